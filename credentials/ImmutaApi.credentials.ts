@@ -1,0 +1,104 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { bearer, withAuth } from './common/authenticate';
+import { expiryFromIso, expiryFromJwt } from './common/expiry';
+import { LoginError } from './common/login-error';
+import {
+	baseUrlProperty,
+	forMethod,
+	ignoreSslProperty,
+	secretProperty,
+	sessionProperties,
+	textProperty,
+} from './common/properties';
+import { startSession } from './common/session';
+import { bodyText } from './common/vendor-text';
+import type { LoginAnswer, VendorLogin } from './common/vendor-login';
+
+export function immutaErrorText(answer: Pick<LoginAnswer, 'body'>): string | undefined {
+	return bodyText(answer.body, 'message', 'error');
+}
+
+export const immutaRejectedCredential = {
+	message: 'Immuta did not accept the session token',
+	description: 'Immuta answered 401 even with a fresh token: check that the API key or user is still valid in Immuta.',
+};
+
+const immutaLogin: VendorLogin = {
+	platform: 'Immuta',
+	exampleUrl: 'https://immuta.example.com',
+	logsIn: () => true,
+	loginRequest: (credentials) =>
+		credentials.authMethod === 'password'
+			? {
+					path: `/bim/iam/${encodeURIComponent(String(credentials.iamId || 'bim'))}/user/authenticate`,
+					body: { username: credentials.username, password: credentials.password },
+				}
+			: { path: '/bim/apikey/authenticate', body: { apikey: credentials.apiKey } },
+	readSession(answer) {
+		const body = (answer.body ?? {}) as IDataObject;
+		if (body.authenticated === false) {
+			throw new LoginError('Immuta did not authenticate this login', 'Check the credential: Immuta answered authenticated=false.', true);
+		}
+		const token = String(body.token ?? '');
+		return { token, expiresAt: expiryFromIso(body.tokenExpiration) ?? expiryFromJwt(token) };
+	},
+	refusedSecret: (credentials) => (credentials.authMethod === 'password' ? 'username or password' : 'API key'),
+	errorText: immutaErrorText,
+};
+
+const METHOD = 'authMethod';
+
+export class ImmutaApi implements ICredentialType {
+	name = 'immutaApi';
+
+	displayName = 'Immuta API';
+
+	icon = 'file:../icons/immuta.svg' as const;
+
+	documentationUrl = 'https://documentation.immuta.com';
+
+	properties: INodeProperties[] = [
+		baseUrlProperty('Immuta', immutaLogin.exampleUrl),
+		{
+			displayName: 'Authentication Method',
+			name: METHOD,
+			type: 'options',
+			default: 'apiKey',
+			options: [
+				{ name: 'API Key', value: 'apiKey', description: 'Exchange an Immuta API key for a session token' },
+				{ name: 'Username and Password', value: 'password', description: 'Log in through an identity manager (IAM)' },
+			],
+		},
+		forMethod(secretProperty('API Key', 'apiKey', 'An API key generated on your Immuta profile page'), METHOD, ['apiKey']),
+		forMethod(
+			{ ...textProperty('IAM ID', 'iamId', 'bim'), description: 'The identity manager that holds the user; bim is Immuta\'s built-in one' },
+			METHOD,
+			['password'],
+		),
+		forMethod(textProperty('Username', 'username'), METHOD, ['password']),
+		forMethod(secretProperty('Password', 'password'), METHOD, ['password']),
+		ignoreSslProperty,
+		...sessionProperties,
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return await startSession.call(this, credentials, immutaLogin);
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
+		return withAuth(requestOptions, bearer(credentials), credentials);
+	}
+
+	test: ICredentialTestRequest = {
+		request: { baseURL: '={{$credentials.baseUrl}}', url: '/bim/rpc/user/current', method: 'GET' },
+	};
+}

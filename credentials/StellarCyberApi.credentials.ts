@@ -1,0 +1,100 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { bearer, withAuth } from './common/authenticate';
+import { expiryFromEpochSeconds, expiryFromJwt } from './common/expiry';
+import {
+	baseUrlProperty,
+	forMethod,
+	ignoreSslProperty,
+	secretProperty,
+	sessionProperties,
+	textProperty,
+} from './common/properties';
+import { startSession } from './common/session';
+import { bodyText } from './common/vendor-text';
+import type { LoginAnswer, VendorLogin } from './common/vendor-login';
+
+export function stellarCyberErrorText(answer: Pick<LoginAnswer, 'body'>): string | undefined {
+	if (typeof answer.body === 'string' && answer.body.trim() !== '') return answer.body.trim().slice(0, 300);
+	return bodyText(answer.body, 'error', 'message', 'detail');
+}
+
+export const stellarCyberRejectedCredential = {
+	message: 'Stellar Cyber did not accept the access token',
+	description:
+		'Stellar Cyber answered 401 even with a fresh access token: check that the API key is still valid and allowed to use the public API.',
+};
+
+const stellarCyberLogin: VendorLogin = {
+	platform: 'Stellar Cyber',
+	exampleUrl: 'https://stellar.example.com',
+	logsIn: () => true,
+	loginRequest(credentials) {
+		// Since 5.5 API keys are scoped and sent as a Bearer; older releases use Basic email:key.
+		const authorization =
+			credentials.keyType === 'legacy'
+				? `Basic ${Buffer.from(`${String(credentials.email)}:${String(credentials.apiKey)}`).toString('base64')}`
+				: `Bearer ${String(credentials.apiKey)}`;
+		return { path: '/connect/api/v1/access_token', headers: { Authorization: authorization } };
+	},
+	readSession(answer) {
+		const body = (answer.body ?? {}) as IDataObject;
+		const token = String(body.access_token ?? '');
+		return { token, expiresAt: expiryFromEpochSeconds(body.exp) ?? expiryFromJwt(token) };
+	},
+	refusedSecret: (credentials) => (credentials.keyType === 'legacy' ? 'email or API key' : 'API key'),
+	errorText: stellarCyberErrorText,
+};
+
+const METHOD = 'keyType';
+
+export class StellarCyberApi implements ICredentialType {
+	name = 'stellarCyberApi';
+
+	displayName = 'Stellar Cyber API';
+
+	icon = 'file:../icons/stellarcyber.svg' as const;
+
+	documentationUrl = 'https://docs.stellarcyber.ai';
+
+	properties: INodeProperties[] = [
+		baseUrlProperty('Stellar Cyber', stellarCyberLogin.exampleUrl),
+		{
+			displayName: 'API Key Type',
+			name: METHOD,
+			type: 'options',
+			default: 'scoped',
+			options: [
+				{ name: 'Scoped API Key (5.5 and Later)', value: 'scoped', description: 'A key created under My Profile > API Keys' },
+				{ name: 'Legacy User API Key', value: 'legacy', description: 'A user API key, sent with the user email' },
+			],
+		},
+		forMethod(textProperty('Email', 'email'), METHOD, ['legacy']),
+		secretProperty('API Key', 'apiKey'),
+		ignoreSslProperty,
+		...sessionProperties,
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return await startSession.call(this, credentials, stellarCyberLogin);
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
+		return withAuth(requestOptions, bearer(credentials), credentials);
+	}
+
+	test: ICredentialTestRequest = {
+		request: { baseURL: '={{$credentials.baseUrl}}', url: '/connect/api/v1/tenants', method: 'GET' },
+		rules: [
+			{ type: 'responseCode', properties: { value: 403, message: 'Stellar Cyber accepted the API key, but it may not list tenants (HTTP 403)' } },
+		],
+	};
+}

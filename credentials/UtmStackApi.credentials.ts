@@ -1,0 +1,123 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { bearer, withAuth } from './common/authenticate';
+import { expiryFromJwt } from './common/expiry';
+import { LoginError } from './common/login-error';
+import {
+	baseUrlProperty,
+	forMethod,
+	ignoreSslProperty,
+	secretProperty,
+	sessionProperties,
+	textProperty,
+} from './common/properties';
+import { startSession } from './common/session';
+import { bodyText, headerText } from './common/vendor-text';
+import type { LoginAnswer, VendorLogin } from './common/vendor-login';
+
+/** UTMStack puts its error text in this header and often sends no body at all. */
+export function utmStackErrorText(answer: Pick<LoginAnswer, 'body' | 'headers'>): string | undefined {
+	return headerText(answer.headers, 'X-UtmStack-error') ?? bodyText(answer.body, 'message', 'detail', 'title');
+}
+
+export const utmStackRejectedCredential = {
+	message: 'UTMStack did not accept the credential',
+	description:
+		'UTMStack answered 401: check the Internal Key or API Key (or the username and password) in the credential, and that the key has not expired or been limited to other IP addresses.',
+};
+
+const utmStackLogin: VendorLogin = {
+	platform: 'UTMStack',
+	exampleUrl: 'https://utmstack.example.com',
+	logsIn: (credentials) => credentials.authMethod === 'password',
+	loginRequest: (credentials) => ({
+		path: '/api/authenticate',
+		body: { username: credentials.username, password: credentials.password, rememberMe: false },
+	}),
+	readSession(answer) {
+		const body = (answer.body ?? {}) as IDataObject;
+		// Older UTMStack answers {id_token, authenticated}; since 2025 {success, token, tfaConfigured, forceTfa, ...}.
+		if (body.authenticated === false || body.tfaConfigured === true || body.forceTfa === true) {
+			throw new LoginError(
+				'The UTMStack account has two-factor login turned on',
+				'n8n cannot answer a two-factor prompt. Choose "API Key" or "Internal Key" as the authentication method of this credential, or use an account without two-factor login.',
+				true,
+			);
+		}
+		const headerToken = headerText(answer.headers, 'Authorization')?.replace(/^Bearer\s+/i, '');
+		const token = String(body.token ?? body.id_token ?? headerToken ?? '');
+		return { token, expiresAt: expiryFromJwt(token) };
+	},
+	refusedSecret: () => 'username or password',
+	errorText: utmStackErrorText,
+	explainStatus: {
+		423: {
+			message: 'The UTMStack account is locked',
+			description:
+				'UTMStack locked the account after repeated failed logins (HTTP 423). Ask a UTMStack administrator to unlock it; n8n does not retry the login.',
+		},
+	},
+};
+
+const METHOD = 'authMethod';
+
+export class UtmStackApi implements ICredentialType {
+	name = 'utmStackApi';
+
+	displayName = 'UTMStack API';
+
+	icon = 'file:../icons/utmstack.svg' as const;
+
+	documentationUrl = 'https://docs.utmstack.com';
+
+	properties: INodeProperties[] = [
+		baseUrlProperty('UTMStack', utmStackLogin.exampleUrl),
+		{
+			displayName: 'Authentication Method',
+			name: METHOD,
+			type: 'options',
+			default: 'password',
+			options: [
+				{ name: 'Username and Password', value: 'password', description: 'Log in and renew the session token when it expires' },
+				{ name: 'Internal Key', value: 'internalKey', description: 'Send the Utm-Internal-Key header (acts as the first administrator)' },
+				{ name: 'API Key', value: 'apiKey', description: 'Send a per-user Utm-Api-Key header' },
+			],
+		},
+		forMethod(textProperty('Username', 'username'), METHOD, ['password']),
+		forMethod(secretProperty('Password', 'password'), METHOD, ['password']),
+		forMethod(secretProperty('Internal Key', 'internalKey', 'The INTERNAL_KEY of the UTMStack backend'), METHOD, ['internalKey']),
+		forMethod(secretProperty('API Key', 'apiKey', 'A UTMStack API key (Settings > API Keys)'), METHOD, ['apiKey']),
+		ignoreSslProperty,
+		...sessionProperties,
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return await startSession.call(this, credentials, utmStackLogin);
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
+		const headers: IDataObject =
+			credentials.authMethod === 'internalKey'
+				? { 'Utm-Internal-Key': credentials.internalKey }
+				: credentials.authMethod === 'apiKey'
+					? { 'Utm-Api-Key': credentials.apiKey }
+					: bearer(credentials);
+		return withAuth(requestOptions, headers, credentials);
+	}
+
+	test: ICredentialTestRequest = {
+		request: { baseURL: '={{$credentials.baseUrl}}', url: '/api/account', method: 'GET' },
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: `${utmStackRejectedCredential.message}: ${utmStackRejectedCredential.description}` } },
+			{ type: 'responseCode', properties: { value: 403, message: 'UTMStack accepted the credential, but this user may not read its own account (HTTP 403)' } },
+		],
+	};
+}

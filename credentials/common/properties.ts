@@ -1,0 +1,52 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export function baseUrlProperty(platform: string, example: string): INodeProperties {
+	return {
+		displayName: 'Base URL',
+		name: 'baseUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: example,
+		description: `The address of ${platform}, with http:// or https://`,
+	};
+}
+
+/** A field shown only for the listed values of the credential's method selector. */
+export function forMethod(field: INodeProperties, selector: string, values: string[]): INodeProperties {
+	return { ...field, displayOptions: { show: { [selector]: values } } };
+}
+
+export function secretProperty(displayName: string, name: string, description?: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		...(description ? { description } : {}),
+	};
+}
+
+export function textProperty(displayName: string, name: string, fallback = ''): INodeProperties {
+	return { displayName, name, type: 'string', default: fallback, required: true };
+}
+
+export const ignoreSslProperty: INodeProperties = {
+	displayName: 'Ignore SSL Issues (Insecure)',
+	name: 'allowUnauthorizedCerts',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to connect even if the SSL certificate cannot be verified, for example a self-signed one',
+};
+
+/**
+ * Where n8n keeps the session between executions. `expirable` tells n8n to run preAuthentication when
+ * the token is empty or a request answers 401; the two timestamps let nodes renew before expiry.
+ */
+export const sessionProperties: INodeProperties[] = [
+	{ displayName: 'Session Token', name: 'sessionToken', type: 'hidden', typeOptions: { expirable: true }, default: '' },
+	{ displayName: 'Session Expires At', name: 'sessionExpiresAt', type: 'hidden', default: '' },
+	{ displayName: 'Session Issued At', name: 'sessionIssuedAt', type: 'hidden', default: '' },
+];

@@ -1,0 +1,36 @@
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+/** What a login answered, as the shared lifecycle hands it to a vendor. */
+export interface LoginAnswer {
+	statusCode: number;
+	body: unknown;
+	headers: Record<string, unknown>;
+}
+
+export interface Session {
+	token: string;
+	expiresAt?: Date;
+}
+
+/** Only what differs between platforms; the lifecycle in session.ts does the rest. */
+export interface VendorLogin {
+	/** The platform as users know it, for messages. */
+	platform: string;
+	/** A base URL example for messages. */
+	exampleUrl: string;
+	/** False for static-key methods: they never call a login endpoint and never store a token. */
+	logsIn(credentials: ICredentialDataDecryptedObject): boolean;
+	loginRequest(credentials: ICredentialDataDecryptedObject): {
+		path: string;
+		body?: IDataObject;
+		headers?: IDataObject;
+	};
+	/** Token and expiry from a 2xx answer. Throws LoginError when a 2xx still refuses (two-factor). */
+	readSession(answer: LoginAnswer, credentials: ICredentialDataDecryptedObject): Session;
+	/** What the user typed that a 401 refuses, e.g. "username or password". */
+	refusedSecret(credentials: ICredentialDataDecryptedObject): string;
+	/** The platform's own error text in an answer, if it sent one. */
+	errorText(answer: LoginAnswer): string | undefined;
+	/** Vendor-specific statuses, e.g. UTMStack's 423 for a locked account. */
+	explainStatus?: Record<number, { message: string; description: string }>;
+}
