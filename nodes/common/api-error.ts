@@ -1,0 +1,66 @@
+import type { ICredentialDataDecryptedObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { LoginError } from '../../credentials/common/login-error';
+import { scrubSecrets } from '../../credentials/common/secrets';
+import type { VendorApi } from './vendor-api';
+
+const WHAT_TO_DO: Record<string, string> = {
+	'400': 'Check the node parameters: the platform could not accept the request.',
+	'403': 'The credential works, but its user may not do this. Ask the administrator for the permission.',
+	'404': 'Check the ID or name in the node parameters: the platform found nothing under it.',
+	'409': 'The platform refused because of a conflict with the current state of the record.',
+	'429': 'The platform is limiting requests. Wait, or set the node to retry on fail with a wait between tries.',
+	'5': 'The platform failed to process the request. Try again later; if it persists, ask its administrator.',
+};
+
+function adviceFor(httpCode: string): string {
+	return WHAT_TO_DO[httpCode] ?? WHAT_TO_DO[httpCode.charAt(0)] ?? 'Check the node parameters and the credential.';
+}
+
+interface HttpFailure {
+	response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
+	message?: string;
+}
+
+/**
+ * One NodeApiError for anything a request to a platform can end with, built from a plain object so that
+ * neither the request (its headers hold the token) nor any secret reaches the execution data.
+ */
+export function apiError(
+	node: INode,
+	error: unknown,
+	api: VendorApi,
+	credentials: ICredentialDataDecryptedObject,
+	itemIndex: number,
+): NodeApiError {
+	const cause = error instanceof NodeApiError && error.cause ? error.cause : error;
+	if (cause instanceof LoginError) {
+		return new NodeApiError(node, { message: cause.message, description: cause.description } as JsonObject, {
+			message: cause.message,
+			description: cause.description,
+			itemIndex,
+		});
+	}
+
+	const response = (cause as HttpFailure | undefined)?.response;
+	const status = response?.status;
+	if (!status) {
+		const text = scrubSecrets(String((cause as HttpFailure | undefined)?.message ?? 'No answer'), credentials);
+		const message = `Could not reach ${api.platform}: ${text}`;
+		const description = 'Check the base URL in the credential and that n8n can reach it.';
+		return new NodeApiError(node, { message, description } as JsonObject, { message, description, itemIndex });
+	}
+
+	const httpCode = String(status);
+	const vendorText = api.errorText({ body: response.data, headers: response.headers ?? {} });
+	const said = vendorText ? scrubSecrets(vendorText, credentials) : undefined;
+	if (status === 401) {
+		const { message, description } = api.rejectedCredential;
+		const full = said ? `${description} ${api.platform} said: "${said}".` : description;
+		return new NodeApiError(node, { message, description: full, httpCode } as JsonObject, { message, description: full, httpCode, itemIndex });
+	}
+	const message = said ?? `${api.platform} answered HTTP ${httpCode}`;
+	const description = adviceFor(httpCode);
+	return new NodeApiError(node, { message, description, httpCode } as JsonObject, { message, description, httpCode, itemIndex });
+}
