@@ -1,0 +1,170 @@
+import { ExecuteContext, RoutingNode } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	INode,
+	INodeCredentialTestResult,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRunExecutionData,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+
+import { TestCredentialsHelper } from './credentials-helper';
+
+/**
+ * Runs nodes and credential tests with n8n's real execution context, request helpers and routing node
+ * (n8n-core), over an in-memory credentials store that follows n8n's preAuthentication rules.
+ */
+export class N8nHarness {
+	readonly credentials: TestCredentialsHelper;
+
+	private readonly additionalData: IWorkflowExecuteAdditionalData;
+
+	constructor(credentialTypes: ICredentialType[]) {
+		this.credentials = new TestCredentialsHelper(Object.fromEntries(credentialTypes.map((type) => [type.name, type])));
+		this.additionalData = {
+			credentialsHelper: this.credentials,
+			currentNodeExecutionIndex: 0,
+			restApiUrl: 'http://127.0.0.1:5678/rest',
+			instanceBaseUrl: 'http://127.0.0.1:5678/',
+			formBaseUrl: '',
+			formWaitingBaseUrl: '',
+			formTestBaseUrl: '',
+			webhookBaseUrl: '',
+			webhookWaitingBaseUrl: '',
+			webhookTestBaseUrl: '',
+			mcpBaseUrl: '',
+			mcpTestBaseUrl: '',
+			variables: {},
+			userId: 'test-user',
+			executeWorkflow: async () => {
+				throw new Error('not used');
+			},
+			getRunExecutionData: async () => undefined,
+			getRuntimeCredential: async () => undefined,
+			logAiEvent: () => {},
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	/** Stores a credential as n8n would after the user saved it; returns its id. */
+	addCredential(id: string, type: string, data: ICredentialDataDecryptedObject): string {
+		this.credentials.add({ id, name: `${type} ${id}`, type, data });
+		return id;
+	}
+
+	stored(id: string): ICredentialDataDecryptedObject {
+		return this.credentials.stored(id);
+	}
+
+	private workflowFor(node: INode, nodeType: INodeType): Workflow {
+		const nodeTypes: INodeTypes = {
+			getByName: () => nodeType,
+			getByNameAndVersion: (_name, version) => NodeHelpers.getVersionedNodeType(nodeType, version),
+			getKnownTypes: () => ({}),
+		};
+		return new Workflow({ id: 'test-workflow', nodes: [node], connections: {}, active: false, nodeTypes });
+	}
+
+	private context(workflow: Workflow, node: INode, items: INodeExecutionData[]): ExecuteContext {
+		const runExecutionData = { resultData: { runData: {} } } as unknown as IRunExecutionData;
+		const inputData = { main: [items] };
+		return new ExecuteContext(
+			workflow,
+			node,
+			this.additionalData,
+			'manual',
+			runExecutionData,
+			0,
+			items,
+			inputData,
+			{ node, data: inputData, source: null },
+			[],
+		);
+	}
+
+	/** Runs one programmatic node over the items, as n8n's engine calls execute(). */
+	async runNode(
+		nodeType: INodeType,
+		parameters: INodeParameters,
+		items: INodeExecutionData[],
+		credentials: Record<string, string>,
+		options: { continueOnFail?: boolean } = {},
+	): Promise<INodeExecutionData[][]> {
+		const node: INode = {
+			id: 'node-under-test',
+			name: nodeType.description.displayName,
+			type: nodeType.description.name,
+			typeVersion: Array.isArray(nodeType.description.version)
+				? nodeType.description.version.slice(-1)[0]
+				: nodeType.description.version,
+			position: [0, 0],
+			parameters,
+			credentials: Object.fromEntries(
+				Object.entries(credentials).map(([type, id]) => [type, { id, name: `${type} ${id}` }]),
+			),
+			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		};
+		const workflow = this.workflowFor(node, nodeType);
+		if (!nodeType.execute) throw new Error('not a programmatic node');
+		const result = await nodeType.execute.call(this.context(workflow, node, items));
+		return result as INodeExecutionData[][];
+	}
+
+	/** The credential test exactly as n8n's CredentialsTester runs a `test` request on a credential class. */
+	async testCredential(type: ICredentialType, id: string): Promise<INodeCredentialTestResult> {
+		if (!type.test) throw new Error(`${type.name} has no test`);
+		const data = this.credentials.withDefaults(type.name, this.stored(id));
+		const node: INode = {
+			id: 'temp',
+			parameters: {},
+			name: 'Temp-Node',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [0, 0],
+			credentials: { [type.name]: { id, name: `${type.name} ${id}` } },
+		};
+		const nodeType: INodeType = {
+			description: {
+				displayName: 'No Operation, do nothing',
+				name: 'n8n-nodes-base.noOp',
+				group: ['organization'],
+				version: 1,
+				description: '',
+				defaults: {},
+				inputs: ['main'],
+				outputs: ['main'],
+				credentials: [{ name: type.name, required: true }],
+				properties: [
+					{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: type.test.request }, default: '' },
+				],
+			},
+		};
+		const workflow = this.workflowFor(node, nodeType);
+		const context = this.context(workflow, node, [{ json: {} }]);
+		const routingNode = new RoutingNode(context, nodeType, { id, name: node.name, type: type.name, data });
+		try {
+			await routingNode.runNode();
+		} catch (error) {
+			const cause = error.cause;
+			if (cause?.response) {
+				const statusCode = cause.response.status;
+				for (const rule of type.test.rules ?? []) {
+					if (rule.type === 'responseCode' && rule.properties.value === statusCode) {
+						return { status: 'Error', message: rule.properties.message };
+					}
+				}
+				if (statusCode < 199 || statusCode > 299) {
+					return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${statusCode}` };
+				}
+			} else if (cause?.code) {
+				return { status: 'Error', message: cause.code };
+			}
+			return { status: 'Error', message: String(error.message) };
+		}
+		return { status: 'OK', message: 'Connection successful!' };
+	}
+}

@@ -1,0 +1,53 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { apiRequest } from '../../nodes/common/request';
+import type { VendorApi } from '../../nodes/common/vendor-api';
+import { elasticCloudEnterprise } from '../../nodes/ElasticCloudEnterprise/transport';
+import { immuta } from '../../nodes/Immuta/transport';
+import { stellarCyber } from '../../nodes/StellarCyber/transport';
+import { utmStack } from '../../nodes/UtmStack/transport';
+
+export const VENDOR_APIS: Record<string, VendorApi> = {
+	utmStackApi: utmStack,
+	stellarCyberApi: stellarCyber,
+	immutaApi: immuta,
+	elasticCloudEnterpriseApi: elasticCloudEnterprise,
+};
+
+/**
+ * A minimal programmatic node for the foundation tests: one GET per input item through the shared
+ * request function, the way every operation of the real nodes sends its requests.
+ */
+export class ProbeNode implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Probe',
+		name: 'probe',
+		group: ['transform'],
+		version: 1,
+		description: 'Calls one endpoint per item',
+		defaults: { name: 'Probe' },
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: Object.keys(VENDOR_APIS).map((name) => ({ name, required: false })),
+		properties: [
+			{ displayName: 'Credential Type', name: 'credentialType', type: 'string', default: '' },
+			{ displayName: 'Path', name: 'path', type: 'string', default: '' },
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const output: INodeExecutionData[] = [];
+		for (let i = 0; i < items.length; i++) {
+			const api = VENDOR_APIS[this.getNodeParameter('credentialType', i) as string];
+			try {
+				const body = await apiRequest.call(this, api, { method: 'GET', path: this.getNodeParameter('path', i) as string }, i);
+				output.push({ json: { body } as never, pairedItem: { item: i } });
+			} catch (error) {
+				if (!this.continueOnFail()) throw error;
+				output.push({ json: { error: error.message, description: error.description }, pairedItem: { item: i } });
+			}
+		}
+		return [output];
+	}
+}
