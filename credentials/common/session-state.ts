@@ -1,5 +1,3 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-
 /**
  * The session fields every login credential stores beside the token. n8n saves whatever
  * `preAuthentication` returns, so they survive across executions and queue-mode workers.
@@ -28,7 +26,10 @@ export function storedSession(token: string, issuedAt: Date, expiresAt: Date | u
  * True when a stored token is known to be expired or about to expire, so a request should log in
  * first instead of spending a call on a dead token. Unknown expiry means no: n8n's 401 refresh covers it.
  */
-export function sessionIsStale(credentials: ICredentialDataDecryptedObject, nowMs: number): boolean {
+export function sessionIsStale(
+	credentials: { sessionToken?: unknown; sessionExpiresAt?: unknown; sessionIssuedAt?: unknown },
+	nowMs: number,
+): boolean {
 	if (typeof credentials.sessionToken !== 'string' || credentials.sessionToken === '') return false;
 	const expiresAt = Date.parse(String(credentials.sessionExpiresAt ?? ''));
 	if (Number.isNaN(expiresAt)) return false;

@@ -6,6 +6,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
+	INodeParameters,
 	INodeProperties,
 	IRequestOptionsSimplified,
 	IWorkflowExecuteAdditionalData,
@@ -79,7 +80,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	withDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
-		const withDefaults = NodeHelpers.getNodeParameters(this.type(type).properties, data, true, false, null, null);
+		const withDefaults = NodeHelpers.getNodeParameters(this.type(type).properties, data as INodeParameters, true, false, null, null);
 		return { ...(withDefaults as ICredentialDataDecryptedObject) };
 	}
 
