@@ -12,7 +12,6 @@ const UNTRUSTED_CERTIFICATE_CODES = new Set([
 	'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET']);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
 
 function errorCode(error: unknown): string {
@@ -43,9 +42,7 @@ export function transportFailure(platform: string, url: string, error: unknown):
 	if (TIMEOUT_CODES.has(code)) {
 		return new LoginError(`${platform} did not answer the login in time`, `No answer from ${host}. Check that the server is up and reachable from n8n.`);
 	}
-	const reason = UNREACHABLE_CODES.has(code) ? code : code || 'no answer';
-	return new LoginError(
-		`Could not reach ${platform} (${reason})`,
-		`Check the base URL and that n8n can reach it: ${host}`,
-	);
+	// The code goes in the description: n8n replaces a message that contains a network error code with its own generic text.
+	const reason = code ? ` (${code})` : '';
+	return new LoginError(`Could not reach ${platform}`, `Check the base URL and that n8n can reach it: ${host}${reason}`);
 }
