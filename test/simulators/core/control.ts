@@ -1,0 +1,58 @@
+import { empty, json, type SimReply } from './server';
+import { snapshotStats, type SimulatorStats } from './stats';
+
+/** What the /__sim control endpoints act on. */
+export interface ControlTarget {
+	vendor: string;
+	stats: SimulatorStats;
+	requestLog: unknown[];
+	resetStats(): void;
+	revokeAllTokens(): void;
+	setTokenLifetime(seconds: number): void;
+	/** The current settings, tokenLifetimeSeconds included. */
+	config(): Record<string, unknown>;
+	/** Applies the known keys of a patch; returns an error text for the first bad one. */
+	configure(patch: Record<string, unknown>): string | undefined;
+	unlock(): void;
+}
+
+/**
+ * The control endpoints, for a test runner in another process (a real n8n, the sandbox). They are not
+ * counted in the stats and need no authentication (the simulators listen on 127.0.0.1 only).
+ *
+ *   GET  /__sim/stats          the counters
+ *   POST /__sim/reset-stats    clear the counters and the request log
+ *   POST /__sim/revoke-tokens  a backend restart: every issued token dies
+ *   GET  /__sim/config         the current settings
+ *   POST /__sim/config         {tokenLifetimeSeconds?, utmstackLoginStyle?, utmstackLockAfter?, utmstackLockSeconds?}
+ *   GET  /__sim/requests       the request log (method, path, route, query, body, auth scheme, status)
+ *   POST /__sim/unlock         end every UTMStack account lock (no-op elsewhere)
+ */
+export function controlReply(method: string, path: string, body: unknown, target: ControlTarget): SimReply {
+	const route = `${method} ${path.replace(/\/+$/, '')}`;
+	switch (route) {
+		case 'GET /__sim/stats':
+			return json(200, { vendor: target.vendor, ...snapshotStats(target.stats) });
+		case 'POST /__sim/reset-stats':
+			target.resetStats();
+			return empty(204);
+		case 'POST /__sim/revoke-tokens':
+			target.revokeAllTokens();
+			return empty(204);
+		case 'GET /__sim/config':
+			return json(200, target.config());
+		case 'POST /__sim/config': {
+			if (typeof body !== 'object' || body === null || Array.isArray(body)) return json(400, { error: 'expected a JSON object' });
+			const problem = target.configure(body as Record<string, unknown>);
+			if (problem) return json(400, { error: problem });
+			return json(200, target.config());
+		}
+		case 'GET /__sim/requests':
+			return json(200, target.requestLog);
+		case 'POST /__sim/unlock':
+			target.unlock();
+			return empty(204);
+		default:
+			return json(404, { error: `unknown control endpoint ${route}` });
+	}
+}

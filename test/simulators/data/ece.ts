@@ -1,0 +1,194 @@
+import { DAY_MS, Rng, subSeed } from '../seed';
+
+export type Json = Record<string, unknown>;
+
+export interface EceDeployment {
+	id: string;
+	name: string;
+	healthy: boolean;
+	/** 'started' or 'stopped' (after _shutdown). */
+	status: string;
+	version: string;
+	region: string;
+	esRefId: string;
+	esClusterId: string;
+	kibanaClusterId: string;
+	instances: Array<{ instance_name: string; zone: string; allocator_id: string; memory: number; healthy: boolean }>;
+	tags: Array<{ key: string; value: string }>;
+	created: string;
+	lastModified: string;
+	ownerId: string;
+}
+
+export interface EceAllocator {
+	allocator_id: string;
+	zone_id: string;
+	host_ip: string;
+	public_hostname: string;
+	memoryTotal: number;
+	maintenance_mode: boolean;
+	maintenance_mode_timestamp?: string;
+}
+
+export const REGION = 'ece-region';
+export const ZONES = ['ece-zone-1', 'ece-zone-2', 'ece-zone-3'];
+const TEAMS = ['security', 'observability', 'search', 'payments', 'platform', 'marketing', 'logistics'];
+const PURPOSES = ['logs', 'metrics', 'siem', 'apm', 'catalog', 'audit', 'sandbox'];
+const VERSIONS = ['7.17.22', '8.11.4', '8.13.4', '8.15.1'];
+
+export function seedAllocators(seed: number): EceAllocator[] {
+	const rng = new Rng(subSeed(seed, 'ece-allocators'));
+	return ZONES.flatMap((zone, z) =>
+		Array.from({ length: 4 }, (_, i) => {
+			const ip = `192.168.${44 + z}.${10 + i}`;
+			return { allocator_id: ip, zone_id: zone, host_ip: ip, public_hostname: `allocator-${z + 1}${i + 1}.ece.example.test`, memoryTotal: rng.pick([65536, 131072, 262144]), maintenance_mode: false };
+		}),
+	);
+}
+
+export function seedDeployments(seed: number, count: number, now: number, allocators: EceAllocator[]): EceDeployment[] {
+	const rng = new Rng(subSeed(seed, 'ece-deployments'));
+	return Array.from({ length: count }, (_, i) => {
+		const zones = rng.int(1, 3);
+		const created = now - rng.next() * 500 * DAY_MS;
+		const instances = Array.from({ length: zones }, (_, z) => {
+			const inZone = allocators.filter((allocator) => allocator.zone_id === ZONES[z]);
+			return { instance_name: `instance-000000000${z}`, zone: ZONES[z], allocator_id: rng.pick(inZone).allocator_id, memory: rng.pick([1024, 2048, 4096, 8192]), healthy: true };
+		});
+		const healthy = rng.chance(0.9);
+		if (!healthy) instances[0].healthy = false;
+		return {
+			id: rng.hex(32),
+			name: `${rng.pick(TEAMS)}-${rng.pick(PURPOSES)}-${String(i + 1).padStart(3, '0')}`,
+			healthy,
+			status: 'started',
+			version: rng.pick(VERSIONS),
+			region: REGION,
+			esRefId: 'main-elasticsearch',
+			esClusterId: rng.hex(32),
+			kibanaClusterId: rng.hex(32),
+			instances,
+			tags: rng.chance(0.5) ? [{ key: 'team', value: rng.pick(TEAMS) }] : [],
+			created: new Date(created).toISOString(),
+			lastModified: new Date(Math.min(now, created + rng.next() * 100 * DAY_MS)).toISOString(),
+			ownerId: rng.pick(['admin', 'n8n-operator', 'platform-team']),
+		};
+	});
+}
+
+/** DeploymentsListingData */
+export function listing(d: EceDeployment): Json {
+	return {
+		id: d.id,
+		name: d.name,
+		resources: [
+			{ ref_id: d.esRefId, id: d.esClusterId, kind: 'elasticsearch', region: d.region, cloud_id: `${d.name}:${Buffer.from(`${d.id}.ece.example.test`).toString('base64')}` },
+			{ ref_id: 'main-kibana', elasticsearch_cluster_ref_id: d.esRefId, id: d.kibanaClusterId, kind: 'kibana', region: d.region },
+		],
+	};
+}
+
+/** DeploymentGetResponse / DeploymentSearchResponse (the fields the Swagger marks required, and a few more). */
+export function fullDeployment(d: EceDeployment): Json {
+	const started = d.status === 'started';
+	const metadata = { version: 1, last_modified: d.lastModified, endpoint: `${d.esClusterId}.ece.example.test` };
+	return {
+		id: d.id,
+		name: d.name,
+		healthy: d.healthy && started,
+		resources: {
+			elasticsearch: [
+				{
+					ref_id: d.esRefId,
+					id: d.esClusterId,
+					region: d.region,
+					info: {
+						cluster_id: d.esClusterId,
+						cluster_name: d.name,
+						deployment_id: d.id,
+						healthy: d.healthy && started,
+						status: d.status,
+						plan_info: { healthy: true, history: [], current: { healthy: true, plan_attempt_log: [], warnings: [], plan: { elasticsearch: { version: d.version } } } },
+						elasticsearch: { healthy: d.healthy, shard_info: { healthy: true }, master_info: { healthy: true }, blocking_issues: { healthy: true } },
+						metadata,
+						topology: {
+							healthy: d.healthy,
+							instances: started
+								? d.instances.map((instance) => ({
+										instance_name: instance.instance_name,
+										healthy: instance.healthy,
+										container_started: true,
+										service_running: instance.healthy,
+										maintenance_mode: false,
+										zone: instance.zone,
+										allocator_id: instance.allocator_id,
+										service_version: d.version,
+										memory: { instance_capacity: instance.memory },
+									}))
+								: [],
+						},
+						associated_kibana_clusters: [{ kibana_id: d.kibanaClusterId, enabled: true }],
+						associated_apm_clusters: [],
+						associated_appsearch_clusters: [],
+						associated_enterprise_search_clusters: [],
+						snapshots: { healthy: true, count: 12, recent_success: true, latest_successful: true },
+						external_links: [],
+						system_alerts: [],
+					},
+				},
+			],
+			kibana: [
+				{
+					ref_id: 'main-kibana',
+					elasticsearch_cluster_ref_id: d.esRefId,
+					id: d.kibanaClusterId,
+					region: d.region,
+					info: {
+						cluster_id: d.kibanaClusterId,
+						cluster_name: d.name,
+						deployment_id: d.id,
+						healthy: started,
+						status: d.status,
+						elasticsearch_cluster: { elasticsearch_id: d.esClusterId },
+						plan_info: { healthy: true, history: [] },
+						metadata: { version: 1, last_modified: d.lastModified },
+						topology: { healthy: true, instances: [] },
+						external_links: [],
+					},
+				},
+			],
+			apm: [],
+			appsearch: [],
+			enterprise_search: [],
+			integrations_server: [],
+		},
+		settings: { auto_ops: { status: 'not_connected' }, autoscaling_enabled: false },
+		metadata: { last_modified: d.lastModified, owner_id: d.ownerId, system_owned: false, hidden: false, tags: d.tags },
+	};
+}
+
+/** AllocatorInfo */
+export function allocatorInfo(allocator: EceAllocator, deployments: EceDeployment[]): Json {
+	const instances = deployments.flatMap((d) =>
+		d.status !== 'started'
+			? []
+			: d.instances
+					.filter((instance) => instance.allocator_id === allocator.allocator_id)
+					.map((instance) => ({ cluster_type: 'elasticsearch', cluster_id: d.esClusterId, cluster_name: d.name, deployment_id: d.id, instance_name: instance.instance_name, node_memory: instance.memory, healthy: instance.healthy, cluster_healthy: d.healthy, moving: false })),
+	);
+	const used = instances.reduce((sum, instance) => sum + instance.node_memory, 0);
+	return {
+		allocator_id: allocator.allocator_id,
+		zone_id: allocator.zone_id,
+		host_ip: allocator.host_ip,
+		public_hostname: allocator.public_hostname,
+		region: REGION,
+		status: { connected: true, healthy: true, maintenance_mode: allocator.maintenance_mode, ...(allocator.maintenance_mode_timestamp ? { maintenance_mode_timestamp: allocator.maintenance_mode_timestamp } : {}) },
+		capacity: { memory: { total: allocator.memoryTotal, used }, storage: { total: allocator.memoryTotal * 32 } },
+		settings: {},
+		instances,
+		metadata: [{ key: 'rack', value: `r${allocator.host_ip.split('.').pop()}` }],
+		features: ['apm', 'elasticsearch', 'kibana', 'integrations_server'],
+		external_links: [],
+	};
+}

@@ -1,0 +1,91 @@
+import { DAY_MS, Rng, subSeed } from '../seed';
+
+export type ImmutaRecord = Record<string, unknown> & { id: number | string; name?: string };
+
+export interface ImmutaData {
+	dataSources: ImmutaRecord[];
+	tags: Map<number, Array<Record<string, unknown>>>;
+	projects: ImmutaRecord[];
+	globalPolicies: ImmutaRecord[];
+	audit: ImmutaRecord[];
+	allTags: Array<Record<string, unknown>>;
+}
+
+const HANDLERS = [
+	{ type: 'Snowflake', conn: (r: Rng) => `acme-${r.hex(6)}.snowflakecomputing.com:443/ANALYTICS` },
+	{ type: 'PostgreSQL', conn: (r: Rng) => `pg-${r.int(1, 9)}.data.example.test:5432/warehouse` },
+	{ type: 'Databricks', conn: (r: Rng) => `adb-${r.int(1000, 9999)}.azuredatabricks.net:443/default` },
+	{ type: 'Redshift', conn: (r: Rng) => `rs-cluster.${r.hex(8)}.redshift.amazonaws.com:5439/dev` },
+	{ type: 'Google BigQuery', conn: () => 'bigquery.googleapis.com:443/acme-analytics' },
+];
+const SUBJECTS = ['customers', 'orders', 'payments', 'claims', 'employees', 'patients', 'shipments', 'web_sessions', 'invoices', 'support_tickets', 'products', 'leads'];
+const QUALIFIERS = ['raw', 'curated', 'daily', 'eu', 'us', 'archive', 'pii_masked', 'staging'];
+const TAG_NAMES = ['Discovered.PII', 'Discovered.Entity.Email Address', 'Discovered.Entity.Person Name', 'Sensitivity.Confidential', 'Sensitivity.Internal', 'Department.Finance', 'Department.HR', 'Regulation.GDPR', 'Regulation.HIPAA'];
+const RECORD_TYPES = ['dataSourceQuery', 'login', 'dataSourceSubscription', 'policyHandlerUpdate', 'globalPolicyChange', 'projectUpdate', 'apiKeyCreated'];
+const USERS = ['data.steward@example.test', 'analyst1@example.test', 'analyst2@example.test', 'etl-service@example.test'];
+
+/** Data sources, their tags, projects, global policies and audit records. */
+export function seedImmuta(seed: number, dataSourceCount: number, now: number): ImmutaData {
+	const rng = new Rng(subSeed(seed, 'immuta'));
+	const dataSources: ImmutaRecord[] = [];
+	const tags = new Map<number, Array<Record<string, unknown>>>();
+	const used = new Set<string>();
+	for (let i = 0; i < dataSourceCount; i++) {
+		const handler = rng.pick(HANDLERS);
+		let name = `${rng.pick(SUBJECTS)} ${rng.pick(QUALIFIERS)}`;
+		if (used.has(name)) name = `${name} ${i}`;
+		used.add(name);
+		const id = i + 1;
+		const created = now - rng.next() * 400 * DAY_MS;
+		dataSources.push({
+			id,
+			name,
+			description: rng.chance(0.6) ? `The ${name} table replicated from ${handler.type}` : null,
+			status: rng.weighted([['Ready', 8], ['Unhealthy', 1], ['Disabled', 1]] as const),
+			type: 'queryable',
+			blobHandlerType: handler.type,
+			connectionString: handler.conn(rng),
+			sqlTableName: name.replace(/\s+/g, '_'),
+			recordCount: rng.int(0, 5_000_000),
+			createdAt: new Date(created).toISOString(),
+			updatedAt: new Date(Math.min(now, created + rng.next() * 60 * DAY_MS)).toISOString(),
+			deleted: false,
+			catalogMetadata: null,
+		});
+		tags.set(
+			id,
+			rng.some(TAG_NAMES, 0, 3).map((tag) => ({ name: tag, source: tag.startsWith('Discovered') ? 'sdd' : 'curated', deleted: false })),
+		);
+	}
+	const projects: ImmutaRecord[] = Array.from({ length: 40 }, (_, i) => ({
+		id: i + 1,
+		name: `${rng.pick(['Churn', 'Fraud', 'Forecast', 'Marketing', 'Claims', 'Supply'])} ${rng.pick(['Analysis', 'Model', 'Dashboard', 'Study'])} ${i + 1}`,
+		description: 'Project workspace',
+		status: rng.pick(['open', 'open', 'closed']),
+		purposes: rng.some(['Fraud Detection', 'Marketing Analytics', 'Research', 'Regulatory Reporting'], 0, 2),
+		dataSourceCount: rng.int(0, 12),
+		createdAt: new Date(now - rng.next() * 300 * DAY_MS).toISOString(),
+		deleted: false,
+	}));
+	const globalPolicies: ImmutaRecord[] = Array.from({ length: 15 }, (_, i) => ({
+		id: i + 1,
+		name: `${rng.pick(['Mask PII', 'Restrict HR data', 'Row filter by region', 'Subscription by department', 'Minimize rows'])} ${i + 1}`,
+		type: rng.pick(['data', 'subscription']),
+		template: false,
+		staged: rng.chance(0.2),
+		deleted: false,
+		createdAt: new Date(now - rng.next() * 200 * DAY_MS).toISOString(),
+		createdBy: rng.pick(USERS),
+	}));
+	const audit: ImmutaRecord[] = Array.from({ length: 1500 }, () => ({
+		id: rng.uuid(),
+		dateTime: new Date(Math.floor(now - rng.next() * 30 * DAY_MS)).toISOString(),
+		recordType: rng.pick(RECORD_TYPES),
+		userId: rng.pick(USERS),
+		success: rng.chance(0.95),
+		component: rng.pick(['dataSource', 'auth', 'policy', 'project']),
+		dataSourceId: rng.chance(0.6) ? rng.int(1, Math.max(1, dataSourceCount)) : null,
+	}));
+	const allTags = TAG_NAMES.map((name, i) => ({ id: i + 1, name, source: name.startsWith('Discovered') ? 'sdd' : 'curated', deleted: false }));
+	return { dataSources, tags, projects, globalPolicies, audit, allTags };
+}

@@ -1,0 +1,139 @@
+import { COUNTRIES, DAY_MS, HOSTS, Rng, USERS, subSeed } from '../seed';
+
+export interface StellarTenant {
+	cust_id: string;
+	cust_name: string;
+}
+
+export type StellarCase = Record<string, unknown> & { _id: string; cust_id: string; created_at: number; modified_at: number; score: number; size: number };
+
+export interface StellarAlert {
+	_id: string;
+	_index: string;
+	_source: Record<string, unknown>;
+}
+
+export interface StellarComment {
+	_id: string;
+	comment: string;
+	created_at: number;
+	created_by: string;
+}
+
+export interface StellarData {
+	tenants: StellarTenant[];
+	cases: StellarCase[];
+	/** Alerts of aella-ser-*, the ones attached to cases first. */
+	alerts: StellarAlert[];
+	alertsByCase: Map<string, StellarAlert[]>;
+	comments: Map<string, StellarComment[]>;
+}
+
+export const CASE_STATUSES = ['New', 'In Progress', 'Escalated', 'Resolved', 'Cancelled'];
+export const CASE_SEVERITIES = ['Critical', 'High', 'Medium', 'Low'];
+export const ALERT_STATUSES = ['New', 'In Progress', 'Ignored', 'Closed'];
+
+const TENANT_NAMES = ['Root Tenant', 'Acme Manufacturing', 'Globex Retail', 'Initech Finance'];
+const ANALYSTS = ['alice.soc', 'bob.soc', 'carol.ir', ''];
+const TAGS = ['phishing', 'ransomware', 'insider', 'false_positive', 'vip', 'cloud', 'needs_review'];
+const EVENTS = [
+	{ name: 'external_brute_forcer', display: 'External Brute Forcer', tactic: ['TA0006', 'Credential Access'], technique: ['T1110', 'Brute Force'] },
+	{ name: 'internal_port_scanner', display: 'Internal Port Scanner', tactic: ['TA0007', 'Discovery'], technique: ['T1046', 'Network Service Discovery'] },
+	{ name: 'malware_on_disk', display: 'Malware on Disk', tactic: ['TA0002', 'Execution'], technique: ['T1204', 'User Execution'] },
+	{ name: 'dns_tunneling', display: 'DNS Tunneling', tactic: ['TA0011', 'Command and Control'], technique: ['T1071.004', 'DNS'] },
+	{ name: 'impossible_travel', display: 'User Login Location Anomaly', tactic: ['TA0001', 'Initial Access'], technique: ['T1078', 'Valid Accounts'] },
+	{ name: 'data_exfiltration', display: 'Abnormal Outbound Data Volume', tactic: ['TA0010', 'Exfiltration'], technique: ['T1041', 'Exfiltration Over C2 Channel'] },
+	{ name: 'phishing_url', display: 'Phishing URL Visited', tactic: ['TA0001', 'Initial Access'], technique: ['T1566.002', 'Spearphishing Link'] },
+];
+
+/** Tenants, a few hundred cases spread over 60 days, their alerts (1 to 12 each) and a few comments. */
+export function seedStellar(seed: number, caseCount: number, now: number): StellarData {
+	const rng = new Rng(subSeed(seed, 'stellar-cyber'));
+	const tenants = TENANT_NAMES.map((name) => ({ cust_id: rng.hex(32), cust_name: name }));
+	const cases: StellarCase[] = [];
+	const alerts: StellarAlert[] = [];
+	const alertsByCase = new Map<string, StellarAlert[]>();
+	const comments = new Map<string, StellarComment[]>();
+	for (let i = 0; i < caseCount; i++) {
+		const tenant = rng.pick(tenants);
+		const event = rng.pick(EVENTS);
+		const host = rng.pick(HOSTS);
+		const created = Math.floor(now - 60_000 - rng.next() * 60 * DAY_MS);
+		const modified = Math.min(now, created + Math.floor(rng.next() * 5 * DAY_MS));
+		const status = rng.weighted([['New', 5], ['In Progress', 3], ['Escalated', 1], ['Resolved', 3], ['Cancelled', 1]] as const);
+		const size = rng.int(1, 12);
+		const id = rng.hex(24);
+		const record: StellarCase = {
+			_id: id,
+			ticket_id: 1000 + i,
+			name: `${event.display} on ${host}`,
+			score: Math.round(rng.next() * 1000) / 10,
+			size,
+			status,
+			severity: rng.pick(CASE_SEVERITIES),
+			assignee: rng.pick(ANALYSTS),
+			tags: rng.chance(0.4) ? rng.some(TAGS, 1, 3) : [],
+			cust_id: tenant.cust_id,
+			tenant_name: tenant.cust_name,
+			created_at: created,
+			modified_at: modified,
+			created_by: 'system',
+			modified_by: rng.pick(ANALYSTS) || 'system',
+			resolution: status === 'Resolved' ? rng.pick(['True Positive', 'Benign True Positive', 'False Positive']) : null,
+			acknowledged: status === 'New' ? null : created + 3_600_000,
+			closed: status === 'Resolved' || status === 'Cancelled' ? modified : null,
+		};
+		cases.push(record);
+		const own: StellarAlert[] = [];
+		for (let a = 0; a < size; a++) {
+			const at = Math.floor(created - rng.next() * 3_600_000);
+			const day = Math.floor(at / DAY_MS) * DAY_MS;
+			const srcCountry = rng.pick(COUNTRIES);
+			const alert: StellarAlert = {
+				_id: rng.hex(20),
+				_index: `aella-ser-${day}-000001`,
+				_source: {
+					timestamp: at,
+					alert_time: at,
+					stellar_uuid: rng.uuid(),
+					event_name: event.name,
+					xdr_event: {
+						name: event.name,
+						display_name: event.display,
+						tactic: { id: event.tactic[0], name: event.tactic[1] },
+						technique: { id: event.technique[0], name: event.technique[1] },
+					},
+					event_status: rng.pick(ALERT_STATUSES),
+					event_score: rng.int(10, 100),
+					severity: rng.int(10, 100),
+					srcip: rng.publicIp(),
+					srcip_geo: { countryName: srcCountry },
+					srcip_host: rng.chance(0.3) ? `${rng.pick(USERS)}-pc` : undefined,
+					dstip: rng.privateIp(),
+					dstip_host: host,
+					dstport: rng.pick([22, 53, 80, 443, 445, 3389]),
+					cust_id: tenant.cust_id,
+					tenant_name: tenant.cust_name,
+					event_tags: [],
+					comments: [],
+				},
+			};
+			if (alert._source.srcip_host === undefined) delete alert._source.srcip_host;
+			own.push(alert);
+		}
+		alertsByCase.set(id, own);
+		alerts.push(...own);
+		if (rng.chance(0.3)) {
+			comments.set(
+				id,
+				Array.from({ length: rng.int(1, 3) }, (_, n) => ({
+					_id: rng.hex(24),
+					comment: rng.pick(['Looking into it', 'Escalated to tier 2', 'Host isolated', 'User confirmed the activity']),
+					created_at: created + (n + 1) * 600_000,
+					created_by: rng.pick(ANALYSTS) || 'alice.soc',
+				})),
+			);
+		}
+	}
+	return { tenants, cases, alerts, alertsByCase, comments };
+}

@@ -1,0 +1,376 @@
+import { randomBytes } from 'node:crypto';
+
+import type { VendorApp, VendorContext } from './core/app';
+import { QueryError, matches, parseSort, sortDocs } from './core/es-query';
+import { Router, json, type Handler, type SimReply, type SimRequest } from './core/server';
+import { REGION, ZONES, allocatorInfo, fullDeployment, listing, seedAllocators, seedDeployments, type EceDeployment, type Json } from './data/ece';
+import { ECE } from './fixtures';
+import { DAY_MS, lazy } from './seed';
+
+/**
+ * Elastic Cloud Enterprise API (/api/v1): `Authorization: ApiKey <key>` (answers carry
+ * X-Elastic-Api-Key-Expiration) or a login at /users/auth/_login for a Bearer JWT. Errors are
+ * {"errors":[{code, message}]} with the codes repeated in x-cloud-error-codes (ece-swagger.json).
+ */
+
+const API = '/api/v1';
+/** inferred: the page size of a deployment search without `size`. */
+const DEFAULT_SEARCH_SIZE = 100;
+
+function eceError(status: number, code: string, message: string, fields?: string[]): SimReply {
+	return json(status, { errors: [{ code, message, ...(fields ? { fields } : {}) }] }, { 'x-cloud-error-codes': code });
+}
+
+const unauthenticated = () => eceError(401, 'root.unauthenticated', 'The supplied authentication is invalid');
+
+interface EceUser {
+	user_name: string;
+	password: string;
+	full_name: string;
+	email: string;
+	builtin: boolean;
+	roles: string[];
+}
+
+const USERS: EceUser[] = [
+	{ user_name: ECE.username, password: ECE.password, full_name: 'n8n Operator', email: 'n8n-operator@example.test', builtin: false, roles: ['ece_platform_admin'] },
+	{ user_name: ECE.adminUsername, password: ECE.adminPassword, full_name: 'Administrator', email: '', builtin: true, roles: ['ece_platform_admin'] },
+];
+
+interface ApiKey {
+	id: string;
+	key: string;
+	description: string;
+	user_id: string;
+	creation_date: string;
+	expiration_date?: string;
+}
+
+/** "1d", "3h", "30m", "90s" as milliseconds. */
+function durationMs(text: string): number | undefined {
+	const match = /^(\d+)\s*([smhdw])$/.exec(text.trim());
+	if (!match) return undefined;
+	return Number(match[1]) * { s: 1000, m: 60_000, h: 3600_000, d: DAY_MS, w: 7 * DAY_MS }[match[2] as 's']!;
+}
+
+function booleanParam(request: SimRequest, name: string): boolean | undefined | 'invalid' {
+	const raw = request.query.get(name);
+	if (raw === null || raw === '') return undefined;
+	if (raw === 'true' || raw === 'false') return raw === 'true';
+	return 'invalid';
+}
+
+export function eceSimulator(context: VendorContext): VendorApp {
+	const { options, tokens, logins } = context;
+	const allocators = lazy(() => seedAllocators(options.seed));
+	const deployments = lazy(() => seedDeployments(options.seed, options.deploymentCount, options.referenceTime, allocators()));
+	const keys = new Map<string, ApiKey>([
+		[
+			ECE.apiKey,
+			{
+				id: 'n8n-fixture-key',
+				key: ECE.apiKey,
+				description: 'n8n tests',
+				user_id: ECE.username,
+				creation_date: new Date(options.referenceTime - 10 * DAY_MS).toISOString(),
+				// inferred: a 90-day key
+				expiration_date: new Date(options.referenceTime + 90 * DAY_MS).toISOString(),
+			},
+		],
+	]);
+
+	function caller(request: SimRequest): { user: EceUser; apiKey?: ApiKey } | undefined {
+		const header = request.headers.authorization;
+		if (typeof header !== 'string') return undefined;
+		const [scheme, value = ''] = header.trim().split(/\s+/, 2);
+		if (/^apikey$/i.test(scheme)) {
+			const key = keys.get(value);
+			if (!key || (key.expiration_date && Date.parse(key.expiration_date) <= Date.now())) return undefined;
+			const user = USERS.find((candidate) => candidate.user_name === key.user_id);
+			return user ? { user, apiKey: key } : undefined;
+		}
+		if (/^bearer$/i.test(scheme)) {
+			const check = tokens.check(value);
+			const user = check.valid ? USERS.find((candidate) => candidate.user_name === check.subject) : undefined;
+			return user ? { user } : undefined;
+		}
+		if (/^basic$/i.test(scheme)) {
+			const decoded = Buffer.from(value, 'base64').toString('utf8');
+			const colon = decoded.indexOf(':');
+			const user = USERS.find((candidate) => candidate.user_name === decoded.slice(0, colon) && candidate.password === decoded.slice(colon + 1));
+			return colon > 0 && user ? { user } : undefined;
+		}
+		return undefined;
+	}
+
+	const secured =
+		(handler: Handler): Handler =>
+		async (request) => {
+			const who = caller(request);
+			if (!who) return unauthenticated();
+			request.user = who.user.user_name;
+			const reply = await handler(request);
+			if (who.apiKey?.expiration_date) reply.headers = { ...(reply.headers ?? {}), 'X-Elastic-Api-Key-Expiration': who.apiKey.expiration_date };
+			return reply;
+		};
+
+	const currentUser = (request: SimRequest) => USERS.find((candidate) => candidate.user_name === request.user) ?? USERS[0];
+
+	function session(user: EceUser): SimReply {
+		const issued = tokens.issue(user.user_name, { roles: user.roles });
+		logins.loginSucceeded(issued.token);
+		return json(200, { token: issued.token, session_expiration_time: new Date(issued.expiresAtMs).toISOString() });
+	}
+
+	const login: Handler = (request) => {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		if (request.bodyInvalid || typeof body.username !== 'string' || typeof body.password !== 'string') {
+			logins.loginFailed();
+			// inferred code for a body that does not bind
+			return eceError(400, 'root.invalid_json_request', 'The request body is not a valid login request', ['username', 'password']);
+		}
+		const user = USERS.find((candidate) => candidate.user_name === body.username && candidate.password === body.password);
+		if (!user) {
+			logins.loginFailed();
+			return unauthenticated();
+		}
+		return session(user);
+	};
+
+	const refresh: Handler = (request) => {
+		const header = String(request.headers.authorization ?? '');
+		const check = tokens.check(header.replace(/^Bearer\s+/i, '').trim());
+		const user = check.valid ? USERS.find((candidate) => candidate.user_name === check.subject) : undefined;
+		if (!/^Bearer\s+/i.test(header) || !user) {
+			logins.loginFailed();
+			return eceError(401, 'root.unauthorized', 'The authentication token is invalid or expired.');
+		}
+		return session(user);
+	};
+
+	const logout: Handler = (request) => {
+		const header = String(request.headers.authorization ?? '');
+		if (/^Bearer\s+/i.test(header)) tokens.revoke(header.replace(/^Bearer\s+/i, '').trim());
+		return json(200, {});
+	};
+
+	const platform: Handler = () => {
+		const image = (version: string) => [{ id: 'cloud-enterprise', tag: version, version, hash: 'sha256:6f1c0d3a9e' }];
+		const allocatorList = allocators();
+		return json(200, {
+			version: '3.7.2',
+			services: ['allocator', 'proxy', 'runner', 'zookeeper', 'director', 'coordinator', 'constructor', 'admin-console'].map((type) => ({ type, image: image('3.7.2') })),
+			phone_home_enabled: false,
+			eula_accepted: true,
+			regions: [
+				{
+					region_id: REGION,
+					allocators: {
+						healthy: true,
+						zone_summaries: ZONES.map((zone) => ({ zone_id: zone, healthy: true, allocators_count: allocatorList.filter((a) => a.zone_id === zone).length })),
+					},
+					runners: { healthy: true, total_runners: 15, healthy_runners: 15, connected_runners: 15, connected_capacity: 1572864, max_available_capacity: 262144, containers_count: 240 },
+					proxies: { healthy: true, expected_proxies_count: 3, proxies_count: 3, proxies: [] },
+					zookeeper_states: { states: [{ healthy: true, mode: 'leader' }] },
+					constructors: { constructors: [{ constructor_id: '192.168.44.2', status: { connected: true } }] },
+					coordinators: { coordinators: [{ coordinator_id: '192.168.44.2', healthy: true }] },
+					container_sets_status: { healthy: true, healthy_container_sets_count: 12, unhealthy_container_sets_count: 0, unhealthy_container_sets: [] },
+					resources: { healthy: true, available_count: 20, used_count: 4, missing_count: 0, minimum_available_count: 5, account_count: 1 },
+				},
+			],
+			unreachable_regions: [],
+		});
+	};
+
+	const findDeployment = (id: string) => deployments().find((d) => d.id === id);
+	const notFoundDeployment = (id: string) => eceError(404, 'deployments.deployment_not_found', `Deployment ${id} cannot be found`);
+
+	const listDeployments: Handler = () => json(200, { deployments: deployments().map(listing) });
+
+	interface Cursor {
+		offset: number;
+		size: number;
+		query: unknown;
+		sort: unknown;
+	}
+
+	/** POST /deployments/_search: cursor pages. A cursor comes back with every non-empty page (inferred: search_after style). */
+	const searchDeployments: Handler = (request) => {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		if (request.bodyInvalid || typeof body !== 'object' || Array.isArray(body)) return eceError(400, 'root.invalid_json_request', 'The search request is not valid JSON');
+		let spec: Cursor;
+		if (typeof body.cursor === 'string' && body.cursor !== '') {
+			try {
+				spec = JSON.parse(Buffer.from(body.cursor, 'base64url').toString('utf8')) as Cursor;
+				if (typeof spec.offset !== 'number' || typeof spec.size !== 'number') throw new Error('bad cursor');
+			} catch {
+				return eceError(400, 'root.invalid_cursor', 'The cursor is invalid or has expired', ['cursor']);
+			}
+		} else {
+			const size = body.size === undefined ? DEFAULT_SEARCH_SIZE : body.size;
+			const from = body.from === undefined ? 0 : body.from;
+			if (!Number.isInteger(size) || (size as number) < 0 || !Number.isInteger(from) || (from as number) < 0) {
+				return eceError(400, 'root.invalid_json_request', 'size and from must be non-negative integers', ['size', 'from']);
+			}
+			spec = { offset: from as number, size: size as number, query: body.query ?? { match_all: {} }, sort: body.sort };
+		}
+		let hits: Json[];
+		try {
+			const docs = deployments().map(fullDeployment);
+			const matched = docs.filter((doc) => matches(spec.query, doc, { nowMs: Date.now(), idField: 'id' }));
+			const sortKeys = spec.sort === undefined ? [{ field: 'metadata.last_modified', order: 'desc' as const }] : parseSort(spec.sort);
+			hits = sortDocs(matched, [...sortKeys, { field: 'id', order: 'asc' }]);
+		} catch (error) {
+			if (error instanceof QueryError) return eceError(400, 'root.invalid_json_request', `The query is invalid: ${error.message}`, ['query']);
+			throw error;
+		}
+		const page = hits.slice(spec.offset, spec.offset + spec.size);
+		const reply: Json = { return_count: page.length, match_count: hits.length, deployments: page };
+		if (page.length > 0) reply.cursor = Buffer.from(JSON.stringify({ ...spec, offset: spec.offset + page.length })).toString('base64url');
+		return json(200, reply);
+	};
+
+	const getDeployment: Handler = (request) => {
+		const found = findDeployment(request.params.id);
+		return found ? json(200, fullDeployment(found)) : notFoundDeployment(request.params.id);
+	};
+
+	const shutdown: Handler = (request) => {
+		const found = findDeployment(request.params.id);
+		if (!found) return notFoundDeployment(request.params.id);
+		for (const name of ['skip_snapshot', 'hide']) {
+			if (booleanParam(request, name) === 'invalid') return eceError(400, 'root.invalid_query_parameter', `${name} must be true or false`, [name]);
+		}
+		found.status = 'stopped';
+		found.lastModified = new Date().toISOString();
+		return json(200, { id: found.id, name: found.name });
+	};
+
+	const restart: Handler = (request) => {
+		const found: EceDeployment | undefined = findDeployment(request.params.id);
+		if (!found) return notFoundDeployment(request.params.id);
+		if (request.params.refId !== found.esRefId) {
+			return eceError(404, 'deployments.deployment_resource_not_found', `Resource ${request.params.refId} cannot be found in deployment ${found.id}`);
+		}
+		if (found.status !== 'started') {
+			return eceError(422, 'deployments.deployment_resource_plan_change_error', 'The Elasticsearch resource is shut down and cannot be restarted');
+		}
+		return json(202, {});
+	};
+
+	const findAllocator = (id: string) => allocators().find((allocator) => allocator.allocator_id === id);
+	const allocatorNotFound = (id: string) => eceError(404, 'allocators.allocator_not_found', `Allocator ${id} cannot be found`);
+
+	const listAllocators: Handler = (request) => {
+		const size = Number(request.query.get('size') ?? 100);
+		const from = Number(request.query.get('from') ?? 0);
+		const q = request.query.get('q');
+		let list = allocators().map((allocator) => allocatorInfo(allocator, deployments()));
+		if (q) {
+			try {
+				list = list.filter((doc) => matches({ query_string: { query: q } }, doc, { nowMs: Date.now() }));
+			} catch (error) {
+				if (error instanceof QueryError) return eceError(400, 'root.invalid_query_parameter', error.message, ['q']);
+				throw error;
+			}
+		}
+		list = list.slice(from, from + size);
+		const zones = ZONES.map((zone) => ({ zone_id: zone, allocators: list.filter((doc) => doc.zone_id === zone) })).filter((zone) => zone.allocators.length > 0);
+		return json(200, { zones });
+	};
+
+	const getAllocator: Handler = (request) => {
+		const found = findAllocator(request.params.id);
+		return found ? json(200, allocatorInfo(found, deployments())) : allocatorNotFound(request.params.id);
+	};
+
+	const maintenance =
+		(on: boolean): Handler =>
+		(request) => {
+			const found = findAllocator(request.params.id);
+			if (!found) return allocatorNotFound(request.params.id);
+			found.maintenance_mode = on;
+			found.maintenance_mode_timestamp = on ? new Date().toISOString() : undefined;
+			return json(202, {});
+		};
+
+	const keyJson = ({ key: _key, ...rest }: ApiKey) => rest;
+
+	const listKeys: Handler = (request) => json(200, { keys: [...keys.values()].filter((key) => key.user_id === request.user).map(keyJson) });
+
+	const createKey: Handler = (request) => {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		const user = currentUser(request);
+		if (user.builtin) return eceError(400, 'api_keys.invalid_input', 'API keys cannot be created for built-in users');
+		if (typeof body.description !== 'string' || body.description.trim() === '') return eceError(400, 'api_keys.invalid_input', 'A description is required', ['description']);
+		let expiration: string | undefined;
+		if (body.expiration !== undefined) {
+			const ms = typeof body.expiration === 'string' ? durationMs(body.expiration) : undefined;
+			if (ms === undefined) return eceError(400, 'api_keys.invalid_input', 'The expiration must be a duration such as 1d or 3h', ['expiration']);
+			expiration = new Date(Date.now() + ms).toISOString();
+		}
+		const key: ApiKey = {
+			id: randomBytes(10).toString('hex'),
+			key: randomBytes(30).toString('base64url'),
+			description: body.description,
+			user_id: user.user_name,
+			creation_date: new Date().toISOString(),
+			...(expiration ? { expiration_date: expiration } : {}),
+		};
+		keys.set(key.key, key);
+		return json(201, key);
+	};
+
+	const deleteKey: Handler = (request) => {
+		const entry = [...keys.values()].find((key) => key.id === request.params.keyId && key.user_id === request.user);
+		if (!entry) return eceError(404, 'api_keys.key_not_found', `API key ${request.params.keyId} can't be found`);
+		keys.delete(entry.key);
+		return json(200, {});
+	};
+
+	const deleteKeys: Handler = (request) => {
+		const ids = (request.body as Record<string, unknown> | undefined)?.keys;
+		if (!Array.isArray(ids)) return eceError(400, 'api_keys.invalid_input', 'keys must be a list of API key ids', ['keys']);
+		for (const key of [...keys.values()]) if (key.user_id === request.user && ids.includes(key.id)) keys.delete(key.key);
+		return json(200, {});
+	};
+
+	const user: Handler = (request) => {
+		const found = currentUser(request);
+		return json(200, {
+			user_name: found.user_name,
+			full_name: found.full_name,
+			email: found.email,
+			builtin: found.builtin,
+			security: { roles: found.roles, enabled: true },
+			metadata: { created_at: new Date(options.referenceTime - 100 * DAY_MS).toISOString() },
+		});
+	};
+
+	const router = new Router()
+		.post(`${API}/users/auth/_login`, login)
+		.post(`${API}/users/auth/_refresh`, refresh)
+		.post(`${API}/users/auth/_logout`, logout)
+		.get(`${API}/platform`, secured(platform))
+		.get(`${API}/deployments`, secured(listDeployments))
+		.post(`${API}/deployments/_search`, secured(searchDeployments))
+		.get(`${API}/deployments/:id`, secured(getDeployment))
+		.post(`${API}/deployments/:id/_shutdown`, secured(shutdown))
+		.post(`${API}/deployments/:id/elasticsearch/:refId/_restart`, secured(restart))
+		.get(`${API}/platform/infrastructure/allocators`, secured(listAllocators))
+		.get(`${API}/platform/infrastructure/allocators/:id`, secured(getAllocator))
+		.post(`${API}/platform/infrastructure/allocators/:id/maintenance-mode/_start`, secured(maintenance(true)))
+		.post(`${API}/platform/infrastructure/allocators/:id/maintenance-mode/_stop`, secured(maintenance(false)))
+		.get(`${API}/users/auth/keys`, secured(listKeys))
+		.post(`${API}/users/auth/keys`, secured(createKey))
+		.delete(`${API}/users/auth/keys`, secured(deleteKeys))
+		.delete(`${API}/users/auth/keys/:keyId`, secured(deleteKey))
+		.get(`${API}/user`, secured(user));
+
+	return {
+		router,
+		// inferred code for an unknown path
+		notFound: (request) => eceError(404, 'root.resource_not_found', `The requested resource ${request.method} ${request.path} could not be found`),
+		internalError: () => eceError(500, 'root.unexpected_error', 'There was an internal server error'),
+	};
+}

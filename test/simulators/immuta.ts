@@ -1,0 +1,181 @@
+import type { VendorApp, VendorContext } from './core/app';
+import { Router, json, type Handler, type SimReply, type SimRequest } from './core/server';
+import { seedImmuta, type ImmutaRecord } from './data/immuta';
+import { IMMUTA } from './fixtures';
+import { lazy } from './seed';
+
+/**
+ * Immuta (a hapi server): API-key exchange at /bim/apikey/authenticate, password login through an IAM,
+ * session tokens (opaque here; inferred) that die after the lifetime, and Boom error bodies.
+ */
+
+const REASON: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 500: 'Internal Server Error' };
+
+/** hapi's Boom error body. */
+function boom(status: number, message: string, extra: Record<string, unknown> = {}): SimReply {
+	return json(status, { statusCode: status, error: REASON[status] ?? 'Error', message, ...extra });
+}
+
+/** Joi's answer for a missing payload key. */
+const missingKey = (key: string) =>
+	boom(400, `child "${key}" fails because ["${key}" is required]`, { validation: { source: 'payload', keys: [key] } });
+
+/** inferred shape (vendor-apis.md): {id, iamid, userid, authorizations, permissions[], profile{name,email}} */
+const CURRENT_USER = {
+	id: 7,
+	iamid: IMMUTA.iamId,
+	userid: IMMUTA.username,
+	authorizations: { Department: ['Data Governance'] },
+	permissions: ['AUDIT', 'CREATE_DATA_SOURCE', 'CREATE_PROJECT', 'GOVERNANCE', 'USER_ADMIN'],
+	profile: { id: 7, name: 'Dana Steward', email: IMMUTA.username, position: 'Data Steward', about: null, phoneNumber: null },
+	systemGenerated: false,
+	disabled: false,
+};
+
+function numberParam(request: SimRequest, name: string, fallback: number): number | 'invalid' {
+	const raw = request.query.get(name);
+	if (raw === null || raw === '') return fallback;
+	return /^\d+$/.test(raw) ? Number(raw) : 'invalid';
+}
+
+export function immutaSimulator(context: VendorContext): VendorApp {
+	const { options, tokens, logins } = context;
+	const data = lazy(() => seedImmuta(options.seed, options.dataSourceCount, options.referenceTime));
+
+	const apiKeyLogin: Handler = (request) => {
+		const apikey = (request.body as Record<string, unknown> | undefined)?.apikey;
+		if (typeof apikey !== 'string' || apikey === '') {
+			logins.loginFailed();
+			return missingKey('apikey');
+		}
+		if (apikey !== IMMUTA.apiKey) {
+			logins.loginFailed();
+			return boom(401, 'Invalid API key');
+		}
+		// No expiry in the answer, yet the token still dies after the lifetime.
+		const issued = tokens.issue(IMMUTA.username, { via: 'apikey' });
+		logins.loginSucceeded(issued.token);
+		return json(200, { authenticated: true, token: issued.token });
+	};
+
+	const passwordLogin: Handler = (request) => {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		if (request.params.iamid !== IMMUTA.iamId) {
+			logins.loginFailed();
+			return boom(404, `Identity manager "${request.params.iamid}" not found`);
+		}
+		if (typeof body.username !== 'string' || body.username === '') {
+			logins.loginFailed();
+			return missingKey('username');
+		}
+		if (typeof body.password !== 'string' || body.password === '') {
+			logins.loginFailed();
+			return missingKey('password');
+		}
+		if (body.username.toLowerCase() !== IMMUTA.username || body.password !== IMMUTA.password) {
+			logins.loginFailed();
+			return boom(401, 'Invalid username or password');
+		}
+		const issued = tokens.issue(IMMUTA.username, { via: 'password' });
+		logins.loginSucceeded(issued.token);
+		return json(200, { authenticated: true, token: issued.token, tokenExpiration: new Date(issued.expiresAtMs).toISOString() });
+	};
+
+	/** Bearer <session token>, or the raw API key as the whole Authorization header. */
+	function caller(request: SimRequest): { user: string } | { message: string } {
+		const header = request.headers.authorization;
+		if (typeof header !== 'string' || header.trim() === '') return { message: 'Missing authentication' };
+		const value = header.trim();
+		if (/^Bearer\s+/i.test(value)) {
+			const check = tokens.check(value.replace(/^Bearer\s+/i, '').trim());
+			if (check.valid) return { user: check.subject };
+			return { message: check.reason === 'expired' ? 'Token expired' : 'Invalid token' };
+		}
+		if (value === IMMUTA.apiKey) return { user: IMMUTA.username };
+		return { message: 'Invalid credentials' };
+	}
+
+	const secured =
+		(handler: Handler): Handler =>
+		(request) => {
+			const who = caller(request);
+			if ('message' in who) return boom(401, who.message);
+			request.user = who.user;
+			return handler(request);
+		};
+
+	function page(request: SimRequest, list: ImmutaRecord[], textField?: string): SimReply {
+		const size = numberParam(request, 'size', 10);
+		const offset = numberParam(request, 'offset', 0);
+		if (size === 'invalid' || offset === 'invalid') return boom(400, 'size and offset must be non-negative integers', { validation: { source: 'query', keys: ['size', 'offset'] } });
+		const search = request.query.get('searchText');
+		const matched = search && textField ? list.filter((item) => String(item[textField] ?? '').toLowerCase().includes(search.toLowerCase())) : list;
+		return json(200, { count: matched.length, hits: matched.slice(offset, offset + size) });
+	}
+
+	const byName = (list: ImmutaRecord[]) => [...list].sort((a, b) => String(a.name).localeCompare(String(b.name)) || Number(a.id) - Number(b.id));
+
+	const findById = (list: ImmutaRecord[], id: string) => list.find((item) => String(item.id) === id);
+
+	const getDataSource: Handler = (request) => {
+		const found = findById(data().dataSources, request.params.id);
+		return found ? json(200, found) : boom(404, `Data source ${request.params.id} not found`);
+	};
+
+	const getDataSourceTags: Handler = (request) => {
+		const found = findById(data().dataSources, request.params.id);
+		return found ? json(200, data().tags.get(Number(found.id)) ?? []) : boom(404, `Data source ${request.params.id} not found`);
+	};
+
+	const getProject: Handler = (request) => {
+		const found = findById(data().projects, request.params.id);
+		return found ? json(200, found) : boom(404, `Project ${request.params.id} not found`);
+	};
+
+	const listAudit: Handler = (request) => {
+		let list = data().audit;
+		const min = request.query.get('minDate');
+		const max = request.query.get('maxDate');
+		for (const [name, value] of [['minDate', min], ['maxDate', max]] as const) {
+			if (value && Number.isNaN(Date.parse(value))) return boom(400, `"${name}" must be a valid date`, { validation: { source: 'query', keys: [name] } });
+		}
+		if (min) list = list.filter((record) => Date.parse(String(record.dateTime)) >= Date.parse(min));
+		if (max) list = list.filter((record) => Date.parse(String(record.dateTime)) <= Date.parse(max));
+		const recordType = request.query.get('recordType');
+		if (recordType) list = list.filter((record) => record.recordType === recordType);
+		const sortField = request.query.get('sortField') ?? 'dateTime';
+		const descending = (request.query.get('sortOrder') ?? 'desc').toLowerCase() !== 'asc';
+		const sorted = [...list].sort((a, b) => {
+			const x = String(a[sortField] ?? '');
+			const y = String(b[sortField] ?? '');
+			const diff = x < y ? -1 : x > y ? 1 : String(a.id) < String(b.id) ? -1 : 1;
+			return descending ? -diff : diff;
+		});
+		return page(request, sorted);
+	};
+
+	const router = new Router()
+		.post('/bim/apikey/authenticate', apiKeyLogin)
+		.post('/bim/iam/:iamid/user/authenticate', passwordLogin)
+		.get('/bim/rpc/user/current', secured(() => json(200, CURRENT_USER)))
+		.get('/dataSource', secured((request) => page(request, byName(data().dataSources), 'name')))
+		.get('/dataSource/:id', secured(getDataSource))
+		.get('/dataSource/:id/tags', secured(getDataSourceTags))
+		.get('/project', secured((request) => page(request, byName(data().projects), 'name')))
+		.get('/project/:id', secured(getProject))
+		.get('/policy/global', secured(() => json(200, data().globalPolicies)))
+		.get('/audit', secured(listAudit))
+		// vendor-apis.md: /tag without a token answers 500, not 401 (fh-immuta-utils re-authenticates on 500 too)
+		.get('/tag', (request) => {
+			const who = caller(request);
+			if ('message' in who) return boom(500, 'An internal server error occurred');
+			return json(200, data().allTags);
+		});
+
+	return {
+		router,
+		// hapi answers unknown routes with 404 before authentication
+		notFound: () => boom(404, 'Not Found'),
+		internalError: () => boom(500, 'An internal server error occurred'),
+	};
+}

@@ -1,0 +1,119 @@
+import type { SimulatorStats } from './core/stats';
+
+export type SimulatorVendor = 'utmstack' | 'stellarcyber' | 'immuta' | 'ece';
+
+export const VENDORS: readonly SimulatorVendor[] = ['utmstack', 'stellarcyber', 'immuta', 'ece'];
+
+export interface SimulatorOptions {
+	/** Serve HTTPS with a self-signed certificate for 127.0.0.1/localhost (default false). */
+	tls?: boolean;
+	/** Port on 127.0.0.1 (default 0: a free one). */
+	port?: number;
+	/**
+	 * Lifetime of issued session tokens. Default: the vendor's own (UTMStack 24 h, Stellar Cyber 600 s,
+	 * Immuta 3600 s (inferred), ECE 3600 s (inferred)).
+	 */
+	tokenLifetimeSeconds?: number;
+	/** UTMStack login answer: 'current' {success, token, tfaConfigured, forceTfa, ...} or 'legacy' {id_token, authenticated} (default 'current'). */
+	utmstackLoginStyle?: 'current' | 'legacy';
+	/** Consecutive bad passwords for one UTMStack username before it answers 423 (default 3). */
+	utmstackLockAfter?: number;
+	/** How long a UTMStack lock lasts (default 900 s; inferred). POST /__sim/unlock ends all locks. */
+	utmstackLockSeconds?: number;
+	/** UTMStack seeded alerts in alert-* (default 10000). */
+	alertCount?: number;
+	/** UTMStack seeded log documents in log-* (default 2000). */
+	logCount?: number;
+	/** Stellar Cyber seeded cases (default 300). */
+	caseCount?: number;
+	/** Immuta seeded data sources (default 250). */
+	dataSourceCount?: number;
+	/** ECE seeded deployments (default 120). */
+	deploymentCount?: number;
+	/** Seed of the data generator (default 1): the same seed and reference time give the same data. */
+	seed?: number;
+	/** "Now" for the seeded timestamps, epoch ms (default: the simulator's start time). */
+	referenceTime?: number;
+	/** How many requests `requestLog` keeps (default 2000; oldest dropped first). */
+	requestLogLimit?: number;
+	/** Called with one line per answered request (the CLI's --verbose). */
+	log?: (line: string) => void;
+}
+
+/** One request as the simulator received it (no headers: they hold secrets). */
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	/** The route pattern, or "(no route)". */
+	route: string;
+	query: Record<string, string | string[]>;
+	/** The parsed JSON body, the raw text when it was not JSON, or undefined. */
+	body: unknown;
+	/** How the request authenticated: 'Bearer', 'Basic', 'ApiKey', 'Utm-Internal-Key', 'Utm-Api-Key', 'access_token', 'raw-key' or 'none'. */
+	auth: string;
+	status: number;
+	at: number;
+}
+
+export interface RunningSimulator {
+	vendor: SimulatorVendor;
+	/** e.g. https://127.0.0.1:40123 (no trailing slash). */
+	url: string;
+	/** Live counters; resetStats() clears them in place. */
+	stats: SimulatorStats;
+	/** The last requests (see SimulatorOptions.requestLogLimit); cleared by resetStats(). */
+	requestLog: RecordedRequest[];
+	/** The self-signed certificate (PEM) when tls is on, so a client can trust it explicitly. */
+	certificate?: string;
+	/** The lifetime tokens issued from now on get. */
+	readonly tokenLifetimeSeconds: number;
+	setTokenLifetime(seconds: number): void;
+	/** A backend restart: every token issued so far stops working. */
+	revokeAllTokens(): void;
+	resetStats(): void;
+	/** Every token issued since start (never reset), for leak searches. */
+	issuedTokens(): string[];
+	close(): Promise<void>;
+}
+
+export interface ResolvedOptions {
+	tls: boolean;
+	port: number;
+	utmstackLoginStyle: 'current' | 'legacy';
+	utmstackLockAfter: number;
+	utmstackLockSeconds: number;
+	alertCount: number;
+	logCount: number;
+	caseCount: number;
+	dataSourceCount: number;
+	deploymentCount: number;
+	seed: number;
+	referenceTime: number;
+	requestLogLimit: number;
+}
+
+export const DEFAULT_TOKEN_LIFETIME: Record<SimulatorVendor, number> = {
+	utmstack: 24 * 3600,
+	stellarcyber: 600,
+	immuta: 3600,
+	ece: 3600,
+};
+
+export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
+	const positive = (value: number | undefined, fallback: number) => (value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback);
+	return {
+		tls: options.tls === true,
+		port: positive(options.port, 0),
+		utmstackLoginStyle: options.utmstackLoginStyle === 'legacy' ? 'legacy' : 'current',
+		utmstackLockAfter: Math.max(1, positive(options.utmstackLockAfter, 3)),
+		utmstackLockSeconds: positive(options.utmstackLockSeconds, 900),
+		alertCount: positive(options.alertCount, 10_000),
+		logCount: positive(options.logCount, 2_000),
+		caseCount: positive(options.caseCount, 300),
+		dataSourceCount: positive(options.dataSourceCount, 250),
+		deploymentCount: positive(options.deploymentCount, 120),
+		seed: options.seed ?? 1,
+		referenceTime: options.referenceTime ?? Date.now(),
+		requestLogLimit: positive(options.requestLogLimit, 2_000),
+	};
+}

@@ -1,0 +1,326 @@
+import type { VendorApp, VendorContext } from './core/app';
+import { QueryError, matches, parseSort, sortDocs } from './core/es-query';
+import { Router, json, type Handler, type SimReply, type SimRequest } from './core/server';
+import { ALERT_STATUSES, CASE_SEVERITIES, CASE_STATUSES, seedStellar, type StellarAlert } from './data/stellar-cyber';
+import { STELLAR } from './fixtures';
+import { Rng, lazy } from './seed';
+
+/**
+ * Stellar Cyber public API v1: an API key (scoped Bearer, or legacy Basic email:key) exchanged at
+ * /connect/api/v1/access_token for a 10-minute JWT, then Bearer on every call.
+ * Error bodies are {"error": "..."} (inferred: the public sources show only the status codes).
+ */
+
+const V1 = '/connect/api/v1';
+const MAX_CASE_LIMIT = 500;
+const MAX_CASE_ALERT_LIMIT = 50;
+/** inferred: the page size when `limit` is not given. */
+const DEFAULT_LIMIT = 10;
+
+const error = (status: number, message: string): SimReply => json(status, { error: message });
+
+/** Which API key the token call presents, or a reason it is refused. */
+function presentedKey(request: SimRequest): { ok: true; subject: string; keyType: 'scoped' | 'legacy' } | { ok: false; message: string } {
+	const header = request.headers.authorization;
+	if (typeof header !== 'string' || header.trim() === '') return { ok: false, message: 'Authorization header is missing' };
+	const [scheme, value = ''] = header.trim().split(/\s+/, 2);
+	if (/^bearer$/i.test(scheme)) {
+		return value === STELLAR.apiKey ? { ok: true, subject: 'api-key:soc-automation', keyType: 'scoped' } : { ok: false, message: 'Invalid API key' };
+	}
+	if (/^basic$/i.test(scheme)) {
+		const decoded = Buffer.from(value, 'base64').toString('utf8');
+		const colon = decoded.indexOf(':');
+		const email = decoded.slice(0, colon);
+		const key = decoded.slice(colon + 1);
+		return colon > 0 && email.toLowerCase() === STELLAR.email && key === STELLAR.legacyApiKey
+			? { ok: true, subject: STELLAR.email, keyType: 'legacy' }
+			: { ok: false, message: 'Invalid email or API key' };
+	}
+	return { ok: false, message: 'Unsupported authorization scheme' };
+}
+
+function intQuery(request: SimRequest, name: string): number | undefined | 'invalid' {
+	const raw = request.query.get(name);
+	if (raw === null || raw === '') return undefined;
+	return /^\d+$/.test(raw) ? Number(raw) : 'invalid';
+}
+
+export function stellarCyberSimulator(context: VendorContext): VendorApp {
+	const { options, tokens, logins } = context;
+	const data = lazy(() => seedStellar(options.seed, options.caseCount, options.referenceTime));
+	const rng = new Rng(options.seed ^ 0x5ce11a);
+
+	const accessToken: Handler = (request) => {
+		const presented = presentedKey(request);
+		if (!presented.ok) {
+			logins.loginFailed();
+			return error(401, presented.message);
+		}
+		const issued = tokens.issue(presented.subject, { key_type: presented.keyType });
+		logins.loginSucceeded(issued.token);
+		return json(200, { access_token: issued.token, exp: issued.expSeconds });
+	};
+
+	const secured =
+		(handler: Handler): Handler =>
+		(request) => {
+			const header = request.headers.authorization;
+			const token = typeof header === 'string' && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '').trim() : undefined;
+			const check = tokens.check(token);
+			if (!check.valid) {
+				const message = check.reason === 'expired' ? 'Access token has expired' : token ? 'Invalid access token' : 'Access token is missing';
+				return error(401, message);
+			}
+			request.user = check.subject;
+			return handler(request);
+		};
+
+	const findCase = (id: string) => data().cases.find((record) => record._id === id);
+
+	const tenants: Handler = () => json(200, { data: data().tenants });
+
+	const listCases: Handler = (request) => {
+		const limit = intQuery(request, 'limit');
+		const skip = intQuery(request, 'skip');
+		const minScore = request.query.get('min_score');
+		if (limit === 'invalid' || skip === 'invalid') return error(400, 'limit and skip must be non-negative integers');
+		if (limit !== undefined && limit > MAX_CASE_LIMIT) return error(400, `limit must be less than or equal to ${MAX_CASE_LIMIT}`);
+		if (minScore !== null && minScore !== '' && Number.isNaN(Number(minScore))) return error(400, 'min_score must be a number');
+		const sort = request.query.get('sort') ?? 'created_at';
+		if (!['score', 'created_at', 'modified_at'].includes(sort)) return error(400, 'sort must be one of score, created_at, modified_at');
+		const order = (request.query.get('order') ?? 'desc').toLowerCase();
+		if (order !== 'asc' && order !== 'desc') return error(400, 'order must be asc or desc');
+
+		let list = data().cases;
+		const tenant = request.query.get('tenantid');
+		if (tenant) list = list.filter((record) => record.cust_id === tenant);
+		const status = request.query.get('status');
+		if (status) {
+			const wanted = status.split(',').map((s) => s.trim().toLowerCase());
+			list = list.filter((record) => wanted.includes(String(record.status).toLowerCase()));
+		}
+		const tags = request.query.get('tags');
+		if (tags) {
+			const wanted = tags.split(',').map((t) => t.trim());
+			list = list.filter((record) => (record.tags as string[]).some((tag) => wanted.includes(tag)));
+		}
+		for (const field of ['created_at', 'modified_at'] as const) {
+			const from = request.query.get(`FROM~${field}`);
+			if (from !== null && from !== '') {
+				if (!/^\d+$/.test(from)) return error(400, `FROM~${field} must be epoch milliseconds`);
+				list = list.filter((record) => record[field] >= Number(from));
+			}
+		}
+		if (minScore !== null && minScore !== '') list = list.filter((record) => record.score >= Number(minScore));
+		const sorted = sortDocs(list, [{ field: sort, order }, { field: '_id', order: 'asc' }]);
+		const start = skip ?? 0;
+		return json(200, { data: { cases: sorted.slice(start, start + (limit ?? DEFAULT_LIMIT)), total: sorted.length } });
+	};
+
+	const getCase: Handler = (request) => {
+		const record = findCase(request.params.id);
+		return record ? json(200, { data: record }) : error(404, 'Case not found');
+	};
+
+	const updateCase: Handler = (request) => {
+		const record = findCase(request.params.id);
+		if (!record) return error(404, 'Case not found');
+		const body = request.body as Record<string, unknown> | undefined;
+		if (request.bodyInvalid || typeof body !== 'object' || body === null || Array.isArray(body)) return error(400, 'Request body must be a JSON object');
+		if (body.status !== undefined && !CASE_STATUSES.includes(String(body.status))) return error(400, `status must be one of ${CASE_STATUSES.join(', ')}`);
+		if (body.severity !== undefined && !CASE_SEVERITIES.includes(String(body.severity))) return error(400, `severity must be one of ${CASE_SEVERITIES.join(', ')}`);
+		if (body.status !== undefined) record.status = body.status;
+		if (body.severity !== undefined) record.severity = body.severity;
+		if (body.assignee !== undefined) record.assignee = body.assignee;
+		if (body.resolution !== undefined) record.resolution = body.resolution;
+		const tagChanges = body.tags as { add?: unknown; delete?: unknown } | undefined;
+		if (tagChanges !== undefined) {
+			if (typeof tagChanges !== 'object' || tagChanges === null) return error(400, 'tags must be {"add": [...], "delete": [...]}');
+			const current = new Set(record.tags as string[]);
+			for (const tag of Array.isArray(tagChanges.add) ? tagChanges.add : []) current.add(String(tag));
+			for (const tag of Array.isArray(tagChanges.delete) ? tagChanges.delete : []) current.delete(String(tag));
+			record.tags = [...current];
+		}
+		if (body.update_alerts === true && body.status !== undefined) {
+			const alertStatus = body.status === 'Resolved' || body.status === 'Cancelled' ? 'Closed' : body.status === 'New' ? 'New' : 'In Progress';
+			for (const alert of data().alertsByCase.get(record._id) ?? []) alert._source.event_status = alertStatus;
+		}
+		record.modified_at = Date.now();
+		record.modified_by = request.user;
+		if (record.status === 'Resolved' || record.status === 'Cancelled') record.closed = record.modified_at;
+		return json(200, { data: record });
+	};
+
+	const caseAlerts: Handler = (request) => {
+		const record = findCase(request.params.id);
+		if (!record) return error(404, 'Case not found');
+		const limit = intQuery(request, 'limit');
+		const skip = intQuery(request, 'skip');
+		if (limit === 'invalid' || skip === 'invalid') return error(400, 'limit and skip must be non-negative integers');
+		if (limit !== undefined && limit > MAX_CASE_ALERT_LIMIT) return error(400, `limit must be less than or equal to ${MAX_CASE_ALERT_LIMIT}`);
+		const all = data().alertsByCase.get(record._id) ?? [];
+		const start = skip ?? 0;
+		return json(200, { data: { docs: all.slice(start, start + (limit ?? DEFAULT_LIMIT)) } });
+	};
+
+	const getComments: Handler = (request) => {
+		const record = findCase(request.params.id);
+		if (!record) return error(404, 'Case not found');
+		return json(200, { data: data().comments.get(record._id) ?? [] });
+	};
+
+	const addComment: Handler = (request) => {
+		const record = findCase(request.params.id);
+		if (!record) return error(404, 'Case not found');
+		const comment = (request.body as Record<string, unknown> | undefined)?.comment;
+		if (typeof comment !== 'string' || comment.trim() === '') return error(400, 'comment is required');
+		const entry = { _id: rng.hex(24), comment, created_at: Date.now(), created_by: request.user ?? 'api' };
+		const list = data().comments.get(record._id) ?? [];
+		list.push(entry);
+		data().comments.set(record._id, list);
+		return json(200, { data: entry });
+	};
+
+	/** inferred shapes for the case side views */
+	const caseSummary: Handler = (request) => {
+		const record = findCase(request.params.id);
+		if (!record) return error(404, 'Case not found');
+		const alerts = data().alertsByCase.get(record._id) ?? [];
+		return json(200, { data: { _id: record._id, name: record.name, alert_count: alerts.length, alert_names: [...new Set(alerts.map((a) => a._source.event_name))], score: record.score } });
+	};
+
+	const caseObservables: Handler = (request) => {
+		const record = findCase(request.params.id);
+		if (!record) return error(404, 'Case not found');
+		const alerts = data().alertsByCase.get(record._id) ?? [];
+		const ips = [...new Set(alerts.flatMap((a) => [a._source.srcip, a._source.dstip]).map(String))];
+		return json(200, { data: { observables: ips.map((ip) => ({ type: 'ip', value: ip })) } });
+	};
+
+	const caseScores: Handler = (request) => {
+		const record = findCase(request.params.id);
+		if (!record) return error(404, 'Case not found');
+		return json(200, { data: { score: record.score, severity: record.severity } });
+	};
+
+	// ---- raw search over aella-ser-* (Elasticsearch shape) ----
+
+	function indexRegex(pattern: string): RegExp {
+		const parts = pattern.split(',').map((p) => p.trim().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*'));
+		return new RegExp(`^(${parts.join('|')})$`);
+	}
+
+	interface SearchSpec {
+		index: string;
+		query: unknown;
+		sort: unknown;
+		size: number;
+		from: number;
+	}
+
+	function runSearch(spec: SearchSpec, scroll: string | undefined): SimReply {
+		const started = Date.now();
+		const inIndex = indexRegex(spec.index);
+		let hits: StellarAlert[];
+		try {
+			hits = data().alerts.filter((alert) => inIndex.test(alert._index) && matches(spec.query, alert._source, { nowMs: Date.now(), idField: '_id' }));
+			hits = sortDocs(hits.map((alert) => ({ ...alert._source, __alert: alert })), parseSort(spec.sort)).map((doc) => doc.__alert as StellarAlert);
+		} catch (failure) {
+			if (failure instanceof QueryError) {
+				return json(400, { error: { root_cause: [{ type: 'parsing_exception', reason: failure.message }], type: 'parsing_exception', reason: failure.message }, status: 400 });
+			}
+			throw failure;
+		}
+		if (!scroll && spec.from + spec.size > 10_000) {
+			const reason = `Result window is too large, from + size must be less than or equal to: [10000] but was [${spec.from + spec.size}]`;
+			return json(400, { error: { root_cause: [{ type: 'illegal_argument_exception', reason }], type: 'search_phase_execution_exception', reason }, status: 400 });
+		}
+		const page = hits.slice(spec.from, spec.from + spec.size);
+		const body: Record<string, unknown> = {
+			took: Date.now() - started,
+			timed_out: false,
+			hits: {
+				total: { value: hits.length, relation: 'eq' },
+				max_score: page.length > 0 ? 1 : null,
+				hits: page.map((alert) => ({ _index: alert._index, _id: alert._id, _score: 1, _source: alert._source })),
+			},
+		};
+		if (scroll) body._scroll_id = Buffer.from(JSON.stringify({ ...spec, from: spec.from + spec.size })).toString('base64url');
+		return json(200, body);
+	}
+
+	const search: Handler = (request) => {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		if (request.bodyInvalid || typeof body !== 'object' || Array.isArray(body)) return json(400, { error: 'Request body must be a JSON object', status: 400 });
+		const q = request.query.get('q');
+		const query = body.query ?? (q ? { query_string: { query: q } } : { match_all: {} });
+		const size = Number(body.size ?? request.query.get('size') ?? 10);
+		const from = Number(body.from ?? request.query.get('from') ?? 0);
+		if (!Number.isInteger(size) || size < 0 || !Number.isInteger(from) || from < 0) return json(400, { error: 'size and from must be non-negative integers', status: 400 });
+		const scroll = request.query.get('scroll') ?? undefined;
+		return runSearch({ index: request.params.index, query, sort: body.sort, size, from }, scroll);
+	};
+
+	const scroll: Handler = (request) => {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		const id = String(body.scroll_id ?? request.query.get('scroll_id') ?? '');
+		let spec: SearchSpec;
+		try {
+			spec = JSON.parse(Buffer.from(id, 'base64url').toString('utf8')) as SearchSpec;
+			if (typeof spec.index !== 'string') throw new Error('bad scroll');
+		} catch {
+			return json(404, { error: { type: 'search_context_missing_exception', reason: 'No search context found for id' }, status: 404 });
+		}
+		return runSearch(spec, String(body.scroll ?? '1m'));
+	};
+
+	const updateSecurityEvent: Handler = (request) => {
+		const alert = data().alerts.find((candidate) => candidate._id === request.params.id && candidate._index === request.params.index);
+		if (!alert) return error(404, 'Security event not found');
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		if (body.status !== undefined) {
+			if (!ALERT_STATUSES.includes(String(body.status))) return error(400, `status must be one of ${ALERT_STATUSES.join(', ')}`);
+			alert._source.event_status = body.status;
+		}
+		if (typeof body.comments === 'string' && body.comments !== '') {
+			(alert._source.comments as unknown[]).push({ comment_user: request.user, comment_time: Date.now(), comment: body.comments });
+		}
+		if (body.event_tags !== undefined) {
+			if (!Array.isArray(body.event_tags)) return error(400, 'event_tags must be a list of {op, tag}');
+			const current = new Set(alert._source.event_tags as string[]);
+			for (const change of body.event_tags as Array<Record<string, unknown>>) {
+				if (change?.op === 'add') current.add(String(change.tag));
+				else if (change?.op === 'delete') current.delete(String(change.tag));
+				else return error(400, 'event_tags op must be add or delete');
+			}
+			alert._source.event_tags = [...current];
+		}
+		// inferred answer shape
+		return json(200, { data: { _id: alert._id, _index: alert._index, result: 'updated' } });
+	};
+
+	const router = new Router()
+		.post(`${V1}/access_token`, accessToken)
+		.get(`${V1}/tenants`, secured(tenants))
+		.get(`${V1}/cases`, secured(listCases))
+		.get(`${V1}/cases/:id`, secured(getCase))
+		.put(`${V1}/cases/:id`, secured(updateCase))
+		.get(`${V1}/cases/:id/alerts`, secured(caseAlerts))
+		.get(`${V1}/cases/:id/comments`, secured(getComments))
+		.post(`${V1}/cases/:id/comments`, secured(addComment))
+		.get(`${V1}/cases/:id/summary`, secured(caseSummary))
+		.get(`${V1}/cases/:id/observables`, secured(caseObservables))
+		.get(`${V1}/cases/:id/scores`, secured(caseScores))
+		.post(`${V1}/security_events/:index/:id`, secured(updateSecurityEvent))
+		.get('/connect/api/data/:index/_search', secured(search))
+		.post('/connect/api/data/:index/_search', secured(search))
+		.get('/connect/api/data/_search/scroll', secured(scroll))
+		.post('/connect/api/data/_search/scroll', secured(scroll));
+
+	return {
+		router,
+		// inferred: the web front answers unknown paths with 404 before any authentication
+		notFound: () => error(404, 'Not Found'),
+		internalError: () => error(500, 'Internal Server Error'),
+	};
+}

@@ -1,0 +1,442 @@
+import type { VendorApp, VendorContext } from './core/app';
+import { sortDocs, type SortKey } from './core/es-query';
+import { Router, empty, json, text, type HeaderValues, type Handler, type SimReply, type SimRequest } from './core/server';
+import {
+	ALERT_STATUS,
+	ALERT_TAGS,
+	INDEX_PATTERNS,
+	linkAlert,
+	seedAlerts,
+	seedIncidents,
+	seedLogs,
+	type StoredDoc,
+	type UtmIncident,
+	type UtmIncidentNote,
+} from './data/utmstack';
+import { UTMSTACK } from './fixtures';
+import { lazy } from './seed';
+import { FilterError, parseFilters, runSearch } from './utmstack-search';
+
+/**
+ * UTMStack (Spring Boot / JHipster backend): POST /api/authenticate with HS512 JWTs that die when the
+ * backend restarts, Utm-Internal-Key and Utm-Api-Key headers, X-UtmStack-error headers on empty error
+ * bodies, 423 after repeated bad passwords, two-factor logins, and the alert/log search with its quirks.
+ */
+
+interface UtmUser {
+	id: number;
+	login: string;
+	password?: string;
+	firstName: string;
+	lastName: string;
+	email: string;
+	authorities: string[];
+	tfa: boolean;
+}
+
+const USERS: UtmUser[] = [
+	{ id: 1, login: UTMSTACK.firstAdmin, firstName: 'Administrator', lastName: 'Administrator', email: 'admin@localhost', authorities: ['ROLE_ADMIN', 'ROLE_USER'], tfa: false },
+	{ id: 3, login: UTMSTACK.username, password: UTMSTACK.password, firstName: 'SOC', lastName: 'Administrator', email: 'soc-admin@example.test', authorities: ['ROLE_ADMIN', 'ROLE_USER'], tfa: false },
+	{ id: 4, login: UTMSTACK.tfaUsername, password: UTMSTACK.tfaPassword, firstName: 'Two-Factor', lastName: 'Analyst', email: 'tfa-analyst@example.test', authorities: ['ROLE_USER'], tfa: true },
+];
+
+/** The authority of a token issued before the second factor (inferred name); the API refuses it. */
+const PRE_VERIFICATION = 'ROLE_PRE_VERIFICATION_USER';
+/** vendor-apis.md: the two-factor token lives 5 minutes. */
+const TFA_TOKEN_SECONDS = 300;
+/** vendor-apis.md: remember-me tokens live 30 days. */
+const REMEMBER_ME_SECONDS = 30 * 24 * 3600;
+/** Spring Data's default max-page-size: larger `size` values are clamped silently. */
+const MAX_PAGE_SIZE = 2000;
+
+const REASON: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 500: 'Internal Server Error' };
+
+/** Spring Boot's default error body. */
+function springError(status: number, request: SimRequest, headers?: HeaderValues): SimReply {
+	return json(status, { timestamp: new Date().toISOString(), status, error: REASON[status] ?? 'Error', path: request.path }, headers);
+}
+
+/** UTMStack's own error answers: no body, the message in X-UtmStack-error. */
+function utmError(status: number, message: string): SimReply {
+	return empty(status, { 'X-UtmStack-error': message.replace(/[^\x20-\x7e]/g, ' ') });
+}
+
+function bearerToken(request: SimRequest): string | undefined {
+	const header = request.headers.authorization;
+	if (typeof header === 'string' && /^Bearer\s+/i.test(header)) return header.replace(/^Bearer\s+/i, '').trim();
+	return request.query.get('access_token') ?? undefined;
+}
+
+export function utmstackSimulator(context: VendorContext): VendorApp {
+	const { options, tokens, logins } = context;
+	const now = () => Date.now();
+	const alerts = lazy(() => seedAlerts(options.seed, options.alertCount, options.referenceTime));
+	const logs = lazy(() => seedLogs(options.seed, options.logCount, options.referenceTime));
+	const documents = lazy(() => [...alerts(), ...logs()]);
+	const alertById = lazy(() => new Map(alerts().map((doc) => [String(doc.source.id), doc])));
+	const incidents = lazy(() => seedIncidents(options.seed, 40, options.referenceTime, alerts()));
+	const notes: UtmIncidentNote[] = [];
+	const failures = new Map<string, { count: number; lockedUntil: number }>();
+
+	/** Who is calling, or undefined: internal key, API key, Bearer JWT or ?access_token=. */
+	function caller(request: SimRequest): string | undefined {
+		const internalKey = request.headers['utm-internal-key'];
+		if (internalKey !== undefined) return internalKey === UTMSTACK.internalKey ? UTMSTACK.firstAdmin : undefined;
+		const apiKey = request.headers['utm-api-key'];
+		if (apiKey !== undefined) return apiKey === UTMSTACK.apiKey ? UTMSTACK.username : undefined;
+		const check = tokens.check(bearerToken(request));
+		if (!check.valid) return undefined;
+		if (String(check.claims.auth ?? '').includes(PRE_VERIFICATION)) return undefined;
+		return check.subject;
+	}
+
+	/** Spring Security: everything under /api needs a valid principal except the public endpoints. */
+	const secured =
+		(handler: Handler): Handler =>
+		(request) => {
+			const user = caller(request);
+			if (!user) return springError(401, request);
+			request.user = user;
+			return handler(request);
+		};
+
+	function lifetimeFor(rememberMe: boolean): number {
+		if (rememberMe && !context.lifetimeIsExplicit()) return REMEMBER_ME_SECONDS;
+		return tokens.lifetimeSeconds;
+	}
+
+	const authenticate: Handler = (request) => {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		const { username, password, rememberMe } = body;
+		if (typeof username !== 'string' || username.length < 1 || username.length > 50 || typeof password !== 'string' || password.length > 100) {
+			logins.loginFailed();
+			return springError(400, request);
+		}
+		const key = username.toLowerCase();
+		const record = failures.get(key) ?? { count: 0, lockedUntil: 0 };
+		if (record.lockedUntil > now()) {
+			logins.loginFailed();
+			return utmError(423, 'Your account has been locked after too many failed login attempts; contact your administrator');
+		}
+		const user = USERS.find((candidate) => candidate.login.toLowerCase() === key);
+		if (!user || user.password === undefined || user.password !== password) {
+			record.count++;
+			if (record.count >= options.utmstackLockAfter) {
+				record.lockedUntil = now() + options.utmstackLockSeconds * 1000;
+				record.count = 0;
+			}
+			failures.set(key, record);
+			logins.loginFailed();
+			return utmError(401, 'Bad credentials: invalid username or password');
+		}
+		failures.delete(key);
+
+		if (user.tfa) {
+			// Two-factor: a temporary token good only for /api/tfa/verifyCode.
+			const temporary = tokens.issue(user.login, { auth: PRE_VERIFICATION }, TFA_TOKEN_SECONDS);
+			logins.loginSucceeded(temporary.token);
+			const headers = { Authorization: `Bearer ${temporary.token}` };
+			return options.utmstackLoginStyle === 'legacy'
+				? json(200, { id_token: temporary.token, authenticated: false }, headers)
+				: json(200, { success: true, tfaConfigured: true, forceTfa: true, method: 'TOTP', token: temporary.token, tfaExpiresInSeconds: TFA_TOKEN_SECONDS, firstLogin: false }, headers);
+		}
+		const issued = tokens.issue(user.login, { auth: user.authorities.join(',') }, lifetimeFor(rememberMe === true));
+		logins.loginSucceeded(issued.token);
+		const headers = { Authorization: `Bearer ${issued.token}` };
+		return options.utmstackLoginStyle === 'legacy'
+			? json(200, { id_token: issued.token, authenticated: true }, headers)
+			: json(200, { success: true, tfaConfigured: false, forceTfa: false, method: null, token: issued.token, tfaExpiresInSeconds: 0, firstLogin: false }, headers);
+	};
+
+	const account: Handler = (request) => {
+		const user = USERS.find((candidate) => candidate.login === request.user) ?? USERS[0];
+		return json(200, { id: user.id, login: user.login, firstName: user.firstName, lastName: user.lastName, email: user.email, activated: true, langKey: 'en', authorities: user.authorities });
+	};
+
+	function intParam(request: SimRequest, name: string): number | undefined | 'invalid' {
+		const raw = request.query.get(name);
+		if (raw === null || raw === '') return undefined;
+		return /^-?\d+$/.test(raw) ? Number(raw) : 'invalid';
+	}
+
+	/** Spring's `sort=field,dir` (repeatable). */
+	function sortParams(request: SimRequest): SortKey[] {
+		return request.query.getAll('sort').flatMap((value) => {
+			const [field, direction] = value.split(',');
+			if (!field) return [];
+			return [{ field, order: direction?.toLowerCase() === 'desc' ? 'desc' : 'asc' } as SortKey];
+		});
+	}
+
+	/** JHipster-style Link header, built from the page number as Spring read it (0-based): do not follow it on this endpoint. */
+	function linkHeader(base: string, page: number, size: number, total: number): string {
+		const last = Math.max(0, Math.ceil(total / Math.max(size, 1)) - 1);
+		const link = (p: number, rel: string) => `<${base}?page=${p}&size=${size}>; rel="${rel}"`;
+		const parts: string[] = [];
+		if (page < last) parts.push(link(page + 1, 'next'));
+		if (page > 0) parts.push(link(page - 1, 'prev'));
+		parts.push(link(last, 'last'), link(0, 'first'));
+		return parts.join(',');
+	}
+
+	const search: Handler = (request) => {
+		const top = intParam(request, 'top');
+		const page = intParam(request, 'page');
+		const size = intParam(request, 'size');
+		const indexPattern = request.query.get('indexPattern');
+		if (top === undefined || top === 'invalid' || page === 'invalid' || size === 'invalid' || !indexPattern) return springError(400, request);
+		// @RequestBody List<FilterType>: a missing or non-JSON body does not bind (send [] for no filters)
+		if (request.bodyInvalid || request.rawBody.trim() === '') return springError(400, request);
+		let filters;
+		try {
+			filters = parseFilters(request.body);
+		} catch (error) {
+			if (error instanceof FilterError && error.status === 400) return springError(400, request);
+			return utmError(500, error instanceof Error ? error.message : 'search failed');
+		}
+		const pageSize = Math.min(size === undefined || size < 1 ? 20 : size, MAX_PAGE_SIZE);
+		const pageNumber = page ?? 0;
+		try {
+			const result = runSearch(documents(), {
+				filters,
+				indexPattern,
+				top,
+				page: pageNumber,
+				size: pageSize,
+				sort: sortParams(request),
+				nowMs: now(),
+			});
+			if (result.total === 0) return json(200, []);
+			const shownTotal = Math.min(result.total, top);
+			return json(200, result.hits, {
+				'X-Total-Count': shownTotal,
+				Link: linkHeader('/api/elasticsearch/search', Math.max(0, pageNumber), pageSize, shownTotal),
+			});
+		} catch (error) {
+			return utmError(500, error instanceof Error ? error.message : 'search failed');
+		}
+	};
+
+	const genericSearch: Handler = (request) => {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		if (typeof body.index !== 'string' || body.index === '') return springError(400, request);
+		try {
+			const top = typeof body.top === 'number' ? body.top : 100;
+			const result = runSearch(documents(), { filters: parseFilters(body.filters ?? []), indexPattern: body.index, top, page: 1, size: Math.min(top, 10_000), sort: [], nowMs: now() });
+			return json(200, result.hits);
+		} catch (error) {
+			return utmError(500, error instanceof Error ? error.message : 'search failed');
+		}
+	};
+
+	function alertIdsOf(body: Record<string, unknown>): string[] | undefined {
+		const ids = body.alertIds;
+		return Array.isArray(ids) && ids.length > 0 && ids.every((id) => typeof id === 'string') ? (ids as string[]) : undefined;
+	}
+
+	const updateStatus: Handler = (request) => {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		const ids = alertIdsOf(body);
+		const status = body.status;
+		if (!ids || typeof status !== 'number' || !(status in ALERT_STATUS)) return springError(400, request);
+		for (const id of ids) {
+			const alert = alertById().get(id);
+			if (!alert) continue; // an update by query: unknown ids change nothing (inferred)
+			alert.source.status = status;
+			alert.source.statusLabel = ALERT_STATUS[status];
+			if (typeof body.statusObservation === 'string') alert.source.statusObservation = body.statusObservation;
+		}
+		return empty(200);
+	};
+
+	const addNote: Handler = (request) => {
+		const id = request.query.get('alertId');
+		const alert = id ? alertById().get(id) : undefined;
+		if (!id) return springError(400, request);
+		if (!alert) return utmError(500, `Alert ${id} not found`);
+		alert.source.notes = typeof request.body === 'string' ? request.body : request.rawBody;
+		return empty(200);
+	};
+
+	const setTags: Handler = (request) => {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		const ids = alertIdsOf(body);
+		if (!ids || !Array.isArray(body.tags) || !body.tags.every((tag) => typeof tag === 'string')) return springError(400, request);
+		for (const id of ids) {
+			const alert = alertById().get(id);
+			if (alert) alert.source.tags = [...(body.tags as string[])];
+		}
+		return empty(200);
+	};
+
+	const countOpenAlerts: Handler = () => json(200, alerts().filter((doc) => doc.source.status === 2).length);
+
+	// ---- incidents (JHipster resources: 0-based page, X-Total-Count) ----
+
+	/** The incident as the API shows it (the linked alert ids are the simulator's own bookkeeping). */
+	const incidentJson = (incident: UtmIncident): Record<string, unknown> => {
+		const shown: Record<string, unknown> = { ...incident };
+		delete shown.alertIds;
+		return shown;
+	};
+
+	function alertList(body: Record<string, unknown>): { ids: string[] } | { error: SimReply } {
+		const list = body.alertList;
+		if (!Array.isArray(list) || list.length === 0) return { error: utmError(400, 'The incident must have at least one alert') };
+		const ids: string[] = [];
+		for (const item of list) {
+			const alertId = (item as Record<string, unknown> | null)?.alertId;
+			if (typeof alertId !== 'string') return { error: utmError(400, 'Every alert of the list needs an alertId') };
+			const alert = alertById().get(alertId);
+			if (!alert) return { error: utmError(400, `Alert ${alertId} not found`) };
+			if (alert.source.isIncident === true) return { error: utmError(409, `The alert ${alertId} is already linked to an incident`) };
+			ids.push(alertId);
+		}
+		return { ids };
+	}
+
+	const createIncident: Handler = (request) => {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		if (typeof body.incidentName !== 'string' || body.incidentName.trim() === '') return springError(400, request);
+		const list = alertList(body);
+		if ('error' in list) return list.error;
+		const linked = list.ids.map((id) => alertById().get(id) as StoredDoc);
+		const incident: UtmIncident = {
+			id: Math.max(0, ...incidents().map((i) => i.id)) + 1,
+			incidentName: body.incidentName,
+			incidentDescription: typeof body.incidentDescription === 'string' ? body.incidentDescription : null,
+			incidentStatus: 'OPEN',
+			incidentAssignedTo: typeof body.incidentAssignedTo === 'string' ? body.incidentAssignedTo : null,
+			incidentCreatedDate: new Date().toISOString(),
+			incidentSeverity: Math.max(...linked.map((alert) => Number(alert.source.severity))),
+			incidentSolution: null,
+			alertIds: list.ids,
+		};
+		incidents().push(incident);
+		for (const alert of linked) linkAlert(alert, incident, request.user ?? 'system');
+		return json(201, incidentJson(incident), { Location: `/api/utm-incidents/${incident.id}` });
+	};
+
+	const findIncident = (id: unknown) => incidents().find((incident) => incident.id === Number(id));
+
+	const addAlerts: Handler = (request) => {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		const incident = findIncident(body.incidentId);
+		if (!incident) return utmError(404, `Incident ${String(body.incidentId)} not found`);
+		const list = alertList(body);
+		if ('error' in list) return list.error;
+		incident.alertIds.push(...list.ids);
+		for (const id of list.ids) linkAlert(alertById().get(id) as StoredDoc, incident, request.user ?? 'system');
+		return json(200, incidentJson(incident));
+	};
+
+	const STATUSES = ['OPEN', 'IN_REVIEW', 'COMPLETED', 'MERGED'];
+
+	/** PUT of the whole incident: a body without its name or status is refused, as the API requires the full object. */
+	const changeStatus: Handler = (request) => {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		const incident = findIncident(body.id);
+		if (body.id === undefined) return springError(400, request);
+		if (!incident) return utmError(404, `Incident ${String(body.id)} not found`);
+		if (typeof body.incidentName !== 'string' || typeof body.incidentStatus !== 'string' || !STATUSES.includes(body.incidentStatus)) {
+			return springError(400, request);
+		}
+		incident.incidentName = body.incidentName;
+		incident.incidentStatus = body.incidentStatus as UtmIncident['incidentStatus'];
+		if ('incidentDescription' in body) incident.incidentDescription = (body.incidentDescription as string | null) ?? null;
+		if ('incidentAssignedTo' in body) incident.incidentAssignedTo = (body.incidentAssignedTo as string | null) ?? null;
+		if ('incidentSolution' in body) incident.incidentSolution = (body.incidentSolution as string | null) ?? null;
+		for (const id of incident.alertIds) {
+			const detail = alertById().get(id)?.source.incidentDetail as Record<string, unknown> | undefined;
+			if (detail) detail.incidentStatus = incident.incidentStatus;
+		}
+		return json(200, incidentJson(incident));
+	};
+
+	function pageOf(request: SimRequest, items: Array<Record<string, unknown>>, base: string): SimReply {
+		const page = Math.max(0, Number(request.query.get('page') ?? 0) || 0);
+		const size = Math.min(Math.max(1, Number(request.query.get('size') ?? 20) || 20), MAX_PAGE_SIZE);
+		let sorted = items;
+		const sort = sortParams(request);
+		if (sort.length > 0) sorted = sortDocs(items, sort);
+		return json(200, sorted.slice(page * size, page * size + size), {
+			'X-Total-Count': items.length,
+			Link: linkHeader(base, page, size, items.length),
+		});
+	}
+
+	const listIncidents: Handler = (request) => {
+		let list = incidents();
+		const equals = request.query.get('incidentStatus.equals');
+		const within = request.query.get('incidentStatus.in');
+		const nameContains = request.query.get('incidentName.contains');
+		if (equals) list = list.filter((incident) => incident.incidentStatus === equals);
+		if (within) list = list.filter((incident) => within.split(',').includes(incident.incidentStatus));
+		if (nameContains) list = list.filter((incident) => incident.incidentName.toLowerCase().includes(nameContains.toLowerCase()));
+		return pageOf(request, list.map(incidentJson), '/api/utm-incidents');
+	};
+
+	const getIncident: Handler = (request) => {
+		const incident = /^\d+$/.test(request.params.id) ? findIncident(request.params.id) : undefined;
+		return incident ? json(200, incidentJson(incident)) : springError(404, request);
+	};
+
+	const addIncidentNote: Handler = (request) => {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		if (typeof body.noteText !== 'string' || body.noteText === '') return springError(400, request);
+		if (!findIncident(body.incidentId)) return utmError(404, `Incident ${String(body.incidentId)} not found`);
+		const note: UtmIncidentNote = {
+			id: notes.length + 1,
+			incidentId: Number(body.incidentId),
+			noteText: body.noteText,
+			noteSendDate: new Date().toISOString(),
+			noteSendBy: request.user ?? 'system',
+		};
+		notes.push(note);
+		return json(201, note);
+	};
+
+	const listIncidentNotes: Handler = (request) => {
+		const id = request.query.get('incidentId.equals');
+		const selected = id ? notes.filter((note) => note.incidentId === Number(id)) : notes;
+		return pageOf(request, selected.map((note) => ({ ...note })), '/api/utm-incident-notes');
+	};
+
+	const router = new Router()
+		.post('/api/authenticate', authenticate)
+		.get('/api/ping', () => text(200, 'OK'))
+		// inferred: a small health document
+		.get('/api/healthcheck', () => json(200, { status: 'UP' }))
+		.get('/api/account', secured(account))
+		.post('/api/elasticsearch/search', secured(search))
+		.post('/api/elasticsearch/generic-search', secured(genericSearch))
+		.post('/api/utm-alerts/status', secured(updateStatus))
+		.post('/api/utm-alerts/notes', secured(addNote))
+		.post('/api/utm-alerts/tags', secured(setTags))
+		.get('/api/utm-alerts/count-open-alerts', secured(countOpenAlerts))
+		.post('/api/utm-incidents', secured(createIncident))
+		.get('/api/utm-incidents', secured(listIncidents))
+		.post('/api/utm-incidents/add-alerts', secured(addAlerts))
+		.put('/api/utm-incidents/change-status', secured(changeStatus))
+		.get('/api/utm-incidents/:id', secured(getIncident))
+		.post('/api/utm-incident-notes', secured(addIncidentNote))
+		.get('/api/utm-incident-notes', secured(listIncidentNotes))
+		.get('/api/utm-index-patterns', secured((request) => pageOf(request, INDEX_PATTERNS.map((p) => ({ ...p })), '/api/utm-index-patterns')))
+		.get('/api/utm-alert-tags', secured(() => json(200, ALERT_TAGS)));
+
+	return {
+		router,
+		notFound(request, allowedMethods) {
+			// Spring Security runs first: an unknown /api path without credentials is a 401.
+			if (request.path.startsWith('/api/') && !caller(request)) return springError(401, request);
+			if (allowedMethods.length > 0) return springError(405, request, { Allow: allowedMethods.join(', ') });
+			return springError(404, request);
+		},
+		internalError(_request, error) {
+			return utmError(500, error instanceof Error ? error.message : 'Internal error');
+		},
+		unlock() {
+			failures.clear();
+		},
+	};
+}
