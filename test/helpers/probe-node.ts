@@ -14,6 +14,12 @@ export const VENDOR_APIS: Record<string, VendorApi> = {
 	elasticCloudEnterpriseApi: elasticCloudEnterprise,
 };
 
+async function legacyRequest(context: IExecuteFunctions, api: VendorApi, path: string) {
+	const credentials = await context.getCredentials(api.credentialType);
+	const uri = String(credentials.baseUrl).replace(/\/+$/, '') + path;
+	return await context.helpers.requestWithAuthentication.call(context, api.credentialType, { method: 'GET', uri, json: true });
+}
+
 /**
  * A minimal programmatic node for the foundation tests: one GET per input item through the shared
  * request function, the way every operation of the real nodes sends its requests.
@@ -32,6 +38,8 @@ export class ProbeNode implements INodeType {
 		properties: [
 			{ displayName: 'Credential Type', name: 'credentialType', type: 'string', default: '' },
 			{ displayName: 'Path', name: 'path', type: 'string', default: '' },
+			// 'legacy' sends through requestWithAuthentication, as n8n's HTTP Request node still does.
+			{ displayName: 'Helper', name: 'helper', type: 'string', default: 'current' },
 		],
 	};
 
@@ -41,7 +49,11 @@ export class ProbeNode implements INodeType {
 		for (let i = 0; i < items.length; i++) {
 			const api = VENDOR_APIS[this.getNodeParameter('credentialType', i) as string];
 			try {
-				const body = await apiRequest.call(this, api, { method: 'GET', path: this.getNodeParameter('path', i) as string }, i);
+				const path = this.getNodeParameter('path', i) as string;
+				const body =
+					this.getNodeParameter('helper', i) === 'legacy'
+						? await legacyRequest(this, api, path)
+						: await apiRequest.call(this, api, { method: 'GET', path }, i);
 				output.push({ json: { body } as never, pairedItem: { item: i } });
 			} catch (error) {
 				if (!this.continueOnFail()) throw error;
