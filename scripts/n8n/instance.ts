@@ -1,0 +1,224 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync, symlinkSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+import type { InstalledN8n } from './install';
+
+export interface N8nInstanceOptions {
+	installed: InstalledN8n;
+	/** Holds n8n's SQLite database, settings, log and installed community packages. */
+	userFolder: string;
+	port: number;
+	/** Extra environment, e.g. NODE_EXTRA_CA_CERTS. */
+	env?: Record<string, string>;
+}
+
+export interface WorkflowRun {
+	data: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> } }>>; error?: unknown } };
+}
+
+export interface ExecutionResult {
+	run?: WorkflowRun;
+	status: number;
+	stdout: string;
+	stderr: string;
+	/** The items a node put out on its first output, in its last run. */
+	output(node: string): Array<Record<string, unknown>>;
+}
+
+function nodeOutput(run: WorkflowRun | undefined, node: string): Array<Record<string, unknown>> {
+	const runs = run?.data.resultData.runData[node];
+	const last = runs?.[runs.length - 1];
+	return (last?.data?.main[0] ?? []).map((item) => item.json);
+}
+
+export const OWNER = { email: 'owner@secops.example.test', password: 'Sandbox-0wner-pass', firstName: 'SOC', lastName: 'Owner' };
+
+/**
+ * One real n8n: its command line (import, execute) and its server, on a SQLite database in userFolder.
+ * The log goes to userFolder/n8n.log, which tests search for load errors and leaked secrets.
+ */
+export class N8nInstance {
+	private server?: ChildProcess;
+
+	constructor(readonly options: N8nInstanceOptions) {
+		mkdirSync(options.userFolder, { recursive: true });
+	}
+
+	get url(): string {
+		return `http://127.0.0.1:${this.options.port}`;
+	}
+
+	get logFile(): string {
+		return join(this.options.userFolder, 'n8n.log');
+	}
+
+	get nodesFolder(): string {
+		return join(this.options.userFolder, '.n8n', 'nodes');
+	}
+
+	env(): NodeJS.ProcessEnv {
+		const { installed, userFolder, port } = this.options;
+		// Jest sets NODE_ENV=test, which n8n reads as its own test mode.
+		const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('JEST')));
+		return {
+			...inherited,
+			PATH: `${dirname(installed.nodeBinary)}:${process.env.PATH ?? ''}`,
+			N8N_USER_FOLDER: userFolder,
+			N8N_ENCRYPTION_KEY: 'secops-sandbox-encryption-key',
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}`,
+			N8N_SECURE_COOKIE: 'false',
+			N8N_RUNNERS_BROKER_PORT: String(port + 1000),
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_LOG_LEVEL: 'info',
+			N8N_LOG_OUTPUT: 'console',
+			DB_TYPE: 'sqlite',
+			GENERIC_TIMEZONE: 'UTC',
+			...installed.version.env,
+			...this.options.env,
+		};
+	}
+
+	/**
+	 * Runs an n8n command (import:credentials, execute, ...) to completion. Asynchronous on purpose: the
+	 * simulators may live in this very process and must keep answering while n8n runs.
+	 */
+	cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+		const { installed, port } = this.options;
+		// A command starts its own task runner broker: keep it off the server's port.
+		// Its log goes to a file so that stdout holds only what the command prints (execute: the run as JSON).
+		const env = {
+			...this.env(),
+			N8N_RUNNERS_BROKER_PORT: String(port + 2000),
+			N8N_LOG_OUTPUT: 'file',
+			N8N_LOG_FILE_LOCATION: join(this.options.userFolder, 'n8n-cli.log'),
+		};
+		return new Promise((resolve, reject) => {
+			const child = spawn(installed.nodeBinary, [installed.n8nBin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+			child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+			child.on('error', reject);
+			child.on('close', (code) => {
+				writeFileSync(this.logFile, `\n$ n8n ${args.join(' ')}\n${stdout}\n${stderr}\n`, { flag: 'a' });
+				resolve({ status: code ?? -1, stdout, stderr });
+			});
+		});
+	}
+
+	async cliOrThrow(args: string[]): Promise<string> {
+		const result = await this.cli(args);
+		if (result.status !== 0) throw new Error(`n8n ${args[0]} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+		return result.stdout;
+	}
+
+	async importCredentials(credentials: object[]): Promise<void> {
+		const file = join(this.options.userFolder, 'import-credentials.json');
+		writeFileSync(file, JSON.stringify(credentials));
+		try {
+			await this.cliOrThrow(['import:credentials', `--input=${file}`]);
+		} finally {
+			rmSync(file, { force: true });
+		}
+	}
+
+	async importWorkflows(workflows: object[]): Promise<void> {
+		const folder = join(this.options.userFolder, 'import-workflows');
+		rmSync(folder, { recursive: true, force: true });
+		mkdirSync(folder);
+		workflows.forEach((workflow, index) => writeFileSync(join(folder, `${index}.json`), JSON.stringify(workflow)));
+		await this.cliOrThrow(['import:workflow', '--separate', `--input=${folder}`]);
+	}
+
+	/** `n8n execute --id`: the run n8n printed (undefined when it failed), and what it wrote. */
+	async execute(workflowId: string): Promise<ExecutionResult> {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		const start = result.stdout.search(/^\{/m);
+		let run: WorkflowRun | undefined;
+		if (result.status === 0 && start >= 0) {
+			try {
+				run = JSON.parse(result.stdout.slice(start)) as WorkflowRun;
+			} catch {
+				run = undefined;
+			}
+		}
+		return { run, status: result.status, stdout: result.stdout, stderr: result.stderr, output: (node) => nodeOutput(run, node) };
+	}
+
+	/** Makes a package folder visible to n8n the way the Community Nodes installer leaves it (nodes/node_modules/<name>). */
+	linkPackage(packageFolder: string, name = 'n8n-nodes-secops'): void {
+		const target = join(this.nodesFolder, 'node_modules', name);
+		mkdirSync(dirname(target), { recursive: true });
+		rmSync(target, { recursive: true, force: true });
+		symlinkSync(packageFolder, target, 'dir');
+		const manifest = join(this.nodesFolder, 'package.json');
+		const current = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : { name: 'installed-nodes', private: true };
+		current.dependencies = { ...(current.dependencies ?? {}), [name]: `file:${packageFolder}` };
+		writeFileSync(manifest, JSON.stringify(current, null, 2));
+	}
+
+	async start(timeoutMs = 180_000): Promise<void> {
+		const { installed } = this.options;
+		const log = createWriteStream(this.logFile, { flags: 'a' });
+		this.server = spawn(installed.nodeBinary, [installed.n8nBin, 'start'], {
+			env: this.env(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
+		this.server.stdout?.pipe(log);
+		this.server.stderr?.pipe(log);
+		const started = Date.now();
+		let exited: string | undefined;
+		this.server.once('exit', (code, signal) => (exited = `exit ${code ?? signal}`));
+		while (Date.now() - started < timeoutMs) {
+			if (exited) throw new Error(`n8n exited while starting (${exited}); see ${this.logFile}:\n${readFileSync(this.logFile, 'utf8').slice(-3000)}`);
+			try {
+				// Readiness comes before the REST routes; the editor's first call is the real sign.
+				const answer = await fetch(`${this.url}/rest/settings`);
+				if (answer.ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error(`n8n did not become ready in ${timeoutMs / 1000} s; see ${this.logFile}`);
+	}
+
+	get running(): boolean {
+		return this.server !== undefined && this.server.exitCode === null && this.server.signalCode === null;
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server || server.exitCode !== null || server.signalCode !== null) return;
+		const exited = new Promise((resolve) => server.once('exit', resolve));
+		try {
+			process.kill(-server.pid!, 'SIGTERM');
+		} catch {
+			server.kill('SIGTERM');
+		}
+		const killer = setTimeout(() => {
+			try {
+				process.kill(-server.pid!, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+		}, 20_000);
+		await exited;
+		clearTimeout(killer);
+	}
+
+	log(): string {
+		return existsSync(this.logFile) ? readFileSync(this.logFile, 'utf8') : '';
+	}
+}

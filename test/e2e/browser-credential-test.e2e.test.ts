@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+import { OWNER } from '../../scripts/n8n/instance';
+import { N8N_CURRENT } from '../../scripts/n8n/versions';
+import { leakedSecrets } from './support/secrets';
+import { ARTIFACTS, startEnvironment, type E2eEnvironment } from './support/environment';
+import { versionsUnderTest } from './support/versions';
+
+/**
+ * The credential test button in n8n's editor, in headless Chromium (Debian's package; playwright-core
+ * drives it). Screenshots are kept in test-artifacts/e2e/screenshots.
+ */
+
+const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CREDENTIAL = 'UTMStack (username and password)';
+const runHere = versionsUnderTest().includes(N8N_CURRENT) ? describe : describe.skip;
+
+runHere(`credential test in the editor of ${N8N_CURRENT.label}`, () => {
+	let env: E2eEnvironment;
+	let browser: Browser;
+	let page: Page;
+
+	beforeAll(async () => {
+		mkdirSync(SCREENSHOTS, { recursive: true });
+		env = await startEnvironment(N8N_CURRENT, 'browser');
+		browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			// Without the background-networking flags Chromium keeps dialing Google on this closed network.
+			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		});
+		page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+		await page.goto(`${env.n8n.url}/signin`);
+		await page.getByTestId('emailOrLdapLoginId').locator('input').fill(OWNER.email);
+		await page.getByTestId('password').locator('input').fill(OWNER.password);
+		await page.getByTestId('form-submit-button').click();
+		await page.waitForURL((url) => !url.pathname.includes('signin'));
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		await env?.stop();
+	});
+
+	async function openCredential(): Promise<void> {
+		await page.goto(`${env.n8n.url}/home/credentials`);
+		await page.getByText(CREDENTIAL, { exact: true }).first().click();
+	}
+
+	test('opening the saved credential tests it: success, after one login', async () => {
+		env.simulators.utmstack.resetStats();
+		await openCredential();
+		await page.getByText('Connection tested successfully').waitFor({ timeout: 30_000 });
+		await page.screenshot({ path: join(SCREENSHOTS, 'utmstack-credential-test-success.png') });
+		expect(env.simulators.utmstack.stats.logins).toBe(1);
+	});
+
+	test('a wrong password, saved, shows the failure in the editor after a single login attempt', async () => {
+		env.simulators.utmstack.resetStats();
+		const password = page.locator('.el-dialog input[type=password]').first();
+		await password.fill('wrong-Browser-pass-1');
+		await page.getByTestId('credential-save-button').click();
+		const failure = page.getByText('UTMStack rejected the login: wrong username or password');
+		await failure.waitFor({ timeout: 30_000 });
+		await page.screenshot({ path: join(SCREENSHOTS, 'utmstack-credential-test-failure.png') });
+		expect(env.simulators.utmstack.stats.failedLogins).toBe(1);
+		expect(env.simulators.utmstack.stats.logins).toBe(0);
+		const pageText = await page.locator('body').innerText();
+		expect(leakedSecrets(pageText, Object.values(env.simulators))).toEqual([]);
+	});
+});
