@@ -43,6 +43,9 @@ export default [
 			...n8nNodesBase.configs.nodes.rules,
 			// Our nodes send every request through nodes/common, which uses httpRequestWithAuthentication.
 			'n8n-nodes-base/node-execute-block-wrong-error-thrown': 'off',
+			// Superseded: the scanner's rule (@n8n/community-nodes/node-connection-type-literal) wants NodeConnectionTypes.Main.
+			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
 		},
 	},
 ];

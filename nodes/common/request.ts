@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -62,12 +63,13 @@ export async function apiRequestFull(
 	}
 }
 
-export async function apiRequest<T = unknown>(
+/** The body of the answer: a record for most endpoints (cast where a platform answers a list). */
+export async function apiRequest(
 	this: RequestContext,
 	api: VendorApi,
 	request: ApiRequest,
 	itemIndex = 0,
-): Promise<T> {
+): Promise<IDataObject> {
 	const response = await apiRequestFull.call(this, api, request, itemIndex);
-	return response.body as T;
+	return response.body as IDataObject;
 }

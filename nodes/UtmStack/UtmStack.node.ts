@@ -1,0 +1,27 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { describeResources, executeOperations } from '../common/operations';
+import { utmStackResources } from './actions';
+
+export class UtmStack implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'UTMStack',
+		name: 'utmStack',
+		icon: 'file:../../icons/utmstack.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Search alerts and logs, and handle alerts and incidents in UTMStack',
+		defaults: { name: 'UTMStack' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'utmStackApi', required: true }],
+		properties: describeResources(utmStackResources, 'alert'),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeOperations.call(this, utmStackResources);
+	}
+}

@@ -1,0 +1,28 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { utmStack } from '../../transport';
+
+export const addAlertNote: Operation = {
+	option: { name: 'Add Note', value: 'addNote', action: 'Add a note to an alert', description: 'Write a note on one alert' },
+	fields: [
+		{ displayName: 'Alert ID', name: 'alertId', type: 'string', required: true, default: '' },
+		{ displayName: 'Note', name: 'note', type: 'string', required: true, default: '', typeOptions: { rows: 3 } },
+	],
+	async execute(itemIndex) {
+		const alertId = String(this.getNodeParameter('alertId', itemIndex)).trim();
+		const note = String(this.getNodeParameter('note', itemIndex));
+		if (alertId === '') throw new NodeOperationError(this.getNode(), 'The "Alert ID" parameter is empty', { itemIndex });
+		if (note.trim() === '') throw new NodeOperationError(this.getNode(), 'The "Note" parameter is empty', { itemIndex });
+		// UTMStack takes the note as the raw request body, not JSON.
+		await apiRequest.call(this, utmStack, {
+			method: 'POST',
+			path: '/api/utm-alerts/notes',
+			qs: { alertId },
+			body: note,
+			headers: { 'Content-Type': 'text/plain' },
+		}, itemIndex);
+		return { success: true, alertId, note };
+	},
+};

@@ -1,0 +1,21 @@
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { utmStack } from '../../transport';
+import { alertIds, alertIdsProperty } from '../alert-ids';
+
+export const setAlertTags: Operation = {
+	option: { name: 'Set Tags', value: 'setTags', action: 'Set the tags of alerts', description: 'Replace the tags of one or more alerts' },
+	fields: [
+		alertIdsProperty,
+		{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Comma-separated; empty removes every tag' },
+	],
+	async execute(itemIndex) {
+		const ids = alertIds(this, itemIndex);
+		const tags = String(this.getNodeParameter('tags', itemIndex, ''))
+			.split(',')
+			.map((tag) => tag.trim())
+			.filter((tag) => tag !== '');
+		await apiRequest.call(this, utmStack, { method: 'POST', path: '/api/utm-alerts/tags', body: { alertIds: ids, tags, createRule: false } }, itemIndex);
+		return { success: true, alertIds: ids, tags };
+	},
+};

@@ -1,0 +1,32 @@
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { utmStack } from '../../transport';
+import { alertIds, alertIdsProperty } from '../alert-ids';
+
+export const ALERT_STATUSES = [
+	{ name: 'Automatic Review', value: 1 },
+	{ name: 'Open', value: 2 },
+	{ name: 'In Review', value: 3 },
+	{ name: 'Completed', value: 5 },
+];
+
+export const updateAlertStatus: Operation = {
+	option: { name: 'Update Status', value: 'updateStatus', action: 'Update the status of alerts', description: 'Set the status of one or more alerts' },
+	fields: [
+		alertIdsProperty,
+		{ displayName: 'Status', name: 'status', type: 'options', default: 3, options: ALERT_STATUSES },
+		{ displayName: 'Observation', name: 'observation', type: 'string', default: '', typeOptions: { rows: 2 }, description: 'Why the status changed' },
+	],
+	async execute(itemIndex) {
+		const ids = alertIds(this, itemIndex);
+		const status = this.getNodeParameter('status', itemIndex) as number;
+		const observation = this.getNodeParameter('observation', itemIndex, '') as string;
+		await apiRequest.call(this, utmStack, {
+			method: 'POST',
+			path: '/api/utm-alerts/status',
+			body: { alertIds: ids, status, ...(observation ? { statusObservation: observation } : {}) },
+		}, itemIndex);
+		const statusLabel = ALERT_STATUSES.find((option) => option.value === status)?.name;
+		return { success: true, alertIds: ids, status, statusLabel };
+	},
+};

@@ -1,0 +1,15 @@
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { utmStack } from '../../transport';
+import { alertList, alertSourceFields } from './alert-list';
+import { incidentId, incidentIdProperty } from './incident-id';
+
+export const addAlertsToIncident: Operation = {
+	option: { name: 'Add Alerts', value: 'addAlerts', action: 'Add alerts to an incident', description: 'Link more alerts to an incident' },
+	fields: [incidentIdProperty, ...alertSourceFields],
+	async execute(itemIndex) {
+		const id = incidentId(this, itemIndex);
+		const alerts = alertList(this, itemIndex);
+		return await apiRequest.call(this, utmStack, { method: 'POST', path: '/api/utm-incidents/add-alerts', body: { incidentId: id, alertList: alerts } }, itemIndex);
+	},
+};

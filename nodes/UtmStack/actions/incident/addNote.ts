@@ -1,0 +1,17 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { utmStack } from '../../transport';
+import { incidentId, incidentIdProperty } from './incident-id';
+
+export const addIncidentNote: Operation = {
+	option: { name: 'Add Note', value: 'addNote', action: 'Add a note to an incident', description: 'Write a note on an incident' },
+	fields: [incidentIdProperty, { displayName: 'Note', name: 'note', type: 'string', required: true, default: '', typeOptions: { rows: 3 } }],
+	async execute(itemIndex) {
+		const id = incidentId(this, itemIndex);
+		const note = String(this.getNodeParameter('note', itemIndex));
+		if (note.trim() === '') throw new NodeOperationError(this.getNode(), 'The "Note" parameter is empty', { itemIndex });
+		return await apiRequest.call(this, utmStack, { method: 'POST', path: '/api/utm-incident-notes', body: { incidentId: id, noteText: note } }, itemIndex);
+	},
+};

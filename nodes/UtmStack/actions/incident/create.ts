@@ -1,0 +1,41 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { utmStack } from '../../transport';
+import { alertList, alertSourceFields } from './alert-list';
+
+export const createIncident: Operation = {
+	option: { name: 'Create', value: 'create', action: 'Create an incident', description: 'Open an incident from one or more alerts' },
+	fields: [
+		{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
+		...alertSourceFields,
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{ displayName: 'Assignee', name: 'assignee', type: 'string', default: '', description: 'Login of the user who handles it' },
+				{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 3 } },
+			],
+		},
+	],
+	async execute(itemIndex) {
+		const name = String(this.getNodeParameter('name', itemIndex)).trim();
+		if (name === '') throw new NodeOperationError(this.getNode(), 'The "Name" parameter is empty', { itemIndex });
+		const alerts = alertList(this, itemIndex);
+		const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as { assignee?: string; description?: string };
+		return await apiRequest.call(this, utmStack, {
+			method: 'POST',
+			path: '/api/utm-incidents',
+			body: {
+				incidentName: name,
+				alertList: alerts,
+				...(extra.description ? { incidentDescription: extra.description } : {}),
+				...(extra.assignee ? { incidentAssignedTo: extra.assignee } : {}),
+			},
+		}, itemIndex);
+	},
+};

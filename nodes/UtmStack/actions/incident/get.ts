@@ -1,0 +1,15 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { utmStack } from '../../transport';
+import { incidentId, incidentIdProperty } from './incident-id';
+
+export const getIncident: Operation = {
+	option: { name: 'Get', value: 'get', action: 'Get an incident', description: 'Read one incident by its number' },
+	fields: [incidentIdProperty],
+	async execute(itemIndex) {
+		const id = incidentId(this, itemIndex);
+		return (await apiRequest.call(this, utmStack, { method: 'GET', path: `/api/utm-incidents/${id}` }, itemIndex)) as IDataObject;
+	},
+};

@@ -1,0 +1,33 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { returnAllOrLimit, wantedCount } from '../../../common/fields';
+import type { Operation } from '../../../common/operations';
+import { collectPages } from '../../../common/paginate';
+import { springPages } from '../../search/pagination';
+import { utmStack } from '../../transport';
+import { INCIDENT_STATUSES } from './incident-id';
+
+export const getManyIncidents: Operation = {
+	option: { name: 'Get Many', value: 'getMany', action: 'Get many incidents', description: 'List incidents, newest first' },
+	fields: [
+		...returnAllOrLimit(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{ displayName: 'Statuses', name: 'statuses', type: 'multiOptions', default: [], options: INCIDENT_STATUSES },
+				{ displayName: 'Name Contains', name: 'nameContains', type: 'string', default: '' },
+			],
+		},
+	],
+	async execute(itemIndex) {
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as { statuses?: string[]; nameContains?: string };
+		const query: IDataObject = { sort: 'incidentCreatedDate,desc' };
+		if (filters.statuses?.length) query['incidentStatus.in'] = filters.statuses.join(',');
+		if (filters.nameContains) query['incidentName.contains'] = filters.nameContains;
+		return await collectPages.call(this, utmStack, springPages('/api/utm-incidents', query), wantedCount(this, itemIndex), itemIndex);
+	},
+};

@@ -1,0 +1,144 @@
+import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** How many values each UTMStack search operator takes (vendor-apis.md, UTMStack operators). */
+type ValueShape = 'none' | 'one' | 'list' | 'range';
+
+export const OPERATOR_SHAPES: Record<string, ValueShape> = {
+	IS: 'one',
+	IS_NOT: 'one',
+	CONTAIN: 'one',
+	DOES_NOT_CONTAIN: 'one',
+	CONTAIN_ONE_OF: 'list',
+	DOES_NOT_CONTAIN_ONE_OF: 'list',
+	IS_ONE_OF: 'list',
+	IS_NOT_ONE_OF: 'list',
+	IS_ONE_OF_TERMS: 'list',
+	EXIST: 'none',
+	DOES_NOT_EXIST: 'none',
+	IS_BETWEEN: 'range',
+	IS_NOT_BETWEEN: 'range',
+	IS_IN_FIELDS: 'list',
+	IS_NOT_IN_FIELDS: 'list',
+	ENDS_WITH: 'one',
+	NOT_ENDS_WITH: 'one',
+	START_WITH: 'one',
+	NOT_START_WITH: 'one',
+	IS_GREATER_THAN: 'one',
+	IS_LESS_THAN_OR_EQUALS: 'one',
+};
+
+const OPERATOR_NAMES: Record<string, string> = {
+	IS: 'Is',
+	IS_NOT: 'Is Not',
+	CONTAIN: 'Contains',
+	DOES_NOT_CONTAIN: 'Does Not Contain',
+	CONTAIN_ONE_OF: 'Contains One Of',
+	DOES_NOT_CONTAIN_ONE_OF: 'Does Not Contain Any Of',
+	IS_ONE_OF: 'Is One Of',
+	IS_NOT_ONE_OF: 'Is Not One Of',
+	IS_ONE_OF_TERMS: 'Is One Of (Exact Terms)',
+	EXIST: 'Exists',
+	DOES_NOT_EXIST: 'Does Not Exist',
+	IS_BETWEEN: 'Is Between',
+	IS_NOT_BETWEEN: 'Is Not Between',
+	IS_IN_FIELDS: 'Is In Fields',
+	IS_NOT_IN_FIELDS: 'Is Not In Fields',
+	ENDS_WITH: 'Ends With',
+	NOT_ENDS_WITH: 'Does Not End With',
+	START_WITH: 'Starts With',
+	NOT_START_WITH: 'Does Not Start With',
+	IS_GREATER_THAN: 'Is Greater Than',
+	IS_LESS_THAN_OR_EQUALS: 'Is Less Than or Equal To',
+};
+
+const byShape = (...shapes: ValueShape[]) => Object.keys(OPERATOR_SHAPES).filter((operator) => shapes.includes(OPERATOR_SHAPES[operator]));
+
+/** The filter list of the UTMStack search (and of the UTMStack trigger). */
+export const filtersProperty: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
+		{
+			displayName: 'Filter',
+			name: 'filter',
+			values: [
+				{ displayName: 'Field', name: 'field', type: 'string', default: '', placeholder: 'severity', description: 'Document field, for example severity, name or source.ip' },
+				{
+					displayName: 'Operator',
+					name: 'operator',
+					type: 'options',
+					default: 'IS',
+					options: Object.keys(OPERATOR_SHAPES)
+						.map((value) => ({ name: OPERATOR_NAMES[value], value }))
+						.sort((a, b) => a.name.localeCompare(b.name)),
+				},
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					description: 'For "one of" and "in fields" operators, a comma-separated list',
+					displayOptions: { hide: { operator: byShape('none') } },
+				},
+				{
+					displayName: 'Up To',
+					name: 'valueTo',
+					type: 'string',
+					default: '',
+					description: 'Upper end of the range (inclusive)',
+					displayOptions: { show: { operator: byShape('range') } },
+				},
+			],
+		},
+	],
+};
+
+export interface SearchFilter extends IDataObject {
+	field: string;
+	operator: string;
+	value?: string | string[] | null;
+}
+
+function splitList(value: string): string[] {
+	return value
+		.split(',')
+		.map((part) => part.trim())
+		.filter((part) => part !== '');
+}
+
+/** The filter list as UTMStack takes it, each value in the shape its operator needs; bad shapes fail before any request. */
+export function searchFilters(node: INode, raw: IDataObject, itemIndex: number): SearchFilter[] {
+	const rows = (raw.filter as IDataObject[] | undefined) ?? [];
+	return rows.map((row, position) => {
+		const where = `Filter ${position + 1}`;
+		const field = String(row.field ?? '').trim();
+		const operator = String(row.operator ?? '');
+		const value = String(row.value ?? '').trim();
+		const fail = (message: string) => new NodeOperationError(node, `${where}: ${message}`, { itemIndex });
+		if (field === '') throw fail('the "Field" parameter is empty');
+		const shape = OPERATOR_SHAPES[operator];
+		if (!shape) throw fail(`the "Operator" parameter "${operator}" is not a UTMStack operator`);
+		switch (shape) {
+			case 'none':
+				return { field, operator, value: null };
+			case 'one':
+				if (value === '') throw fail(`the "Value" parameter is needed for "${OPERATOR_NAMES[operator]}"`);
+				return { field, operator, value };
+			case 'list': {
+				const list = splitList(value);
+				if (list.length === 0) throw fail(`the "Value" parameter needs at least one value for "${OPERATOR_NAMES[operator]}" (comma-separated)`);
+				return { field, operator, value: list };
+			}
+			case 'range': {
+				const upTo = String(row.valueTo ?? '').trim();
+				if (value === '' || upTo === '') throw fail(`"${OPERATOR_NAMES[operator]}" needs both "Value" and "Up To"`);
+				return { field, operator, value: [value, upTo] };
+			}
+		}
+	});
+}

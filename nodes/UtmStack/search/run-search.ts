@@ -1,0 +1,104 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { collectPages } from '../../common/paginate';
+import { returnAllOrLimit, wantedCount } from '../../common/fields';
+import { utmStack } from '../transport';
+import { filtersProperty, searchFilters } from './filters';
+import { searchPages } from './pagination';
+
+/** The fields of a UTMStack search, for alerts (default index pattern alert-*) or logs (log-*). */
+export function searchFields(defaultIndexPattern: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Index Pattern',
+			name: 'indexPattern',
+			type: 'string',
+			required: true,
+			default: defaultIndexPattern,
+			description: 'UTMStack index pattern to search, for example alert-* or log-*',
+		},
+		filtersProperty,
+		{
+			displayName: 'Time Range',
+			name: 'timeRange',
+			type: 'options',
+			default: 'none',
+			description: 'Limit the search on @timestamp',
+			options: [
+				{ name: 'Any Time', value: 'none' },
+				{ name: 'Relative', value: 'relative', description: 'From a moment like now-24h until now' },
+				{ name: 'Between Dates', value: 'absolute' },
+			],
+		},
+		{
+			displayName: 'Since',
+			name: 'since',
+			type: 'string',
+			default: 'now-24h',
+			placeholder: 'now-24h',
+			description: 'Elasticsearch date math: now-15m, now-24h, now-7d',
+			displayOptions: { show: { timeRange: ['relative'] } },
+		},
+		{ displayName: 'From', name: 'from', type: 'dateTime', default: '', displayOptions: { show: { timeRange: ['absolute'] } } },
+		{ displayName: 'To', name: 'to', type: 'dateTime', default: '', displayOptions: { show: { timeRange: ['absolute'] } } },
+		{
+			displayName: 'Sort Field',
+			name: 'sortField',
+			type: 'string',
+			default: '@timestamp',
+			description: 'Leave empty to sort by relevance',
+		},
+		{
+			displayName: 'Sort Direction',
+			name: 'sortDirection',
+			type: 'options',
+			default: 'desc',
+			options: [
+				{ name: 'Ascending', value: 'asc' },
+				{ name: 'Descending', value: 'desc' },
+			],
+		},
+		...returnAllOrLimit(),
+	];
+}
+
+const DATE_MATH = /^now(?:[+-]\d+[smhdwMy])*(?:\/[smhdwMy])?$/;
+
+function timeFilter(this: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+	const timeRange = this.getNodeParameter('timeRange', itemIndex, 'none') as string;
+	if (timeRange === 'relative') {
+		const since = String(this.getNodeParameter('since', itemIndex, '')).trim();
+		if (!DATE_MATH.test(since)) {
+			throw new NodeOperationError(this.getNode(), `The "Since" parameter "${since}" is not a relative time like now-24h`, { itemIndex });
+		}
+		return { field: '@timestamp', operator: 'IS_BETWEEN', value: [since, 'now'] };
+	}
+	if (timeRange === 'absolute') {
+		const from = String(this.getNodeParameter('from', itemIndex, ''));
+		const to = String(this.getNodeParameter('to', itemIndex, ''));
+		for (const [name, value] of [['From', from], ['To', to]]) {
+			if (value === '' || Number.isNaN(Date.parse(value))) {
+				throw new NodeOperationError(this.getNode(), `The "${name}" parameter needs a date`, { itemIndex });
+			}
+		}
+		if (Date.parse(from) > Date.parse(to)) {
+			throw new NodeOperationError(this.getNode(), 'The "From" parameter is after the "To" parameter', { itemIndex });
+		}
+		return { field: '@timestamp', operator: 'IS_BETWEEN', value: [new Date(from).toISOString(), new Date(to).toISOString()] };
+	}
+	return undefined;
+}
+
+/** Runs the search of one item: every document (Return All) or the first Limit, one record each. */
+export async function runSearch(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const indexPattern = String(this.getNodeParameter('indexPattern', itemIndex)).trim();
+	if (indexPattern === '') throw new NodeOperationError(this.getNode(), 'The "Index Pattern" parameter is empty', { itemIndex });
+	const filters = searchFilters(this.getNode(), this.getNodeParameter('filters', itemIndex, {}) as IDataObject, itemIndex);
+	const time = timeFilter.call(this, itemIndex);
+	if (time) filters.push(time as never);
+	const sortField = String(this.getNodeParameter('sortField', itemIndex, '')).trim();
+	const query: IDataObject = { indexPattern };
+	if (sortField !== '') query.sort = `${sortField},${this.getNodeParameter('sortDirection', itemIndex, 'desc') as string}`;
+	return await collectPages.call(this, utmStack, searchPages(query, filters), wantedCount(this, itemIndex), itemIndex);
+}
