@@ -1,0 +1,63 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, jsonParse } from 'n8n-workflow';
+
+import { returnAllOrLimit, wantedCount } from '../../../common/fields';
+import type { Operation } from '../../../common/operations';
+import { collectPages } from '../../../common/paginate';
+import { scrollPages } from '../../pagination';
+import { stellarCyber } from '../../transport';
+
+export const searchAlerts: Operation = {
+	option: { name: 'Search', value: 'search', action: 'Search alerts', description: 'Search security events with a query string or a query DSL' },
+	fields: [
+		{ displayName: 'Index Pattern', name: 'indexPattern', type: 'string', required: true, default: 'aella-ser-*' },
+		{
+			displayName: 'Query Type',
+			name: 'queryType',
+			type: 'options',
+			default: 'queryString',
+			options: [
+				{ name: 'Query String (Lucene)', value: 'queryString' },
+				{ name: 'Query DSL (JSON)', value: 'dsl' },
+			],
+		},
+		{
+			displayName: 'Query',
+			name: 'query',
+			type: 'string',
+			default: '*',
+			placeholder: 'event_status:New AND severity:>=80',
+			displayOptions: { show: { queryType: ['queryString'] } },
+		},
+		{
+			displayName: 'Query DSL',
+			name: 'queryJson',
+			type: 'json',
+			default: '{\n  "match_all": {}\n}',
+			description: 'The "query" object of an Elasticsearch search',
+			displayOptions: { show: { queryType: ['dsl'] } },
+		},
+		...returnAllOrLimit(),
+	],
+	async execute(itemIndex) {
+		const index = String(this.getNodeParameter('indexPattern', itemIndex)).trim();
+		if (index === '') throw new NodeOperationError(this.getNode(), 'The "Index Pattern" parameter is empty', { itemIndex });
+		let query: IDataObject;
+		if (this.getNodeParameter('queryType', itemIndex, 'queryString') === 'dsl') {
+			const raw = this.getNodeParameter('queryJson', itemIndex);
+			try {
+				query = (typeof raw === 'string' ? jsonParse(raw) : raw) as IDataObject;
+			} catch {
+				throw new NodeOperationError(this.getNode(), 'The "Query DSL" parameter is not valid JSON', { itemIndex });
+			}
+			if (typeof query !== 'object' || query === null || Array.isArray(query)) {
+				throw new NodeOperationError(this.getNode(), 'The "Query DSL" parameter must be a JSON object', { itemIndex });
+			}
+		} else {
+			const text = String(this.getNodeParameter('query', itemIndex, '*')).trim();
+			query = { query_string: { query: text === '' ? '*' : text } };
+		}
+		const sort = [{ timestamp: { order: 'desc' } }];
+		return await collectPages.call(this, stellarCyber, scrollPages(index, query, sort), wantedCount(this, itemIndex), itemIndex);
+	},
+};

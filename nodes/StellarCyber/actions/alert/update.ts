@@ -1,0 +1,48 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { stellarCyber } from '../../transport';
+import { tagList } from '../case/case-id';
+
+const ALERT_STATUSES = ['Closed', 'Ignored', 'In Progress', 'New'].map((name) => ({ name, value: name }));
+
+export const updateAlert: Operation = {
+	option: { name: 'Update', value: 'update', action: 'Update an alert', description: 'Change the status, comment or tags of a security event' },
+	fields: [
+		{ displayName: 'Index', name: 'index', type: 'string', required: true, default: '', description: 'The _index of the alert' },
+		{ displayName: 'Alert ID', name: 'alertId', type: 'string', required: true, default: '', description: 'The _id of the alert' },
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{ displayName: 'Comment', name: 'comment', type: 'string', default: '' },
+				{ displayName: 'Status', name: 'status', type: 'options', default: 'In Progress', options: ALERT_STATUSES },
+				{ displayName: 'Tags to Add', name: 'tagsToAdd', type: 'string', default: '', description: 'Comma-separated' },
+				{ displayName: 'Tags to Remove', name: 'tagsToRemove', type: 'string', default: '', description: 'Comma-separated' },
+			],
+		},
+	],
+	async execute(itemIndex) {
+		const index = String(this.getNodeParameter('index', itemIndex)).trim();
+		const id = String(this.getNodeParameter('alertId', itemIndex)).trim();
+		if (index === '') throw new NodeOperationError(this.getNode(), 'The "Index" parameter is empty', { itemIndex });
+		if (id === '') throw new NodeOperationError(this.getNode(), 'The "Alert ID" parameter is empty', { itemIndex });
+		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		const body: IDataObject = {};
+		if (fields.status) body.status = fields.status;
+		if (fields.comment) body.comments = fields.comment;
+		const tags = [...tagList(fields.tagsToAdd).map((tag) => ({ op: 'add', tag })), ...tagList(fields.tagsToRemove).map((tag) => ({ op: 'delete', tag }))];
+		if (tags.length > 0) body.event_tags = tags;
+		if (Object.keys(body).length === 0) {
+			throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under "Update Fields"', { itemIndex });
+		}
+		const path = `/connect/api/v1/security_events/${encodeURIComponent(index)}/${encodeURIComponent(id)}`;
+		const answer = await apiRequest.call(this, stellarCyber, { method: 'POST', path, body }, itemIndex);
+		return (answer.data as IDataObject) ?? { success: true, index, id };
+	},
+};

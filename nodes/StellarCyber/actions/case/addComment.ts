@@ -1,0 +1,19 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { stellarCyber } from '../../transport';
+import { caseId, caseIdProperty } from './case-id';
+
+export const addCaseComment: Operation = {
+	option: { name: 'Add Comment', value: 'addComment', action: 'Add a comment to a case', description: 'Write a comment on a case' },
+	fields: [caseIdProperty, { displayName: 'Comment', name: 'comment', type: 'string', required: true, default: '', typeOptions: { rows: 3 } }],
+	async execute(itemIndex) {
+		const id = caseId(this, itemIndex);
+		const comment = String(this.getNodeParameter('comment', itemIndex));
+		if (comment.trim() === '') throw new NodeOperationError(this.getNode(), 'The "Comment" parameter is empty', { itemIndex });
+		const answer = await apiRequest.call(this, stellarCyber, { method: 'POST', path: `/connect/api/v1/cases/${id}/comments`, body: { comment } }, itemIndex);
+		return answer.data as IDataObject;
+	},
+};

@@ -1,0 +1,20 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+export const caseIdProperty: INodeProperties = { displayName: 'Case ID', name: 'caseId', type: 'string', required: true, default: '' };
+
+export function caseId(context: IExecuteFunctions, itemIndex: number): string {
+	const id = String(context.getNodeParameter('caseId', itemIndex)).trim();
+	if (id === '') throw new NodeOperationError(context.getNode(), 'The "Case ID" parameter is empty', { itemIndex });
+	return encodeURIComponent(id);
+}
+
+export const CASE_STATUSES = ['Cancelled', 'Escalated', 'In Progress', 'New', 'Resolved'].map((name) => ({ name, value: name }));
+export const CASE_SEVERITIES = ['Critical', 'High', 'Low', 'Medium'].map((name) => ({ name, value: name }));
+
+export function tagList(raw: unknown): string[] {
+	return String(raw ?? '')
+		.split(',')
+		.map((tag) => tag.trim())
+		.filter((tag) => tag !== '');
+}

@@ -1,0 +1,15 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { stellarCyber } from '../../transport';
+import { caseId, caseIdProperty } from './case-id';
+
+export const getCaseComments: Operation = {
+	option: { name: 'Get Comments', value: 'getComments', action: 'Get the comments of a case', description: 'List the comments on a case' },
+	fields: [caseIdProperty],
+	async execute(itemIndex) {
+		const answer = await apiRequest.call(this, stellarCyber, { method: 'GET', path: `/connect/api/v1/cases/${caseId(this, itemIndex)}/comments` }, itemIndex);
+		return (answer.data as IDataObject[]) ?? [];
+	},
+};

@@ -1,0 +1,78 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { returnAllOrLimit, wantedCount } from '../../../common/fields';
+import type { Operation } from '../../../common/operations';
+import { collectPages } from '../../../common/paginate';
+import { skipLimitPages } from '../../pagination';
+import { stellarCyber } from '../../transport';
+import { CASE_STATUSES, tagList } from './case-id';
+
+/** Stellar answers at most 500 cases per request. */
+const MAX_CASES_PER_PAGE = 500;
+
+export const getManyCases: Operation = {
+	option: { name: 'Get Many', value: 'getMany', action: 'Get many cases', description: 'List cases with filters and a sort order' },
+	fields: [
+		...returnAllOrLimit(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
+				{ displayName: 'Minimum Score', name: 'minScore', type: 'number', default: 0, typeOptions: { minValue: 0 } },
+				{ displayName: 'Modified After', name: 'modifiedAfter', type: 'dateTime', default: '' },
+				{ displayName: 'Statuses', name: 'statuses', type: 'multiOptions', default: [], options: CASE_STATUSES },
+				{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Cases with any of these tags (comma-separated)' },
+				{ displayName: 'Tenant ID', name: 'tenantId', type: 'string', default: '', description: 'The tenant (cust_id) the cases belong to' },
+			],
+		},
+		{
+			displayName: 'Sort By',
+			name: 'sort',
+			type: 'options',
+			default: 'created_at',
+			options: [
+				{ name: 'Created At', value: 'created_at' },
+				{ name: 'Modified At', value: 'modified_at' },
+				{ name: 'Score', value: 'score' },
+			],
+		},
+		{
+			displayName: 'Order',
+			name: 'order',
+			type: 'options',
+			default: 'desc',
+			options: [
+				{ name: 'Ascending', value: 'asc' },
+				{ name: 'Descending', value: 'desc' },
+			],
+		},
+	],
+	async execute(itemIndex) {
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const query: IDataObject = { sort: this.getNodeParameter('sort', itemIndex, 'created_at'), order: this.getNodeParameter('order', itemIndex, 'desc') };
+		if (filters.tenantId) query.tenantid = filters.tenantId;
+		if (Array.isArray(filters.statuses) && filters.statuses.length > 0) query.status = filters.statuses.join(',');
+		if (filters.minScore) query.min_score = filters.minScore;
+		const tags = tagList(filters.tags);
+		if (tags.length > 0) query.tags = tags.join(',');
+		for (const [name, field, label] of [['createdAfter', 'created_at', 'Created After'], ['modifiedAfter', 'modified_at', 'Modified After']]) {
+			if (!filters[name]) continue;
+			const at = Date.parse(String(filters[name]));
+			if (Number.isNaN(at)) throw new NodeOperationError(this.getNode(), `The "${label}" filter needs a date`, { itemIndex });
+			query[`FROM~${field}`] = at;
+		}
+		const pages = skipLimitPages(
+			'/connect/api/v1/cases',
+			query,
+			MAX_CASES_PER_PAGE,
+			(body) => ((body.data as IDataObject)?.cases as IDataObject[]) ?? [],
+			(body) => (body.data as IDataObject)?.total as number | undefined,
+		);
+		return await collectPages.call(this, stellarCyber, pages, wantedCount(this, itemIndex), itemIndex);
+	},
+};

@@ -1,0 +1,43 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { stellarCyber } from '../../transport';
+import { CASE_SEVERITIES, CASE_STATUSES, caseId, caseIdProperty, tagList } from './case-id';
+
+export const updateCase: Operation = {
+	option: { name: 'Update', value: 'update', action: 'Update a case', description: 'Change the status, severity, assignee, tags or resolution of a case' },
+	fields: [
+		caseIdProperty,
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{ displayName: 'Assignee', name: 'assignee', type: 'string', default: '', description: 'User ID of the new assignee' },
+				{ displayName: 'Resolution', name: 'resolution', type: 'string', default: '' },
+				{ displayName: 'Severity', name: 'severity', type: 'options', default: 'High', options: CASE_SEVERITIES },
+				{ displayName: 'Status', name: 'status', type: 'options', default: 'In Progress', options: CASE_STATUSES },
+				{ displayName: 'Tags to Add', name: 'tagsToAdd', type: 'string', default: '', description: 'Comma-separated' },
+				{ displayName: 'Tags to Remove', name: 'tagsToRemove', type: 'string', default: '', description: 'Comma-separated' },
+			],
+		},
+	],
+	async execute(itemIndex) {
+		const id = caseId(this, itemIndex);
+		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		const body: IDataObject = {};
+		for (const name of ['status', 'severity', 'assignee', 'resolution']) if (fields[name]) body[name] = fields[name];
+		const add = tagList(fields.tagsToAdd);
+		const remove = tagList(fields.tagsToRemove);
+		if (add.length > 0 || remove.length > 0) body.tags = { add, delete: remove };
+		if (Object.keys(body).length === 0) {
+			throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under "Update Fields"', { itemIndex });
+		}
+		const answer = await apiRequest.call(this, stellarCyber, { method: 'PUT', path: `/connect/api/v1/cases/${id}`, body }, itemIndex);
+		return answer.data as IDataObject;
+	},
+};
