@@ -1,0 +1,42 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { returnAllOrLimit, wantedCount } from '../../../common/fields';
+import type { Operation } from '../../../common/operations';
+import { collectPages } from '../../../common/paginate';
+import { offsetPages } from '../../pagination';
+import { immuta } from '../../transport';
+
+export const getManyAuditRecords: Operation = {
+	option: { name: 'Get Many', value: 'getMany', action: 'Get many audit records', description: 'List audit records, newest first' },
+	fields: [
+		...returnAllOrLimit(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{ displayName: 'From', name: 'from', type: 'dateTime', default: '' },
+				{ displayName: 'Record Type', name: 'recordType', type: 'string', default: '', placeholder: 'dataSourceQuery' },
+				{ displayName: 'To', name: 'to', type: 'dateTime', default: '' },
+			],
+		},
+	],
+	async execute(itemIndex) {
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const query: IDataObject = { sortField: 'dateTime', sortOrder: 'desc' };
+		for (const [name, parameter, label] of [['from', 'minDate', 'From'], ['to', 'maxDate', 'To']]) {
+			if (!filters[name]) continue;
+			const at = Date.parse(String(filters[name]));
+			if (Number.isNaN(at)) throw new NodeOperationError(this.getNode(), `The "${label}" filter needs a date`, { itemIndex });
+			query[parameter] = new Date(at).toISOString();
+		}
+		if (query.minDate && query.maxDate && String(query.minDate) > String(query.maxDate)) {
+			throw new NodeOperationError(this.getNode(), 'The "From" filter is after the "To" filter', { itemIndex });
+		}
+		if (filters.recordType) query.recordType = filters.recordType;
+		return await collectPages.call(this, immuta, offsetPages('/audit', query), wantedCount(this, itemIndex), itemIndex);
+	},
+};

@@ -1,0 +1,13 @@
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { immuta } from '../../transport';
+import { idProperty, recordId } from '../record-id';
+
+export const getDataSource: Operation = {
+	option: { name: 'Get', value: 'get', action: 'Get a data source', description: 'Read one data source' },
+	fields: [idProperty('Data Source ID', 'dataSourceId')],
+	async execute(itemIndex) {
+		const id = recordId(this, itemIndex, 'dataSourceId', 'Data Source ID');
+		return await apiRequest.call(this, immuta, { method: 'GET', path: `/dataSource/${id}` }, itemIndex);
+	},
+};

@@ -1,0 +1,20 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { returnAllOrLimit, wantedCount } from '../../../common/fields';
+import type { Operation } from '../../../common/operations';
+import { collectPages } from '../../../common/paginate';
+import { offsetPages } from '../../pagination';
+import { immuta } from '../../transport';
+
+export const getManyDataSources: Operation = {
+	option: { name: 'Get Many', value: 'getMany', action: 'Get many data sources', description: 'List data sources, by name' },
+	fields: [
+		...returnAllOrLimit(),
+		{ displayName: 'Search Text', name: 'searchText', type: 'string', default: '', description: 'Only data sources whose name contains this text' },
+	],
+	async execute(itemIndex) {
+		const searchText = String(this.getNodeParameter('searchText', itemIndex, '')).trim();
+		const query: IDataObject = searchText ? { searchText } : {};
+		return await collectPages.call(this, immuta, offsetPages('/dataSource', query), wantedCount(this, itemIndex), itemIndex);
+	},
+};

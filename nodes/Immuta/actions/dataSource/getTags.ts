@@ -1,0 +1,16 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { immuta } from '../../transport';
+import { idProperty, recordId } from '../record-id';
+
+export const getDataSourceTags: Operation = {
+	option: { name: 'Get Tags', value: 'getTags', action: 'Get the tags of a data source', description: 'List the tags on a data source' },
+	fields: [idProperty('Data Source ID', 'dataSourceId')],
+	async execute(itemIndex) {
+		const id = recordId(this, itemIndex, 'dataSourceId', 'Data Source ID');
+		const tags = (await apiRequest.call(this, immuta, { method: 'GET', path: `/dataSource/${id}/tags` }, itemIndex)) as unknown;
+		return Array.isArray(tags) ? (tags as IDataObject[]) : [];
+	},
+};

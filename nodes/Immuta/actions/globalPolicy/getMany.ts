@@ -1,0 +1,14 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { immuta } from '../../transport';
+
+export const getManyGlobalPolicies: Operation = {
+	option: { name: 'Get Many', value: 'getMany', action: 'Get many global policies', description: 'List the global policies' },
+	fields: [],
+	async execute(itemIndex) {
+		const policies = (await apiRequest.call(this, immuta, { method: 'GET', path: '/policy/global' }, itemIndex)) as unknown;
+		return Array.isArray(policies) ? (policies as IDataObject[]) : [];
+	},
+};

@@ -1,0 +1,21 @@
+import type { Resources } from '../../common/operations';
+import { getManyAuditRecords } from './audit/getMany';
+import { getDataSource } from './dataSource/get';
+import { getManyDataSources } from './dataSource/getMany';
+import { getDataSourceTags } from './dataSource/getTags';
+import { getManyGlobalPolicies } from './globalPolicy/getMany';
+import { getProject } from './project/get';
+import { getManyProjects } from './project/getMany';
+import { getCurrentUser } from './user/getCurrent';
+
+export const immutaResources: Resources = {
+	audit: { option: { name: 'Audit Record', value: 'audit' }, defaultOperation: 'getMany', operations: { getMany: getManyAuditRecords } },
+	dataSource: {
+		option: { name: 'Data Source', value: 'dataSource' },
+		defaultOperation: 'getMany',
+		operations: { get: getDataSource, getMany: getManyDataSources, getTags: getDataSourceTags },
+	},
+	globalPolicy: { option: { name: 'Global Policy', value: 'globalPolicy' }, defaultOperation: 'getMany', operations: { getMany: getManyGlobalPolicies } },
+	project: { option: { name: 'Project', value: 'project' }, defaultOperation: 'getMany', operations: { get: getProject, getMany: getManyProjects } },
+	user: { option: { name: 'User', value: 'user' }, defaultOperation: 'getCurrent', operations: { getCurrent: getCurrentUser } },
+};

@@ -1,0 +1,13 @@
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { immuta } from '../../transport';
+import { idProperty, recordId } from '../record-id';
+
+export const getProject: Operation = {
+	option: { name: 'Get', value: 'get', action: 'Get a project', description: 'Read one project' },
+	fields: [idProperty('Project ID', 'projectId')],
+	async execute(itemIndex) {
+		const id = recordId(this, itemIndex, 'projectId', 'Project ID');
+		return await apiRequest.call(this, immuta, { method: 'GET', path: `/project/${id}` }, itemIndex);
+	},
+};

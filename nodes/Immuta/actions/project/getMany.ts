@@ -1,0 +1,20 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { returnAllOrLimit, wantedCount } from '../../../common/fields';
+import type { Operation } from '../../../common/operations';
+import { collectPages } from '../../../common/paginate';
+import { offsetPages } from '../../pagination';
+import { immuta } from '../../transport';
+
+export const getManyProjects: Operation = {
+	option: { name: 'Get Many', value: 'getMany', action: 'Get many projects', description: 'List projects, by name' },
+	fields: [
+		...returnAllOrLimit(),
+		{ displayName: 'Search Text', name: 'searchText', type: 'string', default: '', description: 'Only projects whose name contains this text' },
+	],
+	async execute(itemIndex) {
+		const searchText = String(this.getNodeParameter('searchText', itemIndex, '')).trim();
+		const query: IDataObject = searchText ? { searchText } : {};
+		return await collectPages.call(this, immuta, offsetPages('/project', query), wantedCount(this, itemIndex), itemIndex);
+	},
+};
