@@ -1,0 +1,13 @@
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { elasticCloudEnterprise } from '../../transport';
+import { idProperty, pathId } from '../ids';
+
+export const getAllocator: Operation = {
+	option: { name: 'Get', value: 'get', action: 'Get an allocator', description: 'Read one allocator' },
+	fields: [idProperty('Allocator ID', 'allocatorId')],
+	async execute(itemIndex) {
+		const id = pathId(this, itemIndex, 'allocatorId', 'Allocator ID');
+		return await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: `/api/v1/platform/infrastructure/allocators/${id}` }, itemIndex);
+	},
+};

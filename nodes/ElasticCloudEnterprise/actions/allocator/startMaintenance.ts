@@ -1,0 +1,15 @@
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { elasticCloudEnterprise } from '../../transport';
+import { idProperty, pathId } from '../ids';
+
+export const startMaintenance: Operation = {
+	option: { name: 'Start Maintenance', value: 'startMaintenance', action: 'Start maintenance mode on an allocator', description: 'Move deployments off the allocator and keep new ones away' },
+	fields: [idProperty('Allocator ID', 'allocatorId')],
+	async execute(itemIndex) {
+		const id = pathId(this, itemIndex, 'allocatorId', 'Allocator ID');
+		const path = `/api/v1/platform/infrastructure/allocators/${id}/maintenance-mode/_start`;
+		await apiRequest.call(this, elasticCloudEnterprise, { method: 'POST', path }, itemIndex);
+		return { accepted: true, allocatorId: decodeURIComponent(id), maintenanceMode: true };
+	},
+};

@@ -1,0 +1,15 @@
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { elasticCloudEnterprise } from '../../transport';
+import { idProperty, pathId } from '../ids';
+
+export const stopMaintenance: Operation = {
+	option: { name: 'Stop Maintenance', value: 'stopMaintenance', action: 'Stop maintenance mode on an allocator', description: 'Let the allocator take deployments again' },
+	fields: [idProperty('Allocator ID', 'allocatorId')],
+	async execute(itemIndex) {
+		const id = pathId(this, itemIndex, 'allocatorId', 'Allocator ID');
+		const path = `/api/v1/platform/infrastructure/allocators/${id}/maintenance-mode/_stop`;
+		await apiRequest.call(this, elasticCloudEnterprise, { method: 'POST', path }, itemIndex);
+		return { accepted: true, allocatorId: decodeURIComponent(id), maintenanceMode: false };
+	},
+};

@@ -1,0 +1,26 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { elasticCloudEnterprise } from '../../transport';
+
+export const createApiKey: Operation = {
+	option: { name: 'Create', value: 'create', action: 'Create an API key', description: 'Create an API key for the signed-in user; the answer holds the key once' },
+	fields: [
+		{ displayName: 'Description', name: 'description', type: 'string', required: true, default: '' },
+		{ displayName: 'Expiration', name: 'expiration', type: 'string', default: '', placeholder: '30d', description: 'How long the key lives, for example 3h, 30d; empty for no expiry' },
+	],
+	async execute(itemIndex) {
+		const description = String(this.getNodeParameter('description', itemIndex)).trim();
+		const expiration = String(this.getNodeParameter('expiration', itemIndex, '')).trim();
+		if (description === '') throw new NodeOperationError(this.getNode(), 'The "Description" parameter is empty', { itemIndex });
+		if (expiration !== '' && !/^\d+[smhd]$/.test(expiration)) {
+			throw new NodeOperationError(this.getNode(), `The "Expiration" parameter "${expiration}" is not a duration like 3h or 30d`, { itemIndex });
+		}
+		return await apiRequest.call(this, elasticCloudEnterprise, {
+			method: 'POST',
+			path: '/api/v1/users/auth/keys',
+			body: { description, ...(expiration ? { expiration } : {}) },
+		}, itemIndex);
+	},
+};

@@ -1,0 +1,14 @@
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { elasticCloudEnterprise } from '../../transport';
+import { idProperty, pathId } from '../ids';
+
+export const deleteApiKey: Operation = {
+	option: { name: 'Delete', value: 'delete', action: 'Delete an API key', description: 'Delete one API key of the signed-in user' },
+	fields: [idProperty('API Key ID', 'apiKeyId')],
+	async execute(itemIndex) {
+		const id = pathId(this, itemIndex, 'apiKeyId', 'API Key ID');
+		await apiRequest.call(this, elasticCloudEnterprise, { method: 'DELETE', path: `/api/v1/users/auth/keys/${id}` }, itemIndex);
+		return { deleted: true, apiKeyId: decodeURIComponent(id) };
+	},
+};

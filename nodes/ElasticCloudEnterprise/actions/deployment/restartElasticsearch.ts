@@ -1,0 +1,18 @@
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { elasticCloudEnterprise } from '../../transport';
+import { idProperty, pathId } from '../ids';
+
+export const restartElasticsearch: Operation = {
+	option: { name: 'Restart Elasticsearch', value: 'restartElasticsearch', action: 'Restart the Elasticsearch of a deployment', description: 'Restart an Elasticsearch resource' },
+	fields: [
+		idProperty('Deployment ID', 'deploymentId'),
+		idProperty('Ref ID', 'refId', 'The ref_id of the Elasticsearch resource, for example main-elasticsearch'),
+	],
+	async execute(itemIndex) {
+		const id = pathId(this, itemIndex, 'deploymentId', 'Deployment ID');
+		const refId = pathId(this, itemIndex, 'refId', 'Ref ID');
+		await apiRequest.call(this, elasticCloudEnterprise, { method: 'POST', path: `/api/v1/deployments/${id}/elasticsearch/${refId}/_restart` }, itemIndex);
+		return { accepted: true, deploymentId: decodeURIComponent(id), refId: decodeURIComponent(refId) };
+	},
+};

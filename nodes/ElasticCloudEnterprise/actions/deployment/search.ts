@@ -1,0 +1,60 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, jsonParse } from 'n8n-workflow';
+
+import { returnAllOrLimit, wantedCount } from '../../../common/fields';
+import type { Operation } from '../../../common/operations';
+import { collectPages } from '../../../common/paginate';
+import { deploymentSearchPages } from '../../pagination';
+import { elasticCloudEnterprise } from '../../transport';
+
+export const searchDeployments: Operation = {
+	option: { name: 'Search', value: 'search', action: 'Search deployments', description: 'Find deployments with a query, page by page' },
+	fields: [
+		{
+			displayName: 'Query Type',
+			name: 'queryType',
+			type: 'options',
+			default: 'queryString',
+			options: [
+				{ name: 'Query String', value: 'queryString' },
+				{ name: 'Query JSON', value: 'json' },
+			],
+		},
+		{
+			displayName: 'Query',
+			name: 'query',
+			type: 'string',
+			default: '',
+			placeholder: 'healthy:false',
+			description: 'Leave empty for every deployment',
+			displayOptions: { show: { queryType: ['queryString'] } },
+		},
+		{
+			displayName: 'Query JSON',
+			name: 'queryJson',
+			type: 'json',
+			default: '{\n  "match_all": {}\n}',
+			description: 'The "query" of an ECE SearchRequest',
+			displayOptions: { show: { queryType: ['json'] } },
+		},
+		...returnAllOrLimit(),
+	],
+	async execute(itemIndex) {
+		let query: IDataObject;
+		if (this.getNodeParameter('queryType', itemIndex, 'queryString') === 'json') {
+			const raw = this.getNodeParameter('queryJson', itemIndex);
+			try {
+				query = (typeof raw === 'string' ? jsonParse(raw) : raw) as IDataObject;
+			} catch {
+				throw new NodeOperationError(this.getNode(), 'The "Query JSON" parameter is not valid JSON', { itemIndex });
+			}
+			if (typeof query !== 'object' || query === null || Array.isArray(query)) {
+				throw new NodeOperationError(this.getNode(), 'The "Query JSON" parameter must be a JSON object', { itemIndex });
+			}
+		} else {
+			const text = String(this.getNodeParameter('query', itemIndex, '')).trim();
+			query = text === '' ? { match_all: {} } : { query_string: { query: text } };
+		}
+		return await collectPages.call(this, elasticCloudEnterprise, deploymentSearchPages(query), wantedCount(this, itemIndex), itemIndex);
+	},
+};

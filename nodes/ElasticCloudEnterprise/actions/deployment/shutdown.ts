@@ -1,0 +1,17 @@
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { elasticCloudEnterprise } from '../../transport';
+import { idProperty, pathId } from '../ids';
+
+export const shutdownDeployment: Operation = {
+	option: { name: 'Shut Down', value: 'shutdown', action: 'Shut down a deployment', description: 'Stop every resource of a deployment' },
+	fields: [
+		idProperty('Deployment ID', 'deploymentId'),
+		{ displayName: 'Skip Snapshot', name: 'skipSnapshot', type: 'boolean', default: false, description: 'Whether to shut down without taking a last snapshot' },
+	],
+	async execute(itemIndex) {
+		const id = pathId(this, itemIndex, 'deploymentId', 'Deployment ID');
+		const skipSnapshot = this.getNodeParameter('skipSnapshot', itemIndex, false) as boolean;
+		return await apiRequest.call(this, elasticCloudEnterprise, { method: 'POST', path: `/api/v1/deployments/${id}/_shutdown`, qs: { skip_snapshot: skipSnapshot } }, itemIndex);
+	},
+};

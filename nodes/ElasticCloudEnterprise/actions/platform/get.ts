@@ -1,0 +1,11 @@
+import type { Operation } from '../../../common/operations';
+import { apiRequest } from '../../../common/request';
+import { elasticCloudEnterprise } from '../../transport';
+
+export const getPlatform: Operation = {
+	option: { name: 'Get', value: 'get', action: 'Get platform information', description: 'Version, services and regions of the ECE installation' },
+	fields: [],
+	async execute(itemIndex) {
+		return await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/platform' }, itemIndex);
+	},
+};
