@@ -18,6 +18,21 @@ function adviceFor(httpCode: string): string {
 	return WHAT_TO_DO[httpCode] ?? WHAT_TO_DO[httpCode.charAt(0)] ?? 'Check the node parameters and the credential.';
 }
 
+/**
+ * The LoginError a failed login threw, wherever n8n wrapped it. Matched by name: n8n loads credential
+ * classes in their own context, so `instanceof` across the credential and the node does not hold.
+ */
+function loginErrorIn(error: unknown): Pick<LoginError, 'message' | 'description'> | undefined {
+	let current = error as { name?: unknown; message?: unknown; description?: unknown; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 4; depth++) {
+		if (current instanceof LoginError || (current.name === 'LoginError' && typeof current.description === 'string')) {
+			return { message: String(current.message), description: String(current.description) };
+		}
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
 interface HttpFailure {
 	response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
 	message?: string;
@@ -34,14 +49,15 @@ export function apiError(
 	credentials: ICredentialDataDecryptedObject,
 	itemIndex: number,
 ): NodeApiError {
-	const cause = error instanceof NodeApiError && error.cause ? error.cause : error;
-	if (cause instanceof LoginError) {
-		return new NodeApiError(node, { message: cause.message, description: cause.description } as JsonObject, {
-			message: cause.message,
-			description: cause.description,
+	const login = loginErrorIn(error);
+	if (login) {
+		return new NodeApiError(node, { message: login.message, description: login.description } as JsonObject, {
+			message: login.message,
+			description: login.description,
 			itemIndex,
 		});
 	}
+	const cause = error instanceof NodeApiError && error.cause ? error.cause : error;
 
 	const response = (cause as HttpFailure | undefined)?.response;
 	const status = response?.status;

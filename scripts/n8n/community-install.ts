@@ -17,7 +17,8 @@ export async function installTarballLikeN8n(tarball: string, nodesFolder: string
 	const packageDirectory = join(nodesFolder, 'node_modules', packageJson.name);
 	mkdirSync(packageDirectory, { recursive: true });
 	await run('tar', ['-xzf', tarball, '-C', packageDirectory, '--strip-components=1']);
-	const { devDependencies: _dev, peerDependencies: _peer, optionalDependencies: _optional, ...kept } = packageJson;
+	const kept: Record<string, unknown> = { ...packageJson };
+	for (const field of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete kept[field];
 	writeFileSync(join(packageDirectory, 'package.json'), JSON.stringify(kept, null, 2));
 	await run(
 		'npm',

@@ -95,13 +95,7 @@ export class N8nInstance {
 	cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
 		const { installed, port } = this.options;
 		// A command starts its own task runner broker: keep it off the server's port.
-		// Its log goes to a file so that stdout holds only what the command prints (execute: the run as JSON).
-		const env = {
-			...this.env(),
-			N8N_RUNNERS_BROKER_PORT: String(port + 2000),
-			N8N_LOG_OUTPUT: 'file',
-			N8N_LOG_FILE_LOCATION: join(this.options.userFolder, 'n8n-cli.log'),
-		};
+		const env = { ...this.env(), N8N_RUNNERS_BROKER_PORT: String(port + 2000) };
 		return new Promise((resolve, reject) => {
 			const child = spawn(installed.nodeBinary, [installed.n8nBin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 			let stdout = '';
@@ -143,11 +137,14 @@ export class N8nInstance {
 	/** `n8n execute --id`: the run n8n printed (undefined when it failed), and what it wrote. */
 	async execute(workflowId: string): Promise<ExecutionResult> {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
-		const start = result.stdout.search(/^\{/m);
+		// n8n logs the run as indented JSON among its other log lines: from a line "{" to the next line "}".
+		const lines = result.stdout.split('\n');
+		const first = lines.indexOf('{');
+		const last = first >= 0 ? lines.indexOf('}', first) : -1;
 		let run: WorkflowRun | undefined;
-		if (result.status === 0 && start >= 0) {
+		if (result.status === 0 && last > first) {
 			try {
-				run = JSON.parse(result.stdout.slice(start)) as WorkflowRun;
+				run = JSON.parse(lines.slice(first, last + 1).join('\n')) as WorkflowRun;
 			} catch {
 				run = undefined;
 			}

@@ -11,6 +11,7 @@ export interface ChainNode {
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id: string; name: string }>;
 	onError?: 'continueRegularOutput' | 'stopWorkflow';
+	executeOnce?: boolean;
 }
 
 export interface WorkflowJson {
