@@ -68,6 +68,9 @@ describe.each(versionsUnderTest())('token lifecycle in $label', (version) => {
 		const simulator = env.simulators.stellarcyber;
 		simulator.setTokenLifetime(4);
 		try {
+			// Saved again without a token, so the first run logs in and gets a 4-second token.
+			const credential = env.credential(id);
+			await env.n8n.importCredentials([{ id, name: credential.name, type: credential.type, data: credential.data }]);
 			await run(`probe-${id}`);
 			await sleep(4_500);
 			simulator.resetStats();
