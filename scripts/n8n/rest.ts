@@ -27,6 +27,13 @@ export class N8nRest {
 		return { status: answer.status, data };
 	}
 
+	/** A GET outside /rest (for example /types/nodes.json, the node list the editor loads), with the login cookie. */
+	async getJson<T = unknown>(path: string): Promise<T> {
+		const answer = await fetch(`${this.baseUrl}${path}`, { headers: this.cookie ? { cookie: this.cookie } : {} });
+		if (!answer.ok) throw new Error(`GET ${path}: ${answer.status}`);
+		return (await answer.json()) as T;
+	}
+
 	/** Creates the owner on a fresh instance (no-op answer 400 when it exists), then logs in. */
 	async ownerLogin(owner: { email: string; password: string; firstName: string; lastName: string }): Promise<void> {
 		await this.call('POST', '/owner/setup', owner);

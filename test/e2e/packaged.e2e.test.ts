@@ -1,11 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
-import { ESLint } from 'eslint';
-import communityNodes from '@n8n/eslint-plugin-community-nodes';
-import tseslint from 'typescript-eslint';
-
 import { installTarballLikeN8n, packRepository } from '../../scripts/n8n/community-install';
+import { OWNER } from '../../scripts/n8n/instance';
 import { PROBE_NODE_NAME, probeWorkflow } from './support/probe-workflows';
 import { ARTIFACTS, REPO_ROOT, startEnvironment, type E2eEnvironment } from './support/environment';
 import { versionsUnderTest } from './support/versions';
@@ -41,19 +38,16 @@ test('the tarball passes the recommended rules of @n8n/eslint-plugin-community-n
 	execFileSync('rm', ['-rf', folder]);
 	execFileSync('mkdir', ['-p', folder]);
 	execFileSync('tar', ['-xzf', tarball, '-C', folder, '--strip-components=1']);
-	const eslint = new ESLint({
-		cwd: folder,
-		overrideConfigFile: true,
-		overrideConfig: [
-			{ ...communityNodes.configs.recommended, files: ['**/*.js'] },
-			{
-				...communityNodes.configs.recommended,
-				files: ['package.json'],
-				languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },
-			},
-		] as never,
-	});
-	const results = await eslint.lintFiles(['package.json', 'dist/**/*.js']);
+	// Run as its own process: the plugin is an ES module, which jest's CommonJS runtime cannot load.
+	const config = join(REPO_ROOT, 'scripts', 'n8n', 'scanner.eslint.config.mjs');
+	const eslint = join(REPO_ROOT, 'node_modules', '.bin', 'eslint');
+	let output = '';
+	try {
+		output = execFileSync(eslint, ['--config', config, '--format', 'json', 'package.json', 'dist/**/*.js'], { cwd: folder, encoding: 'utf8' });
+	} catch (error) {
+		output = String((error as { stdout?: string }).stdout ?? '');
+	}
+	const results = JSON.parse(output) as Array<{ filePath: string; messages: Array<{ severity: number; ruleId: string; message: string }> }>;
 	expect(results.length).toBeGreaterThan(10);
 	const problems = results.flatMap((result) =>
 		result.messages.filter((message) => message.severity === 2).map((message) => `${result.filePath}: ${message.ruleId} ${message.message}`),
@@ -76,8 +70,23 @@ describe.each(versionsUnderTest())('installed from the tarball into $label', (ve
 	});
 
 	test('n8n lists every node and credential of the package', async () => {
-		const nodes = (await (await fetch(`${env.n8n.url}/types/nodes.json`)).json()) as Array<{ name: string }>;
-		const credentials = (await (await fetch(`${env.n8n.url}/types/credentials.json`)).json()) as Array<{ name: string }>;
+		await env.rest.ownerLogin(OWNER);
+		// The type lists are written while n8n finishes starting: ask until they are served.
+		const typesOf = async (path: string) => {
+			let lastError: unknown;
+			for (let attempt = 0; attempt < 30; attempt++) {
+				try {
+					return await env.rest.getJson<Array<{ name: string }>>(path);
+				} catch (error) {
+					lastError = error;
+					await new Promise((resolve) => setTimeout(resolve, 1000));
+				}
+			}
+			throw lastError;
+		};
+		const nodes = await typesOf('/types/nodes.json');
+		const credentials = await typesOf('/types/credentials.json');
+		expect(Array.isArray(nodes) && Array.isArray(credentials)).toBe(true);
 		expect(nodes.map((node) => node.name)).toEqual(expect.arrayContaining(NODE_TYPES));
 		expect(credentials.map((credential) => credential.name)).toEqual(expect.arrayContaining(CREDENTIAL_TYPES));
 	});
