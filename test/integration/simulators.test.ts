@@ -722,6 +722,77 @@ describe('control endpoints', () => {
 	});
 });
 
+describe('records created and failures injected while running', () => {
+	let own: Record<SimulatorVendor, RunningSimulator>;
+
+	beforeAll(async () => {
+		own = await startAllSimulators({ alertCount: 50, logCount: 10, caseCount: 20, deploymentCount: 5 });
+	});
+
+	afterAll(async () => {
+		await stopAllSimulators(own);
+	});
+
+	test('fail-next lets `after` requests through, fails the next ones in the vendor\'s style, then recovers', async () => {
+		const sim = own.utmstack;
+		expect((await call(sim.url, 'POST', '/__sim/fail-next', { body: { after: 1, requests: 2, status: 500 } })).status).toBe(204);
+		const statuses: number[] = [];
+		let failure: Answer | undefined;
+		for (let i = 0; i < 4; i++) {
+			const answer = await call(sim.url, 'GET', '/api/account', { headers: { 'Utm-Api-Key': UTMSTACK.apiKey } });
+			statuses.push(answer.status);
+			if (answer.status === 500) failure = answer;
+		}
+		expect(statuses).toEqual([200, 500, 500, 200]);
+		expect(failure?.headers['x-utmstack-error']).toBe('Simulated server failure');
+		expect((await call(own.ece.url, 'POST', '/__sim/fail-next', { body: { status: 503 } })).status).toBe(204);
+		expect((await call(own.ece.url, 'GET', '/api/v1/platform', { headers: { Authorization: `ApiKey ${ECE.apiKey}` } })).status).toBe(503);
+		for (const body of [{ requests: -1 }, { status: 200 }, { after: 'x' }]) {
+			expect((await call(sim.url, 'POST', '/__sim/fail-next', { body })).status).toBe(400);
+		}
+	});
+
+	test('new UTMStack alerts share one @timestamp and are found by the search', async () => {
+		const sim = own.utmstack;
+		const created = (await call(sim.url, 'POST', '/__sim/alerts', { body: { count: 3, severity: 3, name: 'Ransomware outbreak' } })).json.alerts;
+		expect(created).toHaveLength(3);
+		expect(new Set(created.map((alert: { '@timestamp': string }) => alert['@timestamp'])).size).toBe(1);
+		const found = await call(sim.url, 'POST', '/api/elasticsearch/search?top=10&indexPattern=alert-*&page=1&size=10', {
+			headers: { 'Utm-Api-Key': UTMSTACK.apiKey },
+			body: [{ field: 'name', operator: 'IS', value: 'Ransomware outbreak' }],
+		});
+		expect(found.json.map((alert: { id: string }) => alert.id).sort()).toEqual(created.map((alert: { id: string }) => alert.id).sort());
+		expect(found.json.every((alert: { severity: number; severityLabel: string }) => alert.severity === 3 && alert.severityLabel === 'High')).toBe(true);
+		expect((await call(sim.url, 'POST', '/__sim/alerts', { body: { severity: 7 } })).status).toBe(400);
+	});
+
+	test('new and modified Stellar Cyber cases move created_at and modified_at', async () => {
+		const sim = own.stellarcyber;
+		const token = await login.stellarcyber(sim);
+		const [created] = (await call(sim.url, 'POST', '/__sim/cases', { body: { score: 88.5 } })).json.data.cases;
+		expect(created).toMatchObject({ status: 'New', score: 88.5, size: 0 });
+		const since = await call(sim.url, 'GET', `/connect/api/v1/cases?FROM~created_at=${created.created_at}&limit=50`, { headers: bearer(token) });
+		expect(since.json.data.cases.map((record: { _id: string }) => record._id)).toContain(created._id);
+		await sleep(3);
+		const [modified] = (await call(sim.url, 'POST', '/__sim/cases/modify', { body: { ids: [created._id], status: 'Escalated' } })).json.data.cases;
+		expect(modified.modified_at).toBeGreaterThan(created.modified_at);
+		expect(modified.status).toBe('Escalated');
+		expect((await call(sim.url, 'POST', '/__sim/cases/modify', { body: { ids: ['nope'] } })).status).toBe(404);
+	});
+
+	test('an ECE deployment\'s health and Elasticsearch status change on demand', async () => {
+		const sim = own.ece;
+		const listed = await call(sim.url, 'GET', '/api/v1/deployments', { headers: { Authorization: `ApiKey ${ECE.apiKey}` } });
+		const id = listed.json.deployments[0].id;
+		expect((await call(sim.url, 'POST', '/__sim/deployments/health', { body: { id, healthy: false, status: 'reconfiguring' } })).status).toBe(200);
+		const got = await call(sim.url, 'GET', `/api/v1/deployments/${id}`, { headers: { Authorization: `ApiKey ${ECE.apiKey}` } });
+		expect(got.json.healthy).toBe(false);
+		expect(got.json.resources.elasticsearch[0].info.status).toBe('reconfiguring');
+		expect((await call(sim.url, 'POST', '/__sim/deployments/health', { body: { id, status: 'melting' } })).status).toBe(400);
+		expect((await call(sim.url, 'POST', '/__sim/nothing-here')).status).toBe(404);
+	});
+});
+
 describe('TLS', () => {
 	let secure: RunningSimulator;
 

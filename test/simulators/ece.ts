@@ -372,5 +372,27 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		// inferred code for an unknown path
 		notFound: (request) => eceError(404, 'root.resource_not_found', `The requested resource ${request.method} ${request.path} could not be found`),
 		internalError: () => eceError(500, 'root.unexpected_error', 'There was an internal server error'),
+		control(route, body) {
+			if (route === 'POST /__sim/deployments/health') return changeHealth(body);
+			return undefined;
+		},
 	};
+
+	/** POST /__sim/deployments/health {id, healthy?, status?}: a deployment falls ill, recovers or changes state. */
+	function changeHealth(body: unknown): SimReply {
+		const { id, healthy, status } = (body ?? {}) as Record<string, unknown>;
+		const found = findDeployment(String(id));
+		if (!found) return json(404, { error: `no deployment ${String(id)}` });
+		if (healthy !== undefined && typeof healthy !== 'boolean') return json(400, { error: 'healthy must be a boolean' });
+		if (status !== undefined && !['initializing', 'stopping', 'stopped', 'rebooting', 'restarting', 'reconfiguring', 'started'].includes(String(status))) {
+			return json(400, { error: 'status must be an Elasticsearch cluster status such as started or reconfiguring' });
+		}
+		if (healthy !== undefined) {
+			found.healthy = healthy;
+			found.instances[0].healthy = healthy;
+		}
+		if (status !== undefined) found.status = String(status);
+		found.lastModified = new Date().toISOString();
+		return json(200, fullDeployment(found));
+	}
 }

@@ -1,5 +1,5 @@
 import { requestHandler, type VendorFactory } from './core/app';
-import type { ControlTarget } from './core/control';
+import { controlReply, type ControlTarget } from './core/control';
 import { listen } from './core/server';
 import { clearStats, createStats, loginRecorder } from './core/stats';
 import { selfSignedCertificate } from './core/tls';
@@ -65,8 +65,11 @@ export async function startSimulator(vendor: SimulatorVendor, options: Simulator
 		requestLog.length = 0;
 	};
 
+	const faults = { after: 0, remaining: 0, status: 500 };
 	const control: ControlTarget = {
 		vendor,
+		failNext: (requests, status, after) => Object.assign(faults, { after, remaining: requests, status }),
+		vendorControl: app.control,
 		stats,
 		requestLog,
 		resetStats,
@@ -104,7 +107,7 @@ export async function startSimulator(vendor: SimulatorVendor, options: Simulator
 	};
 
 	const certificate = resolved.tls ? await selfSignedCertificate() : undefined;
-	const server = await listen(requestHandler({ vendor, app, stats, requestLog, options: resolved, control, log: options.log }), {
+	const server = await listen(requestHandler({ vendor, app, stats, requestLog, options: resolved, control, faults, log: options.log }), {
 		port: resolved.port,
 		tls: certificate,
 	});
@@ -122,6 +125,12 @@ export async function startSimulator(vendor: SimulatorVendor, options: Simulator
 		revokeAllTokens: () => tokens.revokeAll(),
 		resetStats,
 		issuedTokens: () => [...tokens.issued],
+		control<T>(path: string, body?: unknown, method: 'GET' | 'POST' = 'POST'): T {
+			const reply = controlReply(method, path, body, control);
+			const answer = 'body' in reply ? reply.body : undefined;
+			if (reply.status >= 400) throw new Error(`${method} ${path}: ${reply.status} ${JSON.stringify(answer)}`);
+			return answer as T;
+		},
 		close: () => server.close(),
 	};
 }

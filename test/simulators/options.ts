@@ -73,6 +73,11 @@ export interface RunningSimulator {
 	resetStats(): void;
 	/** Every token issued since start (never reset), for leak searches. */
 	issuedTokens(): string[];
+	/**
+	 * A control endpoint called in-process (POST unless a body-less GET is meant), e.g.
+	 * control('/__sim/alerts', {count: 3}); throws on an error status, returns the JSON answer.
+	 */
+	control<T = unknown>(path: string, body?: unknown, method?: 'GET' | 'POST'): T;
 	close(): Promise<void>;
 }
 

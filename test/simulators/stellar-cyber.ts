@@ -1,9 +1,9 @@
 import type { VendorApp, VendorContext } from './core/app';
 import { QueryError, matches, parseSort, sortDocs } from './core/es-query';
 import { Router, json, type Handler, type SimReply, type SimRequest } from './core/server';
-import { ALERT_STATUSES, CASE_SEVERITIES, CASE_STATUSES, seedStellar, type StellarAlert } from './data/stellar-cyber';
+import { ALERT_STATUSES, CASE_SEVERITIES, CASE_STATUSES, EVENTS, caseRecord, seedStellar, type StellarAlert, type StellarCase } from './data/stellar-cyber';
 import { STELLAR } from './fixtures';
-import { Rng, lazy } from './seed';
+import { HOSTS, Rng, lazy } from './seed';
 
 /**
  * Stellar Cyber public API v1: an API key (scoped Bearer, or legacy Basic email:key) exchanged at
@@ -322,5 +322,46 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		// inferred: the web front answers unknown paths with 404 before any authentication
 		notFound: () => error(404, 'Not Found'),
 		internalError: () => error(500, 'Internal Server Error'),
+		control(route, body) {
+			if (route === 'POST /__sim/cases') return createCases(body);
+			if (route === 'POST /__sim/cases/modify') return modifyCases(body);
+			return undefined;
+		},
 	};
+
+	/** POST /__sim/cases {count?: 1, score?, status?: 'New', tenantId?}: new cases, all created in the same millisecond. */
+	function createCases(body: unknown): SimReply {
+		const { count = 1, score, status = 'New', tenantId } = (body ?? {}) as Record<string, unknown>;
+		if (!Number.isInteger(count) || (count as number) < 1) return error(400, 'count must be a positive integer');
+		if (!CASE_STATUSES.includes(String(status))) return error(400, `status must be one of ${CASE_STATUSES.join(', ')}`);
+		if (score !== undefined && typeof score !== 'number') return error(400, 'score must be a number');
+		const tenant = tenantId === undefined ? data().tenants[0] : data().tenants.find((t) => t.cust_id === tenantId);
+		if (!tenant) return error(400, 'unknown tenantId');
+		const at = Date.now();
+		const created: StellarCase[] = [];
+		for (let i = 0; i < (count as number); i++) {
+			const id = rng.hex(24);
+			const record = caseRecord(rng, { ticket: 1000 + data().cases.length, id, tenant, event: rng.pick(EVENTS), host: rng.pick(HOSTS), created: at, modified: at, status: String(status), size: 0 });
+			if (score !== undefined) record.score = score;
+			data().cases.push(record);
+			data().alertsByCase.set(id, []);
+			created.push(record);
+		}
+		return json(201, { data: { cases: created } });
+	}
+
+	/** POST /__sim/cases/modify {ids, status?}: an analyst touches these cases now (modified_at moves). */
+	function modifyCases(body: unknown): SimReply {
+		const { ids, status } = (body ?? {}) as Record<string, unknown>;
+		if (!Array.isArray(ids) || ids.length === 0) return error(400, 'ids must be a non-empty list');
+		if (status !== undefined && !CASE_STATUSES.includes(String(status))) return error(400, `status must be one of ${CASE_STATUSES.join(', ')}`);
+		const records = ids.map((id) => findCase(String(id)));
+		if (records.some((record) => !record)) return error(404, 'Case not found');
+		const at = Date.now();
+		for (const record of records as StellarCase[]) {
+			record.modified_at = at;
+			if (status !== undefined) record.status = status;
+		}
+		return json(200, { data: { cases: records } });
+	}
 }

@@ -5,6 +5,8 @@ import {
 	ALERT_STATUS,
 	ALERT_TAGS,
 	INDEX_PATTERNS,
+	SEVERITY,
+	alertDoc,
 	linkAlert,
 	seedAlerts,
 	seedIncidents,
@@ -14,7 +16,7 @@ import {
 	type UtmIncidentNote,
 } from './data/utmstack';
 import { UTMSTACK } from './fixtures';
-import { lazy } from './seed';
+import { Rng, lazy, subSeed } from './seed';
 import { FilterError, parseFilters, runSearch } from './utmstack-search';
 
 /**
@@ -77,6 +79,7 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 	const incidents = lazy(() => seedIncidents(options.seed, 40, options.referenceTime, alerts()));
 	const notes: UtmIncidentNote[] = [];
 	const failures = new Map<string, { count: number; lockedUntil: number }>();
+	const liveRng = new Rng(subSeed(options.seed, 'utmstack-live-alerts'));
 
 	/** Who is calling, or undefined: internal key, API key, Bearer JWT or ?access_token=. */
 	function caller(request: SimRequest): string | undefined {
@@ -438,5 +441,34 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		unlock() {
 			failures.clear();
 		},
+		control(route, body) {
+			if (route === 'POST /__sim/alerts') return createAlerts(body);
+			return undefined;
+		},
 	};
+
+	/**
+	 * POST /__sim/alerts {count?: 1, severity?: 1-3, name?, timestamp?: ISO}: new alerts as the correlation
+	 * engine would write them, all at one @timestamp (now unless given), so a batch is a tie.
+	 */
+	function createAlerts(body: unknown): SimReply {
+		const { count = 1, severity, name, timestamp } = (body ?? {}) as Record<string, unknown>;
+		if (!Number.isInteger(count) || (count as number) < 1) return json(400, { error: 'count must be a positive integer' });
+		if (severity !== undefined && !SEVERITY[severity as number]) return json(400, { error: 'severity must be 1, 2 or 3' });
+		const at = timestamp === undefined ? now() : Date.parse(String(timestamp));
+		if (Number.isNaN(at)) return json(400, { error: 'timestamp must be an ISO date' });
+		const created: StoredDoc[] = [];
+		for (let i = 0; i < (count as number); i++) {
+			const doc = alertDoc(liveRng, at);
+			if (severity !== undefined) Object.assign(doc.source, { severity, severityLabel: SEVERITY[severity as number] });
+			if (typeof name === 'string') doc.source.name = name;
+			created.push(doc);
+		}
+		// The lookups are built on first use from alerts(): build them before adding, so nothing is added twice.
+		const [searchable, byId] = [documents(), alertById()];
+		alerts().push(...created);
+		searchable.push(...created);
+		for (const doc of created) byId.set(String(doc.source.id), doc);
+		return json(201, { alerts: created.map((doc) => doc.source) });
+	}
 }

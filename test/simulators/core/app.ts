@@ -23,6 +23,8 @@ export interface VendorApp {
 	internalError(request: SimRequest, error: unknown): SimReply;
 	/** Ends account locks (UTMStack). */
 	unlock?(): void;
+	/** The vendor's own /__sim endpoints (new records, changed records), or undefined for an unknown route. */
+	control?(route: string, body: unknown): SimReply | undefined;
 }
 
 export type VendorFactory = (context: VendorContext) => VendorApp;
@@ -71,7 +73,33 @@ export interface Pipeline {
 	requestLog: RecordedRequest[];
 	options: ResolvedOptions;
 	control: ControlTarget;
+	/** Requests still to be failed on purpose (POST /__sim/fail-next). */
+	faults: PendingFaults;
 	log?: (line: string) => void;
+}
+
+export interface PendingFaults {
+	/** Requests to let through before failing. */
+	after: number;
+	remaining: number;
+	status: number;
+}
+
+/** Whether this request is one to fail: the first `after` requests pass, then `remaining` fail. */
+function takeFault(faults: PendingFaults): boolean {
+	if (faults.remaining === 0) return false;
+	if (faults.after > 0) {
+		faults.after--;
+		return false;
+	}
+	faults.remaining--;
+	return true;
+}
+
+/** A failure on purpose, in the vendor's own style for a 500 (its internal error answer), plain JSON otherwise. */
+function faultReply(app: VendorApp, request: SimRequest, status: number): SimReply {
+	if (status === 500) return app.internalError(request, new Error('Simulated server failure'));
+	return json(status, { error: `Simulated failure (HTTP ${status})` });
 }
 
 /** The request handler of one simulator: control endpoints, counting, routing, logging. */
@@ -114,7 +142,8 @@ export function requestHandler(pipeline: Pipeline) {
 		};
 		let reply: SimReply;
 		try {
-			reply = match.found ? await match.route.handler(request) : app.notFound(request, match.allowedMethods);
+			if (takeFault(pipeline.faults)) reply = faultReply(app, request, pipeline.faults.status);
+			else reply = match.found ? await match.route.handler(request) : app.notFound(request, match.allowedMethods);
 		} catch (error) {
 			reply = app.internalError(request, error);
 		}

@@ -36,7 +36,7 @@ export const ALERT_STATUSES = ['New', 'In Progress', 'Ignored', 'Closed'];
 const TENANT_NAMES = ['Root Tenant', 'Acme Manufacturing', 'Globex Retail', 'Initech Finance'];
 const ANALYSTS = ['alice.soc', 'bob.soc', 'carol.ir', ''];
 const TAGS = ['phishing', 'ransomware', 'insider', 'false_positive', 'vip', 'cloud', 'needs_review'];
-const EVENTS = [
+export const EVENTS = [
 	{ name: 'external_brute_forcer', display: 'External Brute Forcer', tactic: ['TA0006', 'Credential Access'], technique: ['T1110', 'Brute Force'] },
 	{ name: 'internal_port_scanner', display: 'Internal Port Scanner', tactic: ['TA0007', 'Discovery'], technique: ['T1046', 'Network Service Discovery'] },
 	{ name: 'malware_on_disk', display: 'Malware on Disk', tactic: ['TA0002', 'Execution'], technique: ['T1204', 'User Execution'] },
@@ -45,6 +45,43 @@ const EVENTS = [
 	{ name: 'data_exfiltration', display: 'Abnormal Outbound Data Volume', tactic: ['TA0010', 'Exfiltration'], technique: ['T1041', 'Exfiltration Over C2 Channel'] },
 	{ name: 'phishing_url', display: 'Phishing URL Visited', tactic: ['TA0001', 'Initial Access'], technique: ['T1566.002', 'Spearphishing Link'] },
 ];
+
+export interface CaseBasics {
+	ticket: number;
+	id: string;
+	tenant: StellarTenant;
+	event: (typeof EVENTS)[number];
+	host: string;
+	created: number;
+	modified: number;
+	status: string;
+	size: number;
+}
+
+/** One case record; the fields not given are drawn from `rng` (seeded cases and cases created on demand alike). */
+export function caseRecord(rng: Rng, basics: CaseBasics): StellarCase {
+	const { ticket, id, tenant, event, host, created, modified, status, size } = basics;
+	return {
+		_id: id,
+		ticket_id: ticket,
+		name: `${event.display} on ${host}`,
+		score: Math.round(rng.next() * 1000) / 10,
+		size,
+		status,
+		severity: rng.pick(CASE_SEVERITIES),
+		assignee: rng.pick(ANALYSTS),
+		tags: rng.chance(0.4) ? rng.some(TAGS, 1, 3) : [],
+		cust_id: tenant.cust_id,
+		tenant_name: tenant.cust_name,
+		created_at: created,
+		modified_at: modified,
+		created_by: 'system',
+		modified_by: rng.pick(ANALYSTS) || 'system',
+		resolution: status === 'Resolved' ? rng.pick(['True Positive', 'Benign True Positive', 'False Positive']) : null,
+		acknowledged: status === 'New' ? null : created + 3_600_000,
+		closed: status === 'Resolved' || status === 'Cancelled' ? modified : null,
+	};
+}
 
 /** Tenants, a few hundred cases spread over 60 days, their alerts (1 to 12 each) and a few comments. */
 export function seedStellar(seed: number, caseCount: number, now: number): StellarData {
@@ -63,26 +100,7 @@ export function seedStellar(seed: number, caseCount: number, now: number): Stell
 		const status = rng.weighted([['New', 5], ['In Progress', 3], ['Escalated', 1], ['Resolved', 3], ['Cancelled', 1]] as const);
 		const size = rng.int(1, 12);
 		const id = rng.hex(24);
-		const record: StellarCase = {
-			_id: id,
-			ticket_id: 1000 + i,
-			name: `${event.display} on ${host}`,
-			score: Math.round(rng.next() * 1000) / 10,
-			size,
-			status,
-			severity: rng.pick(CASE_SEVERITIES),
-			assignee: rng.pick(ANALYSTS),
-			tags: rng.chance(0.4) ? rng.some(TAGS, 1, 3) : [],
-			cust_id: tenant.cust_id,
-			tenant_name: tenant.cust_name,
-			created_at: created,
-			modified_at: modified,
-			created_by: 'system',
-			modified_by: rng.pick(ANALYSTS) || 'system',
-			resolution: status === 'Resolved' ? rng.pick(['True Positive', 'Benign True Positive', 'False Positive']) : null,
-			acknowledged: status === 'New' ? null : created + 3_600_000,
-			closed: status === 'Resolved' || status === 'Cancelled' ? modified : null,
-		};
+		const record = caseRecord(rng, { ticket: 1000 + i, id, tenant, event, host, created, modified, status, size });
 		cases.push(record);
 		const own: StellarAlert[] = [];
 		for (let a = 0; a < size; a++) {

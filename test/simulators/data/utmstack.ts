@@ -89,6 +89,43 @@ function dayIndex(prefix: string, ms: number): string {
 	return `${prefix}-${d.getUTCFullYear()}.${pad(d.getUTCMonth() + 1)}.${pad(d.getUTCDate())}`;
 }
 
+/** One alert at `timestamp`, its fields drawn from `rng` (seeded data and alerts created on demand alike). */
+export function alertDoc(rng: Rng, timestamp: number): StoredDoc {
+	const rule = rng.pick(RULES);
+	const status = rng.weighted<number>([[1, 2], [2, 5], [3, 2], [5, 3]]);
+	const severity = rng.chance(0.8) ? rule.severity : rng.int(1, 3);
+	const inbound = rng.chance(0.5);
+	const source = endpoint(rng, !inbound);
+	const destination = endpoint(rng, true);
+	const logCount = rng.int(1, 3);
+	const source_ = clean({
+		'@timestamp': new Date(timestamp).toISOString(),
+		id: rng.uuid(),
+		status,
+		statusLabel: ALERT_STATUS[status],
+		statusObservation: status === 5 ? rng.pick(['Resolved by blocking the source', 'Confirmed benign', 'Handled in ticket']) : null,
+		isIncident: false,
+		incidentDetail: null,
+		name: rule.name,
+		category: rule.category,
+		severity,
+		severityLabel: SEVERITY[severity],
+		protocol: rule.protocol,
+		description: rule.description,
+		solution: rule.solution,
+		tactic: rule.tactic,
+		reference: rule.reference,
+		dataType: rule.dataType,
+		dataSource: String(destination.host ?? destination.ip),
+		source: clean(source),
+		destination: clean(destination),
+		logs: Array.from({ length: logCount }, () => rng.uuid()),
+		tags: rng.chance(0.3) ? rng.some(TAGS, 1, 2) : [],
+		notes: rng.chance(0.1) ? 'Checked by the night shift' : '',
+	});
+	return { index: dayIndex('alert', timestamp), source: source_ };
+}
+
 /**
  * The alerts of alert-*, in the order the search returns them without a sort (a stable stand-in for
  * "_score desc"). Timestamps spread over the 30 days before `now`; about a quarter of the alerts share
@@ -101,39 +138,7 @@ export function seedAlerts(seed: number, count: number, now: number): StoredDoc[
 	for (let i = 0; i < count; i++) {
 		const timestamp = i > 0 && rng.chance(0.25) ? previous : Math.floor(now - 60_000 - rng.next() * 30 * DAY_MS);
 		previous = timestamp;
-		const rule = rng.pick(RULES);
-		const status = rng.weighted<number>([[1, 2], [2, 5], [3, 2], [5, 3]]);
-		const severity = rng.chance(0.8) ? rule.severity : rng.int(1, 3);
-		const inbound = rng.chance(0.5);
-		const source = endpoint(rng, !inbound);
-		const destination = endpoint(rng, true);
-		const logCount = rng.int(1, 3);
-		const source_ = clean({
-			'@timestamp': new Date(timestamp).toISOString(),
-			id: rng.uuid(),
-			status,
-			statusLabel: ALERT_STATUS[status],
-			statusObservation: status === 5 ? rng.pick(['Resolved by blocking the source', 'Confirmed benign', 'Handled in ticket']) : null,
-			isIncident: false,
-			incidentDetail: null,
-			name: rule.name,
-			category: rule.category,
-			severity,
-			severityLabel: SEVERITY[severity],
-			protocol: rule.protocol,
-			description: rule.description,
-			solution: rule.solution,
-			tactic: rule.tactic,
-			reference: rule.reference,
-			dataType: rule.dataType,
-			dataSource: String(destination.host ?? destination.ip),
-			source: clean(source),
-			destination: clean(destination),
-			logs: Array.from({ length: logCount }, () => rng.uuid()),
-			tags: rng.chance(0.3) ? rng.some(TAGS, 1, 2) : [],
-			notes: rng.chance(0.1) ? 'Checked by the night shift' : '',
-		});
-		docs.push({ index: dayIndex('alert', timestamp), source: source_ });
+		docs.push(alertDoc(rng, timestamp));
 	}
 	return docs;
 }
