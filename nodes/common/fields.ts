@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, IPollFunctions } from 'n8n-workflow';
 
 /** n8n's usual Return All / Limit pair. */
 export function returnAllOrLimit(maxValue?: number): INodeProperties[] {
@@ -26,4 +26,32 @@ export function returnAllOrLimit(maxValue?: number): INodeProperties[] {
 export function wantedCount(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
 	return context.getNodeParameter('limit', itemIndex, 50) as number;
+}
+
+/** The Options collection of a polling trigger: how many records one poll may emit. */
+export function maxPerPollOptions(recordName: string, defaultMax: number): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: `Max ${recordName} per Poll`,
+				name: 'maxPerPoll',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: defaultMax,
+				description: `The most ${recordName.toLowerCase()} one poll emits; a larger backlog is emitted by the next polls, oldest first`,
+			},
+		],
+	};
+}
+
+/** The Max … per Poll option of a trigger. */
+export function maxPerPoll(context: IPollFunctions, defaultMax: number): number {
+	const options = context.getNodeParameter('options', {}) as { maxPerPoll?: number };
+	const value = Number(options.maxPerPoll ?? defaultMax);
+	return Number.isFinite(value) && value >= 1 ? Math.floor(value) : defaultMax;
 }

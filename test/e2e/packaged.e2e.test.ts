@@ -9,7 +9,7 @@ import { versionsUnderTest } from './support/versions';
 
 /** The package as users get it: the npm tarball, installed as n8n's Community Nodes installer does. */
 
-const NODE_TYPES = ['utmStack', 'stellarCyber', 'immuta', 'elasticCloudEnterprise'].map((name) => `n8n-nodes-secops.${name}`);
+const NODE_TYPES = ['utmStack', 'stellarCyber', 'immuta', 'elasticCloudEnterprise', 'utmStackTrigger', 'stellarCyberTrigger', 'elasticCloudEnterpriseTrigger'].map((name) => `n8n-nodes-secops.${name}`);
 const CREDENTIAL_TYPES = ['utmStackApi', 'stellarCyberApi', 'immutaApi', 'elasticCloudEnterpriseApi'];
 
 let tarball: string;
@@ -21,7 +21,7 @@ beforeAll(async () => {
 test('the tarball holds the built package only: no sources, tests or secrets', () => {
 	const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n');
 	expect(files).toEqual(expect.arrayContaining(['package/package.json', 'package/README.md', 'package/LICENSE']));
-	for (const type of ['UtmStack', 'StellarCyber', 'Immuta', 'ElasticCloudEnterprise']) {
+	for (const type of ['UtmStack', 'StellarCyber', 'Immuta', 'ElasticCloudEnterprise', 'UtmStackTrigger', 'StellarCyberTrigger', 'ElasticCloudEnterpriseTrigger']) {
 		expect(files).toContain(`package/dist/nodes/${type}/${type}.node.js`);
 	}
 	for (const type of ['UtmStackApi', 'StellarCyberApi', 'ImmutaApi', 'ElasticCloudEnterpriseApi']) {

@@ -1,6 +1,7 @@
-import { ExecuteContext, RoutingNode } from 'n8n-core';
+import { ExecuteContext, PollContext, RoutingNode } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
+	IDataObject,
 	ICredentialType,
 	INode,
 	INodeCredentialTestResult,
@@ -14,6 +15,12 @@ import type {
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials-helper';
+
+export interface ActiveTrigger {
+	poll(mode?: 'trigger' | 'manual'): Promise<INodeExecutionData[][] | null>;
+	/** A copy of the node's workflow static data (the trigger's cursor). */
+	staticData(): IDataObject;
+}
 
 /**
  * Runs nodes and credential tests with n8n's real execution context, request helpers and routing node
@@ -60,13 +67,13 @@ export class N8nHarness {
 		return this.credentials.stored(id);
 	}
 
-	private workflowFor(node: INode, nodeType: INodeType): Workflow {
+	private workflowFor(node: INode, nodeType: INodeType, staticData?: IDataObject): Workflow {
 		const nodeTypes: INodeTypes = {
 			getByName: () => nodeType,
 			getByNameAndVersion: (_name, version) => NodeHelpers.getVersionedNodeType(nodeType, version),
 			getKnownTypes: () => ({}),
 		};
-		return new Workflow({ id: 'test-workflow', nodes: [node], connections: {}, active: false, nodeTypes });
+		return new Workflow({ id: 'test-workflow', nodes: [node], connections: {}, active: false, nodeTypes, staticData });
 	}
 
 	private context(workflow: Workflow, node: INode, items: INodeExecutionData[]): ExecuteContext {
@@ -86,15 +93,8 @@ export class N8nHarness {
 		);
 	}
 
-	/** Runs one programmatic node over the items, as n8n's engine calls execute(). */
-	async runNode(
-		nodeType: INodeType,
-		parameters: INodeParameters,
-		items: INodeExecutionData[],
-		credentials: Record<string, string>,
-		options: { continueOnFail?: boolean } = {},
-	): Promise<INodeExecutionData[][]> {
-		const node: INode = {
+	private nodeFor(nodeType: INodeType, parameters: INodeParameters, credentials: Record<string, string>): INode {
+		return {
 			id: 'node-under-test',
 			name: nodeType.description.displayName,
 			type: nodeType.description.name,
@@ -106,12 +106,39 @@ export class N8nHarness {
 			credentials: Object.fromEntries(
 				Object.entries(credentials).map(([type, id]) => [type, { id, name: `${type} ${id}` }]),
 			),
-			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		};
+	}
+
+	/** Runs one programmatic node over the items, as n8n's engine calls execute(). */
+	async runNode(
+		nodeType: INodeType,
+		parameters: INodeParameters,
+		items: INodeExecutionData[],
+		credentials: Record<string, string>,
+		options: { continueOnFail?: boolean } = {},
+	): Promise<INodeExecutionData[][]> {
+		const node = { ...this.nodeFor(nodeType, parameters, credentials), ...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}) };
 		const workflow = this.workflowFor(node, nodeType);
 		if (!nodeType.execute) throw new Error('not a programmatic node');
 		const result = await nodeType.execute.call(this.context(workflow, node, items));
 		return result as INodeExecutionData[][];
+	}
+
+	/**
+	 * A polling trigger as n8n runs it once activated: one Workflow whose static data lives on between
+	 * polls. `poll('manual')` is the editor's test run.
+	 */
+	activateTrigger(nodeType: INodeType, parameters: INodeParameters, credentials: Record<string, string>): ActiveTrigger {
+		const node = this.nodeFor(nodeType, parameters, credentials);
+		const workflow = this.workflowFor(node, nodeType, {});
+		return {
+			poll: async (mode = 'trigger') => {
+				if (!nodeType.poll) throw new Error('not a polling trigger');
+				const context = new PollContext(workflow, node, this.additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
+				return await nodeType.poll.call(context);
+			},
+			staticData: () => JSON.parse(JSON.stringify(workflow.getStaticData('node', node))) as IDataObject,
+		};
 	}
 
 	/** The credential test exactly as n8n's CredentialsTester runs a `test` request on a credential class. */

@@ -1,0 +1,41 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { pollHealthChanges } from './health-changes';
+
+export class ElasticCloudEnterpriseTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Elastic Cloud Enterprise Trigger',
+		name: 'elasticCloudEnterpriseTrigger',
+		icon: 'file:../../icons/ece.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'Deployment health changed',
+		description: 'Starts the workflow when an Elastic Cloud Enterprise deployment becomes unhealthy, recovers or changes state',
+		defaults: { name: 'Elastic Cloud Enterprise Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'elasticCloudEnterpriseApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				default: 'deploymentHealthChanged',
+				options: [
+					{
+						name: 'Deployment Health Changed',
+						value: 'deploymentHealthChanged',
+						description: "A deployment's healthy flag or an Elasticsearch resource's status changed; the item has the state before and after",
+					},
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollHealthChanges.call(this);
+	}
+}

@@ -1,0 +1,73 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { maxPerPoll, maxPerPollOptions } from '../common/fields';
+import { pollNewRecords } from '../common/new-records';
+import { CASE_STATUSES } from '../StellarCyber/actions/case/case-id';
+import { caseChangeSource, type CaseEvent } from './case-changes';
+
+const DEFAULT_MAX_PER_POLL = 500;
+
+export class StellarCyberTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Stellar Cyber Trigger',
+		name: 'stellarCyberTrigger',
+		icon: 'file:../../icons/stellarcyber.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"] === "newCase" ? "New case" : "Updated case"}}',
+		description: 'Starts the workflow when Stellar Cyber opens or updates a case',
+		defaults: { name: 'Stellar Cyber Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'stellarCyberApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				default: 'newCase',
+				options: [
+					{ name: 'New Case', value: 'newCase', description: 'A case matching the filters is created' },
+					{ name: 'Updated Case', value: 'updatedCase', description: 'A case matching the filters is changed (status, assignee, tags, alerts...)' },
+				],
+			},
+			{
+				displayName: 'Tenant ID',
+				name: 'tenantId',
+				type: 'string',
+				default: '',
+				description: 'Only cases of this tenant (cust_id); leave empty for every tenant the key can see',
+			},
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				default: [],
+				options: CASE_STATUSES,
+				description: 'Only cases in one of these statuses; leave empty for any status',
+			},
+			{
+				displayName: 'Minimum Score',
+				name: 'minScore',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0 },
+				description: 'Only cases scored at least this much',
+			},
+			maxPerPollOptions('Cases', DEFAULT_MAX_PER_POLL),
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event') as CaseEvent;
+		const source = caseChangeSource.call(this, event, {
+			tenantId: String(this.getNodeParameter('tenantId', '')).trim(),
+			statuses: this.getNodeParameter('statuses', []) as string[],
+			minScore: Number(this.getNodeParameter('minScore', 0)) || 0,
+		});
+		return await pollNewRecords.call(this, source, maxPerPoll(this, DEFAULT_MAX_PER_POLL));
+	}
+}

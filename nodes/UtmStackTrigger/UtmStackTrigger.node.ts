@@ -1,0 +1,67 @@
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { maxPerPoll, maxPerPollOptions } from '../common/fields';
+import { pollNewRecords } from '../common/new-records';
+import { filtersProperty, searchFilters } from '../UtmStack/search/filters';
+import { newAlertSource } from './new-alerts';
+
+const DEFAULT_MAX_PER_POLL = 1000;
+
+export class UtmStackTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'UTMStack Trigger',
+		name: 'utmStackTrigger',
+		icon: 'file:../../icons/utmstack.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'New alert',
+		description: 'Starts the workflow when UTMStack raises new alerts',
+		defaults: { name: 'UTMStack Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'utmStackApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				default: 'newAlert',
+				options: [{ name: 'New Alert', value: 'newAlert', description: 'An alert matching the filters is raised' }],
+			},
+			{
+				displayName: 'Index Pattern',
+				name: 'indexPattern',
+				type: 'string',
+				required: true,
+				default: 'alert-*',
+				description: 'UTMStack index pattern the alerts are in',
+			},
+			{
+				displayName: 'Minimum Severity',
+				name: 'minSeverity',
+				type: 'options',
+				default: 1,
+				options: [
+					{ name: 'Low (All Alerts)', value: 1 },
+					{ name: 'Medium', value: 2 },
+					{ name: 'High', value: 3 },
+				],
+			},
+			filtersProperty,
+			maxPerPollOptions('Alerts', DEFAULT_MAX_PER_POLL),
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const indexPattern = String(this.getNodeParameter('indexPattern')).trim();
+		if (indexPattern === '') throw new NodeOperationError(this.getNode(), 'The "Index Pattern" parameter is empty');
+		const filters = searchFilters(this.getNode(), this.getNodeParameter('filters', {}) as IDataObject, 0);
+		const minSeverity = Number(this.getNodeParameter('minSeverity', 1));
+		if (minSeverity > 1) filters.push({ field: 'severity', operator: 'IS_GREATER_THAN', value: String(minSeverity - 1) });
+		const source = newAlertSource.call(this, indexPattern, filters);
+		return await pollNewRecords.call(this, source, maxPerPoll(this, DEFAULT_MAX_PER_POLL));
+	}
+}
