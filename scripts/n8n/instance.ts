@@ -134,6 +134,11 @@ export class N8nInstance {
 		await this.cliOrThrow(['import:workflow', '--separate', `--input=${folder}`]);
 	}
 
+	/** Marks workflows active (on n8n 2.x: published) so that the next `start` activates their triggers. */
+	async activateWorkflows(workflowIds: string[]): Promise<void> {
+		for (const id of workflowIds) await this.cliOrThrow(['update:workflow', `--id=${id}`, '--active=true']);
+	}
+
 	/** `n8n execute --id`: the run n8n printed (undefined when it failed), and what it wrote. */
 	async execute(workflowId: string): Promise<ExecutionResult> {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);

@@ -1,6 +1,6 @@
 /**
- * Small builders for n8n workflow JSON as `n8n import:workflow` takes it: a Manual Trigger followed by a
- * chain of nodes. Node types of this package carry its npm name, as for users who install it.
+ * Small builders for n8n workflow JSON as `n8n import:workflow` takes it: a Manual Trigger (or one of our
+ * triggers) followed by a chain of nodes. Node types of this package carry its npm name, as for users who install it.
  */
 export const PACKAGE_PREFIX = 'n8n-nodes-secops';
 
@@ -33,7 +33,24 @@ export function secopsType(node: string): string {
 
 /** Manual Trigger -> nodes[0] -> nodes[1] ... */
 export function chainWorkflow(id: string, name: string, nodes: ChainNode[]): WorkflowJson {
-	const all = [{ name: MANUAL_TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} }, ...nodes];
+	return linkedWorkflow(id, name, [{ name: MANUAL_TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} }, ...nodes]);
+}
+
+/** A trigger node (ours, polling) -> nodes[0] -> ...; activate it to have n8n poll. */
+export function triggerWorkflow(id: string, name: string, trigger: ChainNode, nodes: ChainNode[]): WorkflowJson {
+	return linkedWorkflow(id, name, [trigger, ...nodes]);
+}
+
+/**
+ * Poll Times for a trigger polling every `everySeconds` (a divisor of 60): one custom cron entry per
+ * second value, because n8n refuses a seconds field that is not a plain number (sub-minute polling).
+ */
+export function pollEvery(everySeconds: number): { item: Array<{ mode: 'custom'; cronExpression: string }> } {
+	const seconds = Array.from({ length: Math.floor(60 / everySeconds) }, (_, index) => index * everySeconds);
+	return { item: seconds.map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })) };
+}
+
+function linkedWorkflow(id: string, name: string, all: ChainNode[]): WorkflowJson {
 	const connections: WorkflowJson['connections'] = {};
 	for (let index = 0; index < all.length - 1; index++) {
 		connections[all[index].name] = { main: [[{ node: all[index + 1].name, type: 'main', index: 0 }]] };

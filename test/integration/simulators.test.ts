@@ -782,12 +782,14 @@ describe('records created and failures injected while running', () => {
 
 	test('an ECE deployment\'s health and Elasticsearch status change on demand', async () => {
 		const sim = own.ece;
-		const listed = await call(sim.url, 'GET', '/api/v1/deployments', { headers: { Authorization: `ApiKey ${ECE.apiKey}` } });
-		const id = listed.json.deployments[0].id;
+		const listed = await call(sim.url, 'GET', '/__sim/deployments');
+		expect(listed.json).toHaveLength(5);
+		const id = listed.json[0].id;
 		expect((await call(sim.url, 'POST', '/__sim/deployments/health', { body: { id, healthy: false, status: 'reconfiguring' } })).status).toBe(200);
 		const got = await call(sim.url, 'GET', `/api/v1/deployments/${id}`, { headers: { Authorization: `ApiKey ${ECE.apiKey}` } });
 		expect(got.json.healthy).toBe(false);
 		expect(got.json.resources.elasticsearch[0].info.status).toBe('reconfiguring');
+		expect((await call(sim.url, 'GET', '/__sim/deployments')).json[0]).toMatchObject({ id, healthy: false, status: 'reconfiguring' });
 		expect((await call(sim.url, 'POST', '/__sim/deployments/health', { body: { id, status: 'melting' } })).status).toBe(400);
 		expect((await call(sim.url, 'POST', '/__sim/nothing-here')).status).toBe(404);
 	});

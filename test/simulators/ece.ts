@@ -374,6 +374,7 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		internalError: () => eceError(500, 'root.unexpected_error', 'There was an internal server error'),
 		control(route, body) {
 			if (route === 'POST /__sim/deployments/health') return changeHealth(body);
+			if (route === 'GET /__sim/deployments') return json(200, deployments().map((d) => ({ id: d.id, name: d.name, healthy: d.healthy, status: d.status })));
 			return undefined;
 		},
 	};
