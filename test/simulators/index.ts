@@ -1,5 +1,6 @@
 import { requestHandler, type VendorFactory } from './core/app';
 import { controlReply, type ControlTarget } from './core/control';
+import { NO_FAULTS, type FaultPlan } from './core/faults';
 import { listen } from './core/server';
 import { clearStats, createStats, loginRecorder } from './core/stats';
 import { selfSignedCertificate } from './core/tls';
@@ -65,10 +66,10 @@ export async function startSimulator(vendor: SimulatorVendor, options: Simulator
 		requestLog.length = 0;
 	};
 
-	const faults = { after: 0, remaining: 0, status: 500 };
+	const faults: FaultPlan = { ...NO_FAULTS };
 	const control: ControlTarget = {
 		vendor,
-		failNext: (requests, status, after) => Object.assign(faults, { after, remaining: requests, status }),
+		setFaults: (plan) => Object.assign(faults, plan),
 		vendorControl: app.control,
 		stats,
 		requestLog,

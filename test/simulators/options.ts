@@ -51,6 +51,9 @@ export interface RecordedRequest {
 	body: unknown;
 	/** How the request authenticated: 'Bearer', 'Basic', 'ApiKey', 'Utm-Internal-Key', 'Utm-Api-Key', 'access_token', 'raw-key' or 'none'. */
 	auth: string;
+	/** Who the platform took the caller for (its token's subject), when it authenticated the request. */
+	user?: string;
+	/** 0 when the connection was cut before an answer. */
 	status: number;
 	at: number;
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { RecordedRequest, ResolvedOptions } from '../options';
 import { controlReply, type ControlTarget } from './control';
+import { faultAnswer, takeFault, type FaultPlan } from './faults';
 import { json, parseBody, readBody, send, text, type Router, type SimReply, type SimRequest } from './server';
 import type { LoginRecorder, SimulatorStats } from './stats';
 import type { TokenStore } from './tokens';
@@ -73,33 +74,9 @@ export interface Pipeline {
 	requestLog: RecordedRequest[];
 	options: ResolvedOptions;
 	control: ControlTarget;
-	/** Requests still to be failed on purpose (POST /__sim/fail-next). */
-	faults: PendingFaults;
+	/** Failures on purpose (POST /__sim/faults). */
+	faults: FaultPlan;
 	log?: (line: string) => void;
-}
-
-export interface PendingFaults {
-	/** Requests to let through before failing. */
-	after: number;
-	remaining: number;
-	status: number;
-}
-
-/** Whether this request is one to fail: the first `after` requests pass, then `remaining` fail. */
-function takeFault(faults: PendingFaults): boolean {
-	if (faults.remaining === 0) return false;
-	if (faults.after > 0) {
-		faults.after--;
-		return false;
-	}
-	faults.remaining--;
-	return true;
-}
-
-/** A failure on purpose, in the vendor's own style for a 500 (its internal error answer), plain JSON otherwise. */
-function faultReply(app: VendorApp, request: SimRequest, status: number): SimReply {
-	if (status === 500) return app.internalError(request, new Error('Simulated server failure'));
-	return json(status, { error: `Simulated failure (HTTP ${status})` });
 }
 
 /** The request handler of one simulator: control endpoints, counting, routing, logging. */
@@ -142,8 +119,16 @@ export function requestHandler(pipeline: Pipeline) {
 		};
 		let reply: SimReply;
 		try {
-			if (takeFault(pipeline.faults)) reply = faultReply(app, request, pipeline.faults.status);
-			else reply = match.found ? await match.route.handler(request) : app.notFound(request, match.allowedMethods);
+			const normal = async () => (match.found ? await match.route.handler(request) : app.notFound(request, match.allowedMethods));
+			if (takeFault(pipeline.faults, url.pathname)) {
+				const vendor = { internalError: () => app.internalError(request, new Error('Simulated server failure')), revokeTokens: () => control.revokeAllTokens() };
+				const answer = await faultAnswer(pipeline.faults, request, response, vendor, normal);
+				if (answer === 'handled') {
+					requestLog.push({ method, path: url.pathname, route, query: queryObject(url.searchParams), body: undefined, auth: authScheme(request), status: 0, at: Date.now() });
+					return;
+				}
+				reply = answer;
+			} else reply = await normal();
 		} catch (error) {
 			reply = app.internalError(request, error);
 		}
@@ -156,6 +141,7 @@ export function requestHandler(pipeline: Pipeline) {
 			query: queryObject(url.searchParams),
 			body: body !== undefined ? redactBody(body) : rawBody === '' ? undefined : rawBody,
 			auth: authScheme(request),
+			user: request.user,
 			status: reply.status,
 			at: Date.now(),
 		});

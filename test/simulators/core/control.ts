@@ -1,4 +1,5 @@
 import { empty, json, type SimReply } from './server';
+import { parseFaultPlan, type FaultPlan } from './faults';
 import { snapshotStats, type SimulatorStats } from './stats';
 
 /** What the /__sim control endpoints act on. */
@@ -14,8 +15,8 @@ export interface ControlTarget {
 	/** Applies the known keys of a patch; returns an error text for the first bad one. */
 	configure(patch: Record<string, unknown>): string | undefined;
 	unlock(): void;
-	/** Lets `after` API requests through, then answers the next `requests` (logins included) with `status`. */
-	failNext(requests: number, status: number, after: number): void;
+	/** Replaces the fault plan (see faults.ts). */
+	setFaults(plan: FaultPlan): void;
 	/** The vendor's own control routes. */
 	vendorControl?(route: string, body: unknown): SimReply | undefined;
 }
@@ -31,7 +32,9 @@ export interface ControlTarget {
  *   POST /__sim/config         {tokenLifetimeSeconds?, utmstackLoginStyle?, utmstackLockAfter?, utmstackLockSeconds?}
  *   GET  /__sim/requests       the request log (method, path, route, query, body, auth scheme, status)
  *   POST /__sim/unlock         end every UTMStack account lock (no-op elsewhere)
- *   POST /__sim/fail-next      {requests?: 1, status?: 500, after?: 0}: after `after` good ones, API requests fail (a 500 in the vendor's style)
+ *   POST /__sim/faults         {mode?: 'status', requests?: 1, after?: 0, path?, status?: 500, delayMs?, retryAfterSeconds?}:
+ *                              after `after` good requests (under `path`), the next ones are spoiled (see faults.ts)
+ *   POST /__sim/fail-next      the same, mode 'status' (kept for older tests)
  *   plus each vendor's own routes for records created or changed while running (see the vendor file)
  */
 export function controlReply(method: string, path: string, body: unknown, target: ControlTarget): SimReply {
@@ -58,12 +61,11 @@ export function controlReply(method: string, path: string, body: unknown, target
 		case 'POST /__sim/unlock':
 			target.unlock();
 			return empty(204);
+		case 'POST /__sim/faults':
 		case 'POST /__sim/fail-next': {
-			const { requests = 1, status = 500, after = 0 } = (body ?? {}) as { requests?: unknown; status?: unknown; after?: unknown };
-			if (!Number.isInteger(requests) || (requests as number) < 0) return json(400, { error: 'requests must be a non-negative integer' });
-			if (!Number.isInteger(after) || (after as number) < 0) return json(400, { error: 'after must be a non-negative integer' });
-			if (!Number.isInteger(status) || (status as number) < 400 || (status as number) > 599) return json(400, { error: 'status must be an HTTP error status' });
-			target.failNext(requests as number, status as number, after as number);
+			const plan = parseFaultPlan(route.endsWith('fail-next') ? { ...(body as object), mode: 'status' } : body);
+			if (typeof plan === 'string') return json(400, { error: plan });
+			target.setFaults(plan);
 			return empty(204);
 		}
 		default:
