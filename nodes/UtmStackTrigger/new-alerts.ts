@@ -10,7 +10,7 @@ import { utmStack } from '../UtmStack/transport';
 export function newAlertSource(this: IPollFunctions, indexPattern: string, filters: SearchFilter[]): NewRecordSource {
 	const search = async (extra: IDataObject[], direction: 'asc' | 'desc', page: number, size: number) => {
 		const request = searchPages({ indexPattern, sort: `@timestamp,${direction}` }, [...filters, ...extra]).request({ page, size, top: page * size });
-		const response = await apiRequestFull.call(this, utmStack, request);
+		const response = await apiRequestFull.call(this, utmStack, { ...request, expectsJson: true });
 		return Array.isArray(response.body) ? (response.body as IDataObject[]) : [];
 	};
 	// 'now' as the upper end: an alert stamped ahead of the server clock is taken once its time has come.

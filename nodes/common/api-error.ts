@@ -3,6 +3,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { LoginError } from '../../credentials/common/login-error';
 import { scrubSecrets } from '../../credentials/common/secrets';
+import { failedAnswer, innermostMessage, isTimeout } from './http-failure';
+import { REQUEST_TIMEOUT_MS } from './request-limits';
 import type { VendorApi } from './vendor-api';
 
 const WHAT_TO_DO: Record<string, string> = {
@@ -33,11 +35,6 @@ function loginErrorIn(error: unknown): Pick<LoginError, 'message' | 'description
 	return undefined;
 }
 
-interface HttpFailure {
-	response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
-	message?: string;
-}
-
 /**
  * One NodeApiError for anything a request to a platform can end with, built from a plain object so that
  * neither the request (its headers hold the token) nor any secret reaches the execution data.
@@ -48,6 +45,7 @@ export function apiError(
 	api: VendorApi,
 	credentials: ICredentialDataDecryptedObject,
 	itemIndex: number,
+	timedOut = false,
 ): NodeApiError {
 	const login = loginErrorIn(error);
 	if (login) {
@@ -57,12 +55,15 @@ export function apiError(
 			itemIndex,
 		});
 	}
-	const cause = error instanceof NodeApiError && error.cause ? error.cause : error;
-
-	const response = (cause as HttpFailure | undefined)?.response;
+	const response = failedAnswer(error);
 	const status = response?.status;
+	if (!status && (timedOut || isTimeout(error))) {
+		const message = `${api.platform} did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`;
+		const description = 'The platform may be overloaded, or the request asks for too much at once. Try again later, or narrow the request (a shorter time range, a Limit).';
+		return new NodeApiError(node, { message, description } as JsonObject, { message, description, itemIndex });
+	}
 	if (!status) {
-		const text = scrubSecrets(String((cause as HttpFailure | undefined)?.message ?? 'No answer'), credentials);
+		const text = scrubSecrets(innermostMessage(error) ?? 'No answer', credentials);
 		const message = `Could not reach ${api.platform}: ${text}`;
 		const description = 'Check the base URL in the credential and that n8n can reach it.';
 		return new NodeApiError(node, { message, description } as JsonObject, { message, description, itemIndex });

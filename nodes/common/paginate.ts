@@ -25,7 +25,7 @@ export async function collectPages<Cursor>(
 	if (limit !== undefined && limit <= 0) return collected;
 	let cursor: Cursor | undefined = strategy.start(limit);
 	while (cursor !== undefined) {
-		const response = await apiRequestFull.call(this, api, strategy.request(cursor), itemIndex);
+		const response = await apiRequestFull.call(this, api, { ...strategy.request(cursor), expectsJson: true }, itemIndex);
 		const page = strategy.read(response, cursor);
 		for (const item of page.items) {
 			collected.push(item);

@@ -6,18 +6,22 @@ import type {
 	IN8nHttpFullResponse,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { baseUrlProblem, parseBaseUrl } from '../../credentials/common/base-url';
 import { sessionIsStale } from '../../credentials/common/session-state';
+import { jsonBody, retryAfterSeconds } from './answer-checks';
 import { apiError } from './api-error';
+import { MAX_RATE_LIMIT_WAIT_SECONDS, RATE_LIMIT_RETRIES, REQUEST_TIMEOUT_MS } from './request-limits';
 import type { ApiRequest, VendorApi } from './vendor-api';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
+
 /**
  * Every node request goes through here: the credential's base URL, the token renewed before it expires
- * (so no call is spent on a token known to be dead), n8n's own 401 refresh, and errors without secrets.
+ * (so no call is spent on a token known to be dead), one renewal when the platform refuses a stored
+ * token, waits on 429, answers checked for JSON, and errors without secrets.
  */
 export async function apiRequestFull(
 	this: RequestContext,
@@ -32,6 +36,8 @@ export async function apiRequestFull(
 		throw new NodeOperationError(this.getNode(), problem.message, { description: problem.description, itemIndex });
 	}
 
+	// Every status comes back as an answer, on every n8n version: n8n 1.x drops the headers and body of a
+	// failed request, so the platform's own error text, Retry-After and 401 are read here instead.
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: baseUrl + request.path,
@@ -40,27 +46,67 @@ export async function apiRequestFull(
 		headers: request.headers,
 		json: true,
 		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: REQUEST_TIMEOUT_MS,
 	};
 
-	// A stale token is replaced before use: n8n runs preAuthentication when it sees an empty token,
-	// and saves the new one, so the next items of this run reuse it.
+	// An empty token makes n8n run preAuthentication (the login) and save the new token, so the next
+	// items of this run reuse it. A stale token is replaced that way before use.
 	const stored = this.getNode().credentials?.[api.credentialType];
-	const renewal = sessionIsStale(credentials, Date.now())
-		? {
-				credentialsDecrypted: {
-					id: stored?.id ?? '',
-					name: stored?.name ?? '',
-					type: api.credentialType,
-					data: { ...credentials, sessionToken: '' },
-				},
-			}
-		: undefined;
+	const renewSession = {
+		credentialsDecrypted: {
+			id: stored?.id ?? '',
+			name: stored?.name ?? '',
+			type: api.credentialType,
+			data: { ...credentials, sessionToken: '' },
+		},
+	};
+	const hasSession = typeof credentials.sessionToken === 'string' && credentials.sessionToken !== '';
+	let renewed = hasSession && sessionIsStale(credentials, Date.now());
+	let renewal: typeof renewSession | undefined = renewed ? renewSession : undefined;
 
-	try {
-		return (await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, options, renewal)) as IN8nHttpFullResponse;
-	} catch (error) {
-		throw apiError(this.getNode(), error, api, credentials, itemIndex);
+	for (let attempt = 1; ; attempt++) {
+		let response: IN8nHttpFullResponse;
+		const sentAt = Date.now();
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, options, renewal)) as IN8nHttpFullResponse;
+		} catch (error) {
+			// n8n 1.x keeps no trace of a timeout but its own "connection was aborted" text: the clock tells.
+			const timedOut = Date.now() - sentAt >= REQUEST_TIMEOUT_MS;
+			throw apiError(this.getNode(), error, api, credentials, itemIndex, timedOut);
+		}
+		renewal = undefined;
+		const status = response.statusCode;
+		// A stored token the platform no longer takes (revoked, backend restarted): one login, one more try.
+		// A token just issued, or a static key, that is refused stays refused: no second login.
+		if (status === 401 && hasSession && !renewed) {
+			renewed = true;
+			renewal = renewSession;
+			continue;
+		}
+		const wait = status === 429 ? rateLimitWait(response, attempt) : undefined;
+		if (wait !== undefined) {
+			await sleep(wait * 1000);
+			continue;
+		}
+		if (status >= 400) {
+			const failure = { response: { status, data: response.body, headers: response.headers as Record<string, unknown> } };
+			throw apiError(this.getNode(), failure, api, credentials, itemIndex);
+		}
+		if (request.expectsJson ?? request.method === 'GET') response.body = jsonBody(this.getNode(), api.platform, response, itemIndex) as never;
+		return response;
 	}
+}
+
+/**
+ * Seconds to wait before trying a rate-limited (429) request again, or undefined to give up: at most
+ * RATE_LIMIT_RETRIES more tries, each after the Retry-After the platform asked for (1 s without one),
+ * and none when it asks for more than MAX_RATE_LIMIT_WAIT_SECONDS.
+ */
+function rateLimitWait(response: IN8nHttpFullResponse, attempt: number): number | undefined {
+	if (attempt > RATE_LIMIT_RETRIES) return undefined;
+	const wait = retryAfterSeconds(response.headers as Record<string, unknown>, Date.now()) ?? 1;
+	return wait <= MAX_RATE_LIMIT_WAIT_SECONDS ? wait : undefined;
 }
 
 /** The body of the answer: a record for most endpoints (cast where a platform answers a list). */

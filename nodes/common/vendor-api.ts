@@ -17,4 +17,9 @@ export interface ApiRequest {
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[] | string;
 	headers?: IDataObject;
+	/**
+	 * The answer must be a JSON document (default: GET requests). An empty or broken body is then an error,
+	 * never read as "no records", so a Return All cannot end early without saying so.
+	 */
+	expectsJson?: boolean;
 }
