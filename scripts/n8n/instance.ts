@@ -49,6 +49,11 @@ export class N8nInstance {
 		return `http://127.0.0.1:${this.options.port}`;
 	}
 
+	/** N8N_USER_FOLDER: n8n keeps its database and settings in .n8n below it. */
+	get userFolder(): string {
+		return this.options.userFolder;
+	}
+
 	get logFile(): string {
 		return join(this.options.userFolder, 'n8n.log');
 	}

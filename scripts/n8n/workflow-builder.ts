@@ -12,6 +12,8 @@ export interface ChainNode {
 	credentials?: Record<string, { id: string; name: string }>;
 	onError?: 'continueRegularOutput' | 'stopWorkflow';
 	executeOnce?: boolean;
+	/** Webhook nodes: the id n8n registers the production URL under. */
+	webhookId?: string;
 }
 
 export interface WorkflowJson {
@@ -34,6 +36,21 @@ export function secopsType(node: string): string {
 /** Manual Trigger -> nodes[0] -> nodes[1] ... */
 export function chainWorkflow(id: string, name: string, nodes: ChainNode[]): WorkflowJson {
 	return linkedWorkflow(id, name, [{ name: MANUAL_TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} }, ...nodes]);
+}
+
+/**
+ * Webhook (POST /webhook/<path>, answering with every item of the last node) -> nodes[0] -> ...: a
+ * workflow the running n8n executes in its own process. Activate it before starting n8n.
+ */
+export function webhookWorkflow(id: string, name: string, path: string, nodes: ChainNode[]): WorkflowJson {
+	const webhook: ChainNode = {
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: `${id}-hook`,
+		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+	};
+	return linkedWorkflow(id, name, [webhook, ...nodes]);
 }
 
 /** A trigger node (ours, polling) -> nodes[0] -> ...; activate it to have n8n poll. */
