@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -12,6 +13,7 @@ import { baseUrlProblem, parseBaseUrl } from '../../credentials/common/base-url'
 import { sessionIsStale } from '../../credentials/common/session-state';
 import { jsonBody, retryAfterSeconds } from './answer-checks';
 import { apiError } from './api-error';
+import { runCredentials } from './run-credentials';
 import { MAX_RATE_LIMIT_WAIT_SECONDS, RATE_LIMIT_RETRIES, REQUEST_TIMEOUT_MS } from './request-limits';
 import type { ApiRequest, VendorApi } from './vendor-api';
 
@@ -29,7 +31,7 @@ export async function apiRequestFull(
 	request: ApiRequest,
 	itemIndex = 0,
 ): Promise<IN8nHttpFullResponse> {
-	const credentials = await this.getCredentials(api.credentialType, itemIndex);
+	const credentials = await runCredentials(this, api.credentialType, itemIndex);
 	const baseUrl = parseBaseUrl(credentials.baseUrl);
 	if (!baseUrl) {
 		const problem = baseUrlProblem(api.platform, credentials.baseUrl, 'https://...');
@@ -50,38 +52,35 @@ export async function apiRequestFull(
 		timeout: REQUEST_TIMEOUT_MS,
 	};
 
-	// An empty token makes n8n run preAuthentication (the login) and save the new token, so the next
-	// items of this run reuse it. A stale token is replaced that way before use.
+	// The credential goes with each request, so n8n does not read it again. An empty token makes n8n run
+	// preAuthentication (the login) and save the new token; it is copied back for the next items.
 	const stored = this.getNode().credentials?.[api.credentialType];
-	const renewSession = {
-		credentialsDecrypted: {
-			id: stored?.id ?? '',
-			name: stored?.name ?? '',
-			type: api.credentialType,
-			data: { ...credentials, sessionToken: '' },
-		},
-	};
+	const withData = (data: ICredentialDataDecryptedObject) => ({
+		credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type: api.credentialType, data },
+	});
 	const hasSession = typeof credentials.sessionToken === 'string' && credentials.sessionToken !== '';
 	let renewed = hasSession && sessionIsStale(credentials, Date.now());
-	let renewal: typeof renewSession | undefined = renewed ? renewSession : undefined;
+	let renewal = renewed ? withData({ ...credentials, sessionToken: '' }) : undefined;
 
 	for (let attempt = 1; ; attempt++) {
 		let response: IN8nHttpFullResponse;
 		const sentAt = Date.now();
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, options, renewal)) as IN8nHttpFullResponse;
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, options, renewal ?? withData(credentials))) as IN8nHttpFullResponse;
 		} catch (error) {
+			keepRenewedSession(credentials, renewal?.credentialsDecrypted.data);
 			// n8n 1.x keeps no trace of a timeout but its own "connection was aborted" text: the clock tells.
 			const timedOut = Date.now() - sentAt >= REQUEST_TIMEOUT_MS;
 			throw apiError(this.getNode(), error, api, credentials, itemIndex, timedOut);
 		}
+		keepRenewedSession(credentials, renewal?.credentialsDecrypted.data);
 		renewal = undefined;
 		const status = response.statusCode;
 		// A stored token the platform no longer takes (revoked, backend restarted): one login, one more try.
 		// A token just issued, or a static key, that is refused stays refused: no second login.
 		if (status === 401 && hasSession && !renewed) {
 			renewed = true;
-			renewal = renewSession;
+			renewal = withData({ ...credentials, sessionToken: '' });
 			continue;
 		}
 		const wait = status === 429 ? rateLimitWait(response, attempt) : undefined;
@@ -96,6 +95,11 @@ export async function apiRequestFull(
 		if (request.expectsJson ?? request.method === 'GET') response.body = jsonBody(this.getNode(), api.platform, response, itemIndex) as never;
 		return response;
 	}
+}
+
+/** A token n8n got on a renewal becomes the run's token; a failed login leaves the old data alone. */
+function keepRenewedSession(credentials: ICredentialDataDecryptedObject, renewed: ICredentialDataDecryptedObject | undefined): void {
+	if (renewed && typeof renewed.sessionToken === 'string' && renewed.sessionToken !== '') Object.assign(credentials, renewed);
 }
 
 /**

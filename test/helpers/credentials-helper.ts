@@ -32,6 +32,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	saves = 0;
 
+	/** Decrypted reads (n8n decrypts from its database on each). */
+	reads = 0;
+
 	constructor(private readonly types: Record<string, ICredentialType>) {
 		super();
 	}
@@ -76,6 +79,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const stored = this.store.get(nodeCredentials.id ?? '');
 		if (!stored || stored.type !== type) throw new Error(`Credential ${nodeCredentials.id} of type ${type} not found`);
+		this.reads++;
 		return this.withDefaults(type, stored.data);
 	}
 

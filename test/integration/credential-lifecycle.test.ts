@@ -128,9 +128,11 @@ describe.each(LOGIN_METHODS.map((method) => [method.label, method] as const))('%
 		expect(harness.stored(id).sessionToken).not.toBe(firstToken);
 	});
 
-	test('a run over 1,000 items logs in once', async () => {
+	test('a run over 1,000 items logs in once and reads the credential once', async () => {
 		const { harness, id, simulator } = setUp(method);
+		const readsBefore = harness.credentials.reads;
 		const output = await probe(harness, method, id, 1000);
+		expect(harness.credentials.reads - readsBefore).toBe(1);
 		expect(output).toHaveLength(1000);
 		expect(output[999].pairedItem).toEqual({ item: 999 });
 		expect(simulator.stats.logins).toBe(1);
