@@ -144,6 +144,11 @@ export class N8nInstance {
 		for (const id of workflowIds) await this.cliOrThrow(['update:workflow', `--id=${id}`, '--active=true']);
 	}
 
+	/** Every imported workflow active, in one command. */
+	async activateAllWorkflows(): Promise<void> {
+		await this.cliOrThrow(['update:workflow', '--all', '--active=true']);
+	}
+
 	/** `n8n execute --id`: the run n8n printed (undefined when it failed), and what it wrote. */
 	async execute(workflowId: string): Promise<ExecutionResult> {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
@@ -199,6 +204,11 @@ export class N8nInstance {
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		throw new Error(`n8n did not become ready in ${timeoutMs / 1000} s; see ${this.logFile}`);
+	}
+
+	/** The server's process id, while it runs (for memory readings). */
+	get pid(): number | undefined {
+		return this.running ? this.server?.pid : undefined;
 	}
 
 	get running(): boolean {

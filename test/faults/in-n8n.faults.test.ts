@@ -5,6 +5,7 @@ import { secopsType, webhookWorkflow, type ChainNode } from '../../scripts/n8n/w
 import { leakedSecrets } from '../e2e/support/secrets';
 import { ARTIFACTS, startEnvironment, type E2eEnvironment } from '../e2e/support/environment';
 import { versionsUnderTest } from '../e2e/support/versions';
+import { webhooksRegistered } from '../e2e/support/webhooks';
 import { IMMUTA, STELLAR, UTMSTACK } from '../simulators/fixtures';
 import { startSimulator, type RunningSimulator } from '../simulators';
 
@@ -26,22 +27,6 @@ function credentialRef(env: E2eEnvironment, id: string): Record<string, { id: st
 
 function node(name: string, type: string, parameters: Record<string, unknown>, credentials: ChainNode['credentials']): ChainNode {
 	return { name, type: secopsType(type), parameters, credentials, onError: 'continueRegularOutput' };
-}
-
-/**
- * n8n answers before it has registered every active workflow's webhook. A GET to a POST-only webhook
- * tells them apart without running the workflow: "Did you mean to make a POST request?" once registered.
- */
-async function webhooksRegistered(n8nUrl: string, paths: string[]): Promise<void> {
-	const started = Date.now();
-	for (const path of paths) {
-		for (;;) {
-			const text = await (await fetch(`${n8nUrl}/webhook/${path}`)).text();
-			if (/did you mean/i.test(text)) break;
-			if (Date.now() - started > 60_000) throw new Error(`the webhook ${path} was not registered within a minute: ${text}`);
-			await new Promise((resolve) => setTimeout(resolve, 500));
-		}
-	}
 }
 
 describe.each(versionsUnderTest())('faults in $label', (version) => {
@@ -98,7 +83,7 @@ describe.each(versionsUnderTest())('faults in $label', (version) => {
 			]),
 		];
 		await env.n8n.importWorkflows(workflows);
-		await env.n8n.activateWorkflows(workflows.map((workflow) => workflow.id));
+		await env.n8n.activateAllWorkflows();
 		await env.n8n.start();
 		await webhooksRegistered(env.n8n.url, workflows.map((workflow) => workflow.id));
 	});

@@ -22,6 +22,11 @@ export interface SimulatorOptions {
 	utmstackLockSeconds?: number;
 	/** UTMStack seeded alerts in alert-* (default 10000). */
 	alertCount?: number;
+	/**
+	 * UTMStack's OpenSearch index.max_result_window: a search page may not reach past it (default 10,000,
+	 * as OpenSearch ships; administrators raise it for deep paging, as the benchmark does).
+	 */
+	utmstackMaxResultWindow?: number;
 	/** UTMStack seeded log documents in log-* (default 2000). */
 	logCount?: number;
 	/** Stellar Cyber seeded cases (default 300). */
@@ -91,6 +96,7 @@ export interface ResolvedOptions {
 	utmstackLockAfter: number;
 	utmstackLockSeconds: number;
 	alertCount: number;
+	utmstackMaxResultWindow: number;
 	logCount: number;
 	caseCount: number;
 	dataSourceCount: number;
@@ -116,6 +122,7 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
 		utmstackLockAfter: Math.max(1, positive(options.utmstackLockAfter, 3)),
 		utmstackLockSeconds: positive(options.utmstackLockSeconds, 900),
 		alertCount: positive(options.alertCount, 10_000),
+		utmstackMaxResultWindow: positive(options.utmstackMaxResultWindow, 10_000),
 		logCount: positive(options.logCount, 2_000),
 		caseCount: positive(options.caseCount, 300),
 		dataSourceCount: positive(options.dataSourceCount, 250),

@@ -208,6 +208,7 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 				size: pageSize,
 				sort: sortParams(request),
 				nowMs: now(),
+				maxResultWindow: options.utmstackMaxResultWindow,
 			});
 			if (result.total === 0) return json(200, []);
 			const shownTotal = Math.min(result.total, top);

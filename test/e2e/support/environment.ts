@@ -6,7 +6,7 @@ import { N8nInstance, OWNER } from '../../../scripts/n8n/instance';
 import { N8nRest } from '../../../scripts/n8n/rest';
 import { forImport, sandboxCredentials, type SandboxCredential } from '../../../scripts/n8n/sandbox-credentials';
 import type { N8nVersion } from '../../../scripts/n8n/versions';
-import { startAllSimulators, stopAllSimulators, type RunningSimulator, type SimulatorVendor } from '../../simulators';
+import { startAllSimulators, stopAllSimulators, type RunningSimulator, type SimulatorOptions, type SimulatorVendor } from '../../simulators';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 export const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
@@ -29,10 +29,10 @@ let portOffset = 0;
 export async function startEnvironment(
 	version: N8nVersion,
 	name: string,
-	options: { packageFolder?: string; startServer?: boolean } = {},
+	options: { packageFolder?: string; startServer?: boolean; simulators?: SimulatorOptions } = {},
 ): Promise<E2eEnvironment> {
 	const installed = await ensureN8n(version);
-	const simulators = await startAllSimulators();
+	const simulators = await startAllSimulators(options.simulators);
 	const urls = Object.fromEntries(Object.entries(simulators).map(([vendor, sim]) => [vendor, sim.url])) as Record<SimulatorVendor, string>;
 	const userFolder = join(ARTIFACTS, version.label, name);
 	rmSync(userFolder, { recursive: true, force: true });

@@ -1,0 +1,235 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { forImport, type SandboxCredential } from '../scripts/n8n/sandbox-credentials';
+import { N8N_VERSIONS } from '../scripts/n8n/versions';
+import { REPO_ROOT, startEnvironment, type E2eEnvironment } from '../test/e2e/support/environment';
+import { webhooksRegistered } from '../test/e2e/support/webhooks';
+import { UTMSTACK } from '../test/simulators/fixtures';
+import { formatSpread, spread, table, timed, withPeakMemory, type Spread } from './measure';
+import { byHandReturnAll, byHandWorkflow, ourReturnAll, ourWorkflow, type BenchVendor } from './workflows';
+
+/**
+ * npm run bench [-- --runs N]: three comparisons in one real n8n (BENCH_N8N_VERSION, default n8n-2.41)
+ * against the simulators, each made side by side in the same run. Prints tables; writes
+ * bench-results/latest.json.
+ */
+
+const VENDORS: BenchVendor[] = ['utmstack', 'stellarcyber', 'immuta', 'ece'];
+const ITEM_COUNTS = [1, 100, 1000];
+const ALERTS = 100_000;
+const PAGE_SIZE = 1000;
+const LOGIN_CREDENTIAL: Record<BenchVendor, string> = { utmstack: 'secopsUtmPasswd1', stellarcyber: 'secopsStlScoped1', immuta: 'secopsImmApiKey1', ece: 'secopsEcePasswd1' };
+const LONG_RUN = { items: 1000, delayMs: 25, tokenLifetimeSeconds: 5 };
+
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
+
+async function callWebhook(env: E2eEnvironment, path: string): Promise<Record<string, unknown>[]> {
+	const answer = await fetch(`${env.n8n.url}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	const text = await answer.text();
+	const items = JSON.parse(text) as Record<string, unknown>[] | Record<string, unknown>;
+	const list = Array.isArray(items) ? items : [items];
+	if (answer.status !== 200 || list.some((item) => item.error)) throw new Error(`${path} failed: ${text.slice(0, 500)}`);
+	return list;
+}
+
+interface CountRow {
+	vendor: BenchVendor;
+	items: number;
+	variant: string;
+	logins: Spread;
+	requests: Spread;
+	ms: Spread;
+}
+
+async function loginsAndRequests(env: E2eEnvironment): Promise<CountRow[]> {
+	const rows: CountRow[] = [];
+	for (const vendor of VENDORS) {
+		const simulator = env.simulators[vendor];
+		for (const items of ITEM_COUNTS) {
+			const measure = async (path: string, times: number) => {
+				const samples = { logins: [] as number[], requests: [] as number[], ms: [] as number[] };
+				for (let run = 0; run < times; run++) {
+					simulator.resetStats();
+					const { ms } = await timed(async () => await callWebhook(env, path));
+					samples.logins.push(simulator.stats.logins);
+					samples.requests.push(simulator.stats.requests);
+					samples.ms.push(ms);
+				}
+				return { logins: spread(samples.logins), requests: spread(samples.requests), ms: spread(samples.ms) };
+			};
+			rows.push({ vendor, items, variant: 'our node, empty token', ...(await measure(`bench-ours-${vendor}-${items}`, 1)) });
+			rows.push({ vendor, items, variant: 'our node, valid token', ...(await measure(`bench-ours-${vendor}-${items}`, runs)) });
+			rows.push({ vendor, items, variant: 'HTTP Request: login + call', ...(await measure(`bench-hand-${vendor}-${items}`, runs)) });
+		}
+	}
+	return rows;
+}
+
+interface ReturnAllRow {
+	variant: string;
+	ms: Spread;
+	requests: number;
+	peakMb?: Spread;
+	baselineMb?: Spread;
+	records: number;
+}
+
+/** The floor: the same pages fetched and parsed by a plain loop in Node, no n8n. */
+async function fetchLoop(baseUrl: string): Promise<{ records: number; requests: number }> {
+	const records: unknown[] = [];
+	let requests = 0;
+	for (let page = 1; ; page++) {
+		const url = `${baseUrl}/api/elasticsearch/search?indexPattern=alert-*&top=${ALERTS}&size=${PAGE_SIZE}&page=${page}`;
+		const answer = await fetch(url, { method: 'POST', headers: { 'Utm-Api-Key': UTMSTACK.apiKey, 'content-type': 'application/json' }, body: '[]' });
+		requests++;
+		const body = (await answer.json()) as unknown[];
+		if (body.length === 0) break;
+		records.push(...body);
+	}
+	return { records: records.length, requests };
+}
+
+async function returnAll(env: E2eEnvironment): Promise<ReturnAllRow[]> {
+	const simulator = env.simulators.utmstack;
+	const pid = env.n8n.pid;
+	if (!pid) throw new Error('n8n is not running');
+	await fetchLoop(simulator.url); // seeds the simulator's 100,000 alerts before anything is timed
+	const samples: Record<string, { ms: number[]; requests: number[]; peak: number[]; baseline: number[]; records: number[] }> = {};
+	const variants: Array<[string, () => Promise<{ records: number; requests: number; peakMb?: number; baselineMb?: number }>]> = [
+		[
+			'our node (Return All)',
+			async () => {
+				simulator.resetStats();
+				const { result, peakMb, baselineMb } = await withPeakMemory(pid, async () => await callWebhook(env, 'bench-all-ours'));
+				return { records: Number(result[0].count_id), requests: simulator.stats.requests, peakMb, baselineMb };
+			},
+		],
+		[
+			'HTTP Request node pagination',
+			async () => {
+				simulator.resetStats();
+				const { result, peakMb, baselineMb } = await withPeakMemory(pid, async () => await callWebhook(env, 'bench-all-hand'));
+				return { records: Number(result[0].count_id), requests: simulator.stats.requests, peakMb, baselineMb };
+			},
+		],
+		['plain fetch loop in Node (floor)', async () => await fetchLoop(simulator.url)],
+	];
+	for (let run = 0; run < runs; run++) {
+		// A different order each run, so neither n8n variant always runs on a warmer process.
+		const order = run % 2 === 0 ? variants : [variants[1], variants[0], variants[2]];
+		for (const [name, variant] of order) {
+			const { result, ms } = await timed(variant);
+			const entry = (samples[name] ??= { ms: [], requests: [], peak: [], baseline: [], records: [] });
+			entry.ms.push(ms);
+			entry.requests.push(result.requests);
+			entry.records.push(result.records);
+			if (result.peakMb !== undefined) entry.peak.push(result.peakMb);
+			if (result.baselineMb !== undefined) entry.baseline.push(result.baselineMb);
+		}
+	}
+	return variants.map(([name]) => {
+		const entry = samples[name];
+		return {
+			variant: name,
+			ms: spread(entry.ms),
+			requests: Math.max(...entry.requests),
+			records: Math.min(...entry.records),
+			...(entry.peak.length ? { peakMb: spread(entry.peak), baselineMb: spread(entry.baseline) } : {}),
+		};
+	});
+}
+
+async function longRun(env: E2eEnvironment): Promise<Record<string, number>> {
+	const simulator = env.simulators.stellarcyber;
+	simulator.setTokenLifetime(LONG_RUN.tokenLifetimeSeconds);
+	simulator.control('/__sim/faults', { mode: 'slow', delayMs: LONG_RUN.delayMs, requests: 1_000_000, path: '/connect/api/v1/tenants' });
+	simulator.resetStats();
+	try {
+		const { ms } = await timed(async () => await callWebhook(env, 'bench-long-stellarcyber'));
+		const seconds = ms / 1000;
+		return {
+			seconds: Number(seconds.toFixed(1)),
+			tokenLifetimeSeconds: LONG_RUN.tokenLifetimeSeconds,
+			logins: simulator.stats.logins,
+			elapsedOverLifetime: Number((seconds / LONG_RUN.tokenLifetimeSeconds).toFixed(1)),
+			requests: simulator.stats.requests,
+			answered401: simulator.stats.unauthorized,
+		};
+	} finally {
+		simulator.control('/__sim/faults', { requests: 0 });
+		simulator.setTokenLifetime(600);
+	}
+}
+
+async function main(): Promise<void> {
+	const label = process.env.BENCH_N8N_VERSION ?? 'n8n-2.41';
+	const version = N8N_VERSIONS.find((candidate) => candidate.label === label);
+	if (!version) throw new Error(`unknown BENCH_N8N_VERSION ${label}`);
+	console.log(`== benchmark on ${label}, ${runs} runs per figure`);
+	const env = await startEnvironment(version, 'bench', { startServer: false, simulators: { alertCount: ALERTS, utmstackMaxResultWindow: 2 * ALERTS } });
+	try {
+		const fresh = (vendor: BenchVendor, tag: string): SandboxCredential => ({ ...env.credential(LOGIN_CREDENTIAL[vendor]), id: `bench-${vendor}-${tag}`, name: `Bench ${vendor} ${tag}` });
+		const credentials: SandboxCredential[] = [];
+		const workflows = [];
+		for (const vendor of VENDORS) {
+			for (const items of ITEM_COUNTS) {
+				const credential = fresh(vendor, String(items));
+				credentials.push(credential);
+				workflows.push(ourWorkflow(`bench-ours-${vendor}-${items}`, vendor, items, credential));
+				workflows.push(byHandWorkflow(`bench-hand-${vendor}-${items}`, vendor, items, env.simulators[vendor].url));
+			}
+		}
+		const longCredential = fresh('stellarcyber', 'long');
+		credentials.push(longCredential);
+		workflows.push(ourWorkflow('bench-long-stellarcyber', 'stellarcyber', LONG_RUN.items, longCredential));
+		workflows.push(ourReturnAll('bench-all-ours', env.credential('secopsUtmApiKey1')));
+		workflows.push(byHandReturnAll('bench-all-hand', env.simulators.utmstack.url, ALERTS, PAGE_SIZE));
+		await env.n8n.importCredentials(forImport(credentials));
+		await env.n8n.importWorkflows(workflows);
+		await env.n8n.activateAllWorkflows();
+		await env.n8n.start();
+		await webhooksRegistered(env.n8n.url, workflows.map((workflow) => workflow.id), 120_000);
+
+		console.log('\n1. Logins and requests per execution (the same call per item; medians, spread in brackets)\n');
+		const counts = await loginsAndRequests(env);
+		console.log(
+			table(
+				['platform', 'items', 'variant', 'logins', 'requests', 'time ms'],
+				counts.map((row) => [row.vendor, String(row.items), row.variant, formatSpread(row.logins), formatSpread(row.requests), formatSpread(row.ms)]),
+			),
+		);
+
+		console.log(`\n2. Return All of ${ALERTS.toLocaleString('en')} UTMStack alerts, pages of ${PAGE_SIZE} (n8n process memory sampled every 50 ms)\n`);
+		const all = await returnAll(env);
+		console.log(
+			table(
+				['variant', 'records', 'requests', 'time ms', 'n8n peak RSS MB', 'RSS before MB'],
+				all.map((row) => [row.variant, String(row.records), String(row.requests), formatSpread(row.ms), row.peakMb ? formatSpread(row.peakMb) : 'n/a', row.baselineMb ? formatSpread(row.baselineMb) : 'n/a']),
+			),
+		);
+		const [ours, byHand, floor] = all;
+		const ratios = {
+			oursOverHttpRequestTime: Number((ours.ms.median / byHand.ms.median).toFixed(2)),
+			oursOverFetchLoopTime: Number((ours.ms.median / floor.ms.median).toFixed(2)),
+			oursOverHttpRequestPeakMemory: ours.peakMb && byHand.peakMb ? Number((ours.peakMb.median / byHand.peakMb.median).toFixed(2)) : undefined,
+		};
+		console.log(`\n   ours / HTTP Request time: ${ratios.oursOverHttpRequestTime}; ours / fetch loop time: ${ratios.oursOverFetchLoopTime}; ours / HTTP Request peak memory: ${ratios.oursOverHttpRequestPeakMemory}`);
+
+		console.log(`\n3. Stellar Cyber with ${LONG_RUN.tokenLifetimeSeconds}-second tokens: ${LONG_RUN.items} calls answered after ${LONG_RUN.delayMs} ms each\n`);
+		const long = await longRun(env);
+		console.log(table(Object.keys(long), [Object.values(long).map(String)]));
+
+		const folder = join(REPO_ROOT, 'bench-results');
+		mkdirSync(folder, { recursive: true });
+		writeFileSync(join(folder, 'latest.json'), JSON.stringify({ n8n: label, runs, at: new Date().toISOString(), loginsAndRequests: counts, returnAll: { rows: all, ratios }, longRun: long }, null, 2));
+		console.log(`\nwritten: bench-results/latest.json`);
+	} finally {
+		await env.stop();
+	}
+}
+
+main().catch((error: Error) => {
+	console.error(error.stack ?? error.message);
+	process.exit(1);
+});
