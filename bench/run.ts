@@ -72,6 +72,8 @@ interface ReturnAllRow {
 	requests: number;
 	peakMb?: Spread;
 	baselineMb?: Spread;
+	/** Peak minus the level just before the run: what the run itself added to the process. */
+	grewMb?: Spread;
 	records: number;
 }
 
@@ -95,7 +97,7 @@ async function returnAll(env: E2eEnvironment): Promise<ReturnAllRow[]> {
 	const pid = env.n8n.pid;
 	if (!pid) throw new Error('n8n is not running');
 	await fetchLoop(simulator.url); // seeds the simulator's 100,000 alerts before anything is timed
-	const samples: Record<string, { ms: number[]; requests: number[]; peak: number[]; baseline: number[]; records: number[] }> = {};
+	const samples: Record<string, { ms: number[]; requests: number[]; peak: number[]; baseline: number[]; grew: number[]; records: number[] }> = {};
 	const variants: Array<[string, () => Promise<{ records: number; requests: number; peakMb?: number; baselineMb?: number }>]> = [
 		[
 			'our node (Return All)',
@@ -120,12 +122,13 @@ async function returnAll(env: E2eEnvironment): Promise<ReturnAllRow[]> {
 		const order = run % 2 === 0 ? variants : [variants[1], variants[0], variants[2]];
 		for (const [name, variant] of order) {
 			const { result, ms } = await timed(variant);
-			const entry = (samples[name] ??= { ms: [], requests: [], peak: [], baseline: [], records: [] });
+			const entry = (samples[name] ??= { ms: [], requests: [], peak: [], baseline: [], grew: [], records: [] });
 			entry.ms.push(ms);
 			entry.requests.push(result.requests);
 			entry.records.push(result.records);
 			if (result.peakMb !== undefined) entry.peak.push(result.peakMb);
 			if (result.baselineMb !== undefined) entry.baseline.push(result.baselineMb);
+			if (result.peakMb !== undefined && result.baselineMb !== undefined) entry.grew.push(result.peakMb - result.baselineMb);
 		}
 	}
 	return variants.map(([name]) => {
@@ -135,7 +138,7 @@ async function returnAll(env: E2eEnvironment): Promise<ReturnAllRow[]> {
 			ms: spread(entry.ms),
 			requests: Math.max(...entry.requests),
 			records: Math.min(...entry.records),
-			...(entry.peak.length ? { peakMb: spread(entry.peak), baselineMb: spread(entry.baseline) } : {}),
+			...(entry.peak.length ? { peakMb: spread(entry.peak), baselineMb: spread(entry.baseline), grewMb: spread(entry.grew) } : {}),
 		};
 	});
 }
@@ -187,7 +190,7 @@ async function main(): Promise<void> {
 		workflows.push(byHandReturnAll('bench-all-hand', env.simulators.utmstack.url, ALERTS, PAGE_SIZE));
 		await env.n8n.importCredentials(forImport(credentials));
 		await env.n8n.importWorkflows(workflows);
-		await env.n8n.activateAllWorkflows();
+		await env.n8n.activateWorkflows(workflows.map((workflow) => workflow.id));
 		await env.n8n.start();
 		await webhooksRegistered(env.n8n.url, workflows.map((workflow) => workflow.id), 120_000);
 
@@ -204,8 +207,8 @@ async function main(): Promise<void> {
 		const all = await returnAll(env);
 		console.log(
 			table(
-				['variant', 'records', 'requests', 'time ms', 'n8n peak RSS MB', 'RSS before MB'],
-				all.map((row) => [row.variant, String(row.records), String(row.requests), formatSpread(row.ms), row.peakMb ? formatSpread(row.peakMb) : 'n/a', row.baselineMb ? formatSpread(row.baselineMb) : 'n/a']),
+				['variant', 'records', 'requests', 'time ms', 'n8n peak RSS MB', 'RSS before MB', 'grew by MB'],
+				all.map((row) => [row.variant, String(row.records), String(row.requests), formatSpread(row.ms), row.peakMb ? formatSpread(row.peakMb) : 'n/a', row.baselineMb ? formatSpread(row.baselineMb) : 'n/a', row.grewMb ? formatSpread(row.grewMb) : 'n/a']),
 			),
 		);
 		const [ours, byHand, floor] = all;
@@ -213,8 +216,11 @@ async function main(): Promise<void> {
 			oursOverHttpRequestTime: Number((ours.ms.median / byHand.ms.median).toFixed(2)),
 			oursOverFetchLoopTime: Number((ours.ms.median / floor.ms.median).toFixed(2)),
 			oursOverHttpRequestPeakMemory: ours.peakMb && byHand.peakMb ? Number((ours.peakMb.median / byHand.peakMb.median).toFixed(2)) : undefined,
+			oursOverHttpRequestGrowth: ours.grewMb && byHand.grewMb ? Number((ours.grewMb.median / byHand.grewMb.median).toFixed(2)) : undefined,
 		};
-		console.log(`\n   ours / HTTP Request time: ${ratios.oursOverHttpRequestTime}; ours / fetch loop time: ${ratios.oursOverFetchLoopTime}; ours / HTTP Request peak memory: ${ratios.oursOverHttpRequestPeakMemory}`);
+		console.log(
+			`\n   ours / HTTP Request time: ${ratios.oursOverHttpRequestTime}; ours / fetch loop time: ${ratios.oursOverFetchLoopTime}; ours / HTTP Request peak memory: ${ratios.oursOverHttpRequestPeakMemory} (growth during the run: ${ratios.oursOverHttpRequestGrowth})`,
+		);
 
 		console.log(`\n3. Stellar Cyber with ${LONG_RUN.tokenLifetimeSeconds}-second tokens: ${LONG_RUN.items} calls answered after ${LONG_RUN.delayMs} ms each\n`);
 		const long = await longRun(env);

@@ -139,14 +139,12 @@ export class N8nInstance {
 		await this.cliOrThrow(['import:workflow', '--separate', `--input=${folder}`]);
 	}
 
-	/** Marks workflows active (on n8n 2.x: published) so that the next `start` activates their triggers. */
+	/**
+	 * Marks workflows active (on n8n 2.x: published) so that the next `start` activates their triggers.
+	 * One command per workflow: n8n 2.x no longer publishes with `--all` (and says so with exit code 0).
+	 */
 	async activateWorkflows(workflowIds: string[]): Promise<void> {
 		for (const id of workflowIds) await this.cliOrThrow(['update:workflow', `--id=${id}`, '--active=true']);
-	}
-
-	/** Every imported workflow active, in one command. */
-	async activateAllWorkflows(): Promise<void> {
-		await this.cliOrThrow(['update:workflow', '--all', '--active=true']);
 	}
 
 	/** `n8n execute --id`: the run n8n printed (undefined when it failed), and what it wrote. */

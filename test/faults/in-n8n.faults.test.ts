@@ -68,6 +68,9 @@ describe.each(versionsUnderTest())('faults in $label', (version) => {
 			webhookWorkflow('fault-utm-key', 'Faults: UTMStack search (API key)', 'fault-utm-key', [node('Search', 'utmStack', search, credentialRef(env, 'secopsUtmApiKey1'))]),
 			webhookWorkflow('fault-utm-login', 'Faults: UTMStack search (password)', 'fault-utm-login', [node('Search', 'utmStack', search, credentialRef(env, 'secopsUtmPasswd1'))]),
 			webhookWorkflow('fault-stl-tenants', 'Faults: Stellar Cyber tenants', 'fault-stl-tenants', [node('Tenants', 'stellarCyber', { resource: 'tenant', operation: 'getMany' }, credentialRef(env, 'secopsStlScoped1'))]),
+			webhookWorkflow('fault-unknown-deployment', 'Faults: ECE deployment that does not exist', 'fault-unknown-deployment', [
+				node('Get Deployment', 'elasticCloudEnterprise', { resource: 'deployment', operation: 'get', deploymentId: 'no-such-deployment' }, credentialRef(env, 'secopsEceApiKey1')),
+			]),
 			webhookWorkflow('fault-two-users', 'Faults: two Stellar Cyber users in one workflow', 'fault-two-users', [
 				{ ...node('Tenants as the scoped key', 'stellarCyber', { resource: 'tenant', operation: 'getMany' }, credentialRef(env, 'secopsStlScoped1')), executeOnce: true },
 				{ ...node('Tenants as the legacy key', 'stellarCyber', { resource: 'tenant', operation: 'getMany' }, credentialRef(env, 'secopsStlLegacy1')), executeOnce: true },
@@ -83,7 +86,7 @@ describe.each(versionsUnderTest())('faults in $label', (version) => {
 			]),
 		];
 		await env.n8n.importWorkflows(workflows);
-		await env.n8n.activateAllWorkflows();
+		await env.n8n.activateWorkflows(workflows.map((workflow) => workflow.id));
 		await env.n8n.start();
 		await webhooksRegistered(env.n8n.url, workflows.map((workflow) => workflow.id));
 	});
@@ -171,6 +174,12 @@ describe.each(versionsUnderTest())('faults in $label', (version) => {
 		expect(items[0].error).toBeUndefined();
 		expect(env.simulators.stellarcyber.stats.logins).toBe(1);
 		expect(env.simulators.stellarcyber.stats.unauthorized).toBe(1);
+	});
+
+	test('the platform\'s own error text reaches the item (ECE errors[].message on a 404)', async () => {
+		const [item] = await run('fault-unknown-deployment');
+		expect(String(item.error)).toMatch(/no-such-deployment/);
+		expect(String(item.error)).not.toMatch(/HTTP 404/);
 	});
 
 	test('a self-signed certificate: refused while the credential checks certificates, accepted when told not to', async () => {
