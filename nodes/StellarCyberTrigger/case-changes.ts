@@ -2,6 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { NewRecordSource } from '../common/new-records';
 import { apiRequest } from '../common/request';
+import { caseQuery, type CaseFilters } from '../StellarCyber/case-query';
 import { stellarCyber } from '../StellarCyber/transport';
 
 /** Stellar answers at most 500 cases per request. */
@@ -9,19 +10,10 @@ const MAX_CASES_PER_PAGE = 500;
 
 export type CaseEvent = 'newCase' | 'updatedCase';
 
-export interface CaseFilters {
-	tenantId: string;
-	statuses: string[];
-	minScore: number;
-}
-
 /** The cases matching the filters in created_at (new cases) or modified_at (updated cases) order. */
 export function caseChangeSource(this: IPollFunctions, event: CaseEvent, filters: CaseFilters): NewRecordSource {
 	const timeField = event === 'newCase' ? 'created_at' : 'modified_at';
-	const query: IDataObject = { sort: timeField };
-	if (filters.tenantId !== '') query.tenantid = filters.tenantId;
-	if (filters.statuses.length > 0) query.status = filters.statuses.join(',');
-	if (filters.minScore > 0) query.min_score = filters.minScore;
+	const query: IDataObject = { sort: timeField, ...caseQuery(filters) };
 
 	const cases = async (qs: IDataObject) => {
 		const body = await apiRequest.call(this, stellarCyber, { method: 'GET', path: '/connect/api/v1/cases', qs: { ...query, ...qs } });

@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { LoginError } from '../../credentials/common/login-error';
 import { scrubSecrets } from '../../credentials/common/secrets';
-import { failedAnswer, innermostMessage, isTimeout } from './http-failure';
+import { innermostMessage, isTimeout } from './http-failure';
 import { REQUEST_TIMEOUT_MS } from './request-limits';
 import type { VendorApi } from './vendor-api';
 
@@ -35,11 +35,19 @@ function loginErrorIn(error: unknown): Pick<LoginError, 'message' | 'description
 	return undefined;
 }
 
+/** The HTTP answer a platform gave to a failed request. */
+export interface FailedAnswer {
+	status: number;
+	body: unknown;
+	headers: Record<string, unknown>;
+}
+
 /**
- * One NodeApiError for anything a request to a platform can end with, built from a plain object so that
- * neither the request (its headers hold the token) nor any secret reaches the execution data.
+ * The error for a request that got no usable answer: a refused login, a timeout, or no connection.
+ * Built from a plain object so that neither the request (its headers hold the token) nor any secret
+ * reaches the execution data.
  */
-export function apiError(
+export function requestFailedError(
 	node: INode,
 	error: unknown,
 	api: VendorApi,
@@ -55,24 +63,29 @@ export function apiError(
 			itemIndex,
 		});
 	}
-	const response = failedAnswer(error);
-	const status = response?.status;
-	if (!status && (timedOut || isTimeout(error))) {
+	if (timedOut || isTimeout(error)) {
 		const message = `${api.platform} did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`;
 		const description = 'The platform may be overloaded, or the request asks for too much at once. Try again later, or narrow the request (a shorter time range, a Limit).';
 		return new NodeApiError(node, { message, description } as JsonObject, { message, description, itemIndex });
 	}
-	if (!status) {
-		const text = scrubSecrets(innermostMessage(error) ?? 'No answer', credentials);
-		const message = `Could not reach ${api.platform}: ${text}`;
-		const description = 'Check the base URL in the credential and that n8n can reach it.';
-		return new NodeApiError(node, { message, description } as JsonObject, { message, description, itemIndex });
-	}
+	const text = scrubSecrets(innermostMessage(error) ?? 'No answer', credentials);
+	const message = `Could not reach ${api.platform}: ${text}`;
+	const description = 'Check the base URL in the credential and that n8n can reach it.';
+	return new NodeApiError(node, { message, description } as JsonObject, { message, description, itemIndex });
+}
 
-	const httpCode = String(status);
-	const vendorText = api.errorText({ body: response.data, headers: response.headers ?? {} });
+/** The error for an answer with an error status: the platform's own text, and what to do about it. */
+export function answerError(
+	node: INode,
+	answer: FailedAnswer,
+	api: VendorApi,
+	credentials: ICredentialDataDecryptedObject,
+	itemIndex: number,
+): NodeApiError {
+	const httpCode = String(answer.status);
+	const vendorText = api.errorText({ body: answer.body, headers: answer.headers });
 	const said = vendorText ? scrubSecrets(vendorText, credentials) : undefined;
-	if (status === 401) {
+	if (answer.status === 401) {
 		const { message, description } = api.rejectedCredential;
 		const full = said ? `${description} ${api.platform} said: "${said}".` : description;
 		return new NodeApiError(node, { message, description: full, httpCode } as JsonObject, { message, description: full, httpCode, itemIndex });

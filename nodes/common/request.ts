@@ -12,7 +12,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { baseUrlProblem, parseBaseUrl } from '../../credentials/common/base-url';
 import { sessionIsStale } from '../../credentials/common/session-state';
 import { jsonBody, retryAfterSeconds } from './answer-checks';
-import { apiError } from './api-error';
+import { answerError, requestFailedError } from './api-error';
 import { runCredentials } from './run-credentials';
 import { MAX_RATE_LIMIT_WAIT_SECONDS, RATE_LIMIT_RETRIES, REQUEST_TIMEOUT_MS } from './request-limits';
 import type { ApiRequest, VendorApi } from './vendor-api';
@@ -71,7 +71,7 @@ export async function apiRequestFull(
 			keepRenewedSession(credentials, renewal?.credentialsDecrypted.data);
 			// n8n 1.x keeps no trace of a timeout but its own "connection was aborted" text: the clock tells.
 			const timedOut = Date.now() - sentAt >= REQUEST_TIMEOUT_MS;
-			throw apiError(this.getNode(), error, api, credentials, itemIndex, timedOut);
+			throw requestFailedError(this.getNode(), error, api, credentials, itemIndex, timedOut);
 		}
 		keepRenewedSession(credentials, renewal?.credentialsDecrypted.data);
 		renewal = undefined;
@@ -89,8 +89,7 @@ export async function apiRequestFull(
 			continue;
 		}
 		if (status >= 400) {
-			const failure = { response: { status, data: response.body, headers: response.headers as Record<string, unknown> } };
-			throw apiError(this.getNode(), failure, api, credentials, itemIndex);
+			throw answerError(this.getNode(), { status, body: response.body, headers: response.headers as Record<string, unknown> }, api, credentials, itemIndex);
 		}
 		if (request.expectsJson ?? request.method === 'GET') response.body = jsonBody(this.getNode(), api.platform, response, itemIndex) as never;
 		return response;

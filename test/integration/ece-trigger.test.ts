@@ -24,7 +24,7 @@ afterAll(async () => {
 
 beforeEach(() => {
 	simulator.resetStats();
-	simulator.control('/__sim/fail-next', { requests: 0 });
+	simulator.control('/__sim/faults', { requests: 0 });
 });
 
 function activate(): ActiveTrigger {
@@ -91,7 +91,7 @@ test('a failing poll keeps the last state: the change is emitted once, by the ne
 	const before = trigger.staticData();
 	const target = deployments.find((deployment) => deployment.healthy === true) as IDataObject;
 	setHealth(target.id, { healthy: false });
-	simulator.control('/__sim/fail-next', { after: 1, requests: 1, status: 500 });
+	simulator.control('/__sim/faults', { after: 1, requests: 1, status: 500 });
 	await expect(poll(trigger)).rejects.toThrow('There was an internal server error');
 	expect(trigger.staticData()).toEqual(before);
 	expect((await poll(trigger)).map((event) => event.id)).toEqual([target.id]);

@@ -733,9 +733,9 @@ describe('records created and failures injected while running', () => {
 		await stopAllSimulators(own);
 	});
 
-	test('fail-next lets `after` requests through, fails the next ones in the vendor\'s style, then recovers', async () => {
+	test('faults (mode status) lets `after` requests through, fails the next ones in the vendor\'s style, then recovers', async () => {
 		const sim = own.utmstack;
-		expect((await call(sim.url, 'POST', '/__sim/fail-next', { body: { after: 1, requests: 2, status: 500 } })).status).toBe(204);
+		expect((await call(sim.url, 'POST', '/__sim/faults', { body: { after: 1, requests: 2, status: 500 } })).status).toBe(204);
 		const statuses: number[] = [];
 		let failure: Answer | undefined;
 		for (let i = 0; i < 4; i++) {
@@ -745,10 +745,10 @@ describe('records created and failures injected while running', () => {
 		}
 		expect(statuses).toEqual([200, 500, 500, 200]);
 		expect(failure?.headers['x-utmstack-error']).toBe('Simulated server failure');
-		expect((await call(own.ece.url, 'POST', '/__sim/fail-next', { body: { status: 503 } })).status).toBe(204);
+		expect((await call(own.ece.url, 'POST', '/__sim/faults', { body: { status: 503 } })).status).toBe(204);
 		expect((await call(own.ece.url, 'GET', '/api/v1/platform', { headers: { Authorization: `ApiKey ${ECE.apiKey}` } })).status).toBe(503);
 		for (const body of [{ requests: -1 }, { status: 200 }, { after: 'x' }]) {
-			expect((await call(sim.url, 'POST', '/__sim/fail-next', { body })).status).toBe(400);
+			expect((await call(sim.url, 'POST', '/__sim/faults', { body })).status).toBe(400);
 		}
 	});
 

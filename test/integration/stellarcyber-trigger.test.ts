@@ -23,7 +23,7 @@ afterAll(async () => {
 
 beforeEach(() => {
 	simulator.resetStats();
-	simulator.control('/__sim/fail-next', { requests: 0 });
+	simulator.control('/__sim/faults', { requests: 0 });
 });
 
 function activate(parameters: IDataObject = {}): ActiveTrigger {
@@ -154,7 +154,7 @@ test('a failing poll leaves the cursor where it was: nothing lost, nothing twice
 	openCases(300);
 	await nextMillisecond();
 	openCases(300);
-	simulator.control('/__sim/fail-next', { after: 1, requests: 1, status: 500 });
+	simulator.control('/__sim/faults', { after: 1, requests: 1, status: 500 });
 	await expect(poll(trigger)).rejects.toThrow('Internal Server Error');
 	expect(trigger.staticData()).toEqual(before);
 	const items = await poll(trigger);

@@ -23,7 +23,7 @@ afterAll(async () => {
 
 beforeEach(() => {
 	simulator.resetStats();
-	simulator.control('/__sim/fail-next', { requests: 0 });
+	simulator.control('/__sim/faults', { requests: 0 });
 });
 
 /** A fresh credential (no token yet) and a trigger on it, activated. */
@@ -127,7 +127,7 @@ test('a failing poll leaves the cursor where it was: the next poll emits everyth
 	const before = trigger.staticData();
 	const backlog = await raiseSpread(trigger, 12, 100);
 	// the second page of the drain fails
-	simulator.control('/__sim/fail-next', { after: 1, requests: 1, status: 500 });
+	simulator.control('/__sim/faults', { after: 1, requests: 1, status: 500 });
 	await expect(poll(trigger)).rejects.toThrow('Simulated server failure');
 	expect(trigger.staticData()).toEqual(before);
 	const items = await poll(trigger);

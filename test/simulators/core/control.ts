@@ -34,7 +34,6 @@ export interface ControlTarget {
  *   POST /__sim/unlock         end every UTMStack account lock (no-op elsewhere)
  *   POST /__sim/faults         {mode?: 'status', requests?: 1, after?: 0, path?, status?: 500, delayMs?, retryAfterSeconds?}:
  *                              after `after` good requests (under `path`), the next ones are spoiled (see faults.ts)
- *   POST /__sim/fail-next      the same, mode 'status' (kept for older tests)
  *   plus each vendor's own routes for records created or changed while running (see the vendor file)
  */
 export function controlReply(method: string, path: string, body: unknown, target: ControlTarget): SimReply {
@@ -61,9 +60,8 @@ export function controlReply(method: string, path: string, body: unknown, target
 		case 'POST /__sim/unlock':
 			target.unlock();
 			return empty(204);
-		case 'POST /__sim/faults':
-		case 'POST /__sim/fail-next': {
-			const plan = parseFaultPlan(route.endsWith('fail-next') ? { ...(body as object), mode: 'status' } : body);
+		case 'POST /__sim/faults': {
+			const plan = parseFaultPlan(body);
 			if (typeof plan === 'string') return json(400, { error: plan });
 			target.setFaults(plan);
 			return empty(204);

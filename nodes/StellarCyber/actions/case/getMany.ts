@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { returnAllOrLimit, wantedCount } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
 import { collectPages } from '../../../common/paginate';
+import { caseQuery } from '../../case-query';
 import { skipLimitPages } from '../../pagination';
 import { stellarCyber } from '../../transport';
 import { CASE_STATUSES, tagList } from './case-id';
@@ -54,12 +55,16 @@ export const getManyCases: Operation = {
 	],
 	async execute(itemIndex) {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const query: IDataObject = { sort: this.getNodeParameter('sort', itemIndex, 'created_at'), order: this.getNodeParameter('order', itemIndex, 'desc') };
-		if (filters.tenantId) query.tenantid = filters.tenantId;
-		if (Array.isArray(filters.statuses) && filters.statuses.length > 0) query.status = filters.statuses.join(',');
-		if (filters.minScore) query.min_score = filters.minScore;
-		const tags = tagList(filters.tags);
-		if (tags.length > 0) query.tags = tags.join(',');
+		const query: IDataObject = {
+			sort: this.getNodeParameter('sort', itemIndex, 'created_at'),
+			order: this.getNodeParameter('order', itemIndex, 'desc'),
+			...caseQuery({
+				tenantId: filters.tenantId as string | undefined,
+				statuses: Array.isArray(filters.statuses) ? (filters.statuses as string[]) : [],
+				minScore: filters.minScore as number | undefined,
+				tags: tagList(filters.tags),
+			}),
+		};
 		for (const [name, field, label] of [['createdAfter', 'created_at', 'Created After'], ['modifiedAfter', 'modified_at', 'Modified After']]) {
 			if (!filters[name]) continue;
 			const at = Date.parse(String(filters[name]));
