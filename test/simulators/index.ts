@@ -1,5 +1,6 @@
 import { requestHandler, type VendorFactory } from './core/app';
 import { controlReply, type ControlTarget } from './core/control';
+import { NO_CHURN, type ChurnPlan } from './core/churn';
 import { NO_FAULTS, type FaultPlan } from './core/faults';
 import { listen } from './core/server';
 import { clearStats, createStats, loginRecorder } from './core/stats';
@@ -67,9 +68,11 @@ export async function startSimulator(vendor: SimulatorVendor, options: Simulator
 	};
 
 	const faults: FaultPlan = { ...NO_FAULTS };
+	const churn: ChurnPlan = { ...NO_CHURN };
 	const control: ControlTarget = {
 		vendor,
 		setFaults: (plan) => Object.assign(faults, plan),
+		setChurn: (plan) => Object.assign(churn, plan),
 		vendorControl: app.control,
 		stats,
 		requestLog,
@@ -108,7 +111,7 @@ export async function startSimulator(vendor: SimulatorVendor, options: Simulator
 	};
 
 	const certificate = resolved.tls ? await selfSignedCertificate() : undefined;
-	const server = await listen(requestHandler({ vendor, app, stats, requestLog, options: resolved, control, faults, log: options.log }), {
+	const server = await listen(requestHandler({ vendor, app, stats, requestLog, options: resolved, control, faults, churn, log: options.log }), {
 		port: resolved.port,
 		tls: certificate,
 	});

@@ -50,6 +50,8 @@ const TFA_TOKEN_SECONDS = 300;
 const REMEMBER_ME_SECONDS = 30 * 24 * 3600;
 /** Spring Data's default max-page-size: larger `size` values are clamped silently. */
 const MAX_PAGE_SIZE = 2000;
+/** OpenSearch's default track_total_hits: without it a search reports at most this many hits (utmstack-backends.md). */
+const TRACKED_TOTAL_HITS = 10_000;
 
 const REASON: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 500: 'Internal Server Error' };
 
@@ -211,7 +213,8 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 				maxResultWindow: options.utmstackMaxResultWindow,
 			});
 			if (result.total === 0) return json(200, []);
-			const shownTotal = Math.min(result.total, top);
+			// No track_total_hits in UTMStack's search: OpenSearch counts hits up to 10,000 and stops there.
+			const shownTotal = Math.min(result.total, TRACKED_TOTAL_HITS, top);
 			return json(200, result.hits, {
 				'X-Total-Count': shownTotal,
 				Link: linkHeader('/api/elasticsearch/search', Math.max(0, pageNumber), pageSize, shownTotal),

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { RecordedRequest, ResolvedOptions } from '../options';
 import { controlReply, type ControlTarget } from './control';
+import { takeChurn, type ChurnPlan } from './churn';
 import { faultAnswer, takeFault, type FaultPlan } from './faults';
 import { json, parseBody, readBody, send, text, type Router, type SimReply, type SimRequest } from './server';
 import type { LoginRecorder, SimulatorStats } from './stats';
@@ -76,6 +77,8 @@ export interface Pipeline {
 	control: ControlTarget;
 	/** Failures on purpose (POST /__sim/faults). */
 	faults: FaultPlan;
+	/** Data changed between page reads (POST /__sim/churn). */
+	churn: ChurnPlan;
 	log?: (line: string) => void;
 }
 
@@ -153,6 +156,11 @@ export function requestHandler(pipeline: Pipeline) {
 			pipeline.log(`${pipeline.vendor} ${method} ${url.pathname}${search ? `?${search}` : ''} -> ${reply.status}`);
 		}
 		send(response, reply);
+		// After the answer is written (its records serialized as they were), before the next request is read.
+		if (takeChurn(pipeline.churn, url.pathname, reply.status)) {
+			const [churnMethod, churnPath] = pipeline.churn.route.split(' ');
+			controlReply(churnMethod, churnPath, pipeline.churn.body, control);
+		}
 	}
 
 	return (incoming: IncomingMessage, response: ServerResponse) => {

@@ -1,4 +1,5 @@
 import { empty, json, type SimReply } from './server';
+import { parseChurnPlan, type ChurnPlan } from './churn';
 import { parseFaultPlan, type FaultPlan } from './faults';
 import { snapshotStats, type SimulatorStats } from './stats';
 
@@ -17,6 +18,8 @@ export interface ControlTarget {
 	unlock(): void;
 	/** Replaces the fault plan (see faults.ts). */
 	setFaults(plan: FaultPlan): void;
+	/** Replaces the data-change plan (see churn.ts). */
+	setChurn(plan: ChurnPlan): void;
 	/** The vendor's own control routes. */
 	vendorControl?(route: string, body: unknown): SimReply | undefined;
 }
@@ -34,6 +37,8 @@ export interface ControlTarget {
  *   POST /__sim/unlock         end every UTMStack account lock (no-op elsewhere)
  *   POST /__sim/faults         {mode?: 'status', requests?: 1, after?: 0, path?, status?: 500, delayMs?, retryAfterSeconds?}:
  *                              after `after` good requests (under `path`), the next ones are spoiled (see faults.ts)
+ *   POST /__sim/churn          {path, route, body?, times?: 1, after?: 0}: after answered requests under `path`, a vendor
+ *                              control route runs, so records arrive or change between two page reads (see churn.ts)
  *   plus each vendor's own routes for records created or changed while running (see the vendor file)
  */
 export function controlReply(method: string, path: string, body: unknown, target: ControlTarget): SimReply {
@@ -64,6 +69,12 @@ export function controlReply(method: string, path: string, body: unknown, target
 			const plan = parseFaultPlan(body);
 			if (typeof plan === 'string') return json(400, { error: plan });
 			target.setFaults(plan);
+			return empty(204);
+		}
+		case 'POST /__sim/churn': {
+			const plan = parseChurnPlan(body);
+			if (typeof plan === 'string') return json(400, { error: plan });
+			target.setChurn(plan);
 			return empty(204);
 		}
 		default:
