@@ -9,14 +9,21 @@ interface SearchCursor {
 	size: number;
 }
 
+/**
+ * ECE's own advice for paged searches: sort on a static, unique field, or a deployment modified between two
+ * page reads moves across pages and is read twice or lost (the default sort is rank, then modified date).
+ */
+const STABLE_SORT = [{ id: { order: 'asc' } }];
+
 /** POST /deployments/_search: the first page carries the query, the next ones only the cursor ECE returned. */
-export function deploymentSearchPages(query: IDataObject, sort?: unknown): PageStrategy<SearchCursor> {
+export function deploymentSearchPages(query: IDataObject, sort: unknown = STABLE_SORT): PageStrategy<SearchCursor> {
 	return {
+		idOf: (deployment) => String(deployment.id),
 		start: (limit) => ({ size: Math.min(limit ?? SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE) }),
 		request: (cursor) => ({
 			method: 'POST',
 			path: '/api/v1/deployments/_search',
-			body: cursor.cursor ? { cursor: cursor.cursor, size: cursor.size } : ({ query, size: cursor.size, ...(sort ? { sort } : {}) } as IDataObject),
+			body: cursor.cursor ? { cursor: cursor.cursor, size: cursor.size } : ({ query, size: cursor.size, sort } as IDataObject),
 		}),
 		read: (response, cursor) => {
 			const body = (response.body ?? {}) as { deployments?: IDataObject[]; cursor?: string; match_count?: number };

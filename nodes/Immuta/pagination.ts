@@ -12,10 +12,12 @@ interface OffsetCursor {
 
 /**
  * offset/size pages answered as {count, hits}: stop at `count` when the answer states it (no request
- * spent on an empty page), else when fewer than `size` come back.
+ * spent on an empty page), else when fewer than `size` come back. A record seen twice (the list shifted
+ * between two reads) is emitted once.
  */
 export function offsetPages(path: string, query: IDataObject): PageStrategy<OffsetCursor> {
 	return {
+		idOf: (record) => String(record.id),
 		start: (limit) => ({ offset: 0, size: Math.min(limit ?? PAGE_SIZE, PAGE_SIZE) }),
 		request: (cursor) => ({ method: 'GET', path, qs: { ...query, offset: cursor.offset, size: cursor.size } }),
 		read: (response, cursor) => {

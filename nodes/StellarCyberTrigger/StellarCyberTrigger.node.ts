@@ -63,7 +63,7 @@ export class StellarCyberTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as CaseEvent;
-		const source = caseChangeSource.call(this, event, {
+		const source = caseChangeSource(event, {
 			tenantId: String(this.getNodeParameter('tenantId', '')).trim(),
 			statuses: this.getNodeParameter('statuses', []) as string[],
 			minScore: Number(this.getNodeParameter('minScore', 0)) || 0,

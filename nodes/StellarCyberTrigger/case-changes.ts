@@ -1,35 +1,24 @@
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { NewRecordSource } from '../common/new-records';
-import { apiRequest } from '../common/request';
 import { caseQuery, type CaseFilters } from '../StellarCyber/case-query';
+import { MAX_CASES_PER_PAGE, caseTimeWalk } from '../StellarCyber/pagination';
 import { stellarCyber } from '../StellarCyber/transport';
-
-/** Stellar answers at most 500 cases per request. */
-const MAX_CASES_PER_PAGE = 500;
 
 export type CaseEvent = 'newCase' | 'updatedCase';
 
 /** The cases matching the filters in created_at (new cases) or modified_at (updated cases) order. */
-export function caseChangeSource(this: IPollFunctions, event: CaseEvent, filters: CaseFilters): NewRecordSource {
+export function caseChangeSource(event: CaseEvent, filters: CaseFilters): NewRecordSource {
 	const timeField = event === 'newCase' ? 'created_at' : 'modified_at';
-	const query: IDataObject = { sort: timeField, ...caseQuery(filters) };
-
-	const cases = async (qs: IDataObject) => {
-		const body = await apiRequest.call(this, stellarCyber, { method: 'GET', path: '/connect/api/v1/cases', qs: { ...query, ...qs } });
-		return ((body.data as IDataObject | undefined)?.cases as IDataObject[] | undefined) ?? [];
-	};
-
+	const query: IDataObject = caseQuery(filters);
 	return {
 		scope: event,
-		pageSize: MAX_CASES_PER_PAGE,
-		page: async (cursor, size, skip) =>
-			await cases({ order: 'asc', skip, limit: size, ...(cursor.time === null ? {} : { [`FROM~${timeField}`]: cursor.time }) }),
-		newest: async (size, skip) => await cases({ order: 'desc', skip, limit: size }),
-		timeOf: (record) => {
-			const time = Number(record[timeField]);
-			return { time, text: String(time) };
-		},
-		idOf: (record) => String(record._id),
+		api: stellarCyber,
+		walk: caseTimeWalk(timeField, query),
+		newest: (size, skip) => ({
+			method: 'GET',
+			path: '/connect/api/v1/cases',
+			qs: { ...query, sort: timeField, order: 'desc', skip, limit: Math.min(size, MAX_CASES_PER_PAGE) },
+		}),
 	};
 }

@@ -61,7 +61,7 @@ export class UtmStackTrigger implements INodeType {
 		const filters = searchFilters(this.getNode(), this.getNodeParameter('filters', {}) as IDataObject, 0);
 		const minSeverity = Number(this.getNodeParameter('minSeverity', 1));
 		if (minSeverity > 1) filters.push({ field: 'severity', operator: 'IS_GREATER_THAN', value: String(minSeverity - 1) });
-		const source = newAlertSource.call(this, indexPattern, filters);
+		const source = newAlertSource(indexPattern, filters);
 		return await pollNewRecords.call(this, source, maxPerPoll(this, DEFAULT_MAX_PER_POLL));
 	}
 }

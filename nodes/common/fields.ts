@@ -28,6 +28,12 @@ export function wantedCount(context: IExecuteFunctions, itemIndex: number): numb
 	return context.getNodeParameter('limit', itemIndex, 50) as number;
 }
 
+/** The records a Return All / Limit pair asks for, of a listing the platform answers in one piece. */
+export function wantedOf<T>(context: IExecuteFunctions, itemIndex: number, records: T[]): T[] {
+	const limit = wantedCount(context, itemIndex);
+	return limit === undefined ? records : records.slice(0, limit);
+}
+
 /** The Options collection of a polling trigger: how many records one poll may emit. */
 export function maxPerPollOptions(recordName: string, defaultMax: number): INodeProperties {
 	return {

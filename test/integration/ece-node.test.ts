@@ -54,7 +54,8 @@ test('platform and current user', async () => {
 
 describe('deployments', () => {
 	test('getMany: one item per deployment', async () => {
-		const output = await run({ resource: 'deployment', operation: 'getMany' });
+		const output = await run({ resource: 'deployment', operation: 'getMany', returnAll: true });
+		expect(await run({ resource: 'deployment', operation: 'getMany', limit: 2 })).toHaveLength(2);
 		expect(output).toHaveLength(DEPLOYMENTS);
 		expect(output[0].json.resources).toBeDefined();
 	});
@@ -72,7 +73,7 @@ describe('deployments', () => {
 	test('search with Limit 3: one request of size 3; a query string is sent as such', async () => {
 		const output = await run({ resource: 'deployment', operation: 'search', queryType: 'queryString', query: 'healthy:false', limit: 3 });
 		expect(apiRequests()).toHaveLength(1);
-		expect(apiRequests()[0].body).toEqual({ query: { query_string: { query: 'healthy:false' } }, size: 3 });
+		expect(apiRequests()[0].body).toEqual({ query: { query_string: { query: 'healthy:false' } }, size: 3, sort: [{ id: { order: 'asc' } }] });
 		for (const record of output) expect(record.json.healthy).toBe(false);
 	});
 

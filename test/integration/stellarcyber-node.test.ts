@@ -49,11 +49,17 @@ const ids = (output: INodeExecutionData[], key = '_id') => output.map((record) =
 describe('case getMany', () => {
 	const getMany = { resource: 'case', operation: 'getMany', sort: 'created_at', order: 'desc' };
 
-	test('Return All pages with skip/limit 500 until the total, each case once', async () => {
+	test('Return All walks created_at forward from the last time read, then gives newest first; each case once', async () => {
 		const output = await run({ ...getMany, returnAll: true });
 		expect(output).toHaveLength(CASES);
 		expect(new Set(ids(output)).size).toBe(CASES);
-		expect(apiRequests().map((request) => [request.query.skip, request.query.limit])).toEqual([['0', '500'], ['500', '500'], ['1000', '500']]);
+		const requests = apiRequests();
+		expect(requests.map((request) => [request.query.skip, request.query.limit, request.query.order])).toEqual([['0', '500', 'asc'], ['0', '500', 'asc'], ['0', '500', 'asc']]);
+		expect(requests[0].query['FROM~created_at']).toBeUndefined();
+		const oldestFirst = [...output].reverse();
+		expect(requests[1].query['FROM~created_at']).toBe(String(oldestFirst[499].json.created_at));
+		const times = output.map((record) => Number(record.json.created_at));
+		expect([...times].sort((a, b) => b - a)).toEqual(times);
 	});
 
 	test('Limit smaller than a page: one request of that size', async () => {

@@ -59,7 +59,7 @@ describe('alert search', () => {
 		expect(request).toMatchObject({
 			method: 'POST',
 			path: '/api/elasticsearch/search',
-			query: { indexPattern: 'alert-*', page: '1', size: '7', top: '7', sort: '@timestamp,desc' },
+			query: { indexPattern: 'alert-*', page: '1', size: '7', sort: '@timestamp,desc' },
 			body: [{ field: 'severity', operator: 'IS', value: '3' }],
 		});
 		expect(apiRequests()).toHaveLength(1);
@@ -67,12 +67,16 @@ describe('alert search', () => {
 		expect([...stamps].sort((a, b) => b - a)).toEqual(stamps);
 	});
 
-	test('Return All reads every page once, starting at page 1, and returns each alert once', async () => {
+	test('Return All walks @timestamp: each query starts at the last time read, each alert once', async () => {
 		const output = await run({ ...search, returnAll: true });
 		expect(output).toHaveLength(2500);
 		expect(new Set(output.map((record) => record.json.id)).size).toBe(2500);
-		expect(apiRequests().map((request) => request.query.page)).toEqual(['1', '2', '3']);
-		expect(apiRequests().every((request) => request.query.size === '1000')).toBe(true);
+		const requests = apiRequests();
+		expect(requests.map((request) => [request.query.page, request.query.size])).toEqual([['1', '1000'], ['1', '1000'], ['1', '1000']]);
+		expect(requests[0].body).toEqual([]);
+		expect(requests[1].body).toEqual([{ field: '@timestamp', operator: 'IS_LESS_THAN_OR_EQUALS', value: output[999].json['@timestamp'] }]);
+		const bounds = requests.slice(1).map((request) => Date.parse(String((request.body as Array<{ value: string }>)[0].value)));
+		expect(bounds[1]).toBeLessThanOrEqual(bounds[0]);
 	});
 
 	test('zero hits: one request, no items (UTMStack sends no headers then)', async () => {

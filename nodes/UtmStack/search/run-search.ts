@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { collectPages } from '../../common/paginate';
+import { timeWalkPages } from '../../common/time-walk';
 import { returnAllOrLimit, wantedCount } from '../../common/fields';
 import { utmStack } from '../transport';
 import { filtersProperty, searchFilters } from './filters';
-import { searchPages } from './pagination';
+import { TIME_FIELD, searchPages, timestampWalk } from './pagination';
 
 /** The fields of a UTMStack search, for alerts (default index pattern alert-*) or logs (log-*). */
 export function searchFields(defaultIndexPattern: string): INodeProperties[] {
@@ -47,7 +48,7 @@ export function searchFields(defaultIndexPattern: string): INodeProperties[] {
 			name: 'sortField',
 			type: 'string',
 			default: '@timestamp',
-			description: 'Leave empty to sort by relevance',
+			description: 'Leave empty to sort by relevance. Sorted by @timestamp, a search can return any number of documents; in any other order UTMStack serves the first 10,000 only.',
 		},
 		{
 			displayName: 'Sort Direction',
@@ -98,7 +99,13 @@ export async function runSearch(this: IExecuteFunctions, itemIndex: number): Pro
 	const time = timeFilter.call(this, itemIndex);
 	if (time) filters.push(time as never);
 	const sortField = String(this.getNodeParameter('sortField', itemIndex, '')).trim();
+	const direction = this.getNodeParameter('sortDirection', itemIndex, 'desc') as 'asc' | 'desc';
+	const limit = wantedCount(this, itemIndex);
+	if (sortField === TIME_FIELD) {
+		return await collectPages.call(this, utmStack, timeWalkPages(timestampWalk({ indexPattern }, filters, direction)), limit, itemIndex);
+	}
 	const query: IDataObject = { indexPattern };
-	if (sortField !== '') query.sort = `${sortField},${this.getNodeParameter('sortDirection', itemIndex, 'desc') as string}`;
-	return await collectPages.call(this, utmStack, searchPages(query, filters), wantedCount(this, itemIndex), itemIndex);
+	if (sortField !== '') query.sort = `${sortField},${direction}`;
+	const pages = searchPages(query, filters, sortField === '' ? 'relevance' : `"${sortField}"`);
+	return await collectPages.call(this, utmStack, pages, limit, itemIndex);
 }

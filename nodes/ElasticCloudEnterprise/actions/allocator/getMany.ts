@@ -1,12 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { returnAllOrLimit, wantedOf } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { elasticCloudEnterprise } from '../../transport';
 
 export const getManyAllocators: Operation = {
 	option: { name: 'Get Many', value: 'getMany', action: 'Get many allocators', description: 'List allocators, one item each, with their zone' },
-	fields: [{ displayName: 'Query', name: 'query', type: 'string', default: '', placeholder: 'connected:false', description: 'Optional query string to filter allocators' }],
+	fields: [...returnAllOrLimit(), { displayName: 'Query', name: 'query', type: 'string', default: '', placeholder: 'connected:false', description: 'Optional query string to filter allocators' }],
 	async execute(itemIndex) {
 		const query = String(this.getNodeParameter('query', itemIndex, '')).trim();
 		const answer = await apiRequest.call(this, elasticCloudEnterprise, {
@@ -15,6 +16,6 @@ export const getManyAllocators: Operation = {
 			qs: { size: 10_000, ...(query ? { q: query } : {}) },
 		}, itemIndex);
 		const zones = (answer.zones as Array<{ zone_id: string; allocators?: IDataObject[] }>) ?? [];
-		return zones.flatMap((zone) => (zone.allocators ?? []).map((allocator) => ({ ...allocator, zone_id: allocator.zone_id ?? zone.zone_id })));
+		return wantedOf(this, itemIndex, zones.flatMap((zone) => (zone.allocators ?? []).map((allocator) => ({ ...allocator, zone_id: allocator.zone_id ?? zone.zone_id }))));
 	},
 };

@@ -1,14 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { returnAllOrLimit, wantedOf } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { elasticCloudEnterprise } from '../../transport';
 
 export const getManyApiKeys: Operation = {
 	option: { name: 'Get Many', value: 'getMany', action: 'Get many API keys', description: 'List the API keys of the signed-in user (never the key values)' },
-	fields: [],
+	fields: returnAllOrLimit(),
 	async execute(itemIndex) {
 		const answer = await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/users/auth/keys' }, itemIndex);
-		return (answer.keys as IDataObject[]) ?? [];
+		return wantedOf(this, itemIndex, (answer.keys as IDataObject[]) ?? []);
 	},
 };

@@ -1,14 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { returnAllOrLimit, wantedOf } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { elasticCloudEnterprise } from '../../transport';
 
 export const getManyDeployments: Operation = {
 	option: { name: 'Get Many', value: 'getMany', action: 'Get many deployments', description: 'List every deployment with its resources' },
-	fields: [],
+	fields: returnAllOrLimit(),
 	async execute(itemIndex) {
 		const answer = await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/deployments' }, itemIndex);
-		return (answer.deployments as IDataObject[]) ?? [];
+		return wantedOf(this, itemIndex, (answer.deployments as IDataObject[]) ?? []);
 	},
 };

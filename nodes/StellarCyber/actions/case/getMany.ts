@@ -4,13 +4,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import { returnAllOrLimit, wantedCount } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
 import { collectPages } from '../../../common/paginate';
+import { timeWalkPages } from '../../../common/time-walk';
 import { caseQuery } from '../../case-query';
-import { skipLimitPages } from '../../pagination';
+import { MAX_CASES_PER_PAGE, caseTimeWalk, casesOf, skipLimitPages } from '../../pagination';
 import { stellarCyber } from '../../transport';
 import { CASE_STATUSES, tagList } from './case-id';
-
-/** Stellar answers at most 500 cases per request. */
-const MAX_CASES_PER_PAGE = 500;
 
 export const getManyCases: Operation = {
 	option: { name: 'Get Many', value: 'getMany', action: 'Get many cases', description: 'List cases with filters and a sort order' },
@@ -55,9 +53,9 @@ export const getManyCases: Operation = {
 	],
 	async execute(itemIndex) {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const query: IDataObject = {
-			sort: this.getNodeParameter('sort', itemIndex, 'created_at'),
-			order: this.getNodeParameter('order', itemIndex, 'desc'),
+		const sort = this.getNodeParameter('sort', itemIndex, 'created_at') as string;
+		const order = this.getNodeParameter('order', itemIndex, 'desc') as string;
+		const filterQuery: IDataObject = {
 			...caseQuery({
 				tenantId: filters.tenantId as string | undefined,
 				statuses: Array.isArray(filters.statuses) ? (filters.statuses as string[]) : [],
@@ -69,15 +67,17 @@ export const getManyCases: Operation = {
 			if (!filters[name]) continue;
 			const at = Date.parse(String(filters[name]));
 			if (Number.isNaN(at)) throw new NodeOperationError(this.getNode(), `The "${label}" filter needs a date`, { itemIndex });
-			query[`FROM~${field}`] = at;
+			filterQuery[`FROM~${field}`] = at;
 		}
-		const pages = skipLimitPages(
-			'/connect/api/v1/cases',
-			query,
-			MAX_CASES_PER_PAGE,
-			(body) => ((body.data as IDataObject)?.cases as IDataObject[]) ?? [],
-			(body) => (body.data as IDataObject)?.total as number | undefined,
-		);
-		return await collectPages.call(this, stellarCyber, pages, wantedCount(this, itemIndex), itemIndex);
+		const limit = wantedCount(this, itemIndex);
+		// By time, a Return All (or any ascending read) walks forward from the oldest case, so cases created
+		// or changed while it runs cannot shift it; newest first is that walk reversed. Only the newest
+		// few, or a score order, page by skip/limit (repeats dropped by id).
+		if ((sort === 'created_at' || sort === 'modified_at') && (limit === undefined || order === 'asc')) {
+			const cases = await collectPages.call(this, stellarCyber, timeWalkPages(caseTimeWalk(sort, filterQuery)), limit, itemIndex);
+			return order === 'desc' ? cases.reverse() : cases;
+		}
+		const pages = skipLimitPages('/connect/api/v1/cases', { sort, order, ...filterQuery }, MAX_CASES_PER_PAGE, casesOf, (body) => (body.data as IDataObject)?.total as number | undefined);
+		return await collectPages.call(this, stellarCyber, pages, limit, itemIndex);
 	},
 };

@@ -1,14 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { returnAllOrLimit, wantedOf } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { stellarCyber } from '../../transport';
 
 export const getManyTenants: Operation = {
 	option: { name: 'Get Many', value: 'getMany', action: 'Get many tenants', description: 'List the tenants this key can see' },
-	fields: [],
+	fields: returnAllOrLimit(),
 	async execute(itemIndex) {
 		const answer = await apiRequest.call(this, stellarCyber, { method: 'GET', path: '/connect/api/v1/tenants' }, itemIndex);
-		return (answer.data as IDataObject[]) ?? [];
+		return wantedOf(this, itemIndex, (answer.data as IDataObject[]) ?? []);
 	},
 };
