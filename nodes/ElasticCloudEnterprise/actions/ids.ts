@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+import { pathSegment } from '../../common/path-segment';
 
 export function idProperty(displayName: string, name: string, description?: string): INodeProperties {
 	return { displayName, name, type: 'string', required: true, default: '', ...(description ? { description } : {}) };
@@ -7,7 +8,5 @@ export function idProperty(displayName: string, name: string, description?: stri
 
 /** A required path id, URL-encoded, checked before the request. */
 export function pathId(context: IExecuteFunctions, itemIndex: number, name: string, displayName: string): string {
-	const id = String(context.getNodeParameter(name, itemIndex)).trim();
-	if (id === '') throw new NodeOperationError(context.getNode(), `The "${displayName}" parameter is empty`, { itemIndex });
-	return encodeURIComponent(id);
+	return pathSegment(context.getNode(), context.getNodeParameter(name, itemIndex), displayName, itemIndex);
 }

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { pathSegment } from '../../../common/path-segment';
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { stellarCyber } from '../../transport';
@@ -28,10 +29,8 @@ export const updateAlert: Operation = {
 		},
 	],
 	async execute(itemIndex) {
-		const index = String(this.getNodeParameter('index', itemIndex)).trim();
-		const id = String(this.getNodeParameter('alertId', itemIndex)).trim();
-		if (index === '') throw new NodeOperationError(this.getNode(), 'The "Index" parameter is empty', { itemIndex });
-		if (id === '') throw new NodeOperationError(this.getNode(), 'The "Alert ID" parameter is empty', { itemIndex });
+		const index = pathSegment(this.getNode(), this.getNodeParameter('index', itemIndex), 'Index', itemIndex);
+		const id = pathSegment(this.getNode(), this.getNodeParameter('alertId', itemIndex), 'Alert ID', itemIndex);
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		const body: IDataObject = {};
 		if (fields.status) body.status = fields.status;
@@ -41,8 +40,8 @@ export const updateAlert: Operation = {
 		if (Object.keys(body).length === 0) {
 			throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under "Update Fields"', { itemIndex });
 		}
-		const path = `/connect/api/v1/security_events/${encodeURIComponent(index)}/${encodeURIComponent(id)}`;
+		const path = `/connect/api/v1/security_events/${index}/${id}`;
 		const answer = await apiRequest.call(this, stellarCyber, { method: 'POST', path, body }, itemIndex);
-		return (answer.data as IDataObject) ?? { success: true, index, id };
+		return (answer.data as IDataObject) ?? { success: true, index: decodeURIComponent(index), id: decodeURIComponent(id) };
 	},
 };

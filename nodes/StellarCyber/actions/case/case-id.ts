@@ -1,12 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+import { pathSegment } from '../../../common/path-segment';
 
 export const caseIdProperty: INodeProperties = { displayName: 'Case ID', name: 'caseId', type: 'string', required: true, default: '' };
 
 export function caseId(context: IExecuteFunctions, itemIndex: number): string {
-	const id = String(context.getNodeParameter('caseId', itemIndex)).trim();
-	if (id === '') throw new NodeOperationError(context.getNode(), 'The "Case ID" parameter is empty', { itemIndex });
-	return encodeURIComponent(id);
+	return pathSegment(context.getNode(), context.getNodeParameter('caseId', itemIndex), 'Case ID', itemIndex);
 }
 
 export const CASE_STATUSES = ['Cancelled', 'Escalated', 'In Progress', 'New', 'Resolved'].map((name) => ({ name, value: name }));
