@@ -1,7 +1,9 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { sessionHeaders } from './session';
+
 /**
- * Adds the auth headers to a request, and relaxes TLS only when the user turned on "Ignore SSL Issues"
+ * Adds the auth headers to a request, turns redirects off, and relaxes TLS only when the user turned on "Ignore SSL Issues"
  * in the credential, so the toggle holds for node requests, the credential test and the HTTP Request node.
  */
 export function withAuth(
@@ -12,7 +14,11 @@ export function withAuth(
 	const options: IHttpRequestOptions = {
 		...requestOptions,
 		headers: { ...(requestOptions.headers ?? {}), ...headers },
+		// A secret never follows a redirect: n8n's helpers would re-send these headers to wherever it points.
+		disableFollowRedirect: true,
 	};
+	// The legacy request helper (the HTTP Request node) reads these names instead.
+	Object.assign(options, { followRedirect: false, followAllRedirects: false });
 	if (credentials.allowUnauthorizedCerts === true) {
 		options.skipSslCertificateValidation = true;
 		// The legacy request helper (still used by the HTTP Request node) reads this name instead.
@@ -21,6 +27,7 @@ export function withAuth(
 	return options;
 }
 
+/** The session token as a Bearer header, when it was issued for these settings (see sessionHeaders). */
 export function bearer(credentials: ICredentialDataDecryptedObject): IDataObject {
-	return { Authorization: `Bearer ${String(credentials.sessionToken ?? '')}` };
+	return sessionHeaders(credentials, (token) => ({ Authorization: `Bearer ${token}` }));
 }

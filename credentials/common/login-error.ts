@@ -12,10 +12,14 @@ export class LoginError extends Error {
 	/** True when the platform saw the secret and refused it: trying again could lock the account. */
 	readonly refusedByPlatform: boolean;
 
-	constructor(message: string, description: string, refusedByPlatform = false) {
+	/** True when the refusal may pass (too many attempts, a server failure): try again later, not never. */
+	readonly temporary: boolean;
+
+	constructor(message: string, description: string, refusedByPlatform = false, temporary = false) {
 		super(message);
 		this.name = 'LoginError';
 		this.description = description;
 		this.refusedByPlatform = refusedByPlatform;
+		this.temporary = temporary;
 	}
 }

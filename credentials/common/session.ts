@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -9,38 +8,34 @@ import type {
 import { baseUrlProblem, parseBaseUrl } from './base-url';
 import { LoginError } from './login-error';
 import { loginRefusal } from './refusal';
+import { credentialFingerprint, refusalFields, refusalHoldsUntil, savedRefusal, tokenFitsCredential } from './session-memory';
 import { storedSession } from './session-state';
 import { transportFailure } from './transport-failure';
+import { headerText } from './vendor-text';
 import type { LoginAnswer, Session, VendorLogin } from './vendor-login';
 
 const LOGIN_TIMEOUT_MS = 30_000;
 
-/**
- * How long a refused login is remembered. Requests that reach `preAuthentication` again with the same
- * credential in that time (n8n's legacy request helper retries the hook on any error, and the HTTP
- * Request node logs in once per item) get the same error without another attempt on the account.
- */
-export const REFUSED_LOGIN_HOLD_MS = 60_000;
-
-// Keyed by a hash of the credential itself (URL, method, user and secret), so nothing is shared
-// between credentials, and no token is kept beyond the login that is under way.
+// Keyed by the credential fingerprint (URL, method, user and secret), so nothing is shared between
+// credentials, and no token is kept beyond the login that is under way. The refusals here are this
+// process's copy of what the credential itself saves (see session-memory.ts).
 const loginsUnderWay = new Map<string, Promise<Session>>();
-const refusedLogins = new Map<string, { error: LoginError; at: number }>();
+const refusedLogins = new Map<string, { error: LoginError; until: number }>();
 
-function credentialKey(platform: string, credentials: ICredentialDataDecryptedObject): string {
-	const identity = Object.keys(credentials)
-		.filter((field) => !field.startsWith('session'))
-		.sort()
-		.map((field) => [field, credentials[field]]);
-	return createHash('sha256').update(JSON.stringify([platform, identity])).digest('hex');
-}
-
-function recentRefusal(key: string, nowMs: number): LoginError | undefined {
+/** A refusal of these settings that this process saw and that still holds, with the platform's own words. */
+export function refusalSeenHere(credentials: ICredentialDataDecryptedObject, nowMs: number): LoginError | undefined {
+	const key = credentialFingerprint(credentials);
 	const refusal = refusedLogins.get(key);
 	if (!refusal) return undefined;
-	if (nowMs - refusal.at < REFUSED_LOGIN_HOLD_MS) return refusal.error;
+	if (nowMs < refusal.until) return refusal.error;
 	refusedLogins.delete(key);
 	return undefined;
+}
+
+function retryAfterMs(headers: Record<string, unknown> | undefined): number | undefined {
+	const raw = headers?.['retry-after'];
+	const seconds = Number(Array.isArray(raw) ? raw[0] : raw);
+	return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
 }
 
 async function askForSession(
@@ -63,6 +58,8 @@ async function askForSession(
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
+			// The password never follows a redirect: a 3xx is reported, not obeyed.
+			disableFollowRedirect: true,
 			timeout: LOGIN_TIMEOUT_MS,
 		})) as IN8nHttpFullResponse;
 		answer = { statusCode: response.statusCode, body: response.body, headers: response.headers as Record<string, unknown> };
@@ -70,7 +67,11 @@ async function askForSession(
 		failure = error;
 	}
 	if (!answer) throw transportFailure(vendor.platform, url, failure);
-	if (answer.statusCode < 200 || answer.statusCode >= 300) throw loginRefusal(vendor, answer, url, credentials);
+	if (answer.statusCode >= 300 && answer.statusCode < 400) throw redirectedLogin(vendor, answer);
+	if (answer.statusCode < 200 || answer.statusCode >= 300) {
+		const refusal = loginRefusal(vendor, answer, url, credentials);
+		throw Object.assign(refusal, { retryAfterMs: retryAfterMs(answer.headers) });
+	}
 
 	const session = vendor.readSession(answer, credentials);
 	if (typeof session.token !== 'string' || session.token === '') {
@@ -82,10 +83,25 @@ async function askForSession(
 	return session;
 }
 
+function redirectedLogin(vendor: VendorLogin, answer: LoginAnswer): LoginError {
+	const location = headerText(answer.headers, 'Location') ?? '';
+	let target = 'another address';
+	try {
+		target = new URL(location).origin;
+	} catch {
+		// a relative or missing Location: the same server, another path
+	}
+	return new LoginError(
+		`${vendor.platform} answered the login with a redirect (HTTP ${answer.statusCode})`,
+		`n8n does not send a password to a redirect. If ${target} is the address of ${vendor.platform}, put it in the credential's base URL.`,
+	);
+}
+
 /**
  * The `preAuthentication` of every credential: logs in (once, however many requests ask at the same
- * time) and returns the token with its expiry for n8n to store. Static-key methods return nothing,
- * so n8n stores nothing. A refused login throws a LoginError and is not tried again for a while.
+ * time) and returns the token, its expiry and the fingerprint of the settings it was issued for, for n8n
+ * to store. Static-key methods return nothing, so n8n stores nothing. A refused login is returned as a
+ * saved refusal (n8n stores it; `authenticate` then fails with it), so no process tries it again.
  */
 export async function startSession(
 	this: IHttpRequestHelper,
@@ -99,22 +115,42 @@ export async function startSession(
 	}
 	if (!vendor.logsIn(credentials)) return {};
 
-	const key = credentialKey(vendor.platform, credentials);
-	const refused = recentRefusal(key, Date.now());
+	const now = Date.now();
+	const refused = refusalSeenHere(credentials, now) ?? savedRefusal(credentials, now);
 	if (refused) throw refused;
 
+	const key = credentialFingerprint(credentials);
 	let login = loginsUnderWay.get(key);
 	if (!login) {
-		login = askForSession(this, vendor, baseUrl, credentials)
-			.catch((error: unknown) => {
-				if (error instanceof LoginError && error.refusedByPlatform) {
-					refusedLogins.set(key, { error, at: Date.now() });
-				}
-				throw error;
-			})
-			.finally(() => loginsUnderWay.delete(key));
+		login = askForSession(this, vendor, baseUrl, credentials).finally(() => loginsUnderWay.delete(key));
 		loginsUnderWay.set(key, login);
 	}
-	const session = await login;
-	return { ...storedSession(session.token, new Date(), session.expiresAt) };
+	const outcome = await login.then(
+		(session) => ({ session, refused: undefined }),
+		(error: unknown) => {
+			// Anything but a refusal (no answer, a bad base URL) is not remembered: it says nothing of the secret.
+			if (error instanceof LoginError && (error.refusedByPlatform || error.temporary)) return { session: undefined, refused: error };
+			throw error;
+		},
+	);
+	const at = new Date();
+	if (outcome.refused) {
+		const until = refusalHoldsUntil(outcome.refused, at, (outcome.refused as { retryAfterMs?: number }).retryAfterMs);
+		refusedLogins.set(key, { error: outcome.refused, until });
+		return refusalFields(outcome.refused, credentials, at, until);
+	}
+	refusedLogins.delete(key);
+	return { ...storedSession(outcome.session.token, at, outcome.session.expiresAt), sessionFor: key, sessionRefusal: '' };
+}
+
+/**
+ * The session part of every credential's `authenticate`: the token's header when the token was issued for
+ * these very settings, none otherwise (a token never goes to another URL or user; the 401 that follows
+ * makes n8n log in afresh). A refusal saved for these settings fails the request before it is sent.
+ */
+export function sessionHeaders(credentials: ICredentialDataDecryptedObject, header: (token: string) => IDataObject): IDataObject {
+	const now = Date.now();
+	const refused = refusalSeenHere(credentials, now) ?? savedRefusal(credentials, now);
+	if (refused) throw refused;
+	return tokenFitsCredential(credentials) ? header(String(credentials.sessionToken)) : {};
 }

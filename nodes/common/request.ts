@@ -4,15 +4,18 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	INode,
 	IN8nHttpFullResponse,
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { baseUrlProblem, parseBaseUrl } from '../../credentials/common/base-url';
+import { tokenFitsCredential } from '../../credentials/common/session-memory';
 import { sessionIsStale } from '../../credentials/common/session-state';
 import { jsonBody, retryAfterSeconds } from './answer-checks';
 import { answerError, requestFailedError } from './api-error';
+import { hasDotSegment } from './path-segment';
 import { runCredentials } from './run-credentials';
 import { MAX_RATE_LIMIT_WAIT_SECONDS, RATE_LIMIT_RETRIES, REQUEST_TIMEOUT_MS } from './request-limits';
 import type { ApiRequest, VendorApi } from './vendor-api';
@@ -31,6 +34,9 @@ export async function apiRequestFull(
 	request: ApiRequest,
 	itemIndex = 0,
 ): Promise<IN8nHttpFullResponse> {
+	if (hasDotSegment(request.path)) {
+		throw new NodeOperationError(this.getNode(), 'An ID in the node parameters is "." or "..", which is not an ID', { itemIndex });
+	}
 	const credentials = await runCredentials(this, api.credentialType, itemIndex);
 	const baseUrl = parseBaseUrl(credentials.baseUrl);
 	if (!baseUrl) {
@@ -59,7 +65,8 @@ export async function apiRequestFull(
 		credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type: api.credentialType, data },
 	});
 	const hasSession = typeof credentials.sessionToken === 'string' && credentials.sessionToken !== '';
-	let renewed = hasSession && sessionIsStale(credentials, Date.now());
+	// A token issued for other settings (the user changed the URL or the user) is never sent: log in afresh.
+	let renewed = hasSession && (!tokenFitsCredential(credentials) || sessionIsStale(credentials, Date.now()));
 	let renewal = renewed ? withData({ ...credentials, sessionToken: '' }) : undefined;
 
 	for (let attempt = 1; ; attempt++) {
@@ -88,6 +95,7 @@ export async function apiRequestFull(
 			await sleep(wait * 1000);
 			continue;
 		}
+		if (status >= 300 && status < 400) throw redirectError(this.getNode(), api, response, itemIndex);
 		if (status >= 400) {
 			throw answerError(this.getNode(), { status, body: response.body, headers: response.headers as Record<string, unknown> }, api, credentials, itemIndex);
 		}
@@ -96,9 +104,30 @@ export async function apiRequestFull(
 	}
 }
 
-/** A token n8n got on a renewal becomes the run's token; a failed login leaves the old data alone. */
+/**
+ * A token n8n got on a renewal becomes the run's token, and a refusal it saved the run's refusal (so the
+ * next items fail without a login); a login that failed otherwise leaves the old data alone.
+ */
 function keepRenewedSession(credentials: ICredentialDataDecryptedObject, renewed: ICredentialDataDecryptedObject | undefined): void {
-	if (renewed && typeof renewed.sessionToken === 'string' && renewed.sessionToken !== '') Object.assign(credentials, renewed);
+	if (!renewed) return;
+	const gotToken = typeof renewed.sessionToken === 'string' && renewed.sessionToken !== '';
+	const gotRefusal = typeof renewed.sessionRefusal === 'string' && renewed.sessionRefusal !== credentials.sessionRefusal;
+	if (gotToken || gotRefusal) Object.assign(credentials, renewed);
+}
+
+/** Requests carry secrets, so a redirect is reported with where it points, never followed. */
+function redirectError(node: INode, api: VendorApi, response: IN8nHttpFullResponse, itemIndex: number): NodeOperationError {
+	const location = (response.headers as Record<string, unknown>).location;
+	let target = 'another address';
+	try {
+		target = new URL(String(location), 'http://relative.invalid').origin.replace('http://relative.invalid', 'another path of the same server');
+	} catch {
+		// no usable Location
+	}
+	return new NodeOperationError(node, `${api.platform} answered with a redirect (HTTP ${response.statusCode}) to ${target}`, {
+		itemIndex,
+		description: `n8n does not follow redirects with the credential's secrets. If ${api.platform} moved, put its new address in the credential's base URL.`,
+	});
 }
 
 /**

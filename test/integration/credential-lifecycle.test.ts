@@ -153,7 +153,7 @@ describe.each(LOGIN_METHODS.map((method) => [method.label, method] as const))('%
 		expect(output).toHaveLength(5);
 		const error = String(output[0].json.error);
 		expect(error).toMatch(new RegExp(`^${method.type.displayName.replace(/ API$/, '')} rejected the login: wrong `));
-		expect(String(output[0].json.description)).toContain('not retried');
+		expect(String(output[0].json.description)).toContain('n8n does not try it again');
 		await expect(probe(harness, method, id)).rejects.toThrow(error);
 		expect(simulator.stats.logins).toBe(1);
 	});
@@ -215,8 +215,8 @@ describe('base URL', () => {
 		const harness = new N8nHarness(ALL_CREDENTIAL_TYPES);
 		const id = harness.addCredential('no-scheme', method.type.name, { baseUrl: '127.0.0.1:8080', ...method.data });
 		const result = await credentialTest(harness, method, id);
-		expect(result).toEqual({ status: 'Error', message: 'The UTMStack base URL is "127.0.0.1:8080", which is not a web address' });
-		await expect(probe(harness, method, id)).rejects.toThrow('which is not a web address');
+		expect(result).toEqual({ status: 'Error', message: 'The UTMStack base URL is not a web address n8n can use' });
+		await expect(probe(harness, method, id)).rejects.toThrow('is not a web address n8n can use');
 	});
 
 	test('a wrong URL says there is no login endpoint there', async () => {

@@ -1,0 +1,89 @@
+import { createHash } from 'crypto';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import { parseBaseUrl } from './base-url';
+import { LoginError } from './login-error';
+
+/**
+ * What a credential remembers between executions, processes and queue-mode workers: the one state n8n
+ * shares between them is the stored credential, so a token and a refusal are saved in it, each with the
+ * fingerprint of the settings it belongs to. Edit the URL, user, method or secret and neither applies.
+ */
+
+/** A refusal that may pass (HTTP 429, a server failure) holds logins back this long, or as long as Retry-After asks. */
+export const TEMPORARY_REFUSAL_HOLD_MS = 60_000;
+
+interface RefusalRecord {
+	for: string;
+	at: string;
+	message: string;
+	description: string;
+	/** Set for a refusal that may pass: no login before this time. */
+	retryAt?: string;
+}
+
+/**
+ * A hash of every setting that decides whom a token is for and what a refusal refused (base URL, method,
+ * user and secret); empty settings and the session fields themselves do not count. Never the secret itself.
+ */
+export function credentialFingerprint(credentials: ICredentialDataDecryptedObject): string {
+	const identity = Object.keys(credentials)
+		.filter((field) => !field.startsWith('session') && field !== 'allowUnauthorizedCerts')
+		.filter((field) => credentials[field] !== '' && credentials[field] !== undefined && credentials[field] !== null)
+		.sort()
+		.map((field) => [field, field === 'baseUrl' ? (parseBaseUrl(credentials.baseUrl) ?? '') : credentials[field]]);
+	return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
+}
+
+/** True when the stored token was issued for these very settings: any other token is never sent. */
+export function tokenFitsCredential(credentials: ICredentialDataDecryptedObject): boolean {
+	const token = credentials.sessionToken;
+	return typeof token === 'string' && token !== '' && credentials.sessionFor === credentialFingerprint(credentials);
+}
+
+function storedRefusal(credentials: ICredentialDataDecryptedObject): RefusalRecord | undefined {
+	const raw = credentials.sessionRefusal;
+	if (typeof raw !== 'string' || raw === '') return undefined;
+	try {
+		const record = JSON.parse(raw) as RefusalRecord;
+		return typeof record.for === 'string' && typeof record.message === 'string' ? record : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The error of a refusal saved for these very settings, while it holds: a final refusal until the
+ * credential changes, a temporary one until its retry time. No login is attempted then.
+ */
+export function savedRefusal(credentials: ICredentialDataDecryptedObject, nowMs: number): LoginError | undefined {
+	const record = storedRefusal(credentials);
+	if (!record || record.for !== credentialFingerprint(credentials)) return undefined;
+	if (record.retryAt !== undefined) {
+		const retryAt = Date.parse(record.retryAt);
+		if (!(nowMs < retryAt)) return undefined;
+		return new LoginError(
+			record.message,
+			`${record.description} No new login was attempted: n8n waits until ${record.retryAt} (it was refused at ${record.at}).`,
+			true,
+			true,
+		);
+	}
+	return new LoginError(
+		record.message,
+		`Refused at ${record.at}; no new login was attempted since, so the account is not locked. Edit the credential (the secret, user or URL) to try again. ${record.description}`,
+		true,
+	);
+}
+
+/** Until when a refusal holds logins back: for good (Infinity) unless it may pass. */
+export function refusalHoldsUntil(error: LoginError, now: Date, retryAfterMs?: number): number {
+	return error.temporary ? now.getTime() + Math.max(TEMPORARY_REFUSAL_HOLD_MS, retryAfterMs ?? 0) : Infinity;
+}
+
+/** The credential fields that save a refusal (and drop any token), for n8n to store. */
+export function refusalFields(error: LoginError, credentials: ICredentialDataDecryptedObject, now: Date, until: number): IDataObject {
+	const record: RefusalRecord = { for: credentialFingerprint(credentials), at: now.toISOString(), message: error.message, description: error.description };
+	if (Number.isFinite(until)) record.retryAt = new Date(until).toISOString();
+	return { sessionToken: '', sessionExpiresAt: '', sessionIssuedAt: '', sessionFor: '', sessionRefusal: JSON.stringify(record) };
+}

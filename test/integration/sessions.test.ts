@@ -1,0 +1,217 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { ICredentialDataDecryptedObject, ICredentialType, INodeType } from 'n8n-workflow';
+
+import { UtmStackApi } from '../../credentials/UtmStackApi.credentials';
+import { ElasticCloudEnterprise } from '../../nodes/ElasticCloudEnterprise/ElasticCloudEnterprise.node';
+import { StellarCyber } from '../../nodes/StellarCyber/StellarCyber.node';
+import { UtmStack } from '../../nodes/UtmStack/UtmStack.node';
+import { N8nHarness } from '../helpers/n8n-harness';
+import { ProbeNode } from '../helpers/probe-node';
+import { ALL_CREDENTIAL_TYPES } from '../helpers/vendors';
+import { ECE, STELLAR, UTMSTACK } from '../simulators/fixtures';
+import { startSimulator, type RunningSimulator } from '../simulators';
+
+/**
+ * Sessions across processes and edits: a refused secret is tried once in all (a new process is a fresh
+ * load of the credential code over the same stored credential, as a worker or `n8n execute` sees it),
+ * a token is only sent with the settings it was issued for, no secret follows a redirect, and ids that
+ * URL parsing would collapse never reach a request.
+ */
+
+let utm: RunningSimulator;
+let otherUtm: RunningSimulator;
+
+beforeAll(async () => {
+	utm = await startSimulator('utmstack', { alertCount: 20 });
+	otherUtm = await startSimulator('utmstack', { alertCount: 20 });
+});
+
+afterAll(async () => {
+	await utm.close();
+	await otherUtm.close();
+});
+
+beforeEach(() => {
+	utm.resetStats();
+	otherUtm.resetStats();
+	utm.control('/__sim/unlock');
+});
+
+/** The credential types as a new n8n process loads them: no memory of anything this process saw. */
+function freshProcessTypes(): ICredentialType[] {
+	let types: ICredentialType[] = [];
+	jest.isolateModules(() => {
+		types = (require('../helpers/vendors') as typeof import('../helpers/vendors')).ALL_CREDENTIAL_TYPES;
+	});
+	return types;
+}
+
+/** One process: its own harness over the stored credential data, which it writes back like n8n's database. */
+async function inProcess(stored: ICredentialDataDecryptedObject, types: ICredentialType[], node: INodeType, parameters: Record<string, unknown>) {
+	const harness = new N8nHarness(types);
+	const type = (node.description.credentials ?? [])[0]?.name ?? 'utmStackApi';
+	harness.addCredential('shared', type, stored);
+	try {
+		const [output] = await harness.runNode(node, parameters as never, [{ json: {} }], { [type]: 'shared' });
+		return { output, error: undefined, stored: harness.stored('shared') };
+	} catch (error) {
+		return { output: undefined, error: error as { message: string; description?: string }, stored: harness.stored('shared') };
+	}
+}
+
+const probe = { credentialType: 'utmStackApi', path: '/api/account', helper: 'current' };
+const probeNode = (): INodeType => new ProbeNode();
+
+describe('a refused password is tried once across processes', () => {
+	test('three processes and a restart: one login attempt; a corrected password logs in at once', async () => {
+		let stored: ICredentialDataDecryptedObject = { baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password: 'wrong-password-1' };
+		const first = await inProcess(stored, freshProcessTypes(), probeNode(), probe);
+		expect(first.error?.message).toBe('UTMStack rejected the login: wrong username or password');
+		expect(utm.stats.logins).toBe(1);
+		stored = first.stored;
+		expect(String(stored.sessionRefusal)).toContain('UTMStack rejected the login');
+		expect(JSON.stringify(stored)).not.toContain('wrong-password-1"}');
+		for (let process = 0; process < 3; process++) {
+			const later = await inProcess(stored, freshProcessTypes(), probeNode(), probe);
+			expect(later.error?.message).toBe('UTMStack rejected the login: wrong username or password');
+			expect(later.error?.description).toMatch(/^Refused at \d{4}-\d\d-\d\dT.*no new login was attempted since, so the account is not locked/);
+			stored = later.stored;
+		}
+		expect(utm.stats.logins).toBe(1);
+		// the credential test button of an unchanged credential does not try either
+		const tester = new N8nHarness(freshProcessTypes());
+		tester.addCredential('t', 'utmStackApi', stored);
+		const tested = await tester.testCredential(new UtmStackApi(), 't');
+		expect(tested.status).toBe('Error');
+		expect(utm.stats.logins).toBe(1);
+
+		const corrected = await inProcess({ ...stored, password: UTMSTACK.password }, freshProcessTypes(), probeNode(), probe);
+		expect(corrected.error).toBeUndefined();
+		expect(utm.stats.logins).toBe(2);
+		expect(corrected.stored.sessionRefusal).toBe('');
+	});
+
+	test('a refusal that may pass (HTTP 429) holds logins back until its time, then they are tried again', async () => {
+		utm.control('/__sim/faults', { mode: 'rateLimit', path: '/api/authenticate', requests: 1, retryAfterSeconds: 120 });
+		const stored = { baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password };
+		const first = await inProcess(stored, freshProcessTypes(), probeNode(), probe);
+		expect(first.error?.message).toBe('UTMStack is refusing logins for now: too many attempts');
+		const refusal = JSON.parse(String(first.stored.sessionRefusal)) as { retryAt: string; at: string };
+		expect(Date.parse(refusal.retryAt) - Date.parse(refusal.at)).toBe(120_000);
+		const held = await inProcess(first.stored, freshProcessTypes(), probeNode(), probe);
+		expect(held.error?.description).toContain(`No new login was attempted: n8n waits until ${refusal.retryAt}`);
+		const attempts = () => utm.requestLog.filter((entry) => entry.path === '/api/authenticate').length;
+		expect(attempts()).toBe(1);
+		// the hold has passed
+		const later = { ...first.stored, sessionRefusal: JSON.stringify({ ...refusal, for: JSON.parse(String(first.stored.sessionRefusal)).for, retryAt: new Date(Date.now() - 1000).toISOString() }) };
+		const retried = await inProcess(later, freshProcessTypes(), probeNode(), probe);
+		expect(retried.error).toBeUndefined();
+		expect(attempts()).toBe(2);
+	});
+});
+
+describe('a stored token is used only with the settings it was issued for', () => {
+	const search = { resource: 'alert', operation: 'search', indexPattern: 'alert-*', filters: {}, timeRange: 'none', sortField: '@timestamp', sortDirection: 'desc', limit: 1 };
+
+	test('after the base URL changes, the old token never reaches the new host: it logs in there first', async () => {
+		const first = await inProcess({ baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password }, ALL_CREDENTIAL_TYPES, new UtmStack(), search);
+		const oldToken = String(first.stored.sessionToken);
+		expect(oldToken).not.toBe('');
+		const moved = await inProcess({ ...first.stored, baseUrl: otherUtm.url }, ALL_CREDENTIAL_TYPES, new UtmStack(), search);
+		expect(moved.error).toBeUndefined();
+		expect(otherUtm.requestLog[0].path).toBe('/api/authenticate');
+		expect(otherUtm.stats.unauthorized).toBe(0);
+		expect(moved.stored.sessionToken).not.toBe(oldToken);
+	});
+
+	test('after the username changes, the next run acts as the new user (a login), not the old one', async () => {
+		const first = await inProcess({ baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password }, ALL_CREDENTIAL_TYPES, new UtmStack(), search);
+		utm.resetStats();
+		const edited = await inProcess({ ...first.stored, username: UTMSTACK.tfaUsername, password: 'not-his-password' }, ALL_CREDENTIAL_TYPES, new UtmStack(), search);
+		expect(utm.stats.logins).toBe(1);
+		expect(edited.error?.message).toBe('UTMStack rejected the login: wrong username or password');
+		expect(utm.requestLog.filter((entry) => entry.path === '/api/elasticsearch/search')).toHaveLength(0);
+	});
+
+	test('authenticate sends no token issued for other settings (the HTTP Request node path)', async () => {
+		const first = await inProcess({ baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password }, ALL_CREDENTIAL_TYPES, new UtmStack(), search);
+		const type = new UtmStackApi();
+		const fits = await type.authenticate(first.stored, { url: '/api/account' });
+		expect(fits.headers?.Authorization).toBe(`Bearer ${String(first.stored.sessionToken)}`);
+		const other = await type.authenticate({ ...first.stored, baseUrl: 'https://elsewhere.example.test' }, { url: '/api/account' });
+		expect(other.headers?.Authorization).toBeUndefined();
+		expect(other.disableFollowRedirect).toBe(true);
+	});
+});
+
+describe('no secret follows a redirect to another origin', () => {
+	let trap: Server;
+	let redirector: Server;
+	const received: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
+	let redirectorUrl = '';
+
+	beforeAll(async () => {
+		const listen = async (server: Server) => {
+			await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+			return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		};
+		trap = createServer((request, response) => {
+			let body = '';
+			request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+			request.on('end', () => {
+				received.push({ headers: request.headers, body });
+				response.writeHead(200, { 'Content-Type': 'application/json' }).end('[]');
+			});
+		});
+		const trapUrl = await listen(trap);
+		redirector = createServer((request, response) => {
+			request.resume();
+			response.writeHead(307, { Location: `${trapUrl}${request.url ?? '/'}` }).end();
+		});
+		redirectorUrl = await listen(redirector);
+	});
+
+	afterAll(async () => {
+		await new Promise((resolve) => trap.close(resolve));
+		await new Promise((resolve) => redirector.close(resolve));
+	});
+
+	test.each([
+		['a password login', { authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password }, /answered the login with a redirect \(HTTP 307\)/],
+		['the internal key header', { authMethod: 'internalKey', internalKey: UTMSTACK.internalKey }, /answered with a redirect \(HTTP 307\) to http:\/\/127\.0\.0\.1/],
+		['the API key header', { authMethod: 'apiKey', apiKey: UTMSTACK.apiKey }, /answered with a redirect \(HTTP 307\)/],
+	])('%s: the request fails with where it points, and the other origin receives nothing', async (_label, data, expected) => {
+		received.length = 0;
+		const result = await inProcess({ baseUrl: redirectorUrl, ...data }, ALL_CREDENTIAL_TYPES, new UtmStack(), { resource: 'user', operation: 'getCurrent' });
+		expect(`${result.error?.message}`).toMatch(expected);
+		expect(received).toHaveLength(0);
+	});
+
+	test('the legacy request helper (HTTP Request node) does not follow either', async () => {
+		received.length = 0;
+		const result = await inProcess({ baseUrl: redirectorUrl, authMethod: 'internalKey', internalKey: UTMSTACK.internalKey }, ALL_CREDENTIAL_TYPES, probeNode(), { ...probe, helper: 'legacy' });
+		expect(result.error).toBeDefined();
+		expect(received).toHaveLength(0);
+	});
+});
+
+describe('ids that URL parsing collapses never reach a request', () => {
+	test.each([
+		['ECE deployment get', 'ece', new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'get', deploymentId: '.' }, 'Deployment ID'],
+		['ECE API key delete', 'ece', new ElasticCloudEnterprise(), { resource: 'apiKey', operation: 'delete', apiKeyId: '.' }, 'API Key ID'],
+		['Stellar add comment', 'stellarcyber', new StellarCyber(), { resource: 'case', operation: 'addComment', caseId: '..', comment: 'x' }, 'Case ID'],
+		['Stellar alert update index', 'stellarcyber', new StellarCyber(), { resource: 'alert', operation: 'update', index: '..', alertId: 'a', updateFields: { status: 'Closed' } }, 'Index'],
+	] as const)('%s', async (_label, vendor, node, parameters, field) => {
+		const simulator = await startSimulator(vendor);
+		try {
+			const data: ICredentialDataDecryptedObject = vendor === 'ece' ? { authMethod: 'apiKey', apiKey: ECE.apiKey } : { keyType: 'scoped', apiKey: STELLAR.apiKey };
+			const result = await inProcess({ baseUrl: simulator.url, ...data }, ALL_CREDENTIAL_TYPES, node, parameters);
+			expect(result.error?.message).toMatch(new RegExp(`^The "${field}" parameter "\\.\\.?" is not an ID$`));
+			expect(simulator.requestLog).toHaveLength(0);
+		} finally {
+			await simulator.close();
+		}
+	});
+});
