@@ -11,8 +11,7 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { baseUrlProblem, parseBaseUrl } from '../../credentials/common/base-url';
-import { tokenFitsCredential } from '../../credentials/common/session-memory';
-import { sessionIsStale } from '../../credentials/common/session-state';
+import { adoptStoredSession, hasSessionToken, keepRenewedSession, sessionNeedsRenewal } from '../../credentials/common/session-renewal';
 import { jsonBody, retryAfterSeconds } from './answer-checks';
 import { answerError, requestFailedError } from './api-error';
 import { hasDotSegment } from './path-segment';
@@ -64,9 +63,14 @@ export async function apiRequestFull(
 	const withData = (data: ICredentialDataDecryptedObject) => ({
 		credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type: api.credentialType, data },
 	});
-	const hasSession = typeof credentials.sessionToken === 'string' && credentials.sessionToken !== '';
-	// A token issued for other settings (the user changed the URL or the user) is never sent: log in afresh.
-	let renewed = hasSession && (!tokenFitsCredential(credentials) || sessionIsStale(credentials, Date.now()));
+	const hasSession = hasSessionToken(credentials);
+	// Before any login, the credential as stored now: another worker or execution may have renewed it.
+	let reread = false;
+	const adoptNewer = async () => {
+		reread = true;
+		return adoptStoredSession(credentials, (await this.getCredentials(api.credentialType, itemIndex)) as ICredentialDataDecryptedObject, Date.now());
+	};
+	let renewed = sessionNeedsRenewal(credentials, Date.now()) && !(await adoptNewer());
 	let renewal = renewed ? withData({ ...credentials, sessionToken: '' }) : undefined;
 
 	for (let attempt = 1; ; attempt++) {
@@ -86,6 +90,7 @@ export async function apiRequestFull(
 		// A stored token the platform no longer takes (revoked, backend restarted): one login, one more try.
 		// A token just issued, or a static key, that is refused stays refused: no second login.
 		if (status === 401 && hasSession && !renewed) {
+			if (!reread && (await adoptNewer())) continue;
 			renewed = true;
 			renewal = withData({ ...credentials, sessionToken: '' });
 			continue;
@@ -102,17 +107,6 @@ export async function apiRequestFull(
 		if (request.expectsJson ?? request.method === 'GET') response.body = jsonBody(this.getNode(), api.platform, response, itemIndex) as never;
 		return response;
 	}
-}
-
-/**
- * A token n8n got on a renewal becomes the run's token, and a refusal it saved the run's refusal (so the
- * next items fail without a login); a login that failed otherwise leaves the old data alone.
- */
-function keepRenewedSession(credentials: ICredentialDataDecryptedObject, renewed: ICredentialDataDecryptedObject | undefined): void {
-	if (!renewed) return;
-	const gotToken = typeof renewed.sessionToken === 'string' && renewed.sessionToken !== '';
-	const gotRefusal = typeof renewed.sessionRefusal === 'string' && renewed.sessionRefusal !== credentials.sessionRefusal;
-	if (gotToken || gotRefusal) Object.assign(credentials, renewed);
 }
 
 /** Requests carry secrets, so a redirect is reported with where it points, never followed. */

@@ -146,6 +146,40 @@ describe('a stored token is used only with the settings it was issued for', () =
 	});
 });
 
+describe('a token another process renewed is used instead of a new login', () => {
+	test('a run that read a token about to expire re-reads the credential and takes the fresh one: no login', async () => {
+		const harness = new N8nHarness(ALL_CREDENTIAL_TYPES);
+		harness.addCredential('shared', 'utmStackApi', { baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password });
+		const run = async () => await harness.runNode(probeNode(), probe as never, [{ json: {} }], { utmStackApi: 'shared' });
+		await run();
+		const fresh = { ...harness.stored('shared') };
+		// What this run read before another worker renewed: the same token, expiring in 5 seconds.
+		const stale = { ...fresh, sessionToken: 'token-of-an-earlier-login', sessionExpiresAt: new Date(Date.now() + 5_000).toISOString(), sessionIssuedAt: new Date(Date.now() - 600_000).toISOString() };
+		const reads = jest.spyOn(harness.credentials, 'getDecrypted').mockImplementationOnce(async () => harness.credentials.withDefaults('utmStackApi', stale));
+		utm.resetStats();
+		await run();
+		expect(utm.stats.logins).toBe(0);
+		expect(utm.stats.unauthorized).toBe(0);
+		expect(reads).toHaveBeenCalledTimes(2);
+		expect(harness.stored('shared').sessionToken).toBe(fresh.sessionToken);
+		reads.mockRestore();
+	});
+
+	test('a 401 on a token another process replaced: the stored one is tried before a login', async () => {
+		const harness = new N8nHarness(ALL_CREDENTIAL_TYPES);
+		harness.addCredential('shared', 'utmStackApi', { baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password });
+		const run = async () => await harness.runNode(probeNode(), probe as never, [{ json: {} }], { utmStackApi: 'shared' });
+		await run();
+		const fresh = { ...harness.stored('shared') };
+		const revoked = { ...fresh, sessionToken: `${String(fresh.sessionToken).slice(0, -4)}AAAA` };
+		jest.spyOn(harness.credentials, 'getDecrypted').mockImplementationOnce(async () => harness.credentials.withDefaults('utmStackApi', revoked));
+		utm.resetStats();
+		await run();
+		expect(utm.stats.unauthorized).toBe(1);
+		expect(utm.stats.logins).toBe(0);
+	});
+});
+
 describe('no secret follows a redirect to another origin', () => {
 	let trap: Server;
 	let redirector: Server;

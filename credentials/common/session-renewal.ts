@@ -1,0 +1,40 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { tokenFitsCredential } from './session-memory';
+import { sessionIsStale } from './session-state';
+
+/**
+ * The decisions a node's requests make about the stored session, kept beside the token lifecycle so one
+ * place owns a token: renew before use, adopt a token another process saved, keep what a renewal brought.
+ */
+
+const SESSION_FIELDS = ['sessionToken', 'sessionExpiresAt', 'sessionIssuedAt', 'sessionFor', 'sessionRefusal'] as const;
+
+export function hasSessionToken(credentials: ICredentialDataDecryptedObject): boolean {
+	return typeof credentials.sessionToken === 'string' && credentials.sessionToken !== '';
+}
+
+/** A token issued for other settings, or about to expire, is not sent: the request logs in first. */
+export function sessionNeedsRenewal(credentials: ICredentialDataDecryptedObject, nowMs: number): boolean {
+	return hasSessionToken(credentials) && (!tokenFitsCredential(credentials) || sessionIsStale(credentials, nowMs));
+}
+
+/**
+ * Takes the session of the credential as stored now, when another process (a queue-mode worker, another
+ * execution) saved a different token that fits and is fresh: that saves a login. True when taken.
+ */
+export function adoptStoredSession(credentials: ICredentialDataDecryptedObject, stored: ICredentialDataDecryptedObject, nowMs: number): boolean {
+	const usable = hasSessionToken(stored) && stored.sessionToken !== credentials.sessionToken && tokenFitsCredential(stored) && !sessionIsStale(stored, nowMs);
+	if (usable) for (const field of SESSION_FIELDS) credentials[field] = stored[field] ?? '';
+	return usable;
+}
+
+/**
+ * A token n8n got on a renewal becomes the run's token, and a refusal it saved the run's refusal (so the
+ * next items fail without a login); a login that failed otherwise leaves the old data alone.
+ */
+export function keepRenewedSession(credentials: ICredentialDataDecryptedObject, renewed: ICredentialDataDecryptedObject | undefined): void {
+	if (!renewed) return;
+	const gotRefusal = typeof renewed.sessionRefusal === 'string' && renewed.sessionRefusal !== credentials.sessionRefusal;
+	if (hasSessionToken(renewed) || gotRefusal) Object.assign(credentials, renewed);
+}
