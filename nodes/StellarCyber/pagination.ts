@@ -89,6 +89,7 @@ export function caseTimeWalk(timeField: 'created_at' | 'modified_at', query: IDa
 			const time = Number(record[timeField]);
 			return { time, text: String(time) };
 		},
+		textOf: String,
 		idOf: (record) => String(record._id),
 	};
 }

@@ -1,7 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { maxPerPoll, maxPerPollOptions } from '../common/fields';
+import { lookBackMs, maxPerPoll, maxPerPollOptions } from '../common/fields';
 import { pollNewRecords } from '../common/new-records';
 import { CASE_STATUSES } from '../StellarCyber/actions/case/case-id';
 import { caseChangeSource, type CaseEvent } from './case-changes';
@@ -68,6 +68,6 @@ export class StellarCyberTrigger implements INodeType {
 			statuses: this.getNodeParameter('statuses', []) as string[],
 			minScore: Number(this.getNodeParameter('minScore', 0)) || 0,
 		});
-		return await pollNewRecords.call(this, source, maxPerPoll(this, DEFAULT_MAX_PER_POLL));
+		return await pollNewRecords.call(this, source, maxPerPoll(this, DEFAULT_MAX_PER_POLL), lookBackMs(this));
 	}
 }

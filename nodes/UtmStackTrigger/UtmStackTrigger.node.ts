@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { maxPerPoll, maxPerPollOptions } from '../common/fields';
+import { lookBackMs, maxPerPoll, maxPerPollOptions } from '../common/fields';
 import { pollNewRecords } from '../common/new-records';
 import { filtersProperty, searchFilters } from '../UtmStack/search/filters';
 import { newAlertSource } from './new-alerts';
@@ -62,6 +62,6 @@ export class UtmStackTrigger implements INodeType {
 		const minSeverity = Number(this.getNodeParameter('minSeverity', 1));
 		if (minSeverity > 1) filters.push({ field: 'severity', operator: 'IS_GREATER_THAN', value: String(minSeverity - 1) });
 		const source = newAlertSource(indexPattern, filters);
-		return await pollNewRecords.call(this, source, maxPerPoll(this, DEFAULT_MAX_PER_POLL));
+		return await pollNewRecords.call(this, source, maxPerPoll(this, DEFAULT_MAX_PER_POLL), lookBackMs(this));
 	}
 }

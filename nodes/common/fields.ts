@@ -34,8 +34,12 @@ export function wantedOf<T>(context: IExecuteFunctions, itemIndex: number, recor
 	return limit === undefined ? records : records.slice(0, limit);
 }
 
-/** The Options collection of a polling trigger: how many records one poll may emit. */
+/** How long before the newest record a time-ordered trigger looks again, for records the platform indexes late. */
+export const DEFAULT_LOOK_BACK_MINUTES = 5;
+
+/** The Options collection of a polling trigger: how many records one poll may emit, how far it looks back. */
 export function maxPerPollOptions(recordName: string, defaultMax: number): INodeProperties {
+	const records = recordName.toLowerCase();
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -44,12 +48,20 @@ export function maxPerPollOptions(recordName: string, defaultMax: number): INode
 		default: {},
 		options: [
 			{
+				displayName: 'Look-Back for Late Records (Minutes)',
+				name: 'lookBackMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: DEFAULT_LOOK_BACK_MINUTES,
+				description: `Each poll also reads this far back before the newest ${records} already emitted, so ${records} the platform records late are still emitted, once. 0 reads only what is newer.`,
+			},
+			{
 				displayName: `Max ${recordName} per Poll`,
 				name: 'maxPerPoll',
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: defaultMax,
-				description: `The most ${recordName.toLowerCase()} one poll emits; a larger backlog is emitted by the next polls, oldest first`,
+				description: `The most ${records} one poll emits; a larger backlog is emitted by the next polls, oldest first`,
 			},
 		],
 	};
@@ -60,4 +72,11 @@ export function maxPerPoll(context: IPollFunctions, defaultMax: number): number 
 	const options = context.getNodeParameter('options', {}) as { maxPerPoll?: number };
 	const value = Number(options.maxPerPoll ?? defaultMax);
 	return Number.isFinite(value) && value >= 1 ? Math.floor(value) : defaultMax;
+}
+
+/** The look-back option of a trigger, in milliseconds. */
+export function lookBackMs(context: IPollFunctions): number {
+	const options = context.getNodeParameter('options', {}) as { lookBackMinutes?: number };
+	const minutes = Number(options.lookBackMinutes ?? DEFAULT_LOOK_BACK_MINUTES);
+	return Number.isFinite(minutes) && minutes > 0 ? Math.round(minutes * 60_000) : 0;
 }

@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { collectPages } from './paginate';
 import { apiRequestFull } from './request';
-import { START_OF_TIME, cursorAfter, timeWalkPages, type TimeCursor, type TimeWalk } from './time-walk';
+import { START_OF_TIME, changeKey, cursorAfter, timeWalkPages, type TimeCursor, type TimeWalk } from './time-walk';
 import type { ApiRequest, VendorApi } from './vendor-api';
 
 export type { TimeCursor } from './time-walk';
@@ -26,6 +26,9 @@ async function newest(this: IPollFunctions, source: NewRecordSource, size: numbe
 	return source.walk.records(response);
 }
 
+/** The records (id@time) emitted within the look-back window, with their times (epoch ms). */
+export type RecentIds = Record<string, number>;
+
 /** The cursor at the newest matching record, with every id at its time: what the first poll after activation records. */
 export async function cursorAtNewest(this: IPollFunctions, source: NewRecordSource): Promise<TimeCursor> {
 	const { timeOf, idOf } = source.walk;
@@ -44,15 +47,42 @@ export async function cursorAtNewest(this: IPollFunctions, source: NewRecordSour
 	return { time, timeText: text, ids: [...new Set(ids)] };
 }
 
-/** The records after the cursor, oldest first, `max` at most, and the cursor after the last one taken. */
+/**
+ * The records after the cursor, oldest first, `max` at most, the cursor after the last one taken and the
+ * ids of the look-back window. With a look-back, the read starts that long before the cursor, so a record
+ * the platform indexed late (its time older than the newest already emitted) is still emitted, once.
+ */
 export async function newRecordsAfter(
 	this: IPollFunctions,
 	source: NewRecordSource,
 	start: TimeCursor,
 	max: number,
-): Promise<{ records: IDataObject[]; cursor: TimeCursor }> {
-	const records = await collectPages.call(this, source.api, timeWalkPages(source.walk, start), max);
-	return { records, cursor: cursorAfter(source.walk, start, records) };
+	lookBack: { ms: number; recent: RecentIds; floor: TimeCursor } = { ms: 0, recent: {}, floor: start },
+): Promise<{ records: IDataObject[]; cursor: TimeCursor; recent: RecentIds }> {
+	const { walk } = source;
+	// Never further back than where the trigger started: what existed then is not new.
+	const { floor } = lookBack;
+	const back = start.time === null || lookBack.ms === 0 ? null : start.time - lookBack.ms;
+	let from = start;
+	if (back !== null) from = floor.time !== null && back <= floor.time ? floor : { time: back, timeText: walk.textOf(back), ids: [] };
+	const emitted = [...start.ids.map((id) => changeKey(id, start.time)), ...Object.keys(lookBack.recent)];
+	const records = await collectPages.call(this, source.api, timeWalkPages(walk, from, { eachChange: true }), max, 0, emitted);
+	const cursor = cursorAfter(walk, start, records);
+	const recent: RecentIds = {};
+	if (lookBack.ms > 0 && cursor.time !== null) {
+		const seen: Array<[string, number]> = [...Object.entries(lookBack.recent), ...start.ids.map((id): [string, number] => [changeKey(id, start.time), start.time ?? 0])];
+		for (const record of records) {
+			const { time } = walk.timeOf(record);
+			seen.push([changeKey(walk.idOf(record), time), time]);
+		}
+		for (const [key, time] of seen) if (time >= cursor.time - lookBack.ms && time < cursor.time) recent[key] = time;
+	}
+	return { records, cursor, recent };
+}
+
+function storedRecent(value: unknown): RecentIds | undefined {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+	return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, time]) => typeof time === 'number')) as RecentIds;
 }
 
 function storedCursor(value: unknown): TimeCursor | undefined {
@@ -72,6 +102,7 @@ export async function pollNewRecords(
 	this: IPollFunctions,
 	source: NewRecordSource,
 	maxPerPoll: number,
+	lookBackMs = 0,
 ): Promise<INodeExecutionData[][] | null> {
 	if (this.getMode() === 'manual') {
 		const found = await newest.call(this, source, 1, 0);
@@ -81,10 +112,13 @@ export async function pollNewRecords(
 	const saved = state.scope === source.scope ? storedCursor(state.cursor) : undefined;
 	if (!saved) {
 		const cursor = await cursorAtNewest.call(this, source);
-		Object.assign(state, { scope: source.scope, cursor });
+		Object.assign(state, { scope: source.scope, cursor, floor: cursor, recent: {} });
 		return null;
 	}
-	const { records, cursor } = await newRecordsAfter.call(this, source, saved, maxPerPoll);
-	state.cursor = cursor as unknown as IDataObject;
-	return records.length > 0 ? [this.helpers.returnJsonArray(records)] : null;
+	// A cursor saved before the look-back existed: the look-back starts from it, so nothing is emitted twice.
+	const floor = storedCursor(state.floor) ?? saved;
+	const lookBack = { ms: lookBackMs, recent: storedRecent(state.recent) ?? {}, floor };
+	const result = await newRecordsAfter.call(this, source, saved, maxPerPoll, lookBack);
+	Object.assign(state, { cursor: result.cursor, recent: result.recent, floor });
+	return result.records.length > 0 ? [this.helpers.returnJsonArray(result.records)] : null;
 }

@@ -38,18 +38,22 @@ export class IncompleteReadError extends Error {
 	}
 }
 
-/** Every record (limit undefined) or the first `limit`, each once, requesting no page beyond what is needed. */
+/**
+ * Every record (limit undefined) or the first `limit`, each once, requesting no page beyond what is needed.
+ * Records whose ids are in `alreadyEmitted` (a trigger's earlier polls) are skipped.
+ */
 export async function collectPages<Cursor>(
 	this: RequestContext,
 	api: VendorApi,
 	strategy: PageStrategy<Cursor>,
 	limit: number | undefined,
 	itemIndex = 0,
-	start: Cursor = strategy.start(limit),
+	alreadyEmitted: Iterable<string> = [],
 ): Promise<IDataObject[]> {
 	const collected: IDataObject[] = [];
 	if (limit !== undefined && limit <= 0) return collected;
-	const emitted = new Set<string>();
+	const emitted = new Set<string>(alreadyEmitted);
+	const start = strategy.start(limit);
 	let cursor: Cursor | undefined = start;
 	while (cursor !== undefined) {
 		const response = await apiRequestFull.call(this, api, { ...strategy.request(cursor), expectsJson: true }, itemIndex);

@@ -33,7 +33,14 @@ export interface TimeWalk {
 	/** How many records the query matches, where the answer says so exactly: a page that reaches it is the last. */
 	totalOf?(response: IN8nHttpFullResponse): number | undefined;
 	timeOf(record: IDataObject): { time: number; text: string };
+	/** A time (epoch ms) as the platform's queries take it. */
+	textOf(time: number): string;
 	idOf(record: IDataObject): string;
+}
+
+/** One record at one time: what a trigger emits once. */
+export function changeKey(id: string, time: number | null): string {
+	return `${id}@${time ?? ''}`;
 }
 
 interface WalkCursor {
@@ -60,11 +67,12 @@ export function advance(at: TimeCursor, time: number, text: string, id: string):
  * read already at the cursor time are dropped. A page that makes no progress in time (all one tie) is
  * followed by the same query with a skip.
  */
-export function timeWalkPages(walk: TimeWalk, from: TimeCursor = START_OF_TIME): PageStrategy<WalkCursor> {
+export function timeWalkPages(walk: TimeWalk, from: TimeCursor = START_OF_TIME, options: { eachChange?: boolean } = {}): PageStrategy<WalkCursor> {
 	return {
 		start: (limit) => ({ at: from, skip: 0, size: Math.min(limit ?? walk.pageSize, walk.pageSize) }),
 		request: (cursor) => walk.request(cursor.at, cursor.size, cursor.skip),
-		idOf: walk.idOf,
+		// A listing has each record once; a trigger on changes has each change (a record at a new time) once.
+		idOf: options.eachChange ? (record) => changeKey(walk.idOf(record), walk.timeOf(record).time) : walk.idOf,
 		read: (response, cursor) => {
 			const page = walk.records(response);
 			const items: IDataObject[] = [];
@@ -92,12 +100,12 @@ export function timeWalkPages(walk: TimeWalk, from: TimeCursor = START_OF_TIME):
 	};
 }
 
-/** The cursor after the given records, taken in walk order from `from`. */
+/** The cursor after the given records (oldest first) from `from`; records older than it (late ones) leave it where it is. */
 export function cursorAfter(walk: Pick<TimeWalk, 'timeOf' | 'idOf'>, from: TimeCursor, records: IDataObject[]): TimeCursor {
 	let at = from;
 	for (const record of records) {
 		const { time, text } = walk.timeOf(record);
-		at = advance(at, time, text, walk.idOf(record));
+		if (at.time === null || time >= at.time) at = advance(at, time, text, walk.idOf(record));
 	}
 	return at;
 }

@@ -76,6 +76,18 @@ describe.each(versionsUnderTest())('credential test in $label', (version) => {
 		}
 	});
 
+	test('the editor never receives a stored session token (GET /rest/credentials/<id>?includeData=true)', async () => {
+		const credential = env.credential('secopsUtmPasswd1');
+		const token = 'eyJhbGciOiJIUzUxMiJ9.e2e-stored-session-token.c2lnbmF0dXJl';
+		await env.n8n.importCredentials([{ id: 'secopsUtmStored1', name: 'UTMStack stored session', type: credential.type, data: { ...credential.data, sessionToken: token, sessionExpiresAt: '2099-01-01T00:00:00.000Z' } }]);
+		const answer = await env.rest.call<{ data?: Record<string, unknown> }>('GET', '/credentials/secopsUtmStored1?includeData=true');
+		expect(answer.status).toBe(200);
+		const shown = JSON.stringify(answer.data);
+		expect(shown).toContain('sessionExpiresAt');
+		expect(shown).not.toContain('e2e-stored-session-token');
+		expect(shown).not.toContain(String(credential.data.password));
+	});
+
 	test('no secret or token in any message or in n8n log', () => {
 		expect(messages.length).toBe(ids.length * 2);
 		const everything = `${messages.join('\n')}\n${env.n8n.log()}`;

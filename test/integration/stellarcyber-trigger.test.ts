@@ -29,7 +29,8 @@ beforeEach(() => {
 function activate(parameters: IDataObject = {}): ActiveTrigger {
 	const id = `stellar-trigger-${++credentialCount}`;
 	harness.addCredential(id, 'stellarCyberApi', { baseUrl: simulator.url, keyType: 'scoped', apiKey: STELLAR.apiKey });
-	return harness.activateTrigger(new StellarCyberTrigger(), { event: 'newCase', tenantId: '', statuses: [], minScore: 0, options: {}, ...parameters } as never, { stellarCyberApi: id });
+	// The cursor itself, without the look-back window (tested on its own below).
+	return harness.activateTrigger(new StellarCyberTrigger(), { event: 'newCase', tenantId: '', statuses: [], minScore: 0, ...parameters, options: { lookBackMinutes: 0, ...((parameters.options as object | undefined) ?? {}) } } as never, { stellarCyberApi: id });
 }
 
 async function poll(trigger: ActiveTrigger, mode: 'trigger' | 'manual' = 'trigger'): Promise<IDataObject[]> {

@@ -30,7 +30,8 @@ beforeEach(() => {
 function activate(parameters: IDataObject = {}): ActiveTrigger {
 	const id = `utm-trigger-${++credentialCount}`;
 	harness.addCredential(id, 'utmStackApi', { baseUrl: simulator.url, authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password });
-	return harness.activateTrigger(new UtmStackTrigger(), { event: 'newAlert', indexPattern: 'alert-*', minSeverity: 1, filters: {}, options: {}, ...parameters } as never, { utmStackApi: id });
+	// The cursor itself, without the look-back window (tested on its own below).
+	return harness.activateTrigger(new UtmStackTrigger(), { event: 'newAlert', indexPattern: 'alert-*', minSeverity: 1, filters: {}, ...parameters, options: { lookBackMinutes: 0, ...((parameters.options as object | undefined) ?? {}) } } as never, { utmStackApi: id });
 }
 
 async function poll(trigger: ActiveTrigger, mode: 'trigger' | 'manual' = 'trigger'): Promise<IDataObject[]> {
@@ -173,4 +174,44 @@ test('a filter without its value fails before any request, naming the filter', a
 	const trigger = activate({ filters: { filter: [{ field: 'name', operator: 'IS', value: '' }] } });
 	await expect(poll(trigger)).rejects.toThrow('Filter 1: the "Value" parameter is needed for "Is"');
 	expect(simulator.stats.requests).toBe(0);
+});
+
+describe('look-back for alerts indexed late', () => {
+	// Each test watches alerts of its own name, so the alerts of other tests do not move its cursor.
+	const watching = (name: string, minutes = 5) => activate({ filters: { filter: [{ field: 'name', operator: 'IS', value: name }] }, options: { lookBackMinutes: minutes } });
+	const raiseNamed = (name: string, msAgo: number) => raise(1, { timestamp: new Date(Date.now() - msAgo).toISOString(), name } as never)[0];
+
+	test('an alert stamped before the newest one emitted, but indexed after it, is emitted once', async () => {
+		raiseNamed('Late A', 240_000);
+		const trigger = watching('Late A');
+		await poll(trigger);
+		const fresh = raiseNamed('Late A', 1000);
+		expect(ids(await poll(trigger))).toEqual([fresh.id]);
+		// indexed now, stamped two minutes ago: older than the newest alert already emitted
+		const late = raiseNamed('Late A', 120_000);
+		expect(ids(await poll(trigger))).toEqual([late.id]);
+		expect(await poll(trigger)).toEqual([]);
+		expect(await poll(trigger)).toEqual([]);
+	});
+
+	test('alerts that existed when the trigger was activated are never emitted later', async () => {
+		raiseNamed('Late B', 60_000);
+		raiseNamed('Late B', 30_000);
+		const trigger = watching('Late B');
+		await poll(trigger);
+		expect(await poll(trigger)).toEqual([]);
+		const next = raiseNamed('Late B', 500);
+		expect(ids(await poll(trigger))).toEqual([next.id]);
+		expect(await poll(trigger)).toEqual([]);
+	});
+
+	test('without the look-back (0 minutes), the same late alert is never seen', async () => {
+		raiseNamed('Late C', 240_000);
+		const trigger = watching('Late C', 0);
+		await poll(trigger);
+		raiseNamed('Late C', 1000);
+		expect(await poll(trigger)).toHaveLength(1);
+		raiseNamed('Late C', 120_000);
+		expect(await poll(trigger)).toEqual([]);
+	});
 });

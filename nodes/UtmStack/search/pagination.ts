@@ -106,6 +106,7 @@ export function timestampWalk(
 			return total !== undefined && total < RESULT_WINDOW ? total : undefined;
 		},
 		timeOf: (document) => ({ time: Date.parse(String(document[TIME_FIELD])), text: String(document[TIME_FIELD]) }),
+		textOf: (time) => new Date(time).toISOString(),
 		idOf: documentId,
 	};
 }
