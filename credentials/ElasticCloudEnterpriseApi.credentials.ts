@@ -19,28 +19,14 @@ import {
 	textProperty,
 } from './common/properties';
 import { startSession } from './common/session';
-import { headerText } from './common/vendor-text';
-import type { LoginAnswer, VendorLogin } from './common/vendor-login';
+import type { VendorLogin } from './common/vendor-login';
+import { elasticCloudEnterpriseProfile } from './vendors/elastic-cloud-enterprise';
 
-/** ECE answers errors as {errors: [{code, message}]} and repeats the codes in x-cloud-error-codes. */
-export function eceErrorText(answer: Pick<LoginAnswer, 'body' | 'headers'>): string | undefined {
-	const errors = (answer.body as { errors?: Array<{ message?: unknown; code?: unknown }> } | undefined)?.errors;
-	if (Array.isArray(errors)) {
-		const messages = errors.map((error) => error?.message).filter((text): text is string => typeof text === 'string' && text !== '');
-		if (messages.length) return messages.join('; ');
-	}
-	return headerText(answer.headers, 'x-cloud-error-codes');
-}
 
-export const eceRejectedCredential = {
-	message: 'Elastic Cloud Enterprise did not accept the credential',
-	description:
-		'ECE answered 401 (root.unauthenticated): check the API key (or username and password), and that the key has not expired. Built-in admin and readonly users cannot have API keys.',
-};
 
 const eceLogin: VendorLogin = {
-	platform: 'Elastic Cloud Enterprise',
-	exampleUrl: 'https://coordinator.example.com:12443',
+	platform: elasticCloudEnterpriseProfile.platform,
+	exampleUrl: elasticCloudEnterpriseProfile.exampleUrl,
 	logsIn: (credentials) => credentials.authMethod === 'password',
 	loginRequest: (credentials) => ({
 		path: '/api/v1/users/auth/_login',
@@ -52,7 +38,7 @@ const eceLogin: VendorLogin = {
 		return { token, expiresAt: expiryFromIso(body.session_expiration_time) ?? expiryFromJwt(token) };
 	},
 	refusedSecret: () => 'username or password',
-	errorText: eceErrorText,
+	errorText: elasticCloudEnterpriseProfile.errorText,
 };
 
 const METHOD = 'authMethod';
@@ -98,7 +84,7 @@ export class ElasticCloudEnterpriseApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: { baseURL: '={{$credentials.baseUrl}}', url: '/api/v1/platform', method: 'GET' },
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: `${eceRejectedCredential.message}: ${eceRejectedCredential.description}` } },
+			{ type: 'responseCode', properties: { value: 401, message: `${elasticCloudEnterpriseProfile.rejectedCredential.message}: ${elasticCloudEnterpriseProfile.rejectedCredential.description}` } },
 		],
 	};
 }

@@ -20,21 +20,14 @@ import {
 	textProperty,
 } from './common/properties';
 import { startSession } from './common/session';
-import { bodyText } from './common/vendor-text';
-import type { LoginAnswer, VendorLogin } from './common/vendor-login';
+import type { VendorLogin } from './common/vendor-login';
+import { immutaProfile } from './vendors/immuta';
 
-export function immutaErrorText(answer: Pick<LoginAnswer, 'body'>): string | undefined {
-	return bodyText(answer.body, 'message', 'error');
-}
 
-export const immutaRejectedCredential = {
-	message: 'Immuta did not accept the session token',
-	description: 'Immuta answered 401 even with a fresh token: check that the API key or user is still valid in Immuta.',
-};
 
 const immutaLogin: VendorLogin = {
-	platform: 'Immuta',
-	exampleUrl: 'https://immuta.example.com',
+	platform: immutaProfile.platform,
+	exampleUrl: immutaProfile.exampleUrl,
 	logsIn: () => true,
 	loginRequest: (credentials) =>
 		credentials.authMethod === 'password'
@@ -52,7 +45,7 @@ const immutaLogin: VendorLogin = {
 		return { token, expiresAt: expiryFromIso(body.tokenExpiration) ?? expiryFromJwt(token) };
 	},
 	refusedSecret: (credentials) => (credentials.authMethod === 'password' ? 'username or password' : 'API key'),
-	errorText: immutaErrorText,
+	errorText: immutaProfile.errorText,
 };
 
 const METHOD = 'authMethod';

@@ -19,23 +19,14 @@ import {
 	textProperty,
 } from './common/properties';
 import { startSession } from './common/session';
-import { bodyText } from './common/vendor-text';
-import type { LoginAnswer, VendorLogin } from './common/vendor-login';
+import type { VendorLogin } from './common/vendor-login';
+import { stellarCyberProfile } from './vendors/stellar-cyber';
 
-export function stellarCyberErrorText(answer: Pick<LoginAnswer, 'body'>): string | undefined {
-	if (typeof answer.body === 'string' && answer.body.trim() !== '') return answer.body.trim().slice(0, 300);
-	return bodyText(answer.body, 'error', 'message', 'detail');
-}
 
-export const stellarCyberRejectedCredential = {
-	message: 'Stellar Cyber did not accept the access token',
-	description:
-		'Stellar Cyber answered 401 even with a fresh access token: check that the API key is still valid and allowed to use the public API.',
-};
 
 const stellarCyberLogin: VendorLogin = {
-	platform: 'Stellar Cyber',
-	exampleUrl: 'https://stellar.example.com',
+	platform: stellarCyberProfile.platform,
+	exampleUrl: stellarCyberProfile.exampleUrl,
 	logsIn: () => true,
 	loginRequest(credentials) {
 		// Since 5.5 API keys are scoped and sent as a Bearer; older releases use Basic email:key.
@@ -51,7 +42,7 @@ const stellarCyberLogin: VendorLogin = {
 		return { token, expiresAt: expiryFromEpochSeconds(body.exp) ?? expiryFromJwt(token) };
 	},
 	refusedSecret: (credentials) => (credentials.keyType === 'legacy' ? 'email or API key' : 'API key'),
-	errorText: stellarCyberErrorText,
+	errorText: stellarCyberProfile.errorText,
 };
 
 const METHOD = 'keyType';

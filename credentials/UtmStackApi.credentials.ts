@@ -20,23 +20,15 @@ import {
 	textProperty,
 } from './common/properties';
 import { startSession } from './common/session';
-import { bodyText, headerText } from './common/vendor-text';
-import type { LoginAnswer, VendorLogin } from './common/vendor-login';
+import { headerText } from './common/vendor-text';
+import type { VendorLogin } from './common/vendor-login';
+import { utmStackProfile } from './vendors/utmstack';
 
-/** UTMStack puts its error text in this header and often sends no body at all. */
-export function utmStackErrorText(answer: Pick<LoginAnswer, 'body' | 'headers'>): string | undefined {
-	return headerText(answer.headers, 'X-UtmStack-error') ?? bodyText(answer.body, 'message', 'detail', 'title');
-}
 
-export const utmStackRejectedCredential = {
-	message: 'UTMStack did not accept the credential',
-	description:
-		'UTMStack answered 401: check the Internal Key or API Key (or the username and password) in the credential, and that the key has not expired or been limited to other IP addresses.',
-};
 
 const utmStackLogin: VendorLogin = {
-	platform: 'UTMStack',
-	exampleUrl: 'https://utmstack.example.com',
+	platform: utmStackProfile.platform,
+	exampleUrl: utmStackProfile.exampleUrl,
 	logsIn: (credentials) => credentials.authMethod === 'password',
 	loginRequest: (credentials) => ({
 		path: '/api/authenticate',
@@ -57,7 +49,7 @@ const utmStackLogin: VendorLogin = {
 		return { token, expiresAt: expiryFromJwt(token) };
 	},
 	refusedSecret: () => 'username or password',
-	errorText: utmStackErrorText,
+	errorText: utmStackProfile.errorText,
 	explainStatus: {
 		423: {
 			message: 'The UTMStack account is locked',
@@ -116,7 +108,7 @@ export class UtmStackApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: { baseURL: '={{$credentials.baseUrl}}', url: '/api/account', method: 'GET' },
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: `${utmStackRejectedCredential.message}: ${utmStackRejectedCredential.description}` } },
+			{ type: 'responseCode', properties: { value: 401, message: `${utmStackProfile.rejectedCredential.message}: ${utmStackProfile.rejectedCredential.description}` } },
 			{ type: 'responseCode', properties: { value: 403, message: 'UTMStack accepted the credential, but this user may not read its own account (HTTP 403)' } },
 		],
 	};

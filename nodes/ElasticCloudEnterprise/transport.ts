@@ -1,9 +1,4 @@
-import { eceErrorText, eceRejectedCredential } from '../../credentials/ElasticCloudEnterpriseApi.credentials';
+import { elasticCloudEnterpriseProfile } from '../../credentials/vendors/elastic-cloud-enterprise';
 import type { VendorApi } from '../common/vendor-api';
 
-export const elasticCloudEnterprise: VendorApi = {
-	credentialType: 'elasticCloudEnterpriseApi',
-	platform: 'Elastic Cloud Enterprise',
-	errorText: eceErrorText,
-	rejectedCredential: eceRejectedCredential,
-};
+export const elasticCloudEnterprise: VendorApi = elasticCloudEnterpriseProfile;

@@ -1,9 +1,4 @@
-import { immutaErrorText, immutaRejectedCredential } from '../../credentials/ImmutaApi.credentials';
+import { immutaProfile } from '../../credentials/vendors/immuta';
 import type { VendorApi } from '../common/vendor-api';
 
-export const immuta: VendorApi = {
-	credentialType: 'immutaApi',
-	platform: 'Immuta',
-	errorText: immutaErrorText,
-	rejectedCredential: immutaRejectedCredential,
-};
+export const immuta: VendorApi = immutaProfile;

@@ -1,9 +1,4 @@
-import { stellarCyberErrorText, stellarCyberRejectedCredential } from '../../credentials/StellarCyberApi.credentials';
+import { stellarCyberProfile } from '../../credentials/vendors/stellar-cyber';
 import type { VendorApi } from '../common/vendor-api';
 
-export const stellarCyber: VendorApi = {
-	credentialType: 'stellarCyberApi',
-	platform: 'Stellar Cyber',
-	errorText: stellarCyberErrorText,
-	rejectedCredential: stellarCyberRejectedCredential,
-};
+export const stellarCyber: VendorApi = stellarCyberProfile;

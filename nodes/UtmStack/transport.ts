@@ -1,9 +1,4 @@
-import { utmStackErrorText, utmStackRejectedCredential } from '../../credentials/UtmStackApi.credentials';
+import { utmStackProfile } from '../../credentials/vendors/utmstack';
 import type { VendorApi } from '../common/vendor-api';
 
-export const utmStack: VendorApi = {
-	credentialType: 'utmStackApi',
-	platform: 'UTMStack',
-	errorText: utmStackErrorText,
-	rejectedCredential: utmStackRejectedCredential,
-};
+export const utmStack: VendorApi = utmStackProfile;

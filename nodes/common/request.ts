@@ -39,7 +39,7 @@ export async function apiRequestFull(
 	const credentials = await runCredentials(this, api.credentialType, itemIndex);
 	const baseUrl = parseBaseUrl(credentials.baseUrl);
 	if (!baseUrl) {
-		const problem = baseUrlProblem(api.platform, credentials.baseUrl, 'https://...');
+		const problem = baseUrlProblem(api.platform, credentials.baseUrl, api.exampleUrl);
 		throw new NodeOperationError(this.getNode(), problem.message, { description: problem.description, itemIndex });
 	}
 

@@ -1,14 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** What a node tells the shared request function about its platform. */
-export interface VendorApi {
-	credentialType: string;
-	platform: string;
-	/** The platform's own error text in a failed answer, if it sent one. */
-	errorText(answer: { body: unknown; headers: Record<string, unknown> }): string | undefined;
-	/** Shown when the platform still answers 401 after n8n renewed the session (or for a static key). */
-	rejectedCredential: { message: string; description: string };
-}
+import type { VendorProfile } from '../../credentials/vendors/vendor-profile';
+
+/** What a node tells the shared request function about its platform: the profile its credential shares. */
+export type VendorApi = VendorProfile;
 
 export interface ApiRequest {
 	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

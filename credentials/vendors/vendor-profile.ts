@@ -1,0 +1,16 @@
+/**
+ * What the credential and the node of one platform both need to know of it: one profile each, so a
+ * node never imports a credential class.
+ */
+export interface VendorProfile {
+	/** The credential type's name. */
+	credentialType: string;
+	/** The platform as users know it, for messages. */
+	platform: string;
+	/** A base URL example for messages. */
+	exampleUrl: string;
+	/** The platform's own error text in an answer, if it sent one. */
+	errorText(answer: { body: unknown; headers: Record<string, unknown> }): string | undefined;
+	/** Shown when the platform still answers 401 after a fresh login (or to a static key). */
+	rejectedCredential: { message: string; description: string };
+}
