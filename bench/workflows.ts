@@ -67,22 +67,30 @@ export function byHandWorkflow(path: string, vendor: BenchVendor, items: number,
 	);
 }
 
-/** UTMStack Return All through our node (API key, no sort: the order UTMStack keeps). */
+/** n8n's Summarize node: how many alerts, how many distinct ids. */
+const COUNT_NODE: ChainNode = {
+	name: 'Count',
+	type: 'n8n-nodes-base.summarize',
+	typeVersion: 1,
+	parameters: { fieldsToSummarize: { values: [{ aggregation: 'count', field: 'id' }, { aggregation: 'countUnique', field: 'id' }] }, options: {} },
+};
+
+/** UTMStack Return All through our node (API key, newest first: the node walks @timestamp past the 10,000-hit window). */
 export function ourReturnAll(path: string, credential: SandboxCredential): WorkflowJson {
 	return unsaved(
 		webhookWorkflow(path, 'Bench: UTMStack Return All, our node', path, [
 			{
 				name: 'Search',
 				type: secopsType('utmStack'),
-				parameters: { resource: 'alert', operation: 'search', indexPattern: 'alert-*', filters: {}, timeRange: 'none', sortField: '', returnAll: true },
+				parameters: { resource: 'alert', operation: 'search', indexPattern: 'alert-*', filters: {}, timeRange: 'none', sortField: '@timestamp', sortDirection: 'desc', returnAll: true },
 				credentials: { [credential.type]: { id: credential.id, name: credential.name } },
 			},
-			{ name: 'Count', type: 'n8n-nodes-base.summarize', typeVersion: 1, parameters: { fieldsToSummarize: { values: [{ aggregation: 'count', field: 'id' }] }, options: {} } },
+			COUNT_NODE,
 		]),
 	);
 }
 
-/** The same pages through n8n's HTTP Request node and its built-in pagination. */
+/** The pages of the same search through n8n's HTTP Request node and its built-in pagination (page by page: it cannot walk time). */
 export function byHandReturnAll(path: string, baseUrl: string, total: number, pageSize: number): WorkflowJson {
 	return unsaved(
 		webhookWorkflow(path, 'Bench: UTMStack Return All, HTTP Request pagination', path, [
@@ -90,7 +98,7 @@ export function byHandReturnAll(path: string, baseUrl: string, total: number, pa
 				method: 'POST',
 				url: `${baseUrl}/api/elasticsearch/search`,
 				sendQuery: true,
-				queryParameters: { parameters: [{ name: 'indexPattern', value: 'alert-*' }, { name: 'top', value: String(total) }, { name: 'size', value: String(pageSize) }] },
+				queryParameters: { parameters: [{ name: 'indexPattern', value: 'alert-*' }, { name: 'top', value: String(total) }, { name: 'size', value: String(pageSize) }, { name: 'sort', value: '@timestamp,desc' }] },
 				...headers({ 'Utm-Api-Key': UTMSTACK.apiKey }),
 				sendBody: true,
 				contentType: 'raw',
@@ -107,7 +115,7 @@ export function byHandReturnAll(path: string, baseUrl: string, total: number, pa
 					},
 				},
 			}),
-			{ name: 'Count', type: 'n8n-nodes-base.summarize', typeVersion: 1, parameters: { fieldsToSummarize: { values: [{ aggregation: 'count', field: 'id' }] }, options: {} } },
+			COUNT_NODE,
 		]),
 	);
 }

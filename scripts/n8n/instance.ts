@@ -11,6 +11,10 @@ export interface N8nInstanceOptions {
 	port: number;
 	/** Extra environment, e.g. NODE_EXTRA_CA_CERTS. */
 	env?: Record<string, string>;
+	/** `start` (the default) or a queue-mode `worker`, with its arguments. */
+	command?: string[];
+	/** The log file's name in userFolder, for several processes sharing one folder (default n8n.log). */
+	logName?: string;
 }
 
 export interface WorkflowRun {
@@ -55,7 +59,7 @@ export class N8nInstance {
 	}
 
 	get logFile(): string {
-		return join(this.options.userFolder, 'n8n.log');
+		return join(this.options.userFolder, this.options.logName ?? 'n8n.log');
 	}
 
 	get nodesFolder(): string {
@@ -180,7 +184,9 @@ export class N8nInstance {
 	async start(timeoutMs = 180_000): Promise<void> {
 		const { installed } = this.options;
 		const log = createWriteStream(this.logFile, { flags: 'a' });
-		this.server = spawn(installed.nodeBinary, [installed.n8nBin, 'start'], {
+		const command = this.options.command ?? ['start'];
+		const logStart = existsSync(this.logFile) ? readFileSync(this.logFile, 'utf8').length : 0;
+		this.server = spawn(installed.nodeBinary, [installed.n8nBin, ...command], {
 			env: this.env(),
 			stdio: ['ignore', 'pipe', 'pipe'],
 			detached: true,
@@ -192,12 +198,17 @@ export class N8nInstance {
 		this.server.once('exit', (code, signal) => (exited = `exit ${code ?? signal}`));
 		while (Date.now() - started < timeoutMs) {
 			if (exited) throw new Error(`n8n exited while starting (${exited}); see ${this.logFile}:\n${readFileSync(this.logFile, 'utf8').slice(-3000)}`);
-			try {
-				// Readiness comes before the REST routes; the editor's first call is the real sign.
-				const answer = await fetch(`${this.url}/rest/settings`);
-				if (answer.ok) return;
-			} catch {
-				// not listening yet
+			if (command[0] === 'worker') {
+				// A worker serves no REST; it says so in its log once it takes jobs.
+				if (readFileSync(this.logFile, 'utf8').slice(logStart).includes('worker is now ready')) return;
+			} else {
+				try {
+					// Readiness comes before the REST routes; the editor's first call is the real sign.
+					const answer = await fetch(`${this.url}/rest/settings`);
+					if (answer.ok) return;
+				} catch {
+					// not listening yet
+				}
 			}
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
@@ -213,6 +224,7 @@ export class N8nInstance {
 		return this.server !== undefined && this.server.exitCode === null && this.server.signalCode === null;
 	}
 
+	/** SIGTERM to the process group (n8n finishes what it runs), SIGKILL after 20 s. */
 	async stop(): Promise<void> {
 		const server = this.server;
 		if (!server || server.exitCode !== null || server.signalCode !== null) return;

@@ -1,0 +1,153 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { secopsType, webhookWorkflow } from '../../scripts/n8n/workflow-builder';
+import { ARTIFACTS } from '../e2e/support/environment';
+import { leakedSecrets } from '../e2e/support/secrets';
+import { webhooksRegistered } from '../e2e/support/webhooks';
+import { UTMSTACK } from '../simulators/fixtures';
+import { startSimulator, type RunningSimulator } from '../simulators';
+import { startQueueCluster, type QueueCluster } from './support/cluster';
+
+/**
+ * Sessions in n8n's queue mode: a main and two workers (concurrency 5) on Redis and PostgreSQL, the package
+ * installed from its tarball, webhook-started workflows against the UTMStack simulator. Logins stay at most
+ * one per worker per token lifetime, a refused password is not tried again by any worker or after a
+ * restart, and a worker stopped mid-burst loses nothing.
+ */
+
+const WORKERS = 2;
+const CREDENTIAL = { id: 'queueUtmPasswd01', name: 'UTMStack (queue mode)', type: 'utmStackApi' };
+const WRONG = { id: 'queueUtmWrong001', name: 'UTMStack (queue mode, wrong password)', type: 'utmStackApi' };
+
+let simulator: RunningSimulator;
+let cluster: QueueCluster;
+const answers: string[] = [];
+/** What the suite measured, written to test-artifacts/queue/figures.json for the notes. */
+const figures: Record<string, unknown> = {};
+
+async function call(path: string): Promise<{ status: number; text: string }> {
+	const answer = await fetch(`${cluster.main.url}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	const text = await answer.text();
+	answers.push(text);
+	return { status: answer.status, text };
+}
+
+/** `count` executions, ten at once. */
+async function burst(path: string, count: number): Promise<Array<{ status: number; text: string }>> {
+	const results: Array<{ status: number; text: string }> = [];
+	for (let sent = 0; sent < count; sent += 10) {
+		results.push(...(await Promise.all(Array.from({ length: Math.min(10, count - sent) }, async () => await call(path)))));
+	}
+	return results;
+}
+
+const loginAttempts = () => simulator.requestLog.filter((entry) => entry.path === '/api/authenticate').length;
+
+beforeAll(async () => {
+	simulator = await startSimulator('utmstack', { alertCount: 100 });
+	const data = { baseUrl: simulator.url, authMethod: 'password', username: UTMSTACK.username };
+	cluster = await startQueueCluster({
+		workers: WORKERS,
+		concurrency: 5,
+		setUp: async (main) => {
+			await main.importCredentials([
+				{ ...CREDENTIAL, data: { ...data, password: UTMSTACK.password } },
+				{ ...WRONG, data: { ...data, password: 'queue-Wrong-pass-31' } },
+			]);
+			const probe = (path: string, credential: typeof CREDENTIAL) =>
+				webhookWorkflow(path, `Queue: ${credential.name}`, path, [
+					{ name: 'Who Am I', type: secopsType('utmStack'), parameters: { resource: 'user', operation: 'getCurrent' }, credentials: { [credential.type]: { id: credential.id, name: credential.name } } },
+				]);
+			const workflows = [probe('queue-probe', CREDENTIAL), probe('queue-wrong', WRONG)];
+			await main.importWorkflows(workflows);
+			await main.activateWorkflows(workflows.map((workflow) => workflow.id));
+		},
+	});
+	await webhooksRegistered(cluster.main.url, ['queue-probe', 'queue-wrong'], 120_000);
+}, 15 * 60_000);
+
+afterAll(async () => {
+	await cluster?.stop();
+	await simulator?.close();
+	mkdirSync(join(ARTIFACTS, '..', 'queue'), { recursive: true });
+	writeFileSync(join(ARTIFACTS, '..', 'queue', 'figures.json'), JSON.stringify(figures, null, 2));
+});
+
+beforeEach(() => simulator.resetStats());
+
+test('a burst of 20 executions on an empty token: at most one login per worker; the next burst none', async () => {
+	const first = await burst('queue-probe', 20);
+	expect(first.map((result) => result.status)).toEqual(Array(20).fill(200));
+	const firstLogins = simulator.stats.logins;
+	expect(firstLogins).toBeGreaterThanOrEqual(1);
+	expect(firstLogins).toBeLessThanOrEqual(WORKERS);
+	simulator.resetStats();
+	const second = await burst('queue-probe', 20);
+	expect(second.map((result) => result.status)).toEqual(Array(20).fill(200));
+	expect(simulator.stats.logins).toBe(0);
+	Object.assign(figures, { emptyTokenBurst: { executions: 20, logins: firstLogins }, nextBurst: { executions: 20, logins: 0 } });
+});
+
+test('20-second tokens, a burst of 10 every 5 s for 45 s: no answer 401, logins near one per lifetime', async () => {
+	simulator.setTokenLifetime(20);
+	try {
+		const started = Date.now();
+		let executions = 0;
+		while (Date.now() - started < 45_000) {
+			const results = await burst('queue-probe', 10);
+			executions += results.length;
+			expect(results.every((result) => result.status === 200)).toBe(true);
+			await new Promise((resolve) => setTimeout(resolve, 5_000));
+		}
+		const seconds = (Date.now() - started) / 1000;
+		expect(simulator.stats.unauthorized).toBe(0);
+		// one renewal per lifetime per worker at most (a worker that finds a newer token takes it), plus the first
+		expect(simulator.stats.logins).toBeLessThanOrEqual(WORKERS * (Math.ceil(seconds / 20) + 1));
+		Object.assign(figures, { shortTokens: { seconds: Math.round(seconds), tokenLifetime: 20, executions, logins: simulator.stats.logins, answered401: simulator.stats.unauthorized } });
+	} finally {
+		simulator.setTokenLifetime(86_400);
+	}
+});
+
+test('a token revoked on the server: every execution recovers, with at most one login per worker', async () => {
+	await burst('queue-probe', 4);
+	simulator.revokeAllTokens();
+	simulator.resetStats();
+	const results = await burst('queue-probe', 20);
+	expect(results.map((result) => result.status)).toEqual(Array(20).fill(200));
+	expect(simulator.stats.logins).toBeLessThanOrEqual(WORKERS);
+	Object.assign(figures, { revoked: { executions: 20, logins: simulator.stats.logins, answered401: simulator.stats.unauthorized } });
+});
+
+test('a wrong password: at most one attempt per worker in the first burst, then none, in later bursts and after a worker restart', async () => {
+	const first = await burst('queue-wrong', 10);
+	expect(first.every((result) => result.status !== 200 || /rejected the login/.test(result.text))).toBe(true);
+	const firstAttempts = loginAttempts();
+	expect(firstAttempts).toBeGreaterThanOrEqual(1);
+	expect(firstAttempts).toBeLessThanOrEqual(WORKERS);
+	await burst('queue-wrong', 10);
+	expect(loginAttempts()).toBe(firstAttempts);
+	await cluster.workers[0].stop();
+	await cluster.restartWorker(0);
+	await burst('queue-wrong', 10);
+	expect(loginAttempts()).toBe(firstAttempts);
+	Object.assign(figures, { wrongPassword: { executions: 30, bursts: 3, workerRestarts: 1, attempts: firstAttempts } });
+});
+
+test('a worker stopped with SIGTERM mid-burst loses nothing: every execution answers', async () => {
+	simulator.control('/__sim/faults', { mode: 'slow', delayMs: 1500, path: '/api/account', requests: 20 });
+	const running = burst('queue-probe', 20);
+	await new Promise((resolve) => setTimeout(resolve, 1000));
+	const stopped = cluster.workers[1].stop();
+	const results = await running;
+	await stopped;
+	expect(results.map((result) => result.status)).toEqual(Array(20).fill(200));
+	await cluster.restartWorker(1);
+	Object.assign(figures, { sigtermMidBurst: { executions: 20, answered: results.filter((result) => result.status === 200).length } });
+});
+
+test('no secret or token in any answer or in the logs of the main and the workers', () => {
+	const logs = [cluster.main, ...cluster.workers].map((instance) => instance.log()).join('\n');
+	expect(leakedSecrets(`${answers.join('\n')}\n${logs}`, [simulator])).toEqual([]);
+});
