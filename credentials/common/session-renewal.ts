@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { tokenFitsCredential } from './session-memory';
+import { credentialFingerprint, tokenFitsCredential } from './session-memory';
 import { sessionIsStale } from './session-state';
 
 /**
@@ -37,4 +37,29 @@ export function keepRenewedSession(credentials: ICredentialDataDecryptedObject, 
 	if (!renewed) return;
 	const gotRefusal = typeof renewed.sessionRefusal === 'string' && renewed.sessionRefusal !== credentials.sessionRefusal;
 	if (hasSessionToken(renewed) || gotRefusal) Object.assign(credentials, renewed);
+}
+
+/**
+ * The last session each credential got in this process. An execution that read the credential before
+ * another one's login was saved (it holds no token, or an older one) takes it instead of logging in
+ * again: in a queue-mode worker, executions that start together make one login, not one each. Keyed by
+ * the credential's id and the fingerprint of its settings, so an edited credential logs in afresh.
+ */
+const latestSessions = new Map<string, Partial<ICredentialDataDecryptedObject>>();
+
+const sessionKey = (credentialId: string, credentials: ICredentialDataDecryptedObject) => `${credentialId}:${credentialFingerprint(credentials)}`;
+
+export function rememberSession(credentialId: string, credentials: ICredentialDataDecryptedObject): void {
+	if (credentialId === '' || !tokenFitsCredential(credentials)) return;
+	latestSessions.set(sessionKey(credentialId, credentials), Object.fromEntries(SESSION_FIELDS.map((field) => [field, credentials[field]])));
+}
+
+/** Takes the session this process got for the credential since the one the run holds, if still fresh. True when taken. */
+export function takeLatestSession(credentialId: string, credentials: ICredentialDataDecryptedObject, nowMs: number): boolean {
+	const latest = credentialId === '' ? undefined : latestSessions.get(sessionKey(credentialId, credentials));
+	if (!latest || sessionIsStale(latest, nowMs)) return false;
+	const held = Date.parse(String(credentials.sessionIssuedAt ?? ''));
+	if (!Number.isNaN(held) && Date.parse(String(latest.sessionIssuedAt)) <= held) return false;
+	Object.assign(credentials, latest);
+	return true;
 }

@@ -11,7 +11,7 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { baseUrlProblem, parseBaseUrl } from '../../credentials/common/base-url';
-import { adoptStoredSession, hasSessionToken, keepRenewedSession, sessionNeedsRenewal } from '../../credentials/common/session-renewal';
+import { adoptStoredSession, hasSessionToken, keepRenewedSession, rememberSession, sessionNeedsRenewal, takeLatestSession } from '../../credentials/common/session-renewal';
 import { jsonBody, retryAfterSeconds } from './answer-checks';
 import { answerError, requestFailedError } from './api-error';
 import { hasDotSegment } from './path-segment';
@@ -63,6 +63,8 @@ export async function apiRequestFull(
 	const withData = (data: ICredentialDataDecryptedObject) => ({
 		credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type: api.credentialType, data },
 	});
+	const credentialId = stored?.id ?? '';
+	if (!hasSessionToken(credentials) || sessionNeedsRenewal(credentials, Date.now())) takeLatestSession(credentialId, credentials, Date.now());
 	const hasSession = hasSessionToken(credentials);
 	// Before any login, the credential as stored now: another worker or execution may have renewed it.
 	let reread = false;
@@ -85,12 +87,13 @@ export async function apiRequestFull(
 			throw requestFailedError(this.getNode(), error, api, credentials, itemIndex, timedOut);
 		}
 		keepRenewedSession(credentials, renewal?.credentialsDecrypted.data);
+		rememberSession(credentialId, credentials);
 		renewal = undefined;
 		const status = response.statusCode;
 		// A stored token the platform no longer takes (revoked, backend restarted): one login, one more try.
 		// A token just issued, or a static key, that is refused stays refused: no second login.
 		if (status === 401 && hasSession && !renewed) {
-			if (!reread && (await adoptNewer())) continue;
+			if (takeLatestSession(credentialId, credentials, Date.now()) || (!reread && (await adoptNewer()))) continue;
 			renewed = true;
 			renewal = withData({ ...credentials, sessionToken: '' });
 			continue;

@@ -48,16 +48,22 @@ function freshProcessTypes(): ICredentialType[] {
 	return types;
 }
 
-/** One process: its own harness over the stored credential data, which it writes back like n8n's database. */
+let processCount = 0;
+
+/**
+ * One process: its own harness over the stored credential data, which it writes back like n8n's database.
+ * Each gets its own credential id, so nothing this test process remembers of another "process" applies.
+ */
 async function inProcess(stored: ICredentialDataDecryptedObject, types: ICredentialType[], node: INodeType, parameters: Record<string, unknown>) {
 	const harness = new N8nHarness(types);
 	const type = (node.description.credentials ?? [])[0]?.name ?? 'utmStackApi';
-	harness.addCredential('shared', type, stored);
+	const id = `process-${++processCount}`;
+	harness.addCredential(id, type, stored);
 	try {
-		const [output] = await harness.runNode(node, parameters as never, [{ json: {} }], { [type]: 'shared' });
-		return { output, error: undefined, stored: harness.stored('shared') };
+		const [output] = await harness.runNode(node, parameters as never, [{ json: {} }], { [type]: id });
+		return { output, error: undefined, stored: harness.stored(id) };
 	} catch (error) {
-		return { output: undefined, error: error as { message: string; description?: string }, stored: harness.stored('shared') };
+		return { output: undefined, error: error as { message: string; description?: string }, stored: harness.stored(id) };
 	}
 }
 
@@ -147,12 +153,17 @@ describe('a stored token is used only with the settings it was issued for', () =
 });
 
 describe('a token another process renewed is used instead of a new login', () => {
-	test('a run that read a token about to expire re-reads the credential and takes the fresh one: no login', async () => {
+	/** A credential whose fresh token another worker saved (its login ran in another process). */
+	async function savedByAnotherWorker() {
+		const other = await inProcess({ baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password }, ALL_CREDENTIAL_TYPES, probeNode(), probe);
 		const harness = new N8nHarness(ALL_CREDENTIAL_TYPES);
-		harness.addCredential('shared', 'utmStackApi', { baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password });
+		harness.addCredential('shared', 'utmStackApi', other.stored);
 		const run = async () => await harness.runNode(probeNode(), probe as never, [{ json: {} }], { utmStackApi: 'shared' });
-		await run();
-		const fresh = { ...harness.stored('shared') };
+		return { harness, run, fresh: { ...other.stored } };
+	}
+
+	test('a run that read a token about to expire re-reads the credential and takes the fresh one: no login', async () => {
+		const { harness, run, fresh } = await savedByAnotherWorker();
 		// What this run read before another worker renewed: the same token, expiring in 5 seconds.
 		const stale = { ...fresh, sessionToken: 'token-of-an-earlier-login', sessionExpiresAt: new Date(Date.now() + 5_000).toISOString(), sessionIssuedAt: new Date(Date.now() - 600_000).toISOString() };
 		const reads = jest.spyOn(harness.credentials, 'getDecrypted').mockImplementationOnce(async () => harness.credentials.withDefaults('utmStackApi', stale));
@@ -166,17 +177,25 @@ describe('a token another process renewed is used instead of a new login', () =>
 	});
 
 	test('a 401 on a token another process replaced: the stored one is tried before a login', async () => {
-		const harness = new N8nHarness(ALL_CREDENTIAL_TYPES);
-		harness.addCredential('shared', 'utmStackApi', { baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password });
-		const run = async () => await harness.runNode(probeNode(), probe as never, [{ json: {} }], { utmStackApi: 'shared' });
-		await run();
-		const fresh = { ...harness.stored('shared') };
+		const { harness, run, fresh } = await savedByAnotherWorker();
 		const revoked = { ...fresh, sessionToken: `${String(fresh.sessionToken).slice(0, -4)}AAAA` };
 		jest.spyOn(harness.credentials, 'getDecrypted').mockImplementationOnce(async () => harness.credentials.withDefaults('utmStackApi', revoked));
 		utm.resetStats();
 		await run();
 		expect(utm.stats.unauthorized).toBe(1);
 		expect(utm.stats.logins).toBe(0);
+	});
+
+	test('executions of one worker that read the credential before its first login was saved share that login', async () => {
+		const harness = new N8nHarness(ALL_CREDENTIAL_TYPES);
+		harness.addCredential('burst', 'utmStackApi', { baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password });
+		const empty = harness.credentials.withDefaults('utmStackApi', harness.stored('burst'));
+		await harness.runNode(probeNode(), probe as never, [{ json: {} }], { utmStackApi: 'burst' });
+		// The next execution started before that token was saved: it read the credential without one.
+		jest.spyOn(harness.credentials, 'getDecrypted').mockImplementationOnce(async () => ({ ...empty }));
+		await harness.runNode(probeNode(), probe as never, [{ json: {} }], { utmStackApi: 'burst' });
+		expect(utm.stats.logins).toBe(1);
+		expect(utm.stats.unauthorized).toBe(0);
 	});
 });
 
