@@ -27,7 +27,7 @@ import { elasticCloudEnterpriseProfile } from './vendors/elastic-cloud-enterpris
 const eceLogin: VendorLogin = {
 	platform: elasticCloudEnterpriseProfile.platform,
 	exampleUrl: elasticCloudEnterpriseProfile.exampleUrl,
-	logsIn: (credentials) => credentials.authMethod === 'password',
+	logsIn: elasticCloudEnterpriseProfile.logsIn,
 	loginRequest: (credentials) => ({
 		path: '/api/v1/users/auth/_login',
 		body: { username: credentials.username, password: credentials.password },

@@ -28,7 +28,7 @@ import { immutaProfile } from './vendors/immuta';
 const immutaLogin: VendorLogin = {
 	platform: immutaProfile.platform,
 	exampleUrl: immutaProfile.exampleUrl,
-	logsIn: () => true,
+	logsIn: immutaProfile.logsIn,
 	loginRequest: (credentials) =>
 		credentials.authMethod === 'password'
 			? {

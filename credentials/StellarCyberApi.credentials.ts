@@ -27,7 +27,7 @@ import { stellarCyberProfile } from './vendors/stellar-cyber';
 const stellarCyberLogin: VendorLogin = {
 	platform: stellarCyberProfile.platform,
 	exampleUrl: stellarCyberProfile.exampleUrl,
-	logsIn: () => true,
+	logsIn: stellarCyberProfile.logsIn,
 	loginRequest(credentials) {
 		// Since 5.5 API keys are scoped and sent as a Bearer; older releases use Basic email:key.
 		const authorization =

@@ -29,7 +29,7 @@ import { utmStackProfile } from './vendors/utmstack';
 const utmStackLogin: VendorLogin = {
 	platform: utmStackProfile.platform,
 	exampleUrl: utmStackProfile.exampleUrl,
-	logsIn: (credentials) => credentials.authMethod === 'password',
+	logsIn: utmStackProfile.logsIn,
 	loginRequest: (credentials) => ({
 		path: '/api/authenticate',
 		body: { username: credentials.username, password: credentials.password, rememberMe: false },

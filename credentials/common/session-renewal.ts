@@ -63,3 +63,28 @@ export function takeLatestSession(credentialId: string, credentials: ICredential
 	Object.assign(credentials, latest);
 	return true;
 }
+
+const sessionsUnderWay = new Map<string, Promise<void>>();
+
+/**
+ * One request at a time per credential of this process may make n8n log in. A request that would log in
+ * while another one does waits for it and takes the session it got (true); otherwise it goes ahead and
+ * calls `done` once its answer is in, when the new session is remembered.
+ */
+export async function awaitSessionUnderWay(credentialId: string, credentials: ICredentialDataDecryptedObject): Promise<{ took: boolean; done: () => void }> {
+	const key = sessionKey(credentialId, credentials);
+	for (let pending = sessionsUnderWay.get(key); pending; pending = sessionsUnderWay.get(key)) {
+		await pending;
+		if (takeLatestSession(credentialId, credentials, Date.now())) return { took: true, done: () => undefined };
+	}
+	let release = () => undefined as void;
+	const mine = new Promise<void>((resolve) => (release = resolve));
+	sessionsUnderWay.set(key, mine);
+	return {
+		took: false,
+		done: () => {
+			if (sessionsUnderWay.get(key) === mine) sessionsUnderWay.delete(key);
+			release();
+		},
+	};
+}

@@ -17,6 +17,7 @@ export const elasticCloudEnterpriseProfile: VendorProfile = {
 	credentialType: 'elasticCloudEnterpriseApi',
 	platform: 'Elastic Cloud Enterprise',
 	exampleUrl: 'https://coordinator.example.com:12443',
+	logsIn: (credentials) => credentials.authMethod === 'password',
 	errorText: eceErrorText,
 	rejectedCredential: {
 		message: 'Elastic Cloud Enterprise did not accept the credential',

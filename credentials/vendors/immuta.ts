@@ -11,6 +11,7 @@ export const immutaProfile: VendorProfile = {
 	credentialType: 'immutaApi',
 	platform: 'Immuta',
 	exampleUrl: 'https://immuta.example.com',
+	logsIn: () => true,
 	errorText: immutaErrorText,
 	rejectedCredential: {
 		message: 'Immuta did not accept the session token',

@@ -12,6 +12,7 @@ export const stellarCyberProfile: VendorProfile = {
 	credentialType: 'stellarCyberApi',
 	platform: 'Stellar Cyber',
 	exampleUrl: 'https://stellar.example.com',
+	logsIn: () => true,
 	errorText: stellarCyberErrorText,
 	rejectedCredential: {
 		message: 'Stellar Cyber did not accept the access token',

@@ -12,6 +12,7 @@ export const utmStackProfile: VendorProfile = {
 	credentialType: 'utmStackApi',
 	platform: 'UTMStack',
 	exampleUrl: 'https://utmstack.example.com',
+	logsIn: (credentials) => credentials.authMethod === 'password',
 	errorText: utmStackErrorText,
 	rejectedCredential: {
 		message: 'UTMStack did not accept the credential',

@@ -1,3 +1,5 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 /**
  * What the credential and the node of one platform both need to know of it: one profile each, so a
  * node never imports a credential class.
@@ -11,6 +13,8 @@ export interface VendorProfile {
 	exampleUrl: string;
 	/** The platform's own error text in an answer, if it sent one. */
 	errorText(answer: { body: unknown; headers: Record<string, unknown> }): string | undefined;
+	/** False for static-key methods: they never log in and never hold a token. */
+	logsIn(credentials: ICredentialDataDecryptedObject): boolean;
 	/** Shown when the platform still answers 401 after a fresh login (or to a static key). */
 	rejectedCredential: { message: string; description: string };
 }

@@ -11,7 +11,15 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { baseUrlProblem, parseBaseUrl } from '../../credentials/common/base-url';
-import { adoptStoredSession, hasSessionToken, keepRenewedSession, rememberSession, sessionNeedsRenewal, takeLatestSession } from '../../credentials/common/session-renewal';
+import {
+	adoptStoredSession,
+	awaitSessionUnderWay,
+	hasSessionToken,
+	keepRenewedSession,
+	rememberSession,
+	sessionNeedsRenewal,
+	takeLatestSession,
+} from '../../credentials/common/session-renewal';
 import { jsonBody, retryAfterSeconds } from './answer-checks';
 import { answerError, requestFailedError } from './api-error';
 import { hasDotSegment } from './path-segment';
@@ -76,18 +84,28 @@ export async function apiRequestFull(
 	let renewal = renewed ? withData({ ...credentials, sessionToken: '' }) : undefined;
 
 	for (let attempt = 1; ; attempt++) {
+		// A request that makes n8n log in waits for one already doing so for this credential in this
+		// process (executions that start together), and takes its session instead.
+		let loginDone: (() => void) | undefined;
+		if (api.logsIn(credentials) && (renewal !== undefined || !hasSessionToken(credentials))) {
+			const flight = await awaitSessionUnderWay(credentialId, credentials);
+			if (flight.took) renewal = undefined;
+			loginDone = flight.done;
+		}
 		let response: IN8nHttpFullResponse;
 		const sentAt = Date.now();
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, options, renewal ?? withData(credentials))) as IN8nHttpFullResponse;
 		} catch (error) {
 			keepRenewedSession(credentials, renewal?.credentialsDecrypted.data);
+			loginDone?.();
 			// n8n 1.x keeps no trace of a timeout but its own "connection was aborted" text: the clock tells.
 			const timedOut = Date.now() - sentAt >= REQUEST_TIMEOUT_MS;
 			throw requestFailedError(this.getNode(), error, api, credentials, itemIndex, timedOut);
 		}
 		keepRenewedSession(credentials, renewal?.credentialsDecrypted.data);
 		rememberSession(credentialId, credentials);
+		loginDone?.();
 		renewal = undefined;
 		const status = response.statusCode;
 		// A stored token the platform no longer takes (revoked, backend restarted): one login, one more try.

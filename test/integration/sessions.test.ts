@@ -186,6 +186,21 @@ describe('a token another process renewed is used instead of a new login', () =>
 		expect(utm.stats.logins).toBe(0);
 	});
 
+	test('an execution that starts between another one\'s login and that login\'s first answer waits for it: one login', async () => {
+		const harness = new N8nHarness(ALL_CREDENTIAL_TYPES);
+		harness.addCredential('together', 'utmStackApi', { baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password });
+		const empty = harness.credentials.withDefaults('utmStackApi', harness.stored('together'));
+		utm.control('/__sim/faults', { mode: 'slow', delayMs: 800, path: '/api/account', requests: 1 });
+		const run = async () => await harness.runNode(probeNode(), probe as never, [{ json: {} }], { utmStackApi: 'together' });
+		const first = run();
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		// by now the first login is done and saved; this execution read the credential before that
+		jest.spyOn(harness.credentials, 'getDecrypted').mockImplementationOnce(async () => ({ ...empty }));
+		await Promise.all([first, run()]);
+		expect(utm.stats.logins).toBe(1);
+		expect(utm.stats.unauthorized).toBe(0);
+	});
+
 	test('executions of one worker that read the credential before its first login was saved share that login', async () => {
 		const harness = new N8nHarness(ALL_CREDENTIAL_TYPES);
 		harness.addCredential('burst', 'utmStackApi', { baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password });
