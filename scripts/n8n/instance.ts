@@ -200,7 +200,7 @@ export class N8nInstance {
 			if (exited) throw new Error(`n8n exited while starting (${exited}); see ${this.logFile}:\n${readFileSync(this.logFile, 'utf8').slice(-3000)}`);
 			if (command[0] === 'worker') {
 				// A worker serves no REST; it says so in its log once it takes jobs.
-				if (readFileSync(this.logFile, 'utf8').slice(logStart).includes('worker is now ready')) return;
+				if (existsSync(this.logFile) && readFileSync(this.logFile, 'utf8').slice(logStart).includes('worker is now ready')) return;
 			} else {
 				try {
 					// Readiness comes before the REST routes; the editor's first call is the real sign.
