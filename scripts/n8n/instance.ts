@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, symlinkSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { closeSync, createWriteStream, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import type { InstalledN8n } from './install';
@@ -105,14 +105,19 @@ export class N8nInstance {
 		const { installed, port } = this.options;
 		// A command starts its own task runner broker: keep it off the server's port.
 		const env = { ...this.env(), N8N_RUNNERS_BROKER_PORT: String(port + 2000) };
+		// stdout goes to a file: n8n exits right after printing a run, and a pipe that this (busy) process has
+		// not drained by then loses the end of a large run; a file gets every byte.
+		const outFile = join(this.options.userFolder, `cli-${process.pid}-${Date.now()}.out`);
+		const outFd = openSync(outFile, 'w');
 		return new Promise((resolve, reject) => {
-			const child = spawn(installed.nodeBinary, [installed.n8nBin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-			let stdout = '';
+			const child = spawn(installed.nodeBinary, [installed.n8nBin, ...args], { env, stdio: ['ignore', outFd, 'pipe'] });
+			closeSync(outFd);
 			let stderr = '';
-			child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-			child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+			child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 			child.on('error', reject);
 			child.on('close', (code) => {
+				const stdout = readFileSync(outFile, 'utf8');
+				rmSync(outFile, { force: true });
 				writeFileSync(this.logFile, `\n$ n8n ${args.join(' ')}\n${stdout}\n${stderr}\n`, { flag: 'a' });
 				resolve({ status: code ?? -1, stdout, stderr });
 			});

@@ -37,7 +37,13 @@ export class N8nRest {
 	/** Creates the owner on a fresh instance (no-op answer 400 when it exists), then logs in. */
 	async ownerLogin(owner: { email: string; password: string; firstName: string; lastName: string }): Promise<void> {
 		await this.call('POST', '/owner/setup', owner);
-		const login = await this.call('POST', '/login', { email: owner.email, emailOrLdapLoginId: owner.email, password: owner.password });
+		// n8n may answer its settings a moment before its login route exists: a 404 is tried again for 30 s.
+		let login = await this.call('POST', '/login', { email: owner.email, emailOrLdapLoginId: owner.email, password: owner.password });
+		for (const started = Date.now(); login.status === 404 && Date.now() - started < 30_000; ) {
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			await this.call('POST', '/owner/setup', owner);
+			login = await this.call('POST', '/login', { email: owner.email, emailOrLdapLoginId: owner.email, password: owner.password });
+		}
 		if (login.status !== 200) throw new Error(`n8n login failed: ${login.status} ${JSON.stringify(login.data).slice(0, 300)}`);
 	}
 
