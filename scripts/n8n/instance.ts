@@ -164,9 +164,11 @@ export class N8nInstance {
 		const first = lines.indexOf('{');
 		const last = first >= 0 ? lines.indexOf('}', first) : -1;
 		let run: WorkflowRun | undefined;
-		if (result.status === 0 && last > first) {
+		if (last > first) {
 			try {
-				run = JSON.parse(lines.slice(first, last + 1).join('\n')) as WorkflowRun;
+				const printed = JSON.parse(lines.slice(first, last + 1).join('\n')) as WorkflowRun & { status?: string; finished?: boolean };
+				// A run n8n printed as finished with success counts even if the process then exits unclean.
+				run = result.status === 0 || (printed.status === 'success' && printed.finished === true) ? printed : undefined;
 			} catch {
 				run = undefined;
 			}
