@@ -5,7 +5,7 @@ import { sessionIsStale } from './session-state';
 
 /**
  * The decisions a node's requests make about the stored session, kept beside the token lifecycle so one
- * place owns a token: renew before use, adopt a token another process saved, keep what a renewal brought.
+ * place owns a token: renew before use, adopt a token another n8n instance saved, keep what a renewal brought.
  */
 
 const SESSION_FIELDS = ['sessionToken', 'sessionExpiresAt', 'sessionIssuedAt', 'sessionFor', 'sessionRefusal'] as const;
@@ -20,7 +20,7 @@ export function sessionNeedsRenewal(credentials: ICredentialDataDecryptedObject,
 }
 
 /**
- * Takes the session of the credential as stored now, when another process (a queue-mode worker, another
+ * Takes the session of the credential as stored now, when another n8n instance (a queue-mode worker, another
  * execution) saved a different token that fits and is fresh: that saves a login. True when taken.
  */
 export function adoptStoredSession(credentials: ICredentialDataDecryptedObject, stored: ICredentialDataDecryptedObject, nowMs: number): boolean {
@@ -40,7 +40,7 @@ export function keepRenewedSession(credentials: ICredentialDataDecryptedObject, 
 }
 
 /**
- * The last session each credential got in this process. An execution that read the credential before
+ * The last session each credential got in this n8n instance. An execution that read the credential before
  * another one's login was saved (it holds no token, or an older one) takes it instead of logging in
  * again: in a queue-mode worker, executions that start together make one login, not one each. Keyed by
  * the credential's id and the fingerprint of its settings, so an edited credential logs in afresh.
@@ -54,7 +54,7 @@ export function rememberSession(credentialId: string, credentials: ICredentialDa
 	latestSessions.set(sessionKey(credentialId, credentials), Object.fromEntries(SESSION_FIELDS.map((field) => [field, credentials[field]])));
 }
 
-/** Takes the session this process got for the credential since the one the run holds, if still fresh. True when taken. */
+/** Takes the session this n8n instance got for the credential since the one the run holds, if still fresh. True when taken. */
 export function takeLatestSession(credentialId: string, credentials: ICredentialDataDecryptedObject, nowMs: number): boolean {
 	const latest = credentialId === '' ? undefined : latestSessions.get(sessionKey(credentialId, credentials));
 	if (!latest || sessionIsStale(latest, nowMs)) return false;
@@ -67,7 +67,7 @@ export function takeLatestSession(credentialId: string, credentials: ICredential
 const sessionsUnderWay = new Map<string, Promise<void>>();
 
 /**
- * One request at a time per credential of this process may make n8n log in. A request that would log in
+ * One request at a time per credential of this n8n instance may make n8n log in. A request that would log in
  * while another one does waits for it and takes the session it got (true); otherwise it goes ahead and
  * calls `done` once its answer is in, when the new session is remembered.
  */

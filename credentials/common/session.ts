@@ -18,11 +18,11 @@ const LOGIN_TIMEOUT_MS = 30_000;
 
 // Keyed by the credential fingerprint (URL, method, user and secret), so nothing is shared between
 // credentials, and no token is kept beyond the login that is under way. The refusals here are this
-// process's copy of what the credential itself saves (see session-memory.ts).
+// instance's copy of what the credential itself saves (see session-memory.ts).
 const loginsUnderWay = new Map<string, Promise<Session>>();
 const refusedLogins = new Map<string, { error: LoginError; until: number }>();
 
-/** A refusal of these settings that this process saw and that still holds, with the platform's own words. */
+/** A refusal of these settings that this n8n instance saw and that still holds, with the platform's own words. */
 export function refusalSeenHere(credentials: ICredentialDataDecryptedObject, nowMs: number): LoginError | undefined {
 	const key = credentialFingerprint(credentials);
 	const refusal = refusedLogins.get(key);
@@ -101,7 +101,7 @@ function redirectedLogin(vendor: VendorLogin, answer: LoginAnswer): LoginError {
  * The `preAuthentication` of every credential: logs in (once, however many requests ask at the same
  * time) and returns the token, its expiry and the fingerprint of the settings it was issued for, for n8n
  * to store. Static-key methods return nothing, so n8n stores nothing. A refused login is returned as a
- * saved refusal (n8n stores it; `authenticate` then fails with it), so no process tries it again.
+ * saved refusal (n8n stores it; `authenticate` then fails with it), so no n8n instance tries it again.
  */
 export async function startSession(
 	this: IHttpRequestHelper,

@@ -85,7 +85,7 @@ export async function apiRequestFull(
 
 	for (let attempt = 1; ; attempt++) {
 		// A request that makes n8n log in waits for one already doing so for this credential in this
-		// process (executions that start together), and takes its session instead.
+		// n8n instance (executions that start together), and takes its session instead.
 		let loginDone: (() => void) | undefined;
 		if (api.logsIn(credentials) && (renewal !== undefined || !hasSessionToken(credentials))) {
 			const flight = await awaitSessionUnderWay(credentialId, credentials);
