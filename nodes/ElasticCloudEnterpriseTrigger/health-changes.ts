@@ -1,8 +1,9 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { cursorPages } from '../common/page-strategies';
 import { collectPages } from '../common/paginate';
 import { elasticCloudEnterprise } from '../ElasticCloudEnterprise/transport';
-import { deploymentSearchPages } from '../ElasticCloudEnterprise/pagination';
+import { deploymentSearch } from '../ElasticCloudEnterprise/pagination';
 
 /** What the trigger compares between polls: the deployment's healthy flag and each Elasticsearch resource's state. */
 export interface DeploymentHealth extends IDataObject {
@@ -38,7 +39,7 @@ function healthEvent(deployment: IDataObject, before: DeploymentHealth | null, a
  * not emitted. A failed poll throws before the state is touched.
  */
 export async function pollHealthChanges(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const deployments = await collectPages.call(this, elasticCloudEnterprise, deploymentSearchPages({ match_all: {} }), undefined);
+	const deployments = await collectPages.call(this, elasticCloudEnterprise, cursorPages(deploymentSearch({ match_all: {} })), undefined);
 	const current = new Map(deployments.map((deployment) => [String(deployment.id), healthOf(deployment)]));
 
 	if (this.getMode() === 'manual') {

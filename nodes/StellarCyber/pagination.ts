@@ -1,73 +1,38 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { PageStrategy } from '../common/paginate';
+import type { CursorListing, OffsetListing } from '../common/page-strategies';
 import type { TimeWalk } from '../common/time-walk';
 
-interface SkipCursor {
-	skip: number;
-	limit: number;
-}
-
-/**
- * skip/limit pages. `listOf` finds the records in an answer, `totalOf` the total when the endpoint states it.
- * Records created during the read shift the pages: the repeats are dropped by id and reading goes on to the
- * total as it stands at each page.
- */
-export function skipLimitPages(
-	path: string,
-	query: IDataObject,
-	maxLimit: number,
-	listOf: (body: IDataObject) => IDataObject[],
-	totalOf?: (body: IDataObject) => number | undefined,
-): PageStrategy<SkipCursor> {
-	return {
-		idOf: (record) => String(record._id),
-		start: (limit) => ({ skip: 0, limit: Math.min(limit ?? maxLimit, maxLimit) }),
-		request: (cursor) => ({ method: 'GET', path, qs: { ...query, skip: cursor.skip, limit: cursor.limit } }),
-		read: (response, cursor) => {
-			const body = (response.body ?? {}) as IDataObject;
-			const items = listOf(body);
-			const seen = cursor.skip + items.length;
-			const total = totalOf?.(body);
-			const more = total === undefined ? items.length === cursor.limit : seen < total;
-			return { items, next: more ? { ...cursor, skip: seen } : undefined };
-		},
-	};
-}
-
-interface ScrollCursor {
-	scrollId?: string;
-	size: number;
+/** A Stellar list paged by skip/limit, its records at `records` in the answer. */
+export function skipLimitListing(path: string, query: IDataObject, maxPageSize: number, records: string[], total?: string[]): OffsetListing {
+	return { path, query, offsetParam: 'skip', sizeParam: 'limit', maxPageSize, records, total, idField: '_id' };
 }
 
 export const SEARCH_PAGE_SIZE = 1000;
 
 /** Raw Elasticsearch search through Stellar's data API: the first page opens a scroll, the next pages follow it. */
-export function scrollPages(index: string, query: IDataObject, sort: unknown): PageStrategy<ScrollCursor> {
+export function scrollSearch(index: string, query: IDataObject, sort: unknown): CursorListing {
 	return {
-		start: (limit) => ({ size: Math.min(limit ?? SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE) }),
-		request: (cursor) =>
-			cursor.scrollId === undefined
-				? {
-						method: 'POST',
-						path: `/connect/api/data/${encodeURIComponent(index)}/_search`,
-						qs: { scroll: '1m' },
-						body: { query, size: cursor.size, ...(sort ? { sort } : {}) } as IDataObject,
-					}
-				: { method: 'POST', path: '/connect/api/data/_search/scroll', body: { scroll: '1m', scroll_id: cursor.scrollId } },
-		read: (response, cursor) => {
-			const body = (response.body ?? {}) as { _scroll_id?: string; hits?: { hits?: IDataObject[] } };
-			const items = body.hits?.hits ?? [];
-			const next = items.length === cursor.size && body._scroll_id ? { ...cursor, scrollId: body._scroll_id } : undefined;
-			return { items, next };
-		},
+		first: (size) => ({
+			method: 'POST',
+			path: `/connect/api/data/${encodeURIComponent(index)}/_search`,
+			qs: { scroll: '1m' },
+			body: { query, size, ...(sort ? { sort } : {}) } as IDataObject,
+		}),
+		next: (scrollId) => ({ method: 'POST', path: '/connect/api/data/_search/scroll', body: { scroll: '1m', scroll_id: scrollId } }),
+		maxPageSize: SEARCH_PAGE_SIZE,
+		records: ['hits', 'hits'],
+		cursor: ['_scroll_id'],
 	};
 }
 
 /** Stellar answers at most 500 cases per request. */
 export const MAX_CASES_PER_PAGE = 500;
 
-export const casesOf = (body: IDataObject) => ((body.data as IDataObject | undefined)?.cases as IDataObject[] | undefined) ?? [];
+const casesOf = (body: IDataObject) => ((body.data as IDataObject | undefined)?.cases as IDataObject[] | undefined) ?? [];
+
+/** The cases in a skip/limit order (score, or the newest few by time). */
+export const caseListing = (query: IDataObject) => skipLimitListing('/connect/api/v1/cases', query, MAX_CASES_PER_PAGE, ['data', 'cases'], ['data', 'total']);
 
 /**
  * The cases walked oldest first by created_at or modified_at (FROM~<field> is inclusive): each query starts

@@ -11,8 +11,11 @@ import type { ApiRequest, VendorApi } from './vendor-api';
 export interface PageStrategy<Cursor> {
 	start(limit: number | undefined): Cursor;
 	request(cursor: Cursor): ApiRequest;
-	/** Throws IncompleteReadError when the platform cannot serve the rest: never a silent short list. */
-	read(response: IN8nHttpFullResponse, cursor: Cursor): PageRead<Cursor>;
+	/**
+	 * Throws IncompleteReadError when the platform cannot serve the rest: never a silent short list.
+	 * `seen` holds the ids of the records read so far (with idOf), for strategies that check where a page starts.
+	 */
+	read(response: IN8nHttpFullResponse, cursor: Cursor, seen: ReadonlySet<string>): PageRead<Cursor>;
 	/**
 	 * The record's id. Pages shift when records are created or changed between two reads, so a record can
 	 * come twice: it is emitted the first time only, and reading goes on until the listing really ends.
@@ -25,6 +28,8 @@ export interface PageRead<Cursor> {
 	next: Cursor | undefined;
 	/** Records the page held before the strategy dropped any it had emitted already (default: items). */
 	received?: number;
+	/** The page is read again from an earlier place (the listing moved under it): an empty page does not end the read. */
+	rewound?: boolean;
 }
 
 /** The platform cannot serve every matching record this way: the read stops with this instead of a short list. */
@@ -59,7 +64,7 @@ export async function collectPages<Cursor>(
 		const response = await apiRequestFull.call(this, api, { ...strategy.request(cursor), expectsJson: true }, itemIndex);
 		let page: PageRead<Cursor>;
 		try {
-			page = strategy.read(response, cursor);
+			page = strategy.read(response, cursor, emitted);
 		} catch (error) {
 			const incomplete = error instanceof IncompleteReadError ? error : undefined;
 			throw new NodeOperationError(this.getNode(), incomplete?.message ?? (error as Error), { description: incomplete?.description, itemIndex });
@@ -74,7 +79,7 @@ export async function collectPages<Cursor>(
 			if (limit !== undefined && collected.length >= limit) return collected;
 		}
 		// A page with nothing on it ends the loop whatever the strategy says, so a server quirk cannot spin it.
-		cursor = (page.received ?? page.items.length) > 0 ? page.next : undefined;
+		cursor = (page.received ?? page.items.length) > 0 || page.rewound ? page.next : undefined;
 	}
 	return collected;
 }

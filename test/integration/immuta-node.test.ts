@@ -51,11 +51,11 @@ test('current user', async () => {
 });
 
 describe('data sources', () => {
-	test('Return All: offset/size pages until the stated count, no empty page, each once', async () => {
+	test('Return All: offset/size pages, each starting at the last record of the one before, until the stated count; each once', async () => {
 		const output = await run({ resource: 'dataSource', operation: 'getMany', returnAll: true });
 		expect(output).toHaveLength(DATA_SOURCES);
 		expect(new Set(output.map((record) => record.json.id)).size).toBe(DATA_SOURCES);
-		expect(apiRequests().map((request) => [request.query.offset, request.query.size])).toEqual([['0', '200'], ['200', '200']]);
+		expect(apiRequests().map((request) => [request.query.offset, request.query.size])).toEqual([['0', '200'], ['199', '200'], ['398', '200']]);
 	});
 
 	test('Limit smaller than a page: one request of that size', async () => {

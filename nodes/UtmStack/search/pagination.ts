@@ -1,6 +1,6 @@
 import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { IncompleteReadError, type PageStrategy } from '../../common/paginate';
+import { headerNumber, type NumberedListing } from '../../common/page-strategies';
 import type { TimeWalk } from '../../common/time-walk';
 import type { ApiRequest } from '../../common/vendor-api';
 
@@ -18,57 +18,47 @@ export const TIME_FIELD = '@timestamp';
 /** The upper end of a time walk with no end: later than any document. */
 const END_OF_TIME = '9999-12-31T23:59:59.999Z';
 
-function totalCount(headers: IDataObject): number | undefined {
-	const raw = headers['x-total-count'];
-	const value = Number(Array.isArray(raw) ? raw[0] : raw);
-	return Number.isFinite(value) ? value : undefined;
-}
-
 const documents = (response: IN8nHttpFullResponse) => (Array.isArray(response.body) ? (response.body as IDataObject[]) : []);
+/** Alerts and logs carry their own id; _id is OpenSearch's, for a document without one. */
+const ID_FIELDS = ['id', '_id'];
 const documentId = (document: IDataObject) => String(document.id ?? document._id);
 
 /**
  * One request of POST /api/elasticsearch/search: 1-based pages (page 0 and 1 are the same), `top` caps
  * the result and X-Total-Count = min(total, 10,000, top); zero hits come back as [] with no headers.
  */
-function searchRequest(query: IDataObject, filters: IDataObject[], page: number, size: number, top: number): ApiRequest {
+function searchRequest(query: IDataObject, filters: IDataObject[]): Omit<ApiRequest, 'qs'> & { qs: IDataObject } {
 	return {
 		method: 'POST',
 		path: '/api/elasticsearch/search',
-		qs: { ...query, top, page, size },
+		qs: query,
 		// UTMStack needs a JSON list even without filters; n8n drops an empty array body, so send it as text.
 		body: filters.length > 0 ? filters : '[]',
 		headers: { 'Content-Type': 'application/json' },
 	};
 }
 
-interface SearchCursor {
-	page: number;
-	size: number;
-	top: number;
-}
+const windowText = RESULT_WINDOW.toLocaleString('en-US');
 
 /**
  * A search in an order that cannot be walked by time (relevance, or a field other than @timestamp):
  * UTMStack serves its first 10,000 documents only. A read that wants more, of a search that matches
  * 10,000 or more, fails at its first page instead of stopping there in silence.
  */
-export function searchPages(query: IDataObject, filters: IDataObject[], sortedBy: string): PageStrategy<SearchCursor> {
+export function searchListing(query: IDataObject, filters: IDataObject[], sortedBy: string): NumberedListing {
 	return {
-		start: (limit) => ({ page: 1, size: Math.min(limit ?? SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE), top: limit ?? RETURN_ALL_TOP }),
-		request: (cursor) => searchRequest(query, filters, cursor.page, cursor.size, cursor.top),
-		idOf: documentId,
-		read: (response, cursor) => {
-			const items = documents(response);
-			const total = totalCount(response.headers as IDataObject) ?? 0;
-			if (total >= RESULT_WINDOW && cursor.top > RESULT_WINDOW) {
-				throw new IncompleteReadError(
-					`This search matches ${RESULT_WINDOW.toLocaleString('en-US')} documents or more, and UTMStack serves only the first ${RESULT_WINDOW.toLocaleString('en-US')} of a search sorted by ${sortedBy}`,
-					`Set "Sort Field" to ${TIME_FIELD} to read every document (the node then walks the time field), narrow the filters or the time range, or set a Limit of ${RESULT_WINDOW.toLocaleString('en-US')} or less.`,
-				);
-			}
-			const next = cursor.page * cursor.size < total ? { ...cursor, page: cursor.page + 1 } : undefined;
-			return { items, next };
+		request: searchRequest(query, filters),
+		pageParam: 'page',
+		sizeParam: 'size',
+		firstPage: 1,
+		maxPageSize: SEARCH_PAGE_SIZE,
+		totalHeader: 'x-total-count',
+		idField: ID_FIELDS,
+		wantedParam: { name: 'top', all: RETURN_ALL_TOP },
+		window: {
+			size: RESULT_WINDOW,
+			message: `This search matches ${windowText} documents or more, and UTMStack serves only the first ${windowText} of a search sorted by ${sortedBy}`,
+			description: `Set "Sort Field" to ${TIME_FIELD} to read every document (the node then walks the time field), narrow the filters or the time range, or set a Limit of ${windowText} or less.`,
 		},
 	};
 }
@@ -97,12 +87,12 @@ export function timestampWalk(
 					: direction === 'asc'
 						? [{ field: TIME_FIELD, operator: 'IS_BETWEEN', value: [cursor.timeText, until] }]
 						: [{ field: TIME_FIELD, operator: 'IS_LESS_THAN_OR_EQUALS', value: cursor.timeText }];
-			return searchRequest(sorted, [...filters, ...bound], page, size, RETURN_ALL_TOP);
+			return searchRequest({ ...sorted, top: RETURN_ALL_TOP, page, size }, [...filters, ...bound]);
 		},
 		records: documents,
 		// Exact below 10,000 only: OpenSearch stops counting there.
 		totalOf: (response) => {
-			const total = totalCount(response.headers as IDataObject);
+			const total = headerNumber(response, 'x-total-count');
 			return total !== undefined && total < RESULT_WINDOW ? total : undefined;
 		},
 		timeOf: (document) => ({ time: Date.parse(String(document[TIME_FIELD])), text: String(document[TIME_FIELD]) }),
@@ -111,21 +101,24 @@ export function timestampWalk(
 	};
 }
 
-interface SpringCursor {
-	page: number;
-	size: number;
-}
-
-/** Spring Data pages (0-based page, size, X-Total-Count), as /api/utm-incidents serves them. */
-export function springPages(path: string, query: IDataObject): PageStrategy<SpringCursor> {
+/**
+ * Incidents (a JHipster resource: 0-based pages, X-Total-Count, criteria filters such as id.lessThanOrEqual)
+ * newest first, walked by id: ids grow with creation, so this is the incidentCreatedDate order, and as
+ * each query starts at the last id read, incidents created, closed or changed during the read move nothing.
+ */
+export function incidentWalk(query: IDataObject): TimeWalk {
 	return {
-		start: (limit) => ({ page: 0, size: Math.min(limit ?? SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE) }),
-		request: (cursor) => ({ method: 'GET', path, qs: { ...query, page: cursor.page, size: cursor.size } }),
-		idOf: (record) => String(record.id),
-		read: (response, cursor) => {
-			const items = documents(response);
-			const total = totalCount(response.headers as IDataObject) ?? 0;
-			return { items, next: (cursor.page + 1) * cursor.size < total ? { ...cursor, page: cursor.page + 1 } : undefined };
-		},
+		direction: 'desc',
+		pageSize: SEARCH_PAGE_SIZE,
+		request: (cursor, size, skip) => ({
+			method: 'GET',
+			path: '/api/utm-incidents',
+			qs: { ...query, sort: 'id,desc', page: Math.floor(skip / size), size, ...(cursor.time === null ? {} : { 'id.lessThanOrEqual': cursor.time }) },
+		}),
+		records: documents,
+		totalOf: (response) => headerNumber(response, 'x-total-count'),
+		timeOf: (incident) => ({ time: Number(incident.id), text: String(incident.id) }),
+		textOf: String,
+		idOf: (incident) => String(incident.id),
 	};
 }

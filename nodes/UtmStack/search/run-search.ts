@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { numberedPages } from '../../common/page-strategies';
 import { collectPages } from '../../common/paginate';
 import { timeWalkPages } from '../../common/time-walk';
 import { returnAllOrLimit, wantedCount } from '../../common/fields';
 import { utmStack } from '../transport';
 import { filtersProperty, searchFilters } from './filters';
-import { TIME_FIELD, searchPages, timestampWalk } from './pagination';
+import { TIME_FIELD, searchListing, timestampWalk } from './pagination';
 
 /** The fields of a UTMStack search, for alerts (default index pattern alert-*) or logs (log-*). */
 export function searchFields(defaultIndexPattern: string): INodeProperties[] {
@@ -106,6 +107,6 @@ export async function runSearch(this: IExecuteFunctions, itemIndex: number): Pro
 	}
 	const query: IDataObject = { indexPattern };
 	if (sortField !== '') query.sort = `${sortField},${direction}`;
-	const pages = searchPages(query, filters, sortField === '' ? 'relevance' : `"${sortField}"`);
+	const pages = numberedPages(searchListing(query, filters, sortField === '' ? 'relevance' : `"${sortField}"`));
 	return await collectPages.call(this, utmStack, pages, limit, itemIndex);
 }

@@ -3,8 +3,9 @@ import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import { returnAllOrLimit, wantedCount } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
+import { cursorPages } from '../../../common/page-strategies';
 import { collectPages } from '../../../common/paginate';
-import { deploymentSearchPages } from '../../pagination';
+import { deploymentSearch } from '../../pagination';
 import { elasticCloudEnterprise } from '../../transport';
 
 export const searchDeployments: Operation = {
@@ -55,6 +56,6 @@ export const searchDeployments: Operation = {
 			const text = String(this.getNodeParameter('query', itemIndex, '')).trim();
 			query = text === '' ? { match_all: {} } : { query_string: { query: text } };
 		}
-		return await collectPages.call(this, elasticCloudEnterprise, deploymentSearchPages(query), wantedCount(this, itemIndex), itemIndex);
+		return await collectPages.call(this, elasticCloudEnterprise, cursorPages(deploymentSearch(query)), wantedCount(this, itemIndex), itemIndex);
 	},
 };

@@ -3,8 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { returnAllOrLimit, wantedCount } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
+import { offsetPages } from '../../../common/page-strategies';
 import { collectPages } from '../../../common/paginate';
-import { offsetPages } from '../../pagination';
+import { immutaListing } from '../../pagination';
 import { immuta } from '../../transport';
 
 export const getManyAuditRecords: Operation = {
@@ -37,6 +38,6 @@ export const getManyAuditRecords: Operation = {
 			throw new NodeOperationError(this.getNode(), 'The "From" filter is after the "To" filter', { itemIndex });
 		}
 		if (filters.recordType) query.recordType = filters.recordType;
-		return await collectPages.call(this, immuta, offsetPages('/audit', query), wantedCount(this, itemIndex), itemIndex);
+		return await collectPages.call(this, immuta, offsetPages(immutaListing('/audit', query, 'append-only')), wantedCount(this, itemIndex), itemIndex);
 	},
 };

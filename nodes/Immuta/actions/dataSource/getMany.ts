@@ -2,8 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { returnAllOrLimit, wantedCount } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
+import { offsetPages } from '../../../common/page-strategies';
 import { collectPages } from '../../../common/paginate';
-import { offsetPages } from '../../pagination';
+import { immutaListing } from '../../pagination';
 import { immuta } from '../../transport';
 
 export const getManyDataSources: Operation = {
@@ -15,6 +16,6 @@ export const getManyDataSources: Operation = {
 	async execute(itemIndex) {
 		const searchText = String(this.getNodeParameter('searchText', itemIndex, '')).trim();
 		const query: IDataObject = searchText ? { searchText } : {};
-		return await collectPages.call(this, immuta, offsetPages('/dataSource', query), wantedCount(this, itemIndex), itemIndex);
+		return await collectPages.call(this, immuta, offsetPages(immutaListing('/dataSource', query, 'name')), wantedCount(this, itemIndex), itemIndex);
 	},
 };

@@ -3,8 +3,9 @@ import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import { returnAllOrLimit, wantedCount } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
+import { cursorPages } from '../../../common/page-strategies';
 import { collectPages } from '../../../common/paginate';
-import { scrollPages } from '../../pagination';
+import { scrollSearch } from '../../pagination';
 import { stellarCyber } from '../../transport';
 
 export const searchAlerts: Operation = {
@@ -58,6 +59,6 @@ export const searchAlerts: Operation = {
 			query = { query_string: { query: text === '' ? '*' : text } };
 		}
 		const sort = [{ timestamp: { order: 'desc' } }];
-		return await collectPages.call(this, stellarCyber, scrollPages(index, query, sort), wantedCount(this, itemIndex), itemIndex);
+		return await collectPages.call(this, stellarCyber, cursorPages(scrollSearch(index, query, sort)), wantedCount(this, itemIndex), itemIndex);
 	},
 };

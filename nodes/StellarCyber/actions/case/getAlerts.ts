@@ -1,9 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
 
 import { returnAllOrLimit, wantedCount } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
+import { offsetPages } from '../../../common/page-strategies';
 import { collectPages } from '../../../common/paginate';
-import { skipLimitPages } from '../../pagination';
+import { skipLimitListing } from '../../pagination';
 import { stellarCyber } from '../../transport';
 import { caseId, caseIdProperty } from './case-id';
 
@@ -15,7 +15,7 @@ export const getCaseAlerts: Operation = {
 	fields: [caseIdProperty, ...returnAllOrLimit()],
 	async execute(itemIndex) {
 		const id = caseId(this, itemIndex);
-		const pages = skipLimitPages(`/connect/api/v1/cases/${id}/alerts`, {}, MAX_ALERTS_PER_PAGE, (body) => ((body.data as IDataObject)?.docs as IDataObject[]) ?? []);
+		const pages = offsetPages(skipLimitListing(`/connect/api/v1/cases/${id}/alerts`, {}, MAX_ALERTS_PER_PAGE, ['data', 'docs']));
 		return await collectPages.call(this, stellarCyber, pages, wantedCount(this, itemIndex), itemIndex);
 	},
 };

@@ -3,12 +3,19 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { returnAllOrLimit, wantedCount } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
+import { offsetPages } from '../../../common/page-strategies';
 import { collectPages } from '../../../common/paginate';
 import { timeWalkPages } from '../../../common/time-walk';
 import { caseQuery } from '../../case-query';
-import { MAX_CASES_PER_PAGE, caseTimeWalk, casesOf, skipLimitPages } from '../../pagination';
+import { caseListing, caseTimeWalk } from '../../pagination';
 import { stellarCyber } from '../../transport';
 import { CASE_STATUSES, tagList } from './case-id';
+
+/** Cases in Stellar's own order for a sort: by the field, then by _id ascending (as its listing pages them). */
+function inOrder(cases: IDataObject[], sort: string, order: string): IDataObject[] {
+	const sign = order === 'desc' ? -1 : 1;
+	return [...cases].sort((a, b) => sign * (Number(a[sort]) - Number(b[sort])) || String(a._id).localeCompare(String(b._id)));
+}
 
 export const getManyCases: Operation = {
 	option: { name: 'Get Many', value: 'getMany', action: 'Get many cases', description: 'List cases with filters and a sort order' },
@@ -70,14 +77,15 @@ export const getManyCases: Operation = {
 			filterQuery[`FROM~${field}`] = at;
 		}
 		const limit = wantedCount(this, itemIndex);
-		// By time, a Return All (or any ascending read) walks forward from the oldest case, so cases created
-		// or changed while it runs cannot shift it; newest first is that walk reversed. Only the newest
-		// few, or a score order, page by skip/limit (repeats dropped by id).
-		if ((sort === 'created_at' || sort === 'modified_at') && (limit === undefined || order === 'asc')) {
-			const cases = await collectPages.call(this, stellarCyber, timeWalkPages(caseTimeWalk(sort, filterQuery)), limit, itemIndex);
-			return order === 'desc' ? cases.reverse() : cases;
+		// A Return All walks forward in time from the oldest case, so cases created or changed while it runs
+		// cannot shift it: by modified_at when that is the order asked for, else by created_at (which never
+		// changes), put in the order asked for afterwards. An ascending Limit by time is the start of that walk.
+		if (limit === undefined || (sort !== 'score' && order === 'asc')) {
+			const walkedBy = sort === 'modified_at' ? 'modified_at' : 'created_at';
+			const cases = await collectPages.call(this, stellarCyber, timeWalkPages(caseTimeWalk(walkedBy, filterQuery)), limit, itemIndex);
+			return sort === walkedBy ? (order === 'desc' ? cases.reverse() : cases) : inOrder(cases, sort, order);
 		}
-		const pages = skipLimitPages('/connect/api/v1/cases', { sort, order, ...filterQuery }, MAX_CASES_PER_PAGE, casesOf, (body) => (body.data as IDataObject)?.total as number | undefined);
-		return await collectPages.call(this, stellarCyber, pages, limit, itemIndex);
+		// The first few of a newest-first or score order: skip/limit pages that check their boundary.
+		return await collectPages.call(this, stellarCyber, offsetPages(caseListing({ sort, order, ...filterQuery })), limit, itemIndex);
 	},
 };

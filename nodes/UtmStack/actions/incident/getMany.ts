@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { returnAllOrLimit, wantedCount } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
 import { collectPages } from '../../../common/paginate';
-import { springPages } from '../../search/pagination';
+import { timeWalkPages } from '../../../common/time-walk';
+import { incidentWalk } from '../../search/pagination';
 import { utmStack } from '../../transport';
 import { INCIDENT_STATUSES } from './incident-id';
 
@@ -25,9 +26,9 @@ export const getManyIncidents: Operation = {
 	],
 	async execute(itemIndex) {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as { statuses?: string[]; nameContains?: string };
-		const query: IDataObject = { sort: 'incidentCreatedDate,desc' };
+		const query: IDataObject = {};
 		if (filters.statuses?.length) query['incidentStatus.in'] = filters.statuses.join(',');
 		if (filters.nameContains) query['incidentName.contains'] = filters.nameContains;
-		return await collectPages.call(this, utmStack, springPages('/api/utm-incidents', query), wantedCount(this, itemIndex), itemIndex);
+		return await collectPages.call(this, utmStack, timeWalkPages(incidentWalk(query)), wantedCount(this, itemIndex), itemIndex);
 	},
 };
