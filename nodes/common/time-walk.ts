@@ -27,6 +27,11 @@ export interface TimeWalk {
 	 * all share one time make the walk skip; more of them than this cannot be read and fail the read.
 	 */
 	window?: number;
+	/**
+	 * The platform pages by page number (skip is always a multiple of size), so pages inside a tie cannot
+	 * start one record early to check their boundary (UTMStack's search).
+	 */
+	pageNumbers?: boolean;
 	/** The records at the cursor time and beyond it in walk order (all when its time is null), `size` at most, after `skip`. */
 	request(cursor: TimeCursor, size: number, skip: number): ApiRequest;
 	records(response: IN8nHttpFullResponse): IDataObject[];
@@ -47,7 +52,12 @@ interface WalkCursor {
 	at: TimeCursor;
 	skip: number;
 	size: number;
+	/** Pages of one tie read again in a row because records of the tie were removed ahead of the read. */
+	rewinds?: number;
 }
+
+/** Pages of one tie read again in a row past which the tie is changing faster than it can be read. */
+const MAX_TIE_REWINDS = 10;
 
 function alreadyRead(walk: TimeWalk, at: TimeCursor, time: number, id: string): boolean {
 	if (at.time === null) return false;
@@ -75,6 +85,25 @@ export function timeWalkPages(walk: TimeWalk, from: TimeCursor = START_OF_TIME, 
 		idOf: options.eachChange ? (record) => changeKey(walk.idOf(record), walk.timeOf(record).time) : walk.idOf,
 		read: (response, cursor) => {
 			const page = walk.records(response);
+			// Inside a tie the walk pages by skip, each page starting at the last record of the one before (see
+			// offsetPages): a page that starts with a record not read yet means records of the tie were removed
+			// ahead of the read, and it is read again from a page earlier.
+			const overlap = cursor.size > 1 && !walk.pageNumbers ? 1 : 0;
+			if (cursor.skip > 0 && overlap > 0) {
+				const first = page[0];
+				const continuous = first !== undefined && walk.timeOf(first).time === cursor.at.time && cursor.at.ids.includes(walk.idOf(first));
+				if (!continuous) {
+					const rewinds = (cursor.rewinds ?? 0) + 1;
+					if (rewinds > MAX_TIE_REWINDS) {
+						throw new IncompleteReadError(
+							`The records at ${cursor.at.timeText ?? ''} changed faster than they could be read`,
+							'Records sharing that time were removed ahead of the read again and again. Run the node again, or narrow the filters so fewer records match.',
+						);
+					}
+					const next = { ...cursor, skip: Math.max(0, cursor.skip - (cursor.size - overlap)), rewinds };
+					return { items: [], next, received: page.length, rewound: true };
+				}
+			}
 			const items: IDataObject[] = [];
 			let at = cursor.at;
 			for (const record of page) {
@@ -88,14 +117,14 @@ export function timeWalkPages(walk: TimeWalk, from: TimeCursor = START_OF_TIME, 
 			const last = page.length < cursor.size || (total !== undefined && cursor.skip + page.length >= total);
 			if (last) return { items, next: undefined, received: page.length };
 			const stuck = cursor.at.time !== null && at.time === cursor.at.time;
-			const skip = stuck ? cursor.skip + page.length : 0;
+			const skip = stuck ? cursor.skip + page.length - overlap : 0;
 			if (walk.window !== undefined && skip + cursor.size > walk.window) {
 				throw new IncompleteReadError(
 					`More than ${walk.window.toLocaleString('en-US')} records share the time ${at.timeText ?? ''}`,
 					'The platform cannot page further through records that all have the same time. Narrow the filters so fewer records match.',
 				);
 			}
-			return { items, next: { ...cursor, at, skip }, received: page.length };
+			return { items, next: { ...cursor, at, skip, rewinds: 0 }, received: page.length };
 		},
 	};
 }

@@ -172,8 +172,62 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 			return json(200, data().allTags);
 		});
 
+	/**
+	 * POST /__sim/data-sources {count?: 1, name?}: data sources registered now (ids continue the sequence;
+	 * names 'name', 'name 2', ...); POST /__sim/data-sources/change {ids, name?, deleted?}: a data source
+	 * renamed (it moves in the by-name order) or deleted (it leaves the list).
+	 */
+	function addDataSources(body: unknown): SimReply {
+		const { count = 1, name = 'new source' } = (body ?? {}) as Record<string, unknown>;
+		if (!Number.isInteger(count) || (count as number) < 1) return boom(400, 'count must be a positive integer');
+		const list = data().dataSources;
+		const added: ImmutaRecord[] = [];
+		for (let i = 0; i < (count as number); i++) {
+			const id = Math.max(0, ...list.map((item) => Number(item.id))) + 1;
+			const at = new Date().toISOString();
+			const record: ImmutaRecord = { ...list[0], id, name: i === 0 ? String(name) : `${String(name)} ${i + 1}`, createdAt: at, updatedAt: at };
+			list.push(record);
+			data().tags.set(id, []);
+			added.push(record);
+		}
+		return json(201, added);
+	}
+
+	function changeDataSources(body: unknown): SimReply {
+		const { ids, name, deleted } = (body ?? {}) as Record<string, unknown>;
+		if (!Array.isArray(ids) || ids.length === 0) return boom(400, 'ids must be a non-empty list');
+		const found = ids.map((id) => findById(data().dataSources, String(id)));
+		if (found.some((record) => !record)) return boom(404, 'Data source not found');
+		for (const record of found as ImmutaRecord[]) {
+			if (typeof name === 'string') record.name = found.length === 1 ? name : `${name} ${String(record.id)}`;
+			record.updatedAt = new Date().toISOString();
+		}
+		if (deleted === true) data().dataSources = data().dataSources.filter((record) => !found.includes(record));
+		return json(200, found);
+	}
+
+	/** POST /__sim/audit {count?: 1}: things happen now, each written to the audit log. */
+	function addAuditRecords(body: unknown): SimReply {
+		const { count = 1 } = (body ?? {}) as Record<string, unknown>;
+		if (!Number.isInteger(count) || (count as number) < 1) return boom(400, 'count must be a positive integer');
+		const added = Array.from({ length: count as number }, (_, i) => ({
+			...data().audit[0],
+			id: `live-${data().audit.length + i}`,
+			dateTime: new Date().toISOString(),
+			recordType: 'dataSourceQuery',
+		}));
+		data().audit.push(...added);
+		return json(201, added);
+	}
+
 	return {
 		router,
+		control(route, body) {
+			if (route === 'POST /__sim/data-sources') return addDataSources(body);
+			if (route === 'POST /__sim/data-sources/change') return changeDataSources(body);
+			if (route === 'POST /__sim/audit') return addAuditRecords(body);
+			return undefined;
+		},
 		// hapi answers unknown routes with 404 before authentication
 		notFound: () => boom(404, 'Not Found'),
 		internalError: () => boom(500, 'An internal server error occurred'),

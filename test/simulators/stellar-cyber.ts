@@ -1,7 +1,7 @@
 import type { VendorApp, VendorContext } from './core/app';
 import { QueryError, matches, parseSort, sortDocs } from './core/es-query';
 import { Router, json, type Handler, type SimReply, type SimRequest } from './core/server';
-import { ALERT_STATUSES, CASE_SEVERITIES, CASE_STATUSES, EVENTS, caseRecord, seedStellar, type StellarAlert, type StellarCase } from './data/stellar-cyber';
+import { ALERT_STATUSES, CASE_SEVERITIES, CASE_STATUSES, EVENTS, caseAlert, caseRecord, seedStellar, type StellarAlert, type StellarCase } from './data/stellar-cyber';
 import { STELLAR } from './fixtures';
 import { HOSTS, Rng, lazy } from './seed';
 
@@ -325,6 +325,7 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		control(route, body) {
 			if (route === 'POST /__sim/cases') return createCases(body);
 			if (route === 'POST /__sim/cases/modify') return modifyCases(body);
+			if (route === 'POST /__sim/cases/alerts') return changeCaseAlerts(body);
 			return undefined;
 		},
 	};
@@ -363,5 +364,26 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 			if (status !== undefined) record.status = status;
 		}
 		return json(200, { data: { cases: records } });
+	}
+
+	/**
+	 * POST /__sim/cases/alerts {caseId, add?: 0, remove?: [alert ids]}: the correlation engine links new alerts
+	 * to a case (at the end of its list: inferred, the list keeps the order alerts were linked in), or an
+	 * analyst unlinks some.
+	 */
+	function changeCaseAlerts(body: unknown): SimReply {
+		const { caseId, add = 0, remove = [] } = (body ?? {}) as Record<string, unknown>;
+		const record = findCase(String(caseId));
+		if (!record) return error(404, 'Case not found');
+		if (!Number.isInteger(add) || (add as number) < 0) return error(400, 'add must be a non-negative integer');
+		if (!Array.isArray(remove)) return error(400, 'remove must be a list of alert ids');
+		const tenant = data().tenants.find((known) => known.cust_id === record.cust_id) ?? data().tenants[0];
+		const list = (data().alertsByCase.get(record._id) ?? []).filter((alert) => !remove.includes(alert._id));
+		const added = Array.from({ length: add as number }, () => caseAlert(rng, { event: rng.pick(EVENTS), tenant, host: rng.pick(HOSTS) }, Date.now()));
+		list.push(...added);
+		data().alerts.push(...added);
+		data().alertsByCase.set(record._id, list);
+		record.size = list.length;
+		return json(200, { data: { docs: list } });
 	}
 }

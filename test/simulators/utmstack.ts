@@ -372,8 +372,26 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		});
 	}
 
+	/** JHipster's LongFilter on the incident id (UtmIncidentCriteria.id): equals, in, and the four comparisons. */
+	const ID_FILTERS: Record<string, (id: number, value: number) => boolean> = {
+		'id.equals': (id, value) => id === value,
+		'id.greaterThan': (id, value) => id > value,
+		'id.greaterThanOrEqual': (id, value) => id >= value,
+		'id.lessThan': (id, value) => id < value,
+		'id.lessThanOrEqual': (id, value) => id <= value,
+	};
+
 	const listIncidents: Handler = (request) => {
 		let list = incidents();
+		for (const [name, test] of Object.entries(ID_FILTERS)) {
+			const raw = request.query.get(name);
+			if (raw === null) continue;
+			// Spring cannot convert the text to a Long: a 400 like any binding error
+			if (!/^-?\d+$/.test(raw)) return springError(400, request);
+			list = list.filter((incident) => test(incident.id, Number(raw)));
+		}
+		const idsIn = request.query.get('id.in');
+		if (idsIn !== null) list = list.filter((incident) => idsIn.split(',').map(Number).includes(incident.id));
 		const equals = request.query.get('incidentStatus.equals');
 		const within = request.query.get('incidentStatus.in');
 		const nameContains = request.query.get('incidentName.contains');
@@ -447,9 +465,51 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		},
 		control(route, body) {
 			if (route === 'POST /__sim/alerts') return createAlerts(body);
+			if (route === 'POST /__sim/incidents') return raiseIncidents(body);
+			if (route === 'POST /__sim/incidents/status') return changeIncidentStatus(body);
 			return undefined;
 		},
 	};
+
+	/**
+	 * POST /__sim/incidents {count?: 1, status?: 'OPEN'}: analysts raise incidents now, each from one new alert
+	 * (UTMStack refuses an incident without alerts); ids continue the sequence.
+	 */
+	function raiseIncidents(body: unknown): SimReply {
+		const { count = 1, status = 'OPEN' } = (body ?? {}) as Record<string, unknown>;
+		if (!Number.isInteger(count) || (count as number) < 1) return json(400, { error: 'count must be a positive integer' });
+		if (!STATUSES.includes(String(status))) return json(400, { error: `status must be one of ${STATUSES.join(', ')}` });
+		const raised: UtmIncident[] = [];
+		for (let i = 0; i < (count as number); i++) {
+			const alert = (createAlerts({}) as { body: { alerts: Array<Record<string, unknown>> } }).body.alerts[0];
+			const incident: UtmIncident = {
+				id: Math.max(0, ...incidents().map((known) => known.id)) + 1,
+				incidentName: `INC-${String(incidents().length + 1).padStart(4, '0')} ${String(alert.name)}`,
+				incidentDescription: null,
+				incidentStatus: status as UtmIncident['incidentStatus'],
+				incidentAssignedTo: null,
+				incidentCreatedDate: new Date().toISOString(),
+				incidentSeverity: Number(alert.severity),
+				incidentSolution: null,
+				alertIds: [String(alert.id)],
+			};
+			incidents().push(incident);
+			linkAlert(alertById().get(String(alert.id)) as StoredDoc, incident, 'system');
+			raised.push(incident);
+		}
+		return json(201, { incidents: raised.map(incidentJson) });
+	}
+
+	/** POST /__sim/incidents/status {ids, status}: analysts move these incidents on (closing one takes it out of an OPEN listing). */
+	function changeIncidentStatus(body: unknown): SimReply {
+		const { ids, status } = (body ?? {}) as Record<string, unknown>;
+		if (!Array.isArray(ids) || ids.length === 0) return json(400, { error: 'ids must be a non-empty list' });
+		if (!STATUSES.includes(String(status))) return json(400, { error: `status must be one of ${STATUSES.join(', ')}` });
+		const found = ids.map(findIncident);
+		if (found.some((incident) => !incident)) return json(404, { error: 'incident not found' });
+		for (const incident of found as UtmIncident[]) incident.incidentStatus = status as UtmIncident['incidentStatus'];
+		return json(200, { incidents: (found as UtmIncident[]).map(incidentJson) });
+	}
 
 	/**
 	 * POST /__sim/alerts {count?: 1, severity?: 1-3, name?, timestamp?: ISO}: new alerts as the correlation

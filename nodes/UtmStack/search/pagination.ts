@@ -79,6 +79,7 @@ export function timestampWalk(
 		direction,
 		pageSize: SEARCH_PAGE_SIZE,
 		window: RESULT_WINDOW,
+		pageNumbers: true,
 		request: (cursor, size, skip) => {
 			const page = Math.floor(skip / size) + 1;
 			const bound =
@@ -110,6 +111,8 @@ export function incidentWalk(query: IDataObject): TimeWalk {
 	return {
 		direction: 'desc',
 		pageSize: SEARCH_PAGE_SIZE,
+		// ids are unique: a page never stays at one id, so the walk never pages by number inside a tie
+		pageNumbers: true,
 		request: (cursor, size, skip) => ({
 			method: 'GET',
 			path: '/api/utm-incidents',

@@ -157,9 +157,10 @@ export function requestHandler(pipeline: Pipeline) {
 		}
 		send(response, reply);
 		// After the answer is written (its records serialized as they were), before the next request is read.
-		if (takeChurn(pipeline.churn, url.pathname, reply.status)) {
+		const change = takeChurn(pipeline.churn, url.pathname, reply.status);
+		if (change) {
 			const [churnMethod, churnPath] = pipeline.churn.route.split(' ');
-			controlReply(churnMethod, churnPath, pipeline.churn.body, control);
+			controlReply(churnMethod, churnPath, change.body, control);
 		}
 	}
 

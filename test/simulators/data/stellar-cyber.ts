@@ -83,6 +83,44 @@ export function caseRecord(rng: Rng, basics: CaseBasics): StellarCase {
 	};
 }
 
+/** One alert of a case: the case's event on its host, raised at `at` (epoch ms). */
+export function caseAlert(rng: Rng, of: { event: (typeof EVENTS)[number]; tenant: StellarTenant; host: string }, at: number): StellarAlert {
+	const { event, tenant, host } = of;
+	const day = Math.floor(at / DAY_MS) * DAY_MS;
+	const srcCountry = rng.pick(COUNTRIES);
+	const alert: StellarAlert = {
+		_id: rng.hex(20),
+		_index: `aella-ser-${day}-000001`,
+		_source: {
+			timestamp: at,
+			alert_time: at,
+			stellar_uuid: rng.uuid(),
+			event_name: event.name,
+			xdr_event: {
+				name: event.name,
+				display_name: event.display,
+				tactic: { id: event.tactic[0], name: event.tactic[1] },
+				technique: { id: event.technique[0], name: event.technique[1] },
+			},
+			event_status: rng.pick(ALERT_STATUSES),
+			event_score: rng.int(10, 100),
+			severity: rng.int(10, 100),
+			srcip: rng.publicIp(),
+			srcip_geo: { countryName: srcCountry },
+			srcip_host: rng.chance(0.3) ? `${rng.pick(USERS)}-pc` : undefined,
+			dstip: rng.privateIp(),
+			dstip_host: host,
+			dstport: rng.pick([22, 53, 80, 443, 445, 3389]),
+			cust_id: tenant.cust_id,
+			tenant_name: tenant.cust_name,
+			event_tags: [],
+			comments: [],
+		},
+	};
+	if (alert._source.srcip_host === undefined) delete alert._source.srcip_host;
+	return alert;
+}
+
 /** Tenants, a few hundred cases spread over 60 days, their alerts (1 to 12 each) and a few comments. */
 export function seedStellar(seed: number, caseCount: number, now: number): StellarData {
 	const rng = new Rng(subSeed(seed, 'stellar-cyber'));
@@ -104,40 +142,7 @@ export function seedStellar(seed: number, caseCount: number, now: number): Stell
 		cases.push(record);
 		const own: StellarAlert[] = [];
 		for (let a = 0; a < size; a++) {
-			const at = Math.floor(created - rng.next() * 3_600_000);
-			const day = Math.floor(at / DAY_MS) * DAY_MS;
-			const srcCountry = rng.pick(COUNTRIES);
-			const alert: StellarAlert = {
-				_id: rng.hex(20),
-				_index: `aella-ser-${day}-000001`,
-				_source: {
-					timestamp: at,
-					alert_time: at,
-					stellar_uuid: rng.uuid(),
-					event_name: event.name,
-					xdr_event: {
-						name: event.name,
-						display_name: event.display,
-						tactic: { id: event.tactic[0], name: event.tactic[1] },
-						technique: { id: event.technique[0], name: event.technique[1] },
-					},
-					event_status: rng.pick(ALERT_STATUSES),
-					event_score: rng.int(10, 100),
-					severity: rng.int(10, 100),
-					srcip: rng.publicIp(),
-					srcip_geo: { countryName: srcCountry },
-					srcip_host: rng.chance(0.3) ? `${rng.pick(USERS)}-pc` : undefined,
-					dstip: rng.privateIp(),
-					dstip_host: host,
-					dstport: rng.pick([22, 53, 80, 443, 445, 3389]),
-					cust_id: tenant.cust_id,
-					tenant_name: tenant.cust_name,
-					event_tags: [],
-					comments: [],
-				},
-			};
-			if (alert._source.srcip_host === undefined) delete alert._source.srcip_host;
-			own.push(alert);
+			own.push(caseAlert(rng, { event, tenant, host }, Math.floor(created - rng.next() * 3_600_000)));
 		}
 		alertsByCase.set(id, own);
 		alerts.push(...own);

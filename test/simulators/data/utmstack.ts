@@ -181,6 +181,8 @@ export function seedIncidents(seed: number, count: number, now: number, alerts: 
 	const rng = new Rng(subSeed(seed, 'utmstack-incidents'));
 	const incidents: UtmIncident[] = [];
 	let next = 0;
+	// Incidents get ids in the order they are raised (a database sequence), so creation dates grow with ids.
+	const created = Array.from({ length: count }, () => now - rng.next() * 30 * DAY_MS).sort((a, b) => a - b);
 	for (let id = 1; id <= count && next < alerts.length; id++) {
 		const linked = alerts.slice(next, next + rng.int(1, 4));
 		next += linked.length + rng.int(0, 20);
@@ -192,7 +194,7 @@ export function seedIncidents(seed: number, count: number, now: number, alerts: 
 			incidentDescription: rng.chance(0.7) ? `Raised from ${linked.length} alert(s) on ${String(first.dataSource)}` : null,
 			incidentStatus: status,
 			incidentAssignedTo: rng.pick(ASSIGNEES),
-			incidentCreatedDate: new Date(now - rng.next() * 30 * DAY_MS).toISOString(),
+			incidentCreatedDate: new Date(created[id - 1]).toISOString(),
 			incidentSeverity: Math.max(...linked.map((alert) => Number(alert.source.severity))),
 			incidentSolution: status === 'COMPLETED' ? 'Contained and closed' : null,
 			alertIds: linked.map((alert) => String(alert.source.id)),

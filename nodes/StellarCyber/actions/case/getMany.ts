@@ -14,7 +14,8 @@ import { CASE_STATUSES, tagList } from './case-id';
 /** Cases in Stellar's own order for a sort: by the field, then by _id ascending (as its listing pages them). */
 function inOrder(cases: IDataObject[], sort: string, order: string): IDataObject[] {
 	const sign = order === 'desc' ? -1 : 1;
-	return [...cases].sort((a, b) => sign * (Number(a[sort]) - Number(b[sort])) || String(a._id).localeCompare(String(b._id)));
+	const byId = (a: IDataObject, b: IDataObject) => (String(a._id) < String(b._id) ? -1 : String(a._id) > String(b._id) ? 1 : 0);
+	return [...cases].sort((a, b) => sign * (Number(a[sort]) - Number(b[sort])) || byId(a, b));
 }
 
 export const getManyCases: Operation = {
