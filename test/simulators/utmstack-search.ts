@@ -180,5 +180,5 @@ export function runSearch(docs: StoredDoc[], params: SearchParams): SearchResult
 			500,
 		);
 	}
-	return { total, hits: sortDocs(matched, params.sort).slice(offset, offset + size) };
+	return { total, hits: sortDocs(matched, params.sort, offset + size).slice(offset, offset + size) };
 }
