@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { cursorPages } from '../common/page-strategies';
 import { collectPages } from '../common/paginate';
 import { elasticCloudEnterprise } from '../ElasticCloudEnterprise/transport';
-import { deploymentSearch } from '../ElasticCloudEnterprise/pagination';
+import { deploymentSearch } from '../ElasticCloudEnterprise/listings';
 
 /** What the trigger compares between polls: the deployment's healthy flag and each Elasticsearch resource's state. */
 export interface DeploymentHealth extends IDataObject {

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { NewRecordSource } from '../common/new-records';
 import { caseQuery, type CaseFilters } from '../StellarCyber/case-query';
-import { MAX_CASES_PER_PAGE, caseTimeWalk } from '../StellarCyber/pagination';
+import { MAX_CASES_PER_PAGE, caseTimeWalk } from '../StellarCyber/listings';
 import { stellarCyber } from '../StellarCyber/transport';
 
 export type CaseEvent = 'newCase' | 'updatedCase';

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { NewRecordSource } from '../common/new-records';
 import type { SearchFilter } from '../UtmStack/search/filters';
-import { timestampWalk } from '../UtmStack/search/pagination';
+import { timestampWalk } from '../UtmStack/search/listings';
 import { utmStack } from '../UtmStack/transport';
 
 /** The alerts of an index pattern matching the filters, in @timestamp order, for the shared new-records loop. */

@@ -7,7 +7,7 @@ import { timeWalkPages } from '../../common/time-walk';
 import { returnAllOrLimit, wantedCount } from '../../common/fields';
 import { utmStack } from '../transport';
 import { filtersProperty, searchFilters } from './filters';
-import { TIME_FIELD, searchListing, timestampWalk } from './pagination';
+import { TIME_FIELD, searchListing, timestampWalk } from './listings';
 
 /** The fields of a UTMStack search, for alerts (default index pattern alert-*) or logs (log-*). */
 export function searchFields(defaultIndexPattern: string): INodeProperties[] {

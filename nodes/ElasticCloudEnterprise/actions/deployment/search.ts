@@ -5,7 +5,7 @@ import { returnAllOrLimit, wantedCount } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
 import { cursorPages } from '../../../common/page-strategies';
 import { collectPages } from '../../../common/paginate';
-import { deploymentSearch } from '../../pagination';
+import { deploymentSearch } from '../../listings';
 import { elasticCloudEnterprise } from '../../transport';
 
 export const searchDeployments: Operation = {

@@ -4,7 +4,7 @@ import { returnAllOrLimit, wantedCount } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
 import { offsetPages } from '../../../common/page-strategies';
 import { collectPages } from '../../../common/paginate';
-import { immutaListing } from '../../pagination';
+import { immutaListing } from '../../listings';
 import { immuta } from '../../transport';
 
 export const getManyDataSources: Operation = {

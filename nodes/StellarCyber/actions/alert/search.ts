@@ -5,7 +5,7 @@ import { returnAllOrLimit, wantedCount } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
 import { cursorPages } from '../../../common/page-strategies';
 import { collectPages } from '../../../common/paginate';
-import { scrollSearch } from '../../pagination';
+import { scrollSearch } from '../../listings';
 import { stellarCyber } from '../../transport';
 
 export const searchAlerts: Operation = {

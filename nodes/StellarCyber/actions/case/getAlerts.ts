@@ -3,7 +3,7 @@ import { returnAllOrLimit, wantedCount } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
 import { offsetPages } from '../../../common/page-strategies';
 import { collectPages } from '../../../common/paginate';
-import { skipLimitListing } from '../../pagination';
+import { skipLimitListing } from '../../listings';
 import { stellarCyber } from '../../transport';
 import { caseId, caseIdProperty } from './case-id';
 

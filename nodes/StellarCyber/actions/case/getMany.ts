@@ -7,7 +7,7 @@ import { offsetPages } from '../../../common/page-strategies';
 import { collectPages } from '../../../common/paginate';
 import { timeWalkPages } from '../../../common/time-walk';
 import { caseQuery } from '../../case-query';
-import { caseListing, caseTimeWalk } from '../../pagination';
+import { caseListing, caseTimeWalk } from '../../listings';
 import { stellarCyber } from '../../transport';
 import { CASE_STATUSES, tagList } from './case-id';
 

@@ -4,7 +4,7 @@ import { returnAllOrLimit, wantedCount } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
 import { collectPages } from '../../../common/paginate';
 import { timeWalkPages } from '../../../common/time-walk';
-import { incidentWalk } from '../../search/pagination';
+import { incidentWalk } from '../../search/listings';
 import { utmStack } from '../../transport';
 import { INCIDENT_STATUSES } from './incident-id';
 
