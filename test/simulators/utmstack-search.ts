@@ -1,5 +1,6 @@
 import { QueryError, matches, sortDocs, type SortKey } from './core/es-query';
 import type { StoredDoc } from './data/utmstack';
+import { TIME_FIELD, timeBounds, timeIndexOf, walkByTime } from './utmstack-time-index';
 
 /**
  * UTMStack's filter list ([{field, operator, value}]) as the backend turns it into an OpenSearch bool
@@ -152,33 +153,50 @@ export interface SearchParams {
 }
 
 export interface SearchResult {
-	/** Every match, before `top` truncation. */
+	/** Every match, before `top` truncation; sorted by time, counted up to 10,000 (or the page's end) only. */
 	total: number;
 	hits: Array<Record<string, unknown>>;
 }
+
+/** OpenSearch counts hits exactly up to here without track_total_hits; UTMStack reports no more. */
+const TRACKED_TOTAL_HITS = 10_000;
 
 /** Runs a search the way UTMStack does; a from+size beyond the result window is a FilterError 500. */
 export function runSearch(docs: StoredDoc[], params: SearchParams): SearchResult {
 	const query = { bool: { filter: params.filters.map(filterQuery) } };
 	const inIndex = indexMatcher(params.indexPattern);
-	let matched: Array<Record<string, unknown>>;
+	const page = params.page <= 0 ? 1 : params.page;
+	const offset = params.size * page - params.size;
+	const size = Math.min(params.size, Math.max(0, params.top - offset));
+	const window = params.maxResultWindow ?? 10_000;
+	const hit = (doc: StoredDoc) => inIndex(doc.index) && matches(query, doc.source, { nowMs: params.nowMs });
 	try {
-		matched = docs.filter((doc) => inIndex(doc.index) && matches(query, doc.source, { nowMs: params.nowMs })).map((doc) => doc.source);
+		const byTime = params.sort.length === 1 && params.sort[0].field === TIME_FIELD ? timeIndexOf(docs) : undefined;
+		if (byTime && size > 0 && offset + size <= window) {
+			// Counted as far as the page and OpenSearch's exact count need, in time order from the bound.
+			const countUpTo = Math.max(TRACKED_TOTAL_HITS, offset + size);
+			const hits: Array<Record<string, unknown>> = [];
+			let total = 0;
+			walkByTime(byTime, timeBounds(params.filters, params.nowMs), params.sort[0].order, (doc) => {
+				if (!hit(doc)) return true;
+				if (total >= offset && total < offset + size) hits.push(doc.source);
+				total++;
+				return total < countUpTo;
+			});
+			return { total, hits };
+		}
+		const matched = docs.filter(hit).map((doc) => doc.source);
+		const total = matched.length;
+		if (size === 0) return { total, hits: [] };
+		if (offset + size > window) {
+			throw new FilterError(
+				`Result window is too large, from + size must be less than or equal to: [${window}] but was [${offset + size}]`,
+				500,
+			);
+		}
+		return { total, hits: sortDocs(matched, params.sort, offset + size).slice(offset, offset + size) };
 	} catch (error) {
 		if (error instanceof QueryError) throw new FilterError(error.message, 500);
 		throw error;
 	}
-	const total = matched.length;
-	const page = params.page <= 0 ? 1 : params.page;
-	const offset = params.size * page - params.size;
-	const size = Math.min(params.size, Math.max(0, params.top - offset));
-	if (size === 0) return { total, hits: [] };
-	const window = params.maxResultWindow ?? 10_000;
-	if (offset + size > window) {
-		throw new FilterError(
-			`Result window is too large, from + size must be less than or equal to: [${window}] but was [${offset + size}]`,
-			500,
-		);
-	}
-	return { total, hits: sortDocs(matched, params.sort, offset + size).slice(offset, offset + size) };
 }
