@@ -30,6 +30,15 @@ export interface ExecutionResult {
 	output(node: string): Array<Record<string, unknown>>;
 }
 
+const tail = (text: string, size = 1500) => (text.length > size ? `...${text.slice(-size)}` : text);
+
+/** The finished run, or an error that says what n8n returned instead (exit code, the end of what it printed). */
+export function finishedRun(result: ExecutionResult): WorkflowRun {
+	if (result.run) return result.run;
+	const printed = result.stdout.split('\n').includes('{') ? 'a run it did not finish, or that failed' : 'no run';
+	throw new Error(`n8n execute printed ${printed} and exited with code ${result.status}.\nIts output ends:\n${tail(result.stdout)}\nIts errors end:\n${tail(result.stderr)}`);
+}
+
 function nodeOutput(run: WorkflowRun | undefined, node: string): Array<Record<string, unknown>> {
 	const runs = run?.data.resultData.runData[node];
 	const last = runs?.[runs.length - 1];

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 import { installTarballLikeN8n, packRepository } from '../../scripts/n8n/community-install';
-import { OWNER } from '../../scripts/n8n/instance';
+import { OWNER, finishedRun } from '../../scripts/n8n/instance';
 import { PROBE_NODE_NAME, probeWorkflow } from './support/probe-workflows';
 import { ARTIFACTS, REPO_ROOT, startEnvironment, type E2eEnvironment } from './support/environment';
 import { versionsUnderTest } from './support/versions';
@@ -99,7 +99,7 @@ describe.each(versionsUnderTest())('installed from the tarball into $label', (ve
 	test('a workflow runs on the installed package', async () => {
 		await env.n8n.stop();
 		const result = await env.n8n.execute('probe-packaged');
-		expect(result.run).toBeDefined();
+		finishedRun(result);
 		expect(result.output(PROBE_NODE_NAME)).toHaveLength(1);
 		expect(env.simulators.utmstack.stats.logins).toBe(1);
 	});

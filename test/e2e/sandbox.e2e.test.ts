@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { EXAMPLE_NODE_NAMES, exampleWorkflows } from '../../scripts/n8n/example-workflows';
 import { N8nRest } from '../../scripts/n8n/rest';
-import { OWNER } from '../../scripts/n8n/instance';
+import { OWNER, finishedRun } from '../../scripts/n8n/instance';
 import { N8N_CURRENT } from '../../scripts/n8n/versions';
 import { ARTIFACTS, REPO_ROOT, startEnvironment, type E2eEnvironment } from './support/environment';
 import { versionsUnderTest } from './support/versions';
@@ -24,7 +24,7 @@ describe.each(versionsUnderTest())('example workflows in $label', (version) => {
 
 	test('UTMStack: high-severity alerts of the last 24 hours', async () => {
 		const result = await env.n8n.execute('secopsExampleUtm');
-		expect(result.run).toBeDefined();
+		finishedRun(result);
 		const alerts = result.output(EXAMPLE_NODE_NAMES.utmstack);
 		expect(alerts.length).toBeGreaterThan(0);
 		for (const alert of alerts) expect(alert.severity).toBe(3);
@@ -32,7 +32,7 @@ describe.each(versionsUnderTest())('example workflows in $label', (version) => {
 
 	test('Stellar Cyber: escalate open cases above a score', async () => {
 		const result = await env.n8n.execute('secopsExampleStl');
-		expect(result.run).toBeDefined();
+		finishedRun(result);
 		const updated = result.output(EXAMPLE_NODE_NAMES.stellarcyber);
 		expect(updated.length).toBeGreaterThan(0);
 		expect(env.simulators.stellarcyber.stats.byEndpoint['PUT /connect/api/v1/cases/:id']).toBe(updated.length);
@@ -40,13 +40,13 @@ describe.each(versionsUnderTest())('example workflows in $label', (version) => {
 
 	test('Immuta: who am I, and my data sources', async () => {
 		const result = await env.n8n.execute('secopsExampleImm');
-		expect(result.run).toBeDefined();
+		finishedRun(result);
 		expect(result.output(EXAMPLE_NODE_NAMES.immuta).length).toBeGreaterThan(0);
 	});
 
 	test('Elastic Cloud Enterprise: unhealthy deployments', async () => {
 		const result = await env.n8n.execute('secopsExampleEce');
-		expect(result.run).toBeDefined();
+		finishedRun(result);
 		const unhealthy = result.output(EXAMPLE_NODE_NAMES.ece);
 		expect(unhealthy.length).toBeGreaterThan(0);
 		for (const deployment of unhealthy) expect(deployment.healthy).toBe(false);

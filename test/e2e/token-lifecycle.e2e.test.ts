@@ -2,6 +2,7 @@ import { leakedSecrets } from './support/secrets';
 import { PROBE_NODE_NAME, probeWorkflow } from './support/probe-workflows';
 import { startEnvironment, type E2eEnvironment } from './support/environment';
 import { versionsUnderTest } from './support/versions';
+import { finishedRun } from '../../scripts/n8n/instance';
 
 /**
  * The token lifecycle as n8n itself runs it: each run is a separate `n8n execute` process, so a token
@@ -58,7 +59,7 @@ describe.each(versionsUnderTest())('token lifecycle in $label', (version) => {
 		const simulator = env.simulators[env.credential(id).vendor];
 		simulator.resetStats();
 		const result = await run(`probe-${id}`);
-		expect(result.run).toBeDefined();
+		finishedRun(result);
 		expect(result.output(PROBE_NODE_NAME).length).toBeGreaterThan(0);
 		expect(simulator.stats.logins).toBe(0);
 		expect(simulator.stats.requests).toBe(1);
@@ -76,7 +77,7 @@ describe.each(versionsUnderTest())('token lifecycle in $label', (version) => {
 			await sleep(4_500);
 			simulator.resetStats();
 			const result = await run(`probe-${id}`);
-			expect(result.run).toBeDefined();
+			finishedRun(result);
 			expect(simulator.stats.logins).toBe(1);
 			expect(simulator.stats.unauthorized).toBe(0);
 		} finally {
@@ -91,7 +92,7 @@ describe.each(versionsUnderTest())('token lifecycle in $label', (version) => {
 		simulator.revokeAllTokens();
 		simulator.resetStats();
 		const result = await run(`probe-${id}`);
-		expect(result.run).toBeDefined();
+		finishedRun(result);
 		expect(simulator.stats.unauthorized).toBe(1);
 		expect(simulator.stats.logins).toBe(1);
 	});
@@ -123,7 +124,7 @@ describe.each(versionsUnderTest())('token lifecycle in $label', (version) => {
 		const simulator = env.simulators.utmstack;
 		simulator.resetStats();
 		const result = await run('probe-utm-x1000');
-		expect(result.run).toBeDefined();
+		finishedRun(result);
 		expect(result.output(PROBE_NODE_NAME)).toHaveLength(1000);
 		expect(simulator.stats.logins).toBe(1);
 		expect(simulator.stats.requests).toBe(1001);
