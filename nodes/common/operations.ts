@@ -38,16 +38,17 @@ export function describeResources(resources: Resources, defaultResource: string)
 			default: defaultResource,
 		},
 	];
-	for (const [resourceName, resource] of Object.entries(resources)) {
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- each resource's first operation, set below
+	// n8n's scanner lints without inline eslint comments and reads a `default` it can resolve only as a
+	// literal or a plain identifier: hence the destructured defaultOperation.
+	for (const [resourceName, { operations, defaultOperation }] of Object.entries(resources)) {
 		properties.push({
 			displayName: 'Operation',
 			name: 'operation',
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resourceName] } },
-			options: Object.values(resource.operations).map((operation) => operation.option),
-			default: resource.defaultOperation,
+			options: Object.values(operations).map((operation) => operation.option),
+			default: defaultOperation,
 		});
 	}
 	for (const [resourceName, resource] of Object.entries(resources)) {
