@@ -14,7 +14,8 @@ export interface N8nVersion {
 	env?: Record<string, string>;
 }
 
-export const N8N_CURRENT: N8nVersion = { label: 'n8n-2.41', n8n: '2.41.1', node: '24.21.0' };
+/** The newest 2.x on the npm registry (2.41.3, November 2026). */
+export const N8N_CURRENT: N8nVersion = { label: 'n8n-2.41', n8n: '2.41.3', node: '24.21.0' };
 export const N8N_LEGACY: N8nVersion = {
 	label: 'n8n-1.123',
 	n8n: '1.123.81',
