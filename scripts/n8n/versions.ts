@@ -14,8 +14,11 @@ export interface N8nVersion {
 	env?: Record<string, string>;
 }
 
-/** The newest 2.x on the npm registry (2.41.3, November 2026). */
-export const N8N_CURRENT: N8nVersion = { label: 'n8n-2.41', n8n: '2.41.3', node: '24.21.0' };
+/**
+ * The newest 2.x that installs from the npm registry. 2.41.3 (the newest 2.x published) does not: it
+ * depends on @n8n/agents 0.26.2, which the registry does not serve (its newest is 0.26.1).
+ */
+export const N8N_CURRENT: N8nVersion = { label: 'n8n-2.41', n8n: '2.41.1', node: '24.21.0' };
 export const N8N_LEGACY: N8nVersion = {
 	label: 'n8n-1.123',
 	n8n: '1.123.81',

@@ -1,12 +1,8 @@
-import type { INodeExecutionData, INodeType } from 'n8n-workflow';
-
 import { ElasticCloudEnterprise } from '../../nodes/ElasticCloudEnterprise/ElasticCloudEnterprise.node';
 import { StellarCyber } from '../../nodes/StellarCyber/StellarCyber.node';
 import { UtmStack } from '../../nodes/UtmStack/UtmStack.node';
-import { N8nHarness } from '../helpers/n8n-harness';
-import { ALL_CREDENTIAL_TYPES } from '../helpers/vendors';
+import { idsOf, nodeRuns } from '../helpers/node-runs';
 import { ECE, STELLAR, UTMSTACK } from '../simulators/fixtures';
-import { startSimulator, type RunningSimulator } from '../simulators';
 
 /**
  * Every record once, against the platforms as they behave at scale and while their data changes: UTMStack's
@@ -14,35 +10,7 @@ import { startSimulator, type RunningSimulator } from '../simulators';
  * modified mid-search. Each read returns every record that existed when it began exactly once, or fails.
  */
 
-const harness = new N8nHarness(ALL_CREDENTIAL_TYPES);
-const simulators: RunningSimulator[] = [];
-
-async function simulator(vendor: 'utmstack' | 'stellarcyber' | 'ece', options: Record<string, unknown>, credential: Record<string, unknown>, type: string) {
-	const started = await startSimulator(vendor, options);
-	simulators.push(started);
-	harness.addCredential(`${vendor}-${simulators.length}`, type, { baseUrl: started.url, ...credential });
-	return { sim: started, credentials: { [type]: `${vendor}-${simulators.length}` } };
-}
-
-afterAll(async () => {
-	for (const started of simulators) await started.close();
-});
-
-async function run(node: INodeType, parameters: Record<string, unknown>, credentials: Record<string, string>): Promise<INodeExecutionData[]> {
-	const [output] = await harness.runNode(node, parameters as never, [{ json: {} }], credentials);
-	return output;
-}
-
-async function runError(node: INodeType, parameters: Record<string, unknown>, credentials: Record<string, string>) {
-	try {
-		await run(node, parameters, credentials);
-	} catch (error) {
-		return { message: String(error.message), description: String(error.description ?? '') };
-	}
-	throw new Error('the node did not fail');
-}
-
-const idsOf = (output: INodeExecutionData[], key: string) => output.map((record) => String(record.json[key]));
+const { simulator, run, runError } = nodeRuns();
 
 describe('UTMStack search past the 10,000-hit window', () => {
 	const ALERTS = 25_000;

@@ -1,12 +1,10 @@
-import type { INodeExecutionData, INodeType } from 'n8n-workflow';
+import type { INodeExecutionData } from 'n8n-workflow';
 
 import { Immuta } from '../../nodes/Immuta/Immuta.node';
 import { StellarCyber } from '../../nodes/StellarCyber/StellarCyber.node';
 import { UtmStack } from '../../nodes/UtmStack/UtmStack.node';
-import { N8nHarness } from '../helpers/n8n-harness';
-import { ALL_CREDENTIAL_TYPES } from '../helpers/vendors';
+import { idsOf, nodeRuns } from '../helpers/node-runs';
 import { IMMUTA, STELLAR, UTMSTACK } from '../simulators/fixtures';
-import { startSimulator, type RunningSimulator } from '../simulators';
 
 /**
  * The listings that page by offset or page number, while their records are created, closed, unlinked,
@@ -16,36 +14,7 @@ import { startSimulator, type RunningSimulator } from '../simulators';
  * that was in the listing when it began and was still there when the read reached its place, once.
  */
 
-const harness = new N8nHarness(ALL_CREDENTIAL_TYPES);
-const simulators: RunningSimulator[] = [];
-
-async function simulator(vendor: 'utmstack' | 'stellarcyber' | 'immuta', options: Record<string, unknown>, credential: Record<string, unknown>, type: string) {
-	const started = await startSimulator(vendor, options);
-	simulators.push(started);
-	const name = `${vendor}-${simulators.length}`;
-	harness.addCredential(name, type, { baseUrl: started.url, ...credential });
-	return { sim: started, credentials: { [type]: name } };
-}
-
-afterAll(async () => {
-	for (const started of simulators) await started.close();
-});
-
-async function run(node: INodeType, parameters: Record<string, unknown>, credentials: Record<string, string>): Promise<INodeExecutionData[]> {
-	const [output] = await harness.runNode(node, parameters as never, [{ json: {} }], credentials);
-	return output;
-}
-
-async function runError(node: INodeType, parameters: Record<string, unknown>, credentials: Record<string, string>) {
-	try {
-		await run(node, parameters, credentials);
-	} catch (error) {
-		return { message: String(error.message), description: String(error.description ?? '') };
-	}
-	throw new Error('the node did not fail');
-}
-
-const idsOf = (output: INodeExecutionData[], key: string) => output.map((record) => String(record.json[key]));
+const { simulator, run, runError } = nodeRuns();
 const chunks = <T>(list: T[], size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 
 function expectEachOnce(ids: string[], expected: string[]) {

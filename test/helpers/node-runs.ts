@@ -1,0 +1,45 @@
+import type { INodeExecutionData, INodeType } from 'n8n-workflow';
+
+import { startSimulator, type RunningSimulator, type SimulatorVendor } from '../simulators';
+import { N8nHarness } from './n8n-harness';
+import { ALL_CREDENTIAL_TYPES } from './vendors';
+
+/**
+ * For suites that run nodes against simulators of their own: each simulator gets a credential pointing at
+ * it, and every simulator started is closed after the suite.
+ */
+export function nodeRuns() {
+	const harness = new N8nHarness(ALL_CREDENTIAL_TYPES);
+	const simulators: RunningSimulator[] = [];
+
+	afterAll(async () => {
+		for (const started of simulators) await started.close();
+	});
+
+	async function simulator(vendor: SimulatorVendor, options: Record<string, unknown>, credential: Record<string, unknown>, type: string) {
+		const started = await startSimulator(vendor, options);
+		simulators.push(started);
+		const name = `${vendor}-${simulators.length}`;
+		harness.addCredential(name, type, { baseUrl: started.url, ...credential });
+		return { sim: started, credentials: { [type]: name } };
+	}
+
+	async function run(node: INodeType, parameters: Record<string, unknown>, credentials: Record<string, string>): Promise<INodeExecutionData[]> {
+		const [output] = await harness.runNode(node, parameters as never, [{ json: {} }], credentials);
+		return output;
+	}
+
+	/** The error a run ends with; the test fails if the run succeeds. */
+	async function runError(node: INodeType, parameters: Record<string, unknown>, credentials: Record<string, string>) {
+		try {
+			await run(node, parameters, credentials);
+		} catch (error) {
+			return { message: String(error.message), description: String(error.description ?? '') };
+		}
+		throw new Error('the node did not fail');
+	}
+
+	return { simulator, run, runError };
+}
+
+export const idsOf = (output: INodeExecutionData[], key: string) => output.map((record) => String(record.json[key]));
