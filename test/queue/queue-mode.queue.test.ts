@@ -27,8 +27,19 @@ const answers: string[] = [];
 /** What the suite measured, written to test-artifacts/queue/figures.json for the notes. */
 const figures: Record<string, unknown> = {};
 
+/** How long a webhook call waits for its answer; status 0 when none came. */
+const ANSWER_WAIT_MS = 90_000;
+let unanswered = 0;
+
 async function call(path: string): Promise<{ status: number; text: string }> {
-	const answer = await fetch(`${cluster.main.url}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	let answer: Response;
+	try {
+		answer = await fetch(`${cluster.main.url}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', signal: AbortSignal.timeout(ANSWER_WAIT_MS) });
+	} catch (error) {
+		if ((error as Error).name !== 'TimeoutError') throw error;
+		unanswered++;
+		return { status: 0, text: `no answer within ${ANSWER_WAIT_MS / 1000} s` };
+	}
 	const text = await answer.text();
 	answers.push(text);
 	return { status: answer.status, text };
@@ -134,9 +145,14 @@ test('a wrong password: at most one attempt per worker in the first burst, then 
 	expect(loginAttempts()).toBe(firstAttempts);
 	await cluster.workers[0].stop();
 	await cluster.restartWorker(0);
-	await burst('queue-wrong', 10);
+	// Once in CI, n8n 2.41.1's main never answered one webhook of the burst right after a worker restart,
+	// though its log showed that execution finished (failed, as it must): a call without an answer counts
+	// as one that did not succeed; what this test measures is that no login is attempted.
+	unanswered = 0;
+	const afterRestart = await burst('queue-wrong', 10);
+	expect(afterRestart.every((result) => result.status !== 200 || /rejected the login/.test(result.text))).toBe(true);
 	expect(loginAttempts()).toBe(firstAttempts);
-	Object.assign(figures, { wrongPassword: { executions: 30, bursts: 3, workerRestarts: 1, attempts: firstAttempts } });
+	Object.assign(figures, { wrongPassword: { executions: 30, bursts: 3, workerRestarts: 1, attempts: firstAttempts, unansweredAfterRestart: unanswered } });
 });
 
 test('a worker stopped with SIGTERM mid-burst loses nothing: every execution answers', async () => {
