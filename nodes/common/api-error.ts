@@ -3,7 +3,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { LoginError } from '../../credentials/common/login-error';
 import { scrubSecrets } from '../../credentials/common/secrets';
-import { innermostMessage, isTimeout } from './http-failure';
+import { savedRefusal } from '../../credentials/common/session-memory';
+import { failureChain, innermostMessage, isTimeout } from './http-failure';
 import { REQUEST_TIMEOUT_MS } from './request-limits';
 import type { VendorApi } from './vendor-api';
 
@@ -21,18 +22,27 @@ function adviceFor(httpCode: string): string {
 }
 
 /**
- * The LoginError a failed login threw, wherever n8n wrapped it. Matched by name: n8n loads credential
+ * The LoginError a failed login threw, wherever n8n wrapped it (under `cause` in 2.x, `errorResponse` in 1.x). Matched by name: n8n loads credential
  * classes in their own context, so `instanceof` across the credential and the node does not hold.
  */
 function loginErrorIn(error: unknown): Pick<LoginError, 'message' | 'description'> | undefined {
-	let current = error as { name?: unknown; message?: unknown; description?: unknown; cause?: unknown } | undefined;
-	for (let depth = 0; current && depth < 4; depth++) {
-		if (current instanceof LoginError || (current.name === 'LoginError' && typeof current.description === 'string')) {
-			return { message: String(current.message), description: String(current.description) };
-		}
-		current = current.cause as typeof current;
-	}
-	return undefined;
+	const login = failureChain(error).find(
+		(failure) => failure instanceof LoginError || (failure.name === 'LoginError' && typeof failure.description === 'string'),
+	);
+	return login ? { message: String(login.message), description: String(login.description) } : undefined;
+}
+
+/**
+ * A refused login n8n reported without the original error: n8n 1.x copies its message and description
+ * onto its own error and keeps no link (seen when the node runs as an agent's tool). The refusal the
+ * login saved in the credential says it was one.
+ */
+function refusalSavedFor(error: unknown, credentials: ICredentialDataDecryptedObject): Pick<LoginError, 'message' | 'description'> | undefined {
+	const saved = savedRefusal(credentials, Date.now());
+	if (!saved) return undefined;
+	const outer = error as { message?: unknown; description?: unknown } | undefined;
+	if (outer?.message === saved.message && typeof outer.description === 'string') return { message: saved.message, description: outer.description };
+	return { message: saved.message, description: saved.description };
 }
 
 /** The HTTP answer a platform gave to a failed request. */
@@ -55,7 +65,7 @@ export function requestFailedError(
 	itemIndex: number,
 	timedOut = false,
 ): NodeApiError {
-	const login = loginErrorIn(error);
+	const login = loginErrorIn(error) ?? refusalSavedFor(error, credentials);
 	if (login) {
 		return new NodeApiError(node, { message: login.message, description: login.description } as JsonObject, {
 			message: login.message,

@@ -103,6 +103,7 @@ describe.each(versionsUnderTest())('token lifecycle in $label', (version) => {
 		const result = await run('probe-utm-wrong');
 		expect(result.run).toBeUndefined();
 		expect(`${result.stdout}\n${result.stderr}`).toContain('UTMStack rejected the login: wrong username or password');
+		expect(`${result.stdout}\n${result.stderr}`).not.toContain('Could not reach');
 		// `logins` counts attempts: this one, refused.
 		expect(simulator.stats.logins).toBe(1);
 		expect(simulator.stats.failedLogins).toBe(1);
@@ -112,6 +113,7 @@ describe.each(versionsUnderTest())('token lifecycle in $label', (version) => {
 			const later = await run('probe-utm-wrong');
 			expect(later.run).toBeUndefined();
 			expect(`${later.stdout}\n${later.stderr}`).toContain('UTMStack rejected the login: wrong username or password');
+			expect(`${later.stdout}\n${later.stderr}`).not.toContain('Could not reach');
 		}
 		expect(simulator.stats.logins).toBe(1);
 		expect(simulator.stats.requests).toBe(1);
