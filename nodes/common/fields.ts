@@ -1,7 +1,13 @@
 import type { IExecuteFunctions, INodeProperties, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-/** n8n's usual Return All / Limit pair. */
-export function returnAllOrLimit(maxValue?: number): INodeProperties[] {
+import { AGENT_MAX_RECORDS, isAgentTool } from './agent-tool';
+
+/**
+ * n8n's usual Return All / Limit pair. As an AI agent's tool ('@tool') the node has a Limit only, of at
+ * most AGENT_MAX_RECORDS: an agent never gets an unbounded list.
+ */
+export function returnAllOrLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -9,23 +15,45 @@ export function returnAllOrLimit(maxValue?: number): INodeProperties[] {
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { hide: { '@tool': [true] } },
 		},
 		{
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
-			typeOptions: { minValue: 1, ...(maxValue ? { maxValue } : {}) },
+			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] }, hide: { '@tool': [true] } },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: AGENT_MAX_RECORDS },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { '@tool': [true] } },
 		},
 	];
 }
 
-/** undefined for Return All, else the Limit. */
+/** undefined for Return All, else the Limit; as an agent's tool, always a Limit of at most AGENT_MAX_RECORDS. */
 export function wantedCount(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	return context.getNodeParameter('limit', itemIndex, 50) as number;
+	const asTool = isAgentTool(context.getNode());
+	if (!asTool && (context.getNodeParameter('returnAll', itemIndex, false) as boolean)) return undefined;
+	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(context.getNode(), `The "Limit" parameter must be a whole number of at least 1, not ${limit}`, { itemIndex });
+	}
+	if (asTool && limit > AGENT_MAX_RECORDS) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The "Limit" parameter is ${limit}, but a tool returns at most ${AGENT_MAX_RECORDS} records to an AI agent: ask for fewer or narrow the search`,
+			{ itemIndex },
+		);
+	}
+	return limit;
 }
 
 /** The records a Return All / Limit pair asks for, of a listing the platform answers in one piece. */

@@ -12,6 +12,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 export interface Operation {
 	/** The option shown in the Operation list; `action` is what an AI agent and a person read. */
 	option: INodePropertyOptions & { action: string };
+	/**
+	 * What an AI agent reads when the node is one of its tools: what the operation returns, what it needs and
+	 * when to use it. The default of the tool's Description, which the user can still edit.
+	 */
+	toolDescription: string;
 	/** The operation's fields, without displayOptions: the node description adds them. */
 	fields: INodeProperties[];
 	/** One item in, zero or more records out. */
@@ -53,6 +58,7 @@ export function describeResources(resources: Resources, defaultResource: string)
 	}
 	for (const [resourceName, resource] of Object.entries(resources)) {
 		for (const [operationName, operation] of Object.entries(resource.operations)) {
+			properties.push(toolDescriptionProperty(resourceName, operationName, operation.toolDescription));
 			for (const field of operation.fields) {
 				const show = { ...(field.displayOptions?.show ?? {}), resource: [resourceName], operation: [operationName] };
 				properties.push({ ...field, displayOptions: { ...field.displayOptions, show } });
@@ -60,6 +66,23 @@ export function describeResources(resources: Resources, defaultResource: string)
 		}
 	}
 	return properties;
+}
+
+/**
+ * The Description of the node used as a tool ('@tool': n8n's Tool variant only), one per operation. Being a
+ * property of the node, it replaces the generic "<action> in <node>" text n8n would otherwise write.
+ */
+function toolDescriptionProperty(resource: string, operation: string, text: string): INodeProperties {
+	return {
+		displayName: 'Description',
+		name: 'toolDescription',
+		type: 'string',
+		default: text,
+		required: true,
+		typeOptions: { rows: 3 },
+		description: 'What the AI agent reads about this tool: what it returns and when to use it',
+		displayOptions: { show: { '@tool': [true], resource: [resource], operation: [operation] } },
+	};
 }
 
 /** Errors from the request function and parameter checks are already n8n errors; anything else is wrapped. */

@@ -5,6 +5,8 @@ import { idProperty, pathId } from '../ids';
 
 export const getAllocator: Operation = {
 	option: { name: 'Get', value: 'get', action: 'Get an allocator', description: 'Read one allocator' },
+	toolDescription:
+		'Get one Elastic Cloud Enterprise allocator (a host that runs deployments) by its allocator ID. Returns its zone, capacity, connected and healthy state, maintenance mode and the deployment instances on it.',
 	fields: [idProperty('Allocator ID', 'allocatorId')],
 	async execute(itemIndex) {
 		const id = pathId(this, itemIndex, 'allocatorId', 'Allocator ID');

@@ -7,6 +7,8 @@ import { elasticCloudEnterprise } from '../../transport';
 
 export const getManyAllocators: Operation = {
 	option: { name: 'Get Many', value: 'getMany', action: 'Get many allocators', description: 'List allocators, one item each, with their zone' },
+	toolDescription:
+		'List Elastic Cloud Enterprise allocators, the hosts that run deployments, optionally filtered by a query such as connected:false. Returns one record per allocator with its zone, capacity, health and maintenance mode. Use it to find unhealthy or full hosts.',
 	fields: [...returnAllOrLimit(), { displayName: 'Query', name: 'query', type: 'string', default: '', placeholder: 'connected:false', description: 'Optional query string to filter allocators' }],
 	async execute(itemIndex) {
 		const query = String(this.getNodeParameter('query', itemIndex, '')).trim();

@@ -5,6 +5,8 @@ import { idProperty, pathId } from '../ids';
 
 export const stopMaintenance: Operation = {
 	option: { name: 'Stop Maintenance', value: 'stopMaintenance', action: 'Stop maintenance mode on an allocator', description: 'Let the allocator take deployments again' },
+	toolDescription:
+		'Take one Elastic Cloud Enterprise allocator out of maintenance mode by its allocator ID. Returns accepted, the allocator ID and maintenanceMode false. Changes the platform.',
 	fields: [idProperty('Allocator ID', 'allocatorId')],
 	async execute(itemIndex) {
 		const id = pathId(this, itemIndex, 'allocatorId', 'Allocator ID');

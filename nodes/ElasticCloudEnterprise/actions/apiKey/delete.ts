@@ -5,6 +5,8 @@ import { idProperty, pathId } from '../ids';
 
 export const deleteApiKey: Operation = {
 	option: { name: 'Delete', value: 'delete', action: 'Delete an API key', description: 'Delete one API key of the signed-in user' },
+	toolDescription:
+		'Delete one Elastic Cloud Enterprise API key of the signed-in user by its key ID (the key stops working at once). Returns deleted true and the key ID. Never returns key values.',
 	fields: [idProperty('API Key ID', 'apiKeyId')],
 	async execute(itemIndex) {
 		const id = pathId(this, itemIndex, 'apiKeyId', 'API Key ID');

@@ -7,6 +7,8 @@ import { elasticCloudEnterprise } from '../../transport';
 
 export const getManyApiKeys: Operation = {
 	option: { name: 'Get Many', value: 'getMany', action: 'Get many API keys', description: 'List the API keys of the signed-in user (never the key values)' },
+	toolDescription:
+		'List the Elastic Cloud Enterprise API keys of the signed-in user: ID, description, creation and expiration dates, never the key values. Use it to find keys that expire soon.',
 	fields: returnAllOrLimit(),
 	async execute(itemIndex) {
 		const answer = await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/users/auth/keys' }, itemIndex);

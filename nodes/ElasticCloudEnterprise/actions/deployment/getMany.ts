@@ -7,6 +7,8 @@ import { elasticCloudEnterprise } from '../../transport';
 
 export const getManyDeployments: Operation = {
 	option: { name: 'Get Many', value: 'getMany', action: 'Get many deployments', description: 'List every deployment with its resources' },
+	toolDescription:
+		'List Elastic Cloud Enterprise deployments. Returns one record per deployment with its ID, name, healthy flag and resources. Use it to find a deployment\'s ID by name.',
 	fields: returnAllOrLimit(),
 	async execute(itemIndex) {
 		const answer = await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/deployments' }, itemIndex);

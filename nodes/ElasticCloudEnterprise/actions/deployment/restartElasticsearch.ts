@@ -5,6 +5,8 @@ import { idProperty, pathId } from '../ids';
 
 export const restartElasticsearch: Operation = {
 	option: { name: 'Restart Elasticsearch', value: 'restartElasticsearch', action: 'Restart the Elasticsearch of a deployment', description: 'Restart an Elasticsearch resource' },
+	toolDescription:
+		'Restart the Elasticsearch resource of one Elastic Cloud Enterprise deployment, given the deployment ID and the Elasticsearch ref ID (usually main-elasticsearch). Returns accepted with both IDs; the restart runs in the background. Changes the platform.',
 	fields: [
 		idProperty('Deployment ID', 'deploymentId'),
 		idProperty('Ref ID', 'refId', 'The ref_id of the Elasticsearch resource, for example main-elasticsearch'),

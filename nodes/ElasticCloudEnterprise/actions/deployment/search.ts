@@ -10,6 +10,8 @@ import { elasticCloudEnterprise } from '../../transport';
 
 export const searchDeployments: Operation = {
 	option: { name: 'Search', value: 'search', action: 'Search deployments', description: 'Find deployments with a query, page by page' },
+	toolDescription:
+		'Search Elastic Cloud Enterprise deployments with a query (for example healthy:false or a deployment name). Returns one record per matching deployment with its ID, name, health and resources.',
 	fields: [
 		{
 			displayName: 'Query Type',

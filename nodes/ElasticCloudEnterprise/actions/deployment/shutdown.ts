@@ -5,6 +5,8 @@ import { idProperty, pathId } from '../ids';
 
 export const shutdownDeployment: Operation = {
 	option: { name: 'Shut Down', value: 'shutdown', action: 'Shut down a deployment', description: 'Stop every resource of a deployment' },
+	toolDescription:
+		'Shut down one Elastic Cloud Enterprise deployment by its deployment ID: every resource stops and the data is deleted unless a snapshot is kept. Use only when a person asked for it. Returns the platform\'s answer. Changes the platform.',
 	fields: [
 		idProperty('Deployment ID', 'deploymentId'),
 		{ displayName: 'Skip Snapshot', name: 'skipSnapshot', type: 'boolean', default: false, description: 'Whether to shut down without taking a last snapshot' },

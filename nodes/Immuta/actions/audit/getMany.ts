@@ -10,6 +10,8 @@ import { immuta } from '../../transport';
 
 export const getManyAuditRecords: Operation = {
 	option: { name: 'Get Many', value: 'getMany', action: 'Get many audit records', description: 'List audit records, newest first' },
+	toolDescription:
+		'List Immuta audit records, newest first, optionally of one record type (for example dataSourceQuery) and between two dates. Returns one record per event with its type, user, data source and time. Use it to see who accessed or changed data.',
 	fields: [
 		...returnAllOrLimit(),
 		{

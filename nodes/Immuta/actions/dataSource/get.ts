@@ -5,6 +5,8 @@ import { idProperty, recordId } from '../record-id';
 
 export const getDataSource: Operation = {
 	option: { name: 'Get', value: 'get', action: 'Get a data source', description: 'Read one data source' },
+	toolDescription:
+		'Get one Immuta data source by its numeric data source ID. Returns its name, type, status, owner, connection and policy details.',
 	fields: [idProperty('Data Source ID', 'dataSourceId')],
 	async execute(itemIndex) {
 		const id = recordId(this, itemIndex, 'dataSourceId', 'Data Source ID');

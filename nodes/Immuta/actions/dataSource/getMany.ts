@@ -9,6 +9,8 @@ import { immuta } from '../../transport';
 
 export const getManyDataSources: Operation = {
 	option: { name: 'Get Many', value: 'getMany', action: 'Get many data sources', description: 'List data sources, by name' },
+	toolDescription:
+		'List Immuta data sources, optionally only those whose name contains a search text. Returns one record per data source with its ID, name, type and status. Use it to find a data source\'s ID by name.',
 	fields: [
 		...returnAllOrLimit(),
 		{ displayName: 'Search Text', name: 'searchText', type: 'string', default: '', description: 'Only data sources whose name contains this text' },

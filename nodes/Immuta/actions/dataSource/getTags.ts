@@ -7,6 +7,8 @@ import { idProperty, recordId } from '../record-id';
 
 export const getDataSourceTags: Operation = {
 	option: { name: 'Get Tags', value: 'getTags', action: 'Get the tags of a data source', description: 'List the tags on a data source' },
+	toolDescription:
+		'Get the tags of one Immuta data source by its numeric data source ID. Returns one record per tag with its name and source.',
 	fields: [idProperty('Data Source ID', 'dataSourceId')],
 	async execute(itemIndex) {
 		const id = recordId(this, itemIndex, 'dataSourceId', 'Data Source ID');

@@ -5,6 +5,8 @@ import { idProperty, recordId } from '../record-id';
 
 export const getProject: Operation = {
 	option: { name: 'Get', value: 'get', action: 'Get a project', description: 'Read one project' },
+	toolDescription:
+		'Get one Immuta project by its numeric project ID. Returns its name, purpose, status, owner and members count.',
 	fields: [idProperty('Project ID', 'projectId')],
 	async execute(itemIndex) {
 		const id = recordId(this, itemIndex, 'projectId', 'Project ID');

@@ -9,6 +9,8 @@ import { immuta } from '../../transport';
 
 export const getManyProjects: Operation = {
 	option: { name: 'Get Many', value: 'getMany', action: 'Get many projects', description: 'List projects, by name' },
+	toolDescription:
+		'List Immuta projects, optionally only those whose name contains a search text. Returns one record per project with its ID, name and status.',
 	fields: [
 		...returnAllOrLimit(),
 		{ displayName: 'Search Text', name: 'searchText', type: 'string', default: '', description: 'Only projects whose name contains this text' },

@@ -10,6 +10,8 @@ import { stellarCyber } from '../../transport';
 
 export const searchAlerts: Operation = {
 	option: { name: 'Search', value: 'search', action: 'Search alerts', description: 'Search security events with a query string or a query DSL' },
+	toolDescription:
+		'Search Stellar Cyber alerts (security events in the Data Lake index aella-ser-*) with a Lucene query such as severity:high or a query DSL. Returns one record per alert with _index, _id and the alert fields. Use the _index and _id to update an alert.',
 	fields: [
 		{ displayName: 'Index Pattern', name: 'indexPattern', type: 'string', required: true, default: 'aella-ser-*' },
 		{

@@ -11,6 +11,8 @@ const ALERT_STATUSES = ['Closed', 'Ignored', 'In Progress', 'New'].map((name) =>
 
 export const updateAlert: Operation = {
 	option: { name: 'Update', value: 'update', action: 'Update an alert', description: 'Change the status, comment or tags of a security event' },
+	toolDescription:
+		'Update one Stellar Cyber alert, given its _index and _id: set its status (New, In Progress, Closed, Ignored), add a comment, add or remove tags. Returns the platform\'s answer. Changes the alert.',
 	fields: [
 		{ displayName: 'Index', name: 'index', type: 'string', required: true, default: '', description: 'The _index of the alert' },
 		{ displayName: 'Alert ID', name: 'alertId', type: 'string', required: true, default: '', description: 'The _id of the alert' },

@@ -12,6 +12,8 @@ const MAX_ALERTS_PER_PAGE = 50;
 
 export const getCaseAlerts: Operation = {
 	option: { name: 'Get Alerts', value: 'getAlerts', action: 'Get the alerts of a case', description: 'List the alerts linked to a case' },
+	toolDescription:
+		'List the alerts linked to one Stellar Cyber case, given the case ID. Returns one record per alert with its _index, _id and fields.',
 	fields: [caseIdProperty, ...returnAllOrLimit()],
 	async execute(itemIndex) {
 		const id = caseId(this, itemIndex);

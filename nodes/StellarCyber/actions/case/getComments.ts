@@ -7,6 +7,8 @@ import { caseId, caseIdProperty } from './case-id';
 
 export const getCaseComments: Operation = {
 	option: { name: 'Get Comments', value: 'getComments', action: 'Get the comments of a case', description: 'List the comments on a case' },
+	toolDescription:
+		'List the comments of one Stellar Cyber case, given the case ID. Returns one record per comment with its text, author and time.',
 	fields: [caseIdProperty],
 	async execute(itemIndex) {
 		const answer = await apiRequest.call(this, stellarCyber, { method: 'GET', path: `/connect/api/v1/cases/${caseId(this, itemIndex)}/comments` }, itemIndex);

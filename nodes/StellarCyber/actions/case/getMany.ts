@@ -20,6 +20,8 @@ function inOrder(cases: IDataObject[], sort: string, order: string): IDataObject
 
 export const getManyCases: Operation = {
 	option: { name: 'Get Many', value: 'getMany', action: 'Get many cases', description: 'List cases with filters and a sort order' },
+	toolDescription:
+		'List Stellar Cyber cases, optionally filtered by status, minimum score, tags, tenant or creation and modification dates, newest first by default. Returns one record per case with its _id, name, status, severity, score and times.',
 	fields: [
 		...returnAllOrLimit(),
 		{

@@ -8,6 +8,8 @@ import { CASE_SEVERITIES, CASE_STATUSES, caseId, caseIdProperty, tagList } from 
 
 export const updateCase: Operation = {
 	option: { name: 'Update', value: 'update', action: 'Update a case', description: 'Change the status, severity, assignee, tags or resolution of a case' },
+	toolDescription:
+		'Update one Stellar Cyber case, given the case ID: status (New, In Progress, Escalated, Resolved, Cancelled), severity (Low, Medium, High, Critical), assignee, resolution, tags to add or remove. Returns the case as changed. Changes the case.',
 	fields: [
 		caseIdProperty,
 		{

@@ -6,6 +6,8 @@ import { utmStack } from '../../transport';
 
 export const addAlertNote: Operation = {
 	option: { name: 'Add Note', value: 'addNote', action: 'Add a note to an alert', description: 'Write a note on one alert' },
+	toolDescription:
+		'Add a note to one UTMStack alert, given the alert ID. Returns success, the alert ID and the note. Use it to record what an automation found or did.',
 	fields: [
 		{ displayName: 'Alert ID', name: 'alertId', type: 'string', required: true, default: '' },
 		{ displayName: 'Note', name: 'note', type: 'string', required: true, default: '', typeOptions: { rows: 3 } },

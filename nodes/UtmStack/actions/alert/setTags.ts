@@ -5,6 +5,8 @@ import { alertIds, alertIdsProperty } from '../alert-ids';
 
 export const setAlertTags: Operation = {
 	option: { name: 'Set Tags', value: 'setTags', action: 'Set the tags of alerts', description: 'Replace the tags of one or more alerts' },
+	toolDescription:
+		'Replace the tags of one or more UTMStack alerts, given their alert IDs (comma-separated) and the tags. Returns success, the alert IDs and tags. Changes the alerts.',
 	fields: [
 		alertIdsProperty,
 		{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Comma-separated; empty removes every tag' },

@@ -12,6 +12,8 @@ export const ALERT_STATUSES = [
 
 export const updateAlertStatus: Operation = {
 	option: { name: 'Update Status', value: 'updateStatus', action: 'Update the status of alerts', description: 'Set the status of one or more alerts' },
+	toolDescription:
+		'Set the status of one or more UTMStack alerts, given their alert IDs (comma-separated): Open, In Review or Completed (Automatic Review is set by UTMStack itself), with an observation. Returns success, the alert IDs and the new status. Changes the alerts.',
 	fields: [
 		alertIdsProperty,
 		{ displayName: 'Status', name: 'status', type: 'options', default: 3, options: ALERT_STATUSES },

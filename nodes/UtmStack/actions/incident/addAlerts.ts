@@ -6,6 +6,8 @@ import { incidentId, incidentIdProperty } from './incident-id';
 
 export const addAlertsToIncident: Operation = {
 	option: { name: 'Add Alerts', value: 'addAlerts', action: 'Add alerts to an incident', description: 'Link more alerts to an incident' },
+	toolDescription:
+		'Link UTMStack alerts to an existing incident, given the incident ID and the alerts. Returns the platform\'s answer. Changes the incident.',
 	fields: [incidentIdProperty, ...alertSourceFields],
 	async execute(itemIndex) {
 		const id = incidentId(this, itemIndex);

@@ -7,6 +7,8 @@ import { incidentId, incidentIdProperty } from './incident-id';
 
 export const addIncidentNote: Operation = {
 	option: { name: 'Add Note', value: 'addNote', action: 'Add a note to an incident', description: 'Write a note on an incident' },
+	toolDescription:
+		'Add a note to one UTMStack incident, given the numeric incident ID. Returns the note as stored.',
 	fields: [incidentIdProperty, { displayName: 'Note', name: 'note', type: 'string', required: true, default: '', typeOptions: { rows: 3 } }],
 	async execute(itemIndex) {
 		const id = incidentId(this, itemIndex);

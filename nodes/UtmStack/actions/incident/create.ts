@@ -7,6 +7,8 @@ import { alertList, alertSourceFields } from './alert-list';
 
 export const createIncident: Operation = {
 	option: { name: 'Create', value: 'create', action: 'Create an incident', description: 'Open an incident from one or more alerts' },
+	toolDescription:
+		'Create a UTMStack incident from one or more alerts, with a name and optionally a description and assignee. Returns the new incident with its ID. Changes the platform.',
 	fields: [
 		{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
 		...alertSourceFields,

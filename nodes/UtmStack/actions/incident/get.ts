@@ -7,6 +7,8 @@ import { incidentId, incidentIdProperty } from './incident-id';
 
 export const getIncident: Operation = {
 	option: { name: 'Get', value: 'get', action: 'Get an incident', description: 'Read one incident by its number' },
+	toolDescription:
+		'Get one UTMStack incident by its numeric incident ID. Returns its name, status, severity, assignee, solution and times.',
 	fields: [incidentIdProperty],
 	async execute(itemIndex) {
 		const id = incidentId(this, itemIndex);

@@ -10,6 +10,8 @@ import { INCIDENT_STATUSES } from './incident-id';
 
 export const getManyIncidents: Operation = {
 	option: { name: 'Get Many', value: 'getMany', action: 'Get many incidents', description: 'List incidents, newest first' },
+	toolDescription:
+		'List UTMStack incidents, newest first, optionally by status or name. Returns one record per incident with its ID, name, status, severity and creation time.',
 	fields: [
 		...returnAllOrLimit(),
 		{

@@ -7,6 +7,8 @@ import { INCIDENT_STATUSES, incidentId, incidentIdProperty } from './incident-id
 
 export const updateIncidentStatus: Operation = {
 	option: { name: 'Update Status', value: 'updateStatus', action: 'Update the status of an incident', description: 'Set the status of an incident' },
+	toolDescription:
+		'Set the status of one UTMStack incident, given the numeric incident ID (Open, In Review, Completed or Merged), with an optional solution. Returns the incident as changed. Changes the incident.',
 	fields: [
 		incidentIdProperty,
 		{ displayName: 'Status', name: 'status', type: 'options', default: 'IN_REVIEW', options: INCIDENT_STATUSES },
