@@ -16,12 +16,15 @@ export interface ChainNode {
 	webhookId?: string;
 }
 
+type Connection = { node: string; type: string; index: number };
+
 export interface WorkflowJson {
 	id: string;
 	name: string;
 	active: boolean;
 	nodes: object[];
-	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
+	/** Per source node and connection type (main, ai_tool), the targets of each output. */
+	connections: Record<string, Record<string, Connection[][]>>;
 	settings: Record<string, unknown>;
 	pinData: Record<string, unknown>;
 	tags?: object[];
@@ -51,6 +54,24 @@ export function webhookWorkflow(id: string, name: string, path: string, nodes: C
 		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
 	};
 	return linkedWorkflow(id, name, [webhook, ...nodes]);
+}
+
+/**
+ * n8n's MCP Server Trigger (its streamable HTTP version, at /mcp/<path>) with `tools` connected to it as an
+ * AI agent's tools: the Tool variants of nodes (type <node>Tool). Activate it before starting n8n.
+ */
+export function mcpServerWorkflow(id: string, name: string, path: string, tools: ChainNode[]): WorkflowJson {
+	const trigger: ChainNode = {
+		name: 'MCP Server Trigger',
+		type: '@n8n/n8n-nodes-langchain.mcpTrigger',
+		typeVersion: 2,
+		webhookId: `${id}-mcp`,
+		parameters: { path, authentication: 'none' },
+	};
+	const workflow = linkedWorkflow(id, name, [trigger]);
+	workflow.nodes.push(...tools.map((tool, index) => ({ id: `${id}-tool-${index}`, typeVersion: 1, ...tool, position: [index * 200, 520] })));
+	for (const tool of tools) workflow.connections[tool.name] = { ai_tool: [[{ node: trigger.name, type: 'ai_tool', index: 0 }]] };
+	return workflow;
 }
 
 /** A trigger node (ours, polling) -> nodes[0] -> ...; activate it to have n8n poll. */
