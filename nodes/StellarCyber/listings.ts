@@ -4,8 +4,8 @@ import type { CursorListing, OffsetListing } from '../common/page-strategies';
 import type { TimeWalk } from '../common/time-walk';
 
 /** A Stellar list paged by skip/limit, its records at `records` in the answer. */
-export function skipLimitListing(path: string, query: IDataObject, maxPageSize: number, records: string[], total?: string[]): OffsetListing {
-	return { path, query, offsetParam: 'skip', sizeParam: 'limit', maxPageSize, records, total, idField: '_id' };
+export function skipLimitListing(path: string, query: IDataObject, maxPageSize: number, records: string[], total?: string[], about?: string): OffsetListing {
+	return { path, query, offsetParam: 'skip', sizeParam: 'limit', maxPageSize, records, total, idField: '_id', about };
 }
 
 export const SEARCH_PAGE_SIZE = 1000;

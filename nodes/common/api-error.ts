@@ -91,6 +91,7 @@ export function answerError(
 	api: VendorApi,
 	credentials: ICredentialDataDecryptedObject,
 	itemIndex: number,
+	about?: string,
 ): NodeApiError {
 	const httpCode = String(answer.status);
 	const vendorText = api.errorText({ body: answer.body, headers: answer.headers });
@@ -99,6 +100,11 @@ export function answerError(
 		const { message, description } = api.rejectedCredential;
 		const full = said ? `${description} ${api.platform} said: "${said}".` : description;
 		return new NodeApiError(node, { message, description: full, httpCode } as JsonObject, { message, description: full, httpCode, itemIndex });
+	}
+	if (answer.status === 404 && about) {
+		const message = `${api.platform} has no ${about}`;
+		const description = `${said ? `${api.platform} said: "${said}". ` : ''}Check the ID in the node parameters.`;
+		return new NodeApiError(node, { message, description, httpCode } as JsonObject, { message, description, httpCode, itemIndex });
 	}
 	const message = said ?? `${api.platform} answered HTTP ${httpCode}`;
 	const description = adviceFor(httpCode);

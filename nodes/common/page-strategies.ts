@@ -63,6 +63,8 @@ export interface OffsetListing {
 	 * record counted, and reads the listing once more for the ones that moved (repeats dropped), or fails.
 	 */
 	orderCanChange?: boolean;
+	/** The record the list belongs to ("case 5f3a…"), named when the platform answers 404. */
+	about?: string;
 }
 
 interface OffsetCursor {
@@ -98,6 +100,7 @@ export function offsetPages(listing: OffsetListing): PageStrategy<OffsetCursor> 
 			method: 'GET',
 			path: listing.path,
 			qs: { ...listing.query, [listing.offsetParam]: cursor.offset, [listing.sizeParam]: cursor.size },
+			about: listing.about,
 		}),
 		read: (response, cursor, seen) => {
 			const records = recordsAt(response, listing.records);

@@ -17,4 +17,6 @@ export interface ApiRequest {
 	 * never read as "no records", so a Return All cannot end early without saying so.
 	 */
 	expectsJson?: boolean;
+	/** The one record the request is about, as a person names it ("case 5f3a…"): a 404 then says the platform has no such record. */
+	about?: string;
 }

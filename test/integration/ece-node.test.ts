@@ -105,7 +105,7 @@ describe('deployments', () => {
 
 	test("an unknown deployment: ECE's errors[].message", async () => {
 		const error = await runError({ resource: 'deployment', operation: 'get', deploymentId: 'nope' });
-		expect(error.message).toBe('Deployment nope cannot be found');
+		expect(error.message).toBe('Elastic Cloud Enterprise has no deployment nope');
 	});
 });
 
@@ -142,7 +142,7 @@ describe('API keys', () => {
 		const [deleted] = await run({ resource: 'apiKey', operation: 'delete', apiKeyId: keyId });
 		expect(deleted.json).toEqual({ deleted: true, apiKeyId: keyId });
 		const error = await runError({ resource: 'apiKey', operation: 'delete', apiKeyId: keyId });
-		expect(error.message).toBe(`API key ${keyId} can't be found`);
+		expect(error.message).toBe(`Elastic Cloud Enterprise has no API key ${keyId}`);
 	});
 
 	test.each([
@@ -159,7 +159,7 @@ test('Continue On Fail, and one login for the whole run', async () => {
 	harness.stored(CREDENTIAL).sessionToken = '';
 	simulator.resetStats();
 	const output = await run({ resource: 'deployment', operation: 'get', deploymentId: '={{ $json.id }}' }, [item({ id: 'nope' }), item({ id: ' ' })], true);
-	expect(output.map((record) => record.json.error)).toEqual(['Deployment nope cannot be found', 'The "Deployment ID" parameter is empty']);
+	expect(output.map((record) => record.json.error)).toEqual(['Elastic Cloud Enterprise has no deployment nope', 'The "Deployment ID" parameter is empty']);
 	expect(output.map((record) => record.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	expect(simulator.stats.logins).toBe(1);
 });

@@ -84,7 +84,7 @@ describe('data sources', () => {
 
 	test("an unknown data source: Immuta's message", async () => {
 		const error = await runError({ resource: 'dataSource', operation: 'get', dataSourceId: '999999' });
-		expect(error.message).toBe('Data source 999999 not found');
+		expect(error.message).toBe('Immuta has no data source 999999');
 	});
 
 	test('a non-numeric id fails before any request', async () => {
@@ -139,7 +139,7 @@ test('Continue On Fail, and one token exchange for the whole run', async () => {
 	const output = await run({ resource: 'project', operation: 'get', projectId: '={{ $json.id }}' }, [item({ id: '1' }), item({ id: 'x' }), item({ id: '999999' })], true);
 	expect(output[0].json.error).toBeUndefined();
 	expect(output[1].json.error).toBe('The "Project ID" parameter "x" is not an Immuta ID (a number)');
-	expect(output[2].json.error).toBe('Project 999999 not found');
+	expect(output[2].json.error).toBe('Immuta has no project 999999');
 	expect(output.map((record) => record.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	expect(simulator.stats.logins).toBe(1);
 });

@@ -150,7 +150,8 @@ describe('one case', () => {
 
 	test("an unknown case: Stellar's error text", async () => {
 		const error = await runError({ resource: 'case', operation: 'get', caseId: 'nope' });
-		expect(error.message).toBe('Case not found');
+		expect(error.message).toBe('Stellar Cyber has no case nope');
+		expect(error.description).toBe('Stellar Cyber said: "Case not found". Check the ID in the node parameters.');
 	});
 });
 
@@ -207,7 +208,7 @@ test('Continue On Fail, and one token exchange for the whole run', async () => {
 	harness.stored(CREDENTIAL).sessionToken = '';
 	simulator.resetStats();
 	const output = await run({ resource: 'case', operation: 'get', caseId: '={{ $json.id }}' }, [item({ id: 'nope' }), item({ id: ' ' })], true);
-	expect(output.map((record) => record.json.error)).toEqual(['Case not found', 'The "Case ID" parameter is empty']);
+	expect(output.map((record) => record.json.error)).toEqual(['Stellar Cyber has no case nope', 'The "Case ID" parameter is empty']);
 	expect(output.map((record) => record.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	expect(simulator.stats.logins).toBe(1);
 });

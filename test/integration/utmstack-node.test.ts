@@ -125,10 +125,11 @@ describe('alert search', () => {
 		expect(simulator.requestLog).toHaveLength(0);
 	});
 
-	test("UTMStack's own error (X-UtmStack-error) becomes the message", async () => {
-		const error = await runError({ resource: 'alert', operation: 'addNote', alertId: 'no-such-alert', note: 'x' });
-		expect(error.message).toBe('Alert no-such-alert not found');
-		expect(apiRequests()[0].status).toBe(500);
+	test("UTMStack's own error (X-UtmStack-error) is quoted", async () => {
+		const error = await runError({ resource: 'incident', operation: 'addNote', incidentId: '987654', note: 'x' });
+		expect(error.message).toBe('UTMStack has no incident 987654');
+		expect(error.description).toContain('UTMStack said: "Incident 987654 not found"');
+		expect(apiRequests()[0].status).toBe(404);
 	});
 
 	test('log search uses the log-* pattern', async () => {
@@ -140,9 +141,14 @@ describe('alert search', () => {
 
 describe('alert updates', () => {
 	test('updateStatus sends ids, status and observation', async () => {
-		const output = await run({ resource: 'alert', operation: 'updateStatus', alertIds: 'a-1, a-2', status: 5, observation: 'closed by n8n' });
-		expect(apiRequests()[0]).toMatchObject({ method: 'POST', path: '/api/utm-alerts/status', body: { alertIds: ['a-1', 'a-2'], status: 5, statusObservation: 'closed by n8n' } });
-		expect(output[0].json).toEqual({ success: true, alertIds: ['a-1', 'a-2'], status: 5, statusLabel: 'Completed' });
+		const alerts = await run({ resource: 'alert', operation: 'search', indexPattern: 'alert-*', limit: 2 });
+		const [a1, a2] = alerts.map((alert) => String(alert.json.id));
+		simulator.resetStats();
+		const output = await run({ resource: 'alert', operation: 'updateStatus', alertIds: `${a1}, ${a2}`, status: 5, observation: 'closed by n8n' });
+		// First a look that both alerts exist (UTMStack would answer success for an id it does not have), then the change.
+		expect(apiRequests()[0]).toMatchObject({ method: 'POST', path: '/api/elasticsearch/search', body: [{ field: 'id', operator: 'IS_ONE_OF', value: [a1, a2] }] });
+		expect(apiRequests()[1]).toMatchObject({ method: 'POST', path: '/api/utm-alerts/status', body: { alertIds: [a1, a2], status: 5, statusObservation: 'closed by n8n' } });
+		expect(output[0].json).toEqual({ success: true, alertIds: [a1, a2], status: 5, statusLabel: 'Completed' });
 	});
 
 	test('updateStatus without ids fails before any request', async () => {
@@ -156,8 +162,9 @@ describe('alert updates', () => {
 		simulator.resetStats();
 		await run({ resource: 'alert', operation: 'addNote', alertId: alert.json.id, note: 'seen by n8n' });
 		await run({ resource: 'alert', operation: 'setTags', alertIds: alert.json.id, tags: 'n8n, triaged' });
-		expect(apiRequests()[0]).toMatchObject({ path: '/api/utm-alerts/notes', query: { alertId: alert.json.id }, body: 'seen by n8n' });
-		expect(apiRequests()[1]).toMatchObject({ path: '/api/utm-alerts/tags', body: { alertIds: [alert.json.id], tags: ['n8n', 'triaged'], createRule: false } });
+		const changes = apiRequests().filter((request) => request.path !== '/api/elasticsearch/search');
+		expect(changes[0]).toMatchObject({ path: '/api/utm-alerts/notes', query: { alertId: alert.json.id }, body: 'seen by n8n' });
+		expect(changes[1]).toMatchObject({ path: '/api/utm-alerts/tags', body: { alertIds: [alert.json.id], tags: ['n8n', 'triaged'], createRule: false } });
 	});
 });
 
@@ -176,6 +183,7 @@ describe('incidents', () => {
 		expect(updated.json.incidentStatus).toBe('IN_REVIEW');
 		expect(read.json.incidentStatus).toBe('IN_REVIEW');
 		expect(apiRequests().map((request) => `${request.method} ${request.route}`)).toEqual([
+			'POST /api/elasticsearch/search',
 			'POST /api/utm-incidents/add-alerts',
 			'POST /api/utm-incident-notes',
 			'GET /api/utm-incidents/:id',
@@ -197,7 +205,7 @@ describe('incidents', () => {
 
 	test('an unknown incident gives a readable error', async () => {
 		const error = await runError({ resource: 'incident', operation: 'get', incidentId: '999999' });
-		expect(error.message).toMatch(/404|not found/i);
+		expect(error.message).toBe('UTMStack has no incident 999999');
 	});
 
 	test('a non-numeric incident id fails before any request', async () => {

@@ -1,5 +1,9 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+
+import { apiRequestFull } from '../../common/request';
+import { SEARCH_PAGE_SIZE, alertsWithIds } from '../search/listings';
+import { utmStack } from '../transport';
 
 export const alertIdsProperty: INodeProperties = {
 	displayName: 'Alert IDs',
@@ -19,5 +23,26 @@ export function alertIds(context: IExecuteFunctions, itemIndex: number, paramete
 	if (ids.length === 0) {
 		throw new NodeOperationError(context.getNode(), `The "${displayName}" parameter must list at least one ID`, { itemIndex });
 	}
-	return ids;
+	return [...new Set(ids)];
+}
+
+/**
+ * The alerts of these ids, or an error naming the ids UTMStack has no alert for. UTMStack changes alerts
+ * by query and answers success for an id it does not have, so without this look a typo would pass as done.
+ */
+export async function existingAlerts(context: IExecuteFunctions, ids: string[], itemIndex: number): Promise<IDataObject[]> {
+	const found = new Map<string, IDataObject>();
+	for (let start = 0; start < ids.length; start += SEARCH_PAGE_SIZE) {
+		const response = await apiRequestFull.call(context, utmStack, alertsWithIds(ids.slice(start, start + SEARCH_PAGE_SIZE)), itemIndex);
+		for (const alert of Array.isArray(response.body) ? (response.body as IDataObject[]) : []) found.set(String(alert.id), alert);
+	}
+	const missing = ids.filter((id) => !found.has(id));
+	if (missing.length > 0) {
+		const named = missing.length === 1 ? `alert ${missing[0]}` : `alerts ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ` and ${missing.length - 10} more` : ''}`;
+		throw new NodeOperationError(context.getNode(), `UTMStack has no ${named}`, {
+			itemIndex,
+			description: 'Check the alert IDs (an alert search returns them in "id"). Nothing was changed.',
+		});
+	}
+	return ids.map((id) => found.get(id) as IDataObject);
 }

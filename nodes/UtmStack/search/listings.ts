@@ -38,6 +38,11 @@ function searchRequest(query: IDataObject, filters: IDataObject[]): Omit<ApiRequ
 	};
 }
 
+/** The alerts of these ids (at most a page of them), in one search. */
+export function alertsWithIds(ids: string[]): ApiRequest {
+	return searchRequest({ indexPattern: 'alert-*', page: 1, size: ids.length, top: ids.length }, [{ field: 'id', operator: 'IS_ONE_OF', value: ids }]);
+}
+
 const windowText = RESULT_WINDOW.toLocaleString('en-US');
 
 /**

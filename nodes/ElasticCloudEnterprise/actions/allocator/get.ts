@@ -10,6 +10,6 @@ export const getAllocator: Operation = {
 	fields: [idProperty('Allocator ID', 'allocatorId')],
 	async execute(itemIndex) {
 		const id = pathId(this, itemIndex, 'allocatorId', 'Allocator ID');
-		return await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: `/api/v1/platform/infrastructure/allocators/${id}` }, itemIndex);
+		return await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: `/api/v1/platform/infrastructure/allocators/${id}`, about: `allocator ${decodeURIComponent(id)}` }, itemIndex);
 	},
 };

@@ -11,7 +11,7 @@ export const stopMaintenance: Operation = {
 	async execute(itemIndex) {
 		const id = pathId(this, itemIndex, 'allocatorId', 'Allocator ID');
 		const path = `/api/v1/platform/infrastructure/allocators/${id}/maintenance-mode/_stop`;
-		await apiRequest.call(this, elasticCloudEnterprise, { method: 'POST', path }, itemIndex);
+		await apiRequest.call(this, elasticCloudEnterprise, { method: 'POST', path, about: `allocator ${decodeURIComponent(id)}` }, itemIndex);
 		return { accepted: true, allocatorId: decodeURIComponent(id), maintenanceMode: false };
 	},
 };

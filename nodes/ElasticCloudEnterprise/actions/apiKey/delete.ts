@@ -10,7 +10,7 @@ export const deleteApiKey: Operation = {
 	fields: [idProperty('API Key ID', 'apiKeyId')],
 	async execute(itemIndex) {
 		const id = pathId(this, itemIndex, 'apiKeyId', 'API Key ID');
-		await apiRequest.call(this, elasticCloudEnterprise, { method: 'DELETE', path: `/api/v1/users/auth/keys/${id}` }, itemIndex);
+		await apiRequest.call(this, elasticCloudEnterprise, { method: 'DELETE', path: `/api/v1/users/auth/keys/${id}`, about: `API key ${decodeURIComponent(id)}` }, itemIndex);
 		return { deleted: true, apiKeyId: decodeURIComponent(id) };
 	},
 };

@@ -10,6 +10,6 @@ export const getDeployment: Operation = {
 	fields: [idProperty('Deployment ID', 'deploymentId')],
 	async execute(itemIndex) {
 		const id = pathId(this, itemIndex, 'deploymentId', 'Deployment ID');
-		return await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: `/api/v1/deployments/${id}` }, itemIndex);
+		return await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: `/api/v1/deployments/${id}`, about: `deployment ${decodeURIComponent(id)}` }, itemIndex);
 	},
 };

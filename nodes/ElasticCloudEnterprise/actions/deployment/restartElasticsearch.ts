@@ -14,7 +14,7 @@ export const restartElasticsearch: Operation = {
 	async execute(itemIndex) {
 		const id = pathId(this, itemIndex, 'deploymentId', 'Deployment ID');
 		const refId = pathId(this, itemIndex, 'refId', 'Ref ID');
-		await apiRequest.call(this, elasticCloudEnterprise, { method: 'POST', path: `/api/v1/deployments/${id}/elasticsearch/${refId}/_restart` }, itemIndex);
+		await apiRequest.call(this, elasticCloudEnterprise, { method: 'POST', path: `/api/v1/deployments/${id}/elasticsearch/${refId}/_restart`, about: `Elasticsearch resource ${decodeURIComponent(refId)} of deployment ${decodeURIComponent(id)}` }, itemIndex);
 		return { accepted: true, deploymentId: decodeURIComponent(id), refId: decodeURIComponent(refId) };
 	},
 };

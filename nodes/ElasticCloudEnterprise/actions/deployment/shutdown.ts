@@ -14,6 +14,6 @@ export const shutdownDeployment: Operation = {
 	async execute(itemIndex) {
 		const id = pathId(this, itemIndex, 'deploymentId', 'Deployment ID');
 		const skipSnapshot = this.getNodeParameter('skipSnapshot', itemIndex, false) as boolean;
-		return await apiRequest.call(this, elasticCloudEnterprise, { method: 'POST', path: `/api/v1/deployments/${id}/_shutdown`, qs: { skip_snapshot: skipSnapshot } }, itemIndex);
+		return await apiRequest.call(this, elasticCloudEnterprise, { method: 'POST', path: `/api/v1/deployments/${id}/_shutdown`, qs: { skip_snapshot: skipSnapshot }, about: `deployment ${decodeURIComponent(id)}` }, itemIndex);
 	},
 };

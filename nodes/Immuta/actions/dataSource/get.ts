@@ -10,6 +10,6 @@ export const getDataSource: Operation = {
 	fields: [idProperty('Data Source ID', 'dataSourceId')],
 	async execute(itemIndex) {
 		const id = recordId(this, itemIndex, 'dataSourceId', 'Data Source ID');
-		return await apiRequest.call(this, immuta, { method: 'GET', path: `/dataSource/${id}` }, itemIndex);
+		return await apiRequest.call(this, immuta, { method: 'GET', path: `/dataSource/${id}`, about: `data source ${decodeURIComponent(id)}` }, itemIndex);
 	},
 };

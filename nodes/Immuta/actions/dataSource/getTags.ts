@@ -12,7 +12,7 @@ export const getDataSourceTags: Operation = {
 	fields: [idProperty('Data Source ID', 'dataSourceId')],
 	async execute(itemIndex) {
 		const id = recordId(this, itemIndex, 'dataSourceId', 'Data Source ID');
-		const tags = (await apiRequest.call(this, immuta, { method: 'GET', path: `/dataSource/${id}/tags` }, itemIndex)) as unknown;
+		const tags = (await apiRequest.call(this, immuta, { method: 'GET', path: `/dataSource/${id}/tags`, about: `data source ${decodeURIComponent(id)}` }, itemIndex)) as unknown;
 		return Array.isArray(tags) ? (tags as IDataObject[]) : [];
 	},
 };

@@ -10,6 +10,6 @@ export const getProject: Operation = {
 	fields: [idProperty('Project ID', 'projectId')],
 	async execute(itemIndex) {
 		const id = recordId(this, itemIndex, 'projectId', 'Project ID');
-		return await apiRequest.call(this, immuta, { method: 'GET', path: `/project/${id}` }, itemIndex);
+		return await apiRequest.call(this, immuta, { method: 'GET', path: `/project/${id}`, about: `project ${decodeURIComponent(id)}` }, itemIndex);
 	},
 };

@@ -43,7 +43,7 @@ export const updateAlert: Operation = {
 			throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under "Update Fields"', { itemIndex });
 		}
 		const path = `/connect/api/v1/security_events/${index}/${id}`;
-		const answer = await apiRequest.call(this, stellarCyber, { method: 'POST', path, body }, itemIndex);
+		const answer = await apiRequest.call(this, stellarCyber, { method: 'POST', path, body, about: `alert ${decodeURIComponent(id)} in ${decodeURIComponent(index)}` }, itemIndex);
 		return (answer.data as IDataObject) ?? { success: true, index: decodeURIComponent(index), id: decodeURIComponent(id) };
 	},
 };

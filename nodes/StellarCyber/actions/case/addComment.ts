@@ -15,7 +15,7 @@ export const addCaseComment: Operation = {
 		const id = caseId(this, itemIndex);
 		const comment = String(this.getNodeParameter('comment', itemIndex));
 		if (comment.trim() === '') throw new NodeOperationError(this.getNode(), 'The "Comment" parameter is empty', { itemIndex });
-		const answer = await apiRequest.call(this, stellarCyber, { method: 'POST', path: `/connect/api/v1/cases/${id}/comments`, body: { comment } }, itemIndex);
+		const answer = await apiRequest.call(this, stellarCyber, { method: 'POST', path: `/connect/api/v1/cases/${id}/comments`, body: { comment }, about: `case ${decodeURIComponent(id)}` }, itemIndex);
 		return answer.data as IDataObject;
 	},
 };

@@ -11,7 +11,8 @@ export const getCase: Operation = {
 		'Get one Stellar Cyber case by its case ID (the case\'s _id, 24 hexadecimal characters). Returns the case: name, status, severity, score, assignee, tags, tenant and created_at/modified_at (epoch milliseconds). Use it to look at a case before changing it.',
 	fields: [caseIdProperty],
 	async execute(itemIndex) {
-		const answer = await apiRequest.call(this, stellarCyber, { method: 'GET', path: `/connect/api/v1/cases/${caseId(this, itemIndex)}` }, itemIndex);
+		const id = caseId(this, itemIndex);
+		const answer = await apiRequest.call(this, stellarCyber, { method: 'GET', path: `/connect/api/v1/cases/${id}`, about: `case ${decodeURIComponent(id)}` }, itemIndex);
 		return answer.data as IDataObject;
 	},
 };

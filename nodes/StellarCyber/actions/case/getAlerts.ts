@@ -17,7 +17,7 @@ export const getCaseAlerts: Operation = {
 	fields: [caseIdProperty, ...returnAllOrLimit()],
 	async execute(itemIndex) {
 		const id = caseId(this, itemIndex);
-		const pages = offsetPages(skipLimitListing(`/connect/api/v1/cases/${id}/alerts`, {}, MAX_ALERTS_PER_PAGE, ['data', 'docs']));
+		const pages = offsetPages(skipLimitListing(`/connect/api/v1/cases/${id}/alerts`, {}, MAX_ALERTS_PER_PAGE, ['data', 'docs'], undefined, `case ${decodeURIComponent(id)}`));
 		return await collectPages.call(this, stellarCyber, pages, wantedCount(this, itemIndex), itemIndex);
 	},
 };

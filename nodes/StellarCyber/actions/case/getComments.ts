@@ -11,7 +11,8 @@ export const getCaseComments: Operation = {
 		'List the comments of one Stellar Cyber case, given the case ID. Returns one record per comment with its text, author and time.',
 	fields: [caseIdProperty],
 	async execute(itemIndex) {
-		const answer = await apiRequest.call(this, stellarCyber, { method: 'GET', path: `/connect/api/v1/cases/${caseId(this, itemIndex)}/comments` }, itemIndex);
+		const id = caseId(this, itemIndex);
+		const answer = await apiRequest.call(this, stellarCyber, { method: 'GET', path: `/connect/api/v1/cases/${id}/comments`, about: `case ${decodeURIComponent(id)}` }, itemIndex);
 		return (answer.data as IDataObject[]) ?? [];
 	},
 };

@@ -39,7 +39,7 @@ export const updateCase: Operation = {
 		if (Object.keys(body).length === 0) {
 			throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under "Update Fields"', { itemIndex });
 		}
-		const answer = await apiRequest.call(this, stellarCyber, { method: 'PUT', path: `/connect/api/v1/cases/${id}`, body }, itemIndex);
+		const answer = await apiRequest.call(this, stellarCyber, { method: 'PUT', path: `/connect/api/v1/cases/${id}`, body, about: `case ${decodeURIComponent(id)}` }, itemIndex);
 		return answer.data as IDataObject;
 	},
 };

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { utmStack } from '../../transport';
+import { existingAlerts } from '../alert-ids';
 
 export const addAlertNote: Operation = {
 	option: { name: 'Add Note', value: 'addNote', action: 'Add a note to an alert', description: 'Write a note on one alert' },
@@ -17,6 +18,7 @@ export const addAlertNote: Operation = {
 		const note = String(this.getNodeParameter('note', itemIndex));
 		if (alertId === '') throw new NodeOperationError(this.getNode(), 'The "Alert ID" parameter is empty', { itemIndex });
 		if (note.trim() === '') throw new NodeOperationError(this.getNode(), 'The "Note" parameter is empty', { itemIndex });
+		await existingAlerts(this, [alertId], itemIndex);
 		// UTMStack takes the note as the raw request body, not JSON.
 		await apiRequest.call(this, utmStack, {
 			method: 'POST',

@@ -1,7 +1,7 @@
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { utmStack } from '../../transport';
-import { alertIds, alertIdsProperty } from '../alert-ids';
+import { alertIds, alertIdsProperty, existingAlerts } from '../alert-ids';
 
 export const setAlertTags: Operation = {
 	option: { name: 'Set Tags', value: 'setTags', action: 'Set the tags of alerts', description: 'Replace the tags of one or more alerts' },
@@ -17,6 +17,7 @@ export const setAlertTags: Operation = {
 			.split(',')
 			.map((tag) => tag.trim())
 			.filter((tag) => tag !== '');
+		await existingAlerts(this, ids, itemIndex);
 		await apiRequest.call(this, utmStack, { method: 'POST', path: '/api/utm-alerts/tags', body: { alertIds: ids, tags, createRule: false } }, itemIndex);
 		return { success: true, alertIds: ids, tags };
 	},

@@ -1,7 +1,7 @@
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { utmStack } from '../../transport';
-import { alertIds, alertIdsProperty } from '../alert-ids';
+import { alertIds, alertIdsProperty, existingAlerts } from '../alert-ids';
 
 export const ALERT_STATUSES = [
 	{ name: 'Automatic Review', value: 1 },
@@ -23,6 +23,7 @@ export const updateAlertStatus: Operation = {
 		const ids = alertIds(this, itemIndex);
 		const status = this.getNodeParameter('status', itemIndex) as number;
 		const observation = this.getNodeParameter('observation', itemIndex, '') as string;
+		await existingAlerts(this, ids, itemIndex);
 		await apiRequest.call(this, utmStack, {
 			method: 'POST',
 			path: '/api/utm-alerts/status',

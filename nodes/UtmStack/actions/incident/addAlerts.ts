@@ -11,7 +11,7 @@ export const addAlertsToIncident: Operation = {
 	fields: [incidentIdProperty, ...alertSourceFields],
 	async execute(itemIndex) {
 		const id = incidentId(this, itemIndex);
-		const alerts = alertList(this, itemIndex);
-		return await apiRequest.call(this, utmStack, { method: 'POST', path: '/api/utm-incidents/add-alerts', body: { incidentId: id, alertList: alerts } }, itemIndex);
+		const alerts = await alertList(this, itemIndex);
+		return await apiRequest.call(this, utmStack, { method: 'POST', path: '/api/utm-incidents/add-alerts', body: { incidentId: id, alertList: alerts }, about: `incident ${id}` }, itemIndex);
 	},
 };

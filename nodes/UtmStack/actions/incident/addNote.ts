@@ -14,6 +14,6 @@ export const addIncidentNote: Operation = {
 		const id = incidentId(this, itemIndex);
 		const note = String(this.getNodeParameter('note', itemIndex));
 		if (note.trim() === '') throw new NodeOperationError(this.getNode(), 'The "Note" parameter is empty', { itemIndex });
-		return await apiRequest.call(this, utmStack, { method: 'POST', path: '/api/utm-incident-notes', body: { incidentId: id, noteText: note } }, itemIndex);
+		return await apiRequest.call(this, utmStack, { method: 'POST', path: '/api/utm-incident-notes', body: { incidentId: id, noteText: note }, about: `incident ${id}` }, itemIndex);
 	},
 };

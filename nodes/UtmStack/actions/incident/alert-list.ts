@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { alertIds } from '../alert-ids';
+import { alertIds, existingAlerts } from '../alert-ids';
 
 /** Where an incident's alerts come from: IDs typed in, or the alerts of the input items (a search before it). */
 export const alertSourceFields: INodeProperties[] = [
@@ -25,14 +25,16 @@ export const alertSourceFields: INodeProperties[] = [
 	},
 ];
 
-/** UTMStack's alertList entries; from an input item the alert's name, status and severity come along. */
-export function alertList(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
+const entry = (alert: IDataObject): IDataObject => ({ alertId: alert.id, alertName: alert.name, alertStatus: alert.status, alertSeverity: alert.severity });
+
+/** UTMStack's alertList entries, each with the alert's name, status and severity (looked up for IDs typed in). */
+export async function alertList(context: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	if (context.getNodeParameter('alertSource', itemIndex, 'ids') === 'input') {
 		const alert = context.getInputData()[itemIndex].json;
 		if (typeof alert.id !== 'string' || alert.id === '') {
 			throw new NodeOperationError(context.getNode(), 'The input item has no alert "id": connect a UTMStack alert search, or choose Alert IDs', { itemIndex });
 		}
-		return [{ alertId: alert.id, alertName: alert.name, alertStatus: alert.status, alertSeverity: alert.severity }];
+		return [entry(alert)];
 	}
-	return alertIds(context, itemIndex).map((alertId) => ({ alertId }));
+	return (await existingAlerts(context, alertIds(context, itemIndex), itemIndex)).map(entry);
 }

@@ -27,7 +27,7 @@ export const createIncident: Operation = {
 	async execute(itemIndex) {
 		const name = String(this.getNodeParameter('name', itemIndex)).trim();
 		if (name === '') throw new NodeOperationError(this.getNode(), 'The "Name" parameter is empty', { itemIndex });
-		const alerts = alertList(this, itemIndex);
+		const alerts = await alertList(this, itemIndex);
 		const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as { assignee?: string; description?: string };
 		return await apiRequest.call(this, utmStack, {
 			method: 'POST',

@@ -12,6 +12,6 @@ export const getIncident: Operation = {
 	fields: [incidentIdProperty],
 	async execute(itemIndex) {
 		const id = incidentId(this, itemIndex);
-		return (await apiRequest.call(this, utmStack, { method: 'GET', path: `/api/utm-incidents/${id}` }, itemIndex)) as IDataObject;
+		return (await apiRequest.call(this, utmStack, { method: 'GET', path: `/api/utm-incidents/${id}`, about: `incident ${id}` }, itemIndex)) as IDataObject;
 	},
 };

@@ -19,8 +19,8 @@ export const updateIncidentStatus: Operation = {
 		const status = this.getNodeParameter('status', itemIndex) as string;
 		const solution = this.getNodeParameter('solution', itemIndex, '') as string;
 		// change-status takes the whole incident: read it, change the status, write it back.
-		const incident = (await apiRequest.call(this, utmStack, { method: 'GET', path: `/api/utm-incidents/${id}` }, itemIndex)) as IDataObject;
+		const incident = (await apiRequest.call(this, utmStack, { method: 'GET', path: `/api/utm-incidents/${id}`, about: `incident ${id}` }, itemIndex)) as IDataObject;
 		const body: IDataObject = { ...incident, incidentStatus: status, ...(solution ? { incidentSolution: solution } : {}) };
-		return await apiRequest.call(this, utmStack, { method: 'PUT', path: '/api/utm-incidents/change-status', body }, itemIndex);
+		return await apiRequest.call(this, utmStack, { method: 'PUT', path: '/api/utm-incidents/change-status', body, about: `incident ${id}` }, itemIndex);
 	},
 };
