@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { lookBackMs, maxPerPoll, maxPerPollOptions } from '../common/fields';
 import { pollNewRecords } from '../common/new-records';
 import { CASE_STATUSES } from '../StellarCyber/actions/case/case-id';
+import { withReadableTimes } from '../StellarCyber/case-times';
 import { caseChangeSource, type CaseEvent } from './case-changes';
 
 const DEFAULT_MAX_PER_POLL = 500;
@@ -68,6 +69,7 @@ export class StellarCyberTrigger implements INodeType {
 			statuses: this.getNodeParameter('statuses', []) as string[],
 			minScore: Number(this.getNodeParameter('minScore', 0)) || 0,
 		});
-		return await pollNewRecords.call(this, source, maxPerPoll(this, DEFAULT_MAX_PER_POLL), lookBackMs(this));
+		const emitted = await pollNewRecords.call(this, source, maxPerPoll(this, DEFAULT_MAX_PER_POLL), lookBackMs(this));
+		return emitted && emitted.map((items) => items.map((item) => ({ ...item, json: withReadableTimes(item.json) })));
 	}
 }

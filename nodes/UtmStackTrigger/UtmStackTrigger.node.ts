@@ -4,6 +4,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { lookBackMs, maxPerPoll, maxPerPollOptions } from '../common/fields';
 import { pollNewRecords } from '../common/new-records';
 import { filtersProperty, searchFilters } from '../UtmStack/search/filters';
+import { ALERT_SEVERITIES } from '../UtmStack/alert-codes';
 import { newAlertSource } from './new-alerts';
 
 const DEFAULT_MAX_PER_POLL = 1000;
@@ -44,11 +45,7 @@ export class UtmStackTrigger implements INodeType {
 				name: 'minSeverity',
 				type: 'options',
 				default: 1,
-				options: [
-					{ name: 'Low (All Alerts)', value: 1 },
-					{ name: 'Medium', value: 2 },
-					{ name: 'High', value: 3 },
-				],
+				options: ALERT_SEVERITIES.map(({ name, value }) => ({ name: value === 1 ? `${name} (All Alerts)` : name, value })),
 			},
 			filtersProperty,
 			maxPerPollOptions('Alerts', DEFAULT_MAX_PER_POLL),

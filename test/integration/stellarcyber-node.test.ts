@@ -148,6 +148,17 @@ describe('one case', () => {
 		expect(apiRequests()[0]).toMatchObject({ method: 'POST', path: `/connect/api/v1/cases/${caseId}/comments`, body: { comment: 'looked at by n8n' } });
 	});
 
+	test('case times also come as ISO dates beside the raw epoch milliseconds, on get, get many and update', async () => {
+		const [listed] = await run({ resource: 'case', operation: 'getMany', sort: 'created_at', order: 'desc', limit: 1 });
+		const [read] = await run({ resource: 'case', operation: 'get', caseId: listed.json._id });
+		const [updated] = await run({ resource: 'case', operation: 'update', caseId: listed.json._id, updateFields: { tagsToAdd: 'iso-check' } });
+		for (const record of [listed, read, updated]) {
+			expect(typeof record.json.created_at).toBe('number');
+			expect(record.json.created_at_iso).toBe(new Date(record.json.created_at as number).toISOString());
+			expect(record.json.modified_at_iso).toBe(new Date(record.json.modified_at as number).toISOString());
+		}
+	});
+
 	test("an unknown case: Stellar's error text", async () => {
 		const error = await runError({ resource: 'case', operation: 'get', caseId: 'nope' });
 		expect(error.message).toBe('Stellar Cyber has no case nope');

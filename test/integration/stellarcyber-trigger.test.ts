@@ -71,7 +71,9 @@ test('new cases: the first poll emits nothing, then each new case once, ties on 
 	expect(await poll(trigger)).toEqual([]);
 	await nextMillisecond();
 	const first = openCases(3);
-	expect(idSet(await poll(trigger))).toEqual(idSet(first));
+	const emitted = await poll(trigger);
+	expect(idSet(emitted)).toEqual(idSet(first));
+	for (const record of emitted) expect(record.created_at_iso).toBe(new Date(record.created_at as number).toISOString());
 	expect(await poll(trigger)).toEqual([]);
 	await nextMillisecond();
 	const second = openCases(2);

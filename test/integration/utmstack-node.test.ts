@@ -132,6 +132,20 @@ describe('alert search', () => {
 		expect(apiRequests()[0].status).toBe(404);
 	});
 
+	test('severities and statuses by name select the same alerts as the raw filters', async () => {
+		const byName = await run({ resource: 'alert', operation: 'search', indexPattern: 'alert-*', severities: [3], statuses: [2, 3], returnAll: true });
+		const raw = await run({
+			resource: 'alert',
+			operation: 'search',
+			indexPattern: 'alert-*',
+			filters: { filter: [{ field: 'severity', operator: 'IS', value: '3' }, { field: 'status', operator: 'IS_ONE_OF', value: '2, 3' }] },
+			returnAll: true,
+		});
+		expect(byName.length).toBeGreaterThan(0);
+		expect(byName.every((alert) => alert.json.severity === 3 && [2, 3].includes(alert.json.status as number))).toBe(true);
+		expect(byName.map((alert) => alert.json.id)).toEqual(raw.map((alert) => alert.json.id));
+	});
+
 	test('log search uses the log-* pattern', async () => {
 		const output = await run({ resource: 'log', operation: 'search', indexPattern: 'log-*', limit: 3 });
 		expect(output).toHaveLength(3);

@@ -6,11 +6,32 @@ import { collectPages } from '../../common/paginate';
 import { timeWalkPages } from '../../common/time-walk';
 import { returnAllOrLimit, wantedCount } from '../../common/fields';
 import { utmStack } from '../transport';
+import { ALERT_SEVERITIES, ALERT_STATUSES } from '../alert-codes';
 import { filtersProperty, searchFilters } from './filters';
 import { TIME_FIELD, searchListing, timestampWalk } from './listings';
 
+/** Alerts only: severities and statuses by name, as UTMStack's console shows them. */
+const alertCodeFields: INodeProperties[] = [
+	{
+		displayName: 'Severities',
+		name: 'severities',
+		type: 'multiOptions',
+		default: [],
+		options: ALERT_SEVERITIES,
+		description: 'Only alerts of these severities; none selected means any',
+	},
+	{
+		displayName: 'Statuses',
+		name: 'statuses',
+		type: 'multiOptions',
+		default: [],
+		options: ALERT_STATUSES,
+		description: 'Only alerts in these statuses; none selected means any',
+	},
+];
+
 /** The fields of a UTMStack search, for alerts (default index pattern alert-*) or logs (log-*). */
-export function searchFields(defaultIndexPattern: string): INodeProperties[] {
+export function searchFields(defaultIndexPattern: string, alerts = false): INodeProperties[] {
 	return [
 		{
 			displayName: 'Index Pattern',
@@ -20,6 +41,7 @@ export function searchFields(defaultIndexPattern: string): INodeProperties[] {
 			default: defaultIndexPattern,
 			description: 'UTMStack index pattern to search, for example alert-* or log-*',
 		},
+		...(alerts ? alertCodeFields : []),
 		filtersProperty,
 		{
 			displayName: 'Time Range',
@@ -97,6 +119,10 @@ export async function runSearch(this: IExecuteFunctions, itemIndex: number): Pro
 	const indexPattern = String(this.getNodeParameter('indexPattern', itemIndex)).trim();
 	if (indexPattern === '') throw new NodeOperationError(this.getNode(), 'The "Index Pattern" parameter is empty', { itemIndex });
 	const filters = searchFilters(this.getNode(), this.getNodeParameter('filters', itemIndex, {}) as IDataObject, itemIndex);
+	for (const [field, parameter] of [['severity', 'severities'], ['status', 'statuses']]) {
+		const codes = this.getNodeParameter(parameter, itemIndex, []) as number[];
+		if (codes.length > 0) filters.push({ field, operator: 'IS_ONE_OF', value: codes.map(String) });
+	}
 	const time = timeFilter.call(this, itemIndex);
 	if (time) filters.push(time as never);
 	const sortField = String(this.getNodeParameter('sortField', itemIndex, '')).trim();

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { stellarCyber } from '../../transport';
+import { withReadableTimes } from '../../case-times';
 import { caseId, caseIdProperty } from './case-id';
 
 export const getCase: Operation = {
@@ -13,6 +14,6 @@ export const getCase: Operation = {
 	async execute(itemIndex) {
 		const id = caseId(this, itemIndex);
 		const answer = await apiRequest.call(this, stellarCyber, { method: 'GET', path: `/connect/api/v1/cases/${id}`, about: `case ${decodeURIComponent(id)}` }, itemIndex);
-		return answer.data as IDataObject;
+		return withReadableTimes(answer.data as IDataObject);
 	},
 };

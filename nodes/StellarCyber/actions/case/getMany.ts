@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { returnAllOrLimit, wantedCount } from '../../../common/fields';
@@ -8,6 +8,7 @@ import { collectPages } from '../../../common/paginate';
 import { timeWalkPages } from '../../../common/time-walk';
 import { caseQuery } from '../../case-query';
 import { caseListing, caseTimeWalk } from '../../listings';
+import { withReadableTimes } from '../../case-times';
 import { stellarCyber } from '../../transport';
 import { CASE_STATUSES, tagList } from './case-id';
 
@@ -62,33 +63,38 @@ export const getManyCases: Operation = {
 		},
 	],
 	async execute(itemIndex) {
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const sort = this.getNodeParameter('sort', itemIndex, 'created_at') as string;
-		const order = this.getNodeParameter('order', itemIndex, 'desc') as string;
-		const filterQuery: IDataObject = {
-			...caseQuery({
-				tenantId: filters.tenantId as string | undefined,
-				statuses: Array.isArray(filters.statuses) ? (filters.statuses as string[]) : [],
-				minScore: filters.minScore as number | undefined,
-				tags: tagList(filters.tags),
-			}),
-		};
-		for (const [name, field, label] of [['createdAfter', 'created_at', 'Created After'], ['modifiedAfter', 'modified_at', 'Modified After']]) {
-			if (!filters[name]) continue;
-			const at = Date.parse(String(filters[name]));
-			if (Number.isNaN(at)) throw new NodeOperationError(this.getNode(), `The "${label}" filter needs a date`, { itemIndex });
-			filterQuery[`FROM~${field}`] = at;
-		}
-		const limit = wantedCount(this, itemIndex);
-		// A Return All walks forward in time from the oldest case, so cases created or changed while it runs
-		// cannot shift it: by modified_at when that is the order asked for, else by created_at (which never
-		// changes), put in the order asked for afterwards. An ascending Limit by time is the start of that walk.
-		if (limit === undefined || (sort !== 'score' && order === 'asc')) {
-			const walkedBy = sort === 'modified_at' ? 'modified_at' : 'created_at';
-			const cases = await collectPages.call(this, stellarCyber, timeWalkPages(caseTimeWalk(walkedBy, filterQuery)), limit, itemIndex);
-			return sort === walkedBy ? (order === 'desc' ? cases.reverse() : cases) : inOrder(cases, sort, order);
-		}
-		// The first few of a newest-first or score order: skip/limit pages that check their boundary.
-		return await collectPages.call(this, stellarCyber, offsetPages(caseListing({ sort, order, ...filterQuery })), limit, itemIndex);
+		return (await readCases.call(this, itemIndex)).map(withReadableTimes);
 	},
 };
+
+/** The cases one item asks for, every one once, in the order asked for. */
+async function readCases(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const sort = this.getNodeParameter('sort', itemIndex, 'created_at') as string;
+	const order = this.getNodeParameter('order', itemIndex, 'desc') as string;
+	const filterQuery: IDataObject = {
+		...caseQuery({
+			tenantId: filters.tenantId as string | undefined,
+			statuses: Array.isArray(filters.statuses) ? (filters.statuses as string[]) : [],
+			minScore: filters.minScore as number | undefined,
+			tags: tagList(filters.tags),
+		}),
+	};
+	for (const [name, field, label] of [['createdAfter', 'created_at', 'Created After'], ['modifiedAfter', 'modified_at', 'Modified After']]) {
+		if (!filters[name]) continue;
+		const at = Date.parse(String(filters[name]));
+		if (Number.isNaN(at)) throw new NodeOperationError(this.getNode(), `The "${label}" filter needs a date`, { itemIndex });
+		filterQuery[`FROM~${field}`] = at;
+	}
+	const limit = wantedCount(this, itemIndex);
+	// A Return All walks forward in time from the oldest case, so cases created or changed while it runs
+	// cannot shift it: by modified_at when that is the order asked for, else by created_at (which never
+	// changes), put in the order asked for afterwards. An ascending Limit by time is the start of that walk.
+	if (limit === undefined || (sort !== 'score' && order === 'asc')) {
+		const walkedBy = sort === 'modified_at' ? 'modified_at' : 'created_at';
+		const cases = await collectPages.call(this, stellarCyber, timeWalkPages(caseTimeWalk(walkedBy, filterQuery)), limit, itemIndex);
+		return sort === walkedBy ? (order === 'desc' ? cases.reverse() : cases) : inOrder(cases, sort, order);
+	}
+	// The first few of a newest-first or score order: skip/limit pages that check their boundary.
+	return await collectPages.call(this, stellarCyber, offsetPages(caseListing({ sort, order, ...filterQuery })), limit, itemIndex);
+}

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { stellarCyber } from '../../transport';
+import { withReadableTimes } from '../../case-times';
 import { CASE_SEVERITIES, CASE_STATUSES, caseId, caseIdProperty, tagList } from './case-id';
 
 export const updateCase: Operation = {
@@ -40,6 +41,6 @@ export const updateCase: Operation = {
 			throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under "Update Fields"', { itemIndex });
 		}
 		const answer = await apiRequest.call(this, stellarCyber, { method: 'PUT', path: `/connect/api/v1/cases/${id}`, body, about: `case ${decodeURIComponent(id)}` }, itemIndex);
-		return answer.data as IDataObject;
+		return withReadableTimes(answer.data as IDataObject);
 	},
 };

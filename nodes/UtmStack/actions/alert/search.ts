@@ -5,6 +5,6 @@ export const searchAlerts: Operation = {
 	option: { name: 'Search', value: 'search', action: 'Search alerts', description: 'Find alerts with filters, a time range and a sort order' },
 	toolDescription:
 		'Search UTMStack alerts (index alert-*) by field filters and a time range, newest first by default. Returns one record per alert with its id, name, severity (1 low, 2 medium, 3 high), status, source and destination, and @timestamp.',
-	fields: searchFields('alert-*'),
+	fields: searchFields('alert-*', true),
 	execute: runSearch,
 };

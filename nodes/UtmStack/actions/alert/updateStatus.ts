@@ -1,14 +1,8 @@
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
+import { ALERT_STATUSES } from '../../alert-codes';
 import { utmStack } from '../../transport';
 import { alertIds, alertIdsProperty, existingAlerts } from '../alert-ids';
-
-export const ALERT_STATUSES = [
-	{ name: 'Automatic Review', value: 1 },
-	{ name: 'Open', value: 2 },
-	{ name: 'In Review', value: 3 },
-	{ name: 'Completed', value: 5 },
-];
 
 export const updateAlertStatus: Operation = {
 	option: { name: 'Update Status', value: 'updateStatus', action: 'Update the status of alerts', description: 'Set the status of one or more alerts' },
