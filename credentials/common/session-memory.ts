@@ -13,7 +13,7 @@ import { LoginError } from './login-error';
 /** A refusal that may pass (HTTP 429, a server failure) holds logins back this long, or as long as Retry-After asks. */
 export const TEMPORARY_REFUSAL_HOLD_MS = 60_000;
 
-interface RefusalRecord {
+export interface RefusalRecord {
 	for: string;
 	at: string;
 	message: string;
@@ -59,6 +59,11 @@ function storedRefusal(credentials: ICredentialDataDecryptedObject): RefusalReco
 export function savedRefusal(credentials: ICredentialDataDecryptedObject, nowMs: number): LoginError | undefined {
 	const record = storedRefusal(credentials);
 	if (!record || record.for !== credentialFingerprint(credentials)) return undefined;
+	return heldRefusal(record, nowMs);
+}
+
+/** A refusal told again while it holds: said to be the earlier one, with no new login attempted. */
+export function heldRefusal(record: RefusalRecord, nowMs: number): LoginError | undefined {
 	if (record.retryAt !== undefined) {
 		const retryAt = Date.parse(record.retryAt);
 		if (!(nowMs < retryAt)) return undefined;
@@ -81,9 +86,15 @@ export function refusalHoldsUntil(error: LoginError, now: Date, retryAfterMs?: n
 	return error.temporary ? now.getTime() + Math.max(TEMPORARY_REFUSAL_HOLD_MS, retryAfterMs ?? 0) : Infinity;
 }
 
-/** The credential fields that save a refusal (and drop any token), for n8n to store. */
-export function refusalFields(error: LoginError, credentials: ICredentialDataDecryptedObject, now: Date, until: number): IDataObject {
+/** A refusal as it is remembered: what was refused, when, and until when it holds. */
+export function refusalRecord(error: LoginError, credentials: ICredentialDataDecryptedObject, now: Date, until: number): RefusalRecord {
 	const record: RefusalRecord = { for: credentialFingerprint(credentials), at: now.toISOString(), message: error.message, description: error.description };
 	if (Number.isFinite(until)) record.retryAt = new Date(until).toISOString();
+	return record;
+}
+
+/** The credential fields that save a refusal (and drop any token), for n8n to store. */
+export function refusalFields(error: LoginError, credentials: ICredentialDataDecryptedObject, now: Date, until: number): IDataObject {
+	const record = refusalRecord(error, credentials, now, until);
 	return { sessionToken: '', sessionExpiresAt: '', sessionIssuedAt: '', sessionFor: '', sessionRefusal: JSON.stringify(record) };
 }

@@ -8,7 +8,16 @@ import type {
 import { baseUrlProblem, parseBaseUrl } from './base-url';
 import { LoginError } from './login-error';
 import { loginRefusal } from './refusal';
-import { credentialFingerprint, refusalFields, refusalHoldsUntil, savedRefusal, tokenFitsCredential } from './session-memory';
+import {
+	credentialFingerprint,
+	heldRefusal,
+	refusalFields,
+	refusalHoldsUntil,
+	refusalRecord,
+	savedRefusal,
+	tokenFitsCredential,
+	type RefusalRecord,
+} from './session-memory';
 import { storedSession } from './session-state';
 import { transportFailure } from './transport-failure';
 import { headerText } from './vendor-text';
@@ -20,14 +29,23 @@ const LOGIN_TIMEOUT_MS = 30_000;
 // credentials, and no token is kept beyond the login that is under way. The refusals here are this
 // instance's copy of what the credential itself saves (see session-memory.ts).
 const loginsUnderWay = new Map<string, Promise<Session>>();
-const refusedLogins = new Map<string, { error: LoginError; until: number }>();
+const refusedLogins = new Map<string, { error: LoginError; until: number; record: RefusalRecord; reported: boolean }>();
 
-/** A refusal of these settings that this n8n instance saw and that still holds, with the platform's own words. */
+/**
+ * A refusal of these settings that this n8n instance saw and that still holds, with the platform's own
+ * words: as it came the first time it is reported, then saying that no new login was attempted.
+ */
 export function refusalSeenHere(credentials: ICredentialDataDecryptedObject, nowMs: number): LoginError | undefined {
 	const key = credentialFingerprint(credentials);
 	const refusal = refusedLogins.get(key);
 	if (!refusal) return undefined;
-	if (nowMs < refusal.until) return refusal.error;
+	if (nowMs < refusal.until) {
+		if (!refusal.reported) {
+			refusal.reported = true;
+			return refusal.error;
+		}
+		return heldRefusal(refusal.record, nowMs) ?? refusal.error;
+	}
 	refusedLogins.delete(key);
 	return undefined;
 }
@@ -136,7 +154,7 @@ export async function startSession(
 	const at = new Date();
 	if (outcome.refused) {
 		const until = refusalHoldsUntil(outcome.refused, at, (outcome.refused as { retryAfterMs?: number }).retryAfterMs);
-		refusedLogins.set(key, { error: outcome.refused, until });
+		refusedLogins.set(key, { error: outcome.refused, until, record: refusalRecord(outcome.refused, credentials, at, until), reported: false });
 		return refusalFields(outcome.refused, credentials, at, until);
 	}
 	refusedLogins.delete(key);

@@ -221,11 +221,13 @@ describe.each(versionsUnderTest())('our nodes as MCP tools in $label', (version)
 		const first = await call(client, 'Search_UTMStack_alerts', { severity: 3, limit: 5 });
 		const again = await call(client, 'Search_UTMStack_alerts', { severity: 3, limit: 5 });
 		for (const answer of [first, again]) {
+			expect(answer.isError).toBe(true);
 			expect(answer.text).toContain('UTMStack rejected the login: wrong username or password');
-			expect(answer.text).toContain(NOT_TRIED_AGAIN);
 			expect(answer.text).not.toContain('Could not reach');
 			expect(answer.text).not.toContain(WRONG_PASSWORD);
 		}
+		expect(first.text).toContain(NOT_TRIED_AGAIN);
+		expect(again.text).toContain('no new login was attempted since');
 		expect(env.simulators.utmstack.stats.logins).toBe(1);
 		expect(env.simulators.utmstack.requestLog.filter((entry) => entry.path === '/api/elasticsearch/search')).toHaveLength(0);
 

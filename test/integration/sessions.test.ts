@@ -70,6 +70,20 @@ async function inProcess(stored: ICredentialDataDecryptedObject, types: ICredent
 const probe = { credentialType: 'utmStackApi', path: '/api/account', helper: 'current' };
 const probeNode = (): INodeType => new ProbeNode();
 
+test('in one process, a refusal told again says no new login was attempted', async () => {
+	utm.resetStats();
+	const types = freshProcessTypes();
+	let stored: ICredentialDataDecryptedObject = { baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password: 'wrong-password-2' };
+	const first = await inProcess(stored, types, probeNode(), probe);
+	expect(first.error?.message).toBe('UTMStack rejected the login: wrong username or password');
+	expect(first.error?.description).toMatch(/^Check the username or password in the credential \(HTTP 401\)/);
+	stored = first.stored;
+	const again = await inProcess(stored, types, probeNode(), probe);
+	expect(again.error?.message).toBe('UTMStack rejected the login: wrong username or password');
+	expect(again.error?.description).toMatch(/^Refused at \d{4}-\d\d-\d\dT.*no new login was attempted since, so the account is not locked/);
+	expect(utm.stats.logins).toBe(1);
+});
+
 describe('a refused password is tried once across processes', () => {
 	test('three processes and a restart: one login attempt; a corrected password logs in at once', async () => {
 		let stored: ICredentialDataDecryptedObject = { baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password: 'wrong-password-1' };
