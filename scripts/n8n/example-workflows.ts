@@ -1,8 +1,9 @@
-import { chainWorkflow, secopsType, type ChainNode, type WorkflowJson } from './workflow-builder';
+import { pollEvery, secopsType, triggerWorkflow, type ChainNode, type WorkflowJson } from './workflow-builder';
 
 /**
- * The sandbox's example workflows, one per platform, with the simulators' credentials (sandbox-credentials.ts).
- * Each is also run by the end-to-end suite, so they stay green.
+ * The sandbox's example workflows: automations SOC engineers build, each started by one of our triggers or
+ * a schedule, with the simulators' credentials (sandbox-credentials.ts). Each is also run by the
+ * end-to-end suite, so they stay green. Activate one in the editor to have it run on its own.
  */
 
 const credential = (type: string, id: string, name: string) => ({ [type]: { id, name } });
@@ -12,57 +13,142 @@ const STELLAR = credential('stellarCyberApi', 'secopsStlScoped1', 'Stellar Cyber
 const IMMUTA = credential('immutaApi', 'secopsImmApiKey1', 'Immuta (API key)');
 const ECE = credential('elasticCloudEnterpriseApi', 'secopsEceApiKey1', 'Elastic Cloud Enterprise (API key)');
 
-export const EXAMPLE_NODE_NAMES = {
-	utmstack: 'High Severity Alerts',
-	stellarcyber: 'Escalate Case',
-	immuta: 'My Data Sources',
-	ece: 'Unhealthy Deployments',
+/** The tag an escalated Stellar Cyber case gets, so a person (or a filter) sees n8n escalated it. */
+export const ESCALATED_TAG = 'escalated-by-n8n';
+
+export const EXAMPLE_NODES = {
+	utmAlerts: 'New High-Severity Alerts',
+	utmIncident: 'Open Incident',
+	utmNote: 'Note on Incident',
+	stlCases: 'New Case Above Score',
+	stlEscalate: 'Escalate Case',
+	stlComment: 'Comment on Case',
+	eceHealth: 'Deployment Health Changed',
+	eceUnhealthy: 'Turned Unhealthy',
+	eceRestart: 'Restart Elasticsearch',
+	eceReport: 'Report',
+	immSchedule: 'Every Morning',
+	immAudit: 'Audit Records of the Last Day',
+	immFile: 'Audit CSV File',
 } as const;
 
 function node(name: string, type: string, parameters: Record<string, unknown>, credentials: ChainNode['credentials']): ChainNode {
 	return { name, type: secopsType(type), parameters, credentials };
 }
 
+/** Our polling triggers check every minute in these examples. */
+const EVERY_MINUTE = { item: [{ mode: 'everyMinute' }] };
+
 export function exampleWorkflows(): WorkflowJson[] {
+	const alerts = `$('${EXAMPLE_NODES.utmAlerts}').all()`;
 	return [
-		chainWorkflow('secopsExampleUtm', 'UTMStack: high-severity alerts of the last 24 hours', [
-			node(EXAMPLE_NODE_NAMES.utmstack, 'utmStack', {
-				resource: 'alert',
-				operation: 'search',
-				indexPattern: 'alert-*',
-				filters: { filter: [{ field: 'severity', operator: 'IS', value: '3' }] },
-				timeRange: 'relative',
-				since: 'now-24h',
-				returnAll: true,
-			}, UTMSTACK),
-		]),
-		chainWorkflow('secopsExampleStl', 'Stellar Cyber: escalate open cases above a score', [
-			node('Open Cases Above Score', 'stellarCyber', {
-				resource: 'case',
-				operation: 'getMany',
-				filters: { statuses: ['New', 'In Progress'], minScore: 80 },
-				returnAll: false,
-				limit: 5,
-			}, STELLAR),
-			node(EXAMPLE_NODE_NAMES.stellarcyber, 'stellarCyber', {
-				resource: 'case',
-				operation: 'update',
-				caseId: '={{ $json._id }}',
-				updateFields: { severity: 'Critical', tagsToAdd: 'escalated-by-n8n' },
-			}, STELLAR),
-		]),
-		chainWorkflow('secopsExampleImm', 'Immuta: who am I, and my data sources', [
-			node('Who Am I', 'immuta', { resource: 'user', operation: 'getCurrent' }, IMMUTA),
-			{ ...node(EXAMPLE_NODE_NAMES.immuta, 'immuta', { resource: 'dataSource', operation: 'getMany', returnAll: false, limit: 20 }, IMMUTA), executeOnce: true },
-		]),
-		chainWorkflow('secopsExampleEce', 'Elastic Cloud Enterprise: unhealthy deployments', [
-			node(EXAMPLE_NODE_NAMES.ece, 'elasticCloudEnterprise', {
-				resource: 'deployment',
-				operation: 'search',
-				queryType: 'queryString',
-				query: 'healthy:false',
-				returnAll: true,
-			}, ECE),
-		]),
+		triggerWorkflow(
+			'secopsExampleUtm',
+			'UTMStack: new high-severity alerts open one incident, with a note',
+			node(EXAMPLE_NODES.utmAlerts, 'utmStackTrigger', { pollTimes: EVERY_MINUTE, event: 'newAlert', indexPattern: 'alert-*', minSeverity: 3, filters: {}, options: {} }, UTMSTACK),
+			[
+				{
+					// One incident for every alert of the poll: the node runs once and takes all of them by id.
+					...node(EXAMPLE_NODES.utmIncident, 'utmStack', {
+						resource: 'incident',
+						operation: 'create',
+						name: `={{ 'High severity: ' + $json.name + (${alerts}.length > 1 ? ' and ' + (${alerts}.length - 1) + ' more' : '') }}`,
+						alertSource: 'ids',
+						alertIds: `={{ ${alerts}.map(item => item.json.id).join(',') }}`,
+						additionalFields: { description: '={{ $json.description }}' },
+					}, UTMSTACK),
+					executeOnce: true,
+				},
+				node(EXAMPLE_NODES.utmNote, 'utmStack', {
+					resource: 'incident',
+					operation: 'addNote',
+					incidentId: '={{ $json.id }}',
+					note: `={{ 'Opened by n8n from ' + ${alerts}.length + ' alert(s): ' + ${alerts}.map(item => item.json.name + ' (' + item.json.id + ')').join(', ') }}`,
+				}, UTMSTACK),
+			],
+		),
+		triggerWorkflow(
+			'secopsExampleStl',
+			'Stellar Cyber: escalate each new case above a score, once, with a comment',
+			node(EXAMPLE_NODES.stlCases, 'stellarCyberTrigger', { pollTimes: EVERY_MINUTE, event: 'newCase', tenantId: '', statuses: ['New'], minScore: 80, options: {} }, STELLAR),
+			[
+				// Escalated, a case is no longer New: this workflow never takes it again, and the tag says who did it.
+				node(EXAMPLE_NODES.stlEscalate, 'stellarCyber', {
+					resource: 'case',
+					operation: 'update',
+					caseId: '={{ $json._id }}',
+					updateFields: { status: 'Escalated', severity: 'Critical', tagsToAdd: ESCALATED_TAG },
+				}, STELLAR),
+				node(EXAMPLE_NODES.stlComment, 'stellarCyber', {
+					resource: 'case',
+					operation: 'addComment',
+					caseId: '={{ $json._id }}',
+					comment: "={{ 'Escalated by n8n: score ' + $json.score + ', ' + $json.size + ' alert(s), created ' + $json.created_at_iso }}",
+				}, STELLAR),
+			],
+		),
+		triggerWorkflow(
+			'secopsExampleEce',
+			'Elastic Cloud Enterprise: restart Elasticsearch of a deployment that turns unhealthy, and report',
+			{ name: EXAMPLE_NODES.eceHealth, type: secopsType('elasticCloudEnterpriseTrigger'), parameters: { pollTimes: pollEvery(30), event: 'deploymentHealthChanged' }, credentials: ECE },
+			[
+				{
+					name: EXAMPLE_NODES.eceUnhealthy,
+					type: 'n8n-nodes-base.filter',
+					typeVersion: 2,
+					parameters: {
+						conditions: {
+							options: { caseSensitive: true, leftValue: '', typeValidation: 'loose' },
+							conditions: [{ id: 'unhealthy', leftValue: '={{ $json.after.healthy }}', rightValue: '', operator: { type: 'boolean', operation: 'false', singleValue: true } }],
+							combinator: 'and',
+						},
+						options: {},
+					},
+				},
+				node(EXAMPLE_NODES.eceRestart, 'elasticCloudEnterprise', {
+					resource: 'deployment',
+					operation: 'restartElasticsearch',
+					deploymentId: '={{ $json.id }}',
+					refId: '={{ ($json.after.elasticsearch.find(resource => !resource.healthy) ?? $json.after.elasticsearch[0]).refId }}',
+				}, ECE),
+				{
+					name: EXAMPLE_NODES.eceReport,
+					type: 'n8n-nodes-base.set',
+					typeVersion: 3.4,
+					parameters: {
+						mode: 'raw',
+						jsonOutput: `={{ JSON.stringify({ deployment: $('${EXAMPLE_NODES.eceUnhealthy}').item.json.name, deploymentId: $json.deploymentId, restarted: $json.refId, report: 'Deployment ' + $('${EXAMPLE_NODES.eceUnhealthy}').item.json.name + ' turned unhealthy; n8n restarted its Elasticsearch (' + $json.refId + ').' }) }}`,
+						options: {},
+					},
+				},
+			],
+		),
+		triggerWorkflow(
+			'secopsExampleImm',
+			'Immuta: daily export of the last day of audit records as CSV',
+			{
+				name: EXAMPLE_NODES.immSchedule,
+				type: 'n8n-nodes-base.scheduleTrigger',
+				typeVersion: 1.2,
+				parameters: { rule: { interval: [{ field: 'days', triggerAtHour: 6 }] } },
+			},
+			[
+				{
+					...node(EXAMPLE_NODES.immAudit, 'immuta', {
+						resource: 'audit',
+						operation: 'getMany',
+						returnAll: true,
+						filters: { from: '={{ $now.minus({ days: 1 }).toISO() }}', to: '={{ $now.toISO() }}' },
+					}, IMMUTA),
+					executeOnce: true,
+				},
+				{
+					name: EXAMPLE_NODES.immFile,
+					type: 'n8n-nodes-base.convertToFile',
+					typeVersion: 1.1,
+					parameters: { operation: 'csv', binaryPropertyName: 'data', options: { fileName: "={{ 'immuta-audit-' + $now.toFormat('yyyy-MM-dd') + '.csv' }}" } },
+				},
+			],
+		),
 	];
 }
