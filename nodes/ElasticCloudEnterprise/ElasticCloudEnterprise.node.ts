@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeResources, executeOperations } from '../common/operations';
+import { eceLists } from './editor-lists';
 import { eceResources } from './actions';
 
 export class ElasticCloudEnterprise implements INodeType {
@@ -10,7 +11,9 @@ export class ElasticCloudEnterprise implements INodeType {
 		name: 'elasticCloudEnterprise',
 		icon: 'file:../../icons/ece.svg',
 		group: ['transform'],
-		version: 1,
+		// 2: record ids picked from a list (resource locators); version 1 workflows keep their text fields.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage deployments, allocators and API keys of Elastic Cloud Enterprise',
 		defaults: { name: 'Elastic Cloud Enterprise' },
@@ -20,6 +23,8 @@ export class ElasticCloudEnterprise implements INodeType {
 		credentials: [{ name: 'elasticCloudEnterpriseApi', required: true }],
 		properties: describeResources(eceResources, 'deployment'),
 	};
+
+	methods = eceLists;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, eceResources);

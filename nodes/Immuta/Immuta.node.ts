@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeResources, executeOperations } from '../common/operations';
+import { immutaLists } from './editor-lists';
 import { immutaResources } from './actions';
 
 export class Immuta implements INodeType {
@@ -10,7 +11,9 @@ export class Immuta implements INodeType {
 		name: 'immuta',
 		icon: 'file:../../icons/immuta.svg',
 		group: ['transform'],
-		version: 1,
+		// 2: record ids picked from a list (resource locators); version 1 workflows keep their text fields.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Read users, data sources, projects, global policies and audit records in Immuta',
 		defaults: { name: 'Immuta' },
@@ -20,6 +23,8 @@ export class Immuta implements INodeType {
 		credentials: [{ name: 'immutaApi', required: true }],
 		properties: describeResources(immutaResources, 'dataSource'),
 	};
+
+	methods = immutaLists;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, immutaResources);

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeResources, executeOperations } from '../common/operations';
+import { stellarCyberLists } from './editor-lists';
 import { stellarCyberResources } from './actions';
 
 export class StellarCyber implements INodeType {
@@ -10,7 +11,9 @@ export class StellarCyber implements INodeType {
 		name: 'stellarCyber',
 		icon: 'file:../../icons/stellarcyber.svg',
 		group: ['transform'],
-		version: 1,
+		// 2: record ids picked from a list (resource locators); version 1 workflows keep their text fields.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Work with cases, alerts and tenants in Stellar Cyber Open XDR',
 		defaults: { name: 'Stellar Cyber' },
@@ -20,6 +23,8 @@ export class StellarCyber implements INodeType {
 		credentials: [{ name: 'stellarCyberApi', required: true }],
 		properties: describeResources(stellarCyberResources, 'case'),
 	};
+
+	methods = stellarCyberLists;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, stellarCyberResources);

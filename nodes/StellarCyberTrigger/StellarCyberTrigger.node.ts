@@ -5,6 +5,7 @@ import { lookBackMs, maxPerPoll, maxPerPollOptions } from '../common/fields';
 import { pollNewRecords } from '../common/new-records';
 import { CASE_STATUSES } from '../StellarCyber/actions/case/case-id';
 import { withReadableTimes } from '../StellarCyber/case-times';
+import { stellarCyberLists } from '../StellarCyber/editor-lists';
 import { caseChangeSource, type CaseEvent } from './case-changes';
 
 const DEFAULT_MAX_PER_POLL = 500;
@@ -36,11 +37,12 @@ export class StellarCyberTrigger implements INodeType {
 				],
 			},
 			{
-				displayName: 'Tenant ID',
+				displayName: 'Tenant Name or ID',
 				name: 'tenantId',
-				type: 'string',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getTenants' },
 				default: '',
-				description: 'Only cases of this tenant (cust_id); leave empty for every tenant the key can see',
+				description: 'Only cases of this tenant (its cust_id); none for every tenant the key can see. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Statuses',
@@ -61,6 +63,8 @@ export class StellarCyberTrigger implements INodeType {
 			maxPerPollOptions('Cases', DEFAULT_MAX_PER_POLL),
 		],
 	};
+
+	methods = { loadOptions: stellarCyberLists.loadOptions };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as CaseEvent;

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeResources, executeOperations } from '../common/operations';
+import { utmStackLists } from './editor-lists';
 import { utmStackResources } from './actions';
 
 export class UtmStack implements INodeType {
@@ -10,7 +11,9 @@ export class UtmStack implements INodeType {
 		name: 'utmStack',
 		icon: 'file:../../icons/utmstack.svg',
 		group: ['transform'],
-		version: 1,
+		// 2: record ids picked from a list (resource locators); version 1 workflows keep their text fields.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Search alerts and logs, and handle alerts and incidents in UTMStack',
 		defaults: { name: 'UTMStack' },
@@ -20,6 +23,8 @@ export class UtmStack implements INodeType {
 		credentials: [{ name: 'utmStackApi', required: true }],
 		properties: describeResources(utmStackResources, 'alert'),
 	};
+
+	methods = utmStackLists;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, utmStackResources);

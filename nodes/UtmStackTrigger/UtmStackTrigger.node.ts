@@ -5,6 +5,7 @@ import { lookBackMs, maxPerPoll, maxPerPollOptions } from '../common/fields';
 import { pollNewRecords } from '../common/new-records';
 import { filtersProperty, searchFilters } from '../UtmStack/search/filters';
 import { ALERT_SEVERITIES } from '../UtmStack/alert-codes';
+import { utmStackLists } from '../UtmStack/editor-lists';
 import { newAlertSource } from './new-alerts';
 
 const DEFAULT_MAX_PER_POLL = 1000;
@@ -33,12 +34,13 @@ export class UtmStackTrigger implements INodeType {
 				options: [{ name: 'New Alert', value: 'newAlert', description: 'An alert matching the filters is raised' }],
 			},
 			{
-				displayName: 'Index Pattern',
+				displayName: 'Index Pattern Name or ID',
 				name: 'indexPattern',
-				type: 'string',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getIndexPatterns' },
 				required: true,
 				default: 'alert-*',
-				description: 'UTMStack index pattern the alerts are in',
+				description: 'UTMStack index pattern the alerts are in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Minimum Severity',
@@ -51,6 +53,8 @@ export class UtmStackTrigger implements INodeType {
 			maxPerPollOptions('Alerts', DEFAULT_MAX_PER_POLL),
 		],
 	};
+
+	methods = { loadOptions: utmStackLists.loadOptions };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const indexPattern = String(this.getNodeParameter('indexPattern')).trim();

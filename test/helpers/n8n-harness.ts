@@ -1,4 +1,4 @@
-import { ExecuteContext, PollContext, RoutingNode } from 'n8n-core';
+import { ExecuteContext, LoadOptionsContext, PollContext, RoutingNode } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -115,13 +115,37 @@ export class N8nHarness {
 		parameters: INodeParameters,
 		items: INodeExecutionData[],
 		credentials: Record<string, string>,
-		options: { continueOnFail?: boolean } = {},
+		options: { continueOnFail?: boolean; typeVersion?: number } = {},
 	): Promise<INodeExecutionData[][]> {
-		const node = { ...this.nodeFor(nodeType, parameters, credentials), ...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}) };
+		const node = {
+			...this.nodeFor(nodeType, parameters, credentials),
+			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(options.typeVersion ? { typeVersion: options.typeVersion } : {}),
+		};
 		const workflow = this.workflowFor(node, nodeType);
 		if (!nodeType.execute) throw new Error('not a programmatic node');
 		const result = await nodeType.execute.call(this.context(workflow, node, items));
 		return result as INodeExecutionData[][];
+	}
+
+	/**
+	 * What the editor loads for a field, as n8n's dynamic-node-parameters service calls it: a "From List"
+	 * page (listSearch) or a dropdown (loadOptions), with the node's current parameters.
+	 */
+	async loadList(
+		nodeType: INodeType,
+		kind: 'listSearch' | 'loadOptions',
+		method: string,
+		parameters: INodeParameters,
+		credentials: Record<string, string>,
+		search: { filter?: string; paginationToken?: string } = {},
+	): Promise<unknown> {
+		const node = this.nodeFor(nodeType, parameters, credentials);
+		const workflow = this.workflowFor(node, nodeType);
+		const context = new LoadOptionsContext(workflow, node, { ...this.additionalData, currentNodeParameters: parameters } as IWorkflowExecuteAdditionalData, `parameters.${method}`);
+		const found = (nodeType.methods?.[kind] as Record<string, (...args: unknown[]) => Promise<unknown>> | undefined)?.[method];
+		if (!found) throw new Error(`no ${kind} method ${method}`);
+		return kind === 'listSearch' ? await found.call(context, search.filter, search.paginationToken) : await found.call(context);
 	}
 
 	/**

@@ -24,9 +24,21 @@ export function nodeRuns() {
 		return { sim: started, credentials: { [type]: name } };
 	}
 
-	async function run(node: INodeType, parameters: Record<string, unknown>, credentials: Record<string, string>): Promise<INodeExecutionData[]> {
-		const [output] = await harness.runNode(node, parameters as never, [{ json: {} }], credentials);
+	async function run(node: INodeType, parameters: Record<string, unknown>, credentials: Record<string, string>, typeVersion?: number): Promise<INodeExecutionData[]> {
+		const [output] = await harness.runNode(node, parameters as never, [{ json: {} }], credentials, { typeVersion });
 		return output;
+	}
+
+	/** What the editor loads for a field: a "From List" page or a dropdown. */
+	async function list<T>(
+		node: INodeType,
+		kind: 'listSearch' | 'loadOptions',
+		method: string,
+		credentials: Record<string, string>,
+		parameters: Record<string, unknown> = {},
+		search: { filter?: string; paginationToken?: string } = {},
+	): Promise<T> {
+		return (await harness.loadList(node, kind, method, parameters as never, credentials, search)) as T;
 	}
 
 	/** The error a run ends with; the test fails if the run succeeds. */
@@ -39,7 +51,7 @@ export function nodeRuns() {
 		throw new Error('the node did not fail');
 	}
 
-	return { simulator, run, runError };
+	return { simulator, run, runError, list };
 }
 
 export const idsOf = (output: INodeExecutionData[], key: string) => output.map((record) => String(record.json[key]));

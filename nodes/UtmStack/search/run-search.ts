@@ -34,12 +34,13 @@ const alertCodeFields: INodeProperties[] = [
 export function searchFields(defaultIndexPattern: string, alerts = false): INodeProperties[] {
 	return [
 		{
-			displayName: 'Index Pattern',
+			displayName: 'Index Pattern Name or ID',
 			name: 'indexPattern',
-			type: 'string',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getIndexPatterns' },
 			required: true,
 			default: defaultIndexPattern,
-			description: 'UTMStack index pattern to search, for example alert-* or log-*',
+			description: 'UTMStack index pattern to search, for example alert-* or log-*. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		...(alerts ? alertCodeFields : []),
 		filtersProperty,

@@ -1,15 +1,25 @@
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { elasticCloudEnterprise } from '../../transport';
-import { idProperty, pathId } from '../ids';
+import { deploymentIdFields, idProperty, pathId } from '../ids';
 
 export const restartElasticsearch: Operation = {
 	option: { name: 'Restart Elasticsearch', value: 'restartElasticsearch', action: 'Restart the Elasticsearch of a deployment', description: 'Restart an Elasticsearch resource' },
 	toolDescription:
 		'Restart the Elasticsearch resource of one Elastic Cloud Enterprise deployment, given the deployment ID and the Elasticsearch ref ID (usually main-elasticsearch). Returns accepted with both IDs; the restart runs in the background. Changes the platform.',
 	fields: [
-		idProperty('Deployment ID', 'deploymentId'),
-		idProperty('Ref ID', 'refId', 'The ref_id of the Elasticsearch resource, for example main-elasticsearch'),
+		...deploymentIdFields,
+		{ ...idProperty('Ref ID', 'refId', 'The ref_id of the Elasticsearch resource, for example main-elasticsearch'), displayOptions: { show: { '@version': [1] } } },
+		{
+			displayName: 'Elasticsearch Resource Name or ID',
+			name: 'refId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getElasticsearchResources', loadOptionsDependsOn: ['deploymentId.value'] },
+			required: true,
+			default: '',
+			description: 'The ref_id of the Elasticsearch resource, usually main-elasticsearch. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			displayOptions: { hide: { '@version': [1] } },
+		},
 	],
 	async execute(itemIndex) {
 		const id = pathId(this, itemIndex, 'deploymentId', 'Deployment ID');

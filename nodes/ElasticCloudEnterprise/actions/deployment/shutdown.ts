@@ -1,14 +1,14 @@
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { elasticCloudEnterprise } from '../../transport';
-import { idProperty, pathId } from '../ids';
+import { deploymentIdFields, pathId } from '../ids';
 
 export const shutdownDeployment: Operation = {
 	option: { name: 'Shut Down', value: 'shutdown', action: 'Shut down a deployment', description: 'Stop every resource of a deployment' },
 	toolDescription:
 		'Shut down one Elastic Cloud Enterprise deployment by its deployment ID: every resource stops and the data is deleted unless a snapshot is kept. Use only when a person asked for it. Returns the platform\'s answer. Changes the platform.',
 	fields: [
-		idProperty('Deployment ID', 'deploymentId'),
+		...deploymentIdFields,
 		{ displayName: 'Skip Snapshot', name: 'skipSnapshot', type: 'boolean', default: false, description: 'Whether to shut down without taking a last snapshot' },
 	],
 	async execute(itemIndex) {

@@ -3,13 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { immuta } from '../../transport';
-import { idProperty, recordId } from '../record-id';
+import { dataSourceIdFields, recordId } from '../record-id';
 
 export const getDataSourceTags: Operation = {
 	option: { name: 'Get Tags', value: 'getTags', action: 'Get the tags of a data source', description: 'List the tags on a data source' },
 	toolDescription:
 		'Get the tags of one Immuta data source by its numeric data source ID. Returns one record per tag with its name and source.',
-	fields: [idProperty('Data Source ID', 'dataSourceId')],
+	fields: [...dataSourceIdFields],
 	async execute(itemIndex) {
 		const id = recordId(this, itemIndex, 'dataSourceId', 'Data Source ID');
 		const tags = (await apiRequest.call(this, immuta, { method: 'GET', path: `/dataSource/${id}/tags`, about: `data source ${decodeURIComponent(id)}` }, itemIndex)) as unknown;

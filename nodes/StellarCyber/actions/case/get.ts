@@ -4,13 +4,13 @@ import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { stellarCyber } from '../../transport';
 import { withReadableTimes } from '../../case-times';
-import { caseId, caseIdProperty } from './case-id';
+import { caseId, caseIdFields } from './case-id';
 
 export const getCase: Operation = {
 	option: { name: 'Get', value: 'get', action: 'Get a case', description: 'Read one case' },
 	toolDescription:
 		'Get one Stellar Cyber case by its case ID (the case\'s _id, 24 hexadecimal characters). Returns the case: name, status, severity, score, assignee, tags, tenant and created_at/modified_at (epoch milliseconds). Use it to look at a case before changing it.',
-	fields: [caseIdProperty],
+	fields: [...caseIdFields],
 	async execute(itemIndex) {
 		const id = caseId(this, itemIndex);
 		const answer = await apiRequest.call(this, stellarCyber, { method: 'GET', path: `/connect/api/v1/cases/${id}`, about: `case ${decodeURIComponent(id)}` }, itemIndex);

@@ -3,13 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { stellarCyber } from '../../transport';
-import { caseId, caseIdProperty } from './case-id';
+import { caseId, caseIdFields } from './case-id';
 
 export const getCaseComments: Operation = {
 	option: { name: 'Get Comments', value: 'getComments', action: 'Get the comments of a case', description: 'List the comments on a case' },
 	toolDescription:
 		'List the comments of one Stellar Cyber case, given the case ID. Returns one record per comment with its text, author and time.',
-	fields: [caseIdProperty],
+	fields: [...caseIdFields],
 	async execute(itemIndex) {
 		const id = caseId(this, itemIndex);
 		const answer = await apiRequest.call(this, stellarCyber, { method: 'GET', path: `/connect/api/v1/cases/${id}/comments`, about: `case ${decodeURIComponent(id)}` }, itemIndex);

@@ -37,7 +37,14 @@ export const getManyCases: Operation = {
 				{ displayName: 'Modified After', name: 'modifiedAfter', type: 'dateTime', default: '' },
 				{ displayName: 'Statuses', name: 'statuses', type: 'multiOptions', default: [], options: CASE_STATUSES },
 				{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Cases with any of these tags (comma-separated)' },
-				{ displayName: 'Tenant ID', name: 'tenantId', type: 'string', default: '', description: 'The tenant (cust_id) the cases belong to' },
+				{
+					displayName: 'Tenant Name or ID',
+					name: 'tenantId',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getTenants' },
+					default: '',
+					description: 'The tenant the cases belong to (its cust_id). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
 			],
 		},
 		{

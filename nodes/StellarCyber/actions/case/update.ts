@@ -5,14 +5,14 @@ import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { stellarCyber } from '../../transport';
 import { withReadableTimes } from '../../case-times';
-import { CASE_SEVERITIES, CASE_STATUSES, caseId, caseIdProperty, tagList } from './case-id';
+import { CASE_SEVERITIES, CASE_STATUSES, caseId, caseIdFields, tagList } from './case-id';
 
 export const updateCase: Operation = {
 	option: { name: 'Update', value: 'update', action: 'Update a case', description: 'Change the status, severity, assignee, tags or resolution of a case' },
 	toolDescription:
 		'Update one Stellar Cyber case, given the case ID: status (New, In Progress, Escalated, Resolved, Cancelled), severity (Low, Medium, High, Critical), assignee, resolution, tags to add or remove. Returns the case as changed. Changes the case.',
 	fields: [
-		caseIdProperty,
+		...caseIdFields,
 		{
 			displayName: 'Update Fields',
 			name: 'updateFields',

@@ -2,13 +2,13 @@ import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { utmStack } from '../../transport';
 import { alertList, alertSourceFields } from './alert-list';
-import { incidentId, incidentIdProperty } from './incident-id';
+import { incidentId, incidentIdFields } from './incident-id';
 
 export const addAlertsToIncident: Operation = {
 	option: { name: 'Add Alerts', value: 'addAlerts', action: 'Add alerts to an incident', description: 'Link more alerts to an incident' },
 	toolDescription:
 		'Link UTMStack alerts to an existing incident, given the incident ID and the alerts. Returns the platform\'s answer. Changes the incident.',
-	fields: [incidentIdProperty, ...alertSourceFields],
+	fields: [...incidentIdFields, ...alertSourceFields],
 	async execute(itemIndex) {
 		const id = incidentId(this, itemIndex);
 		const alerts = await alertList(this, itemIndex);

@@ -1,17 +1,19 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-export const incidentIdProperty: INodeProperties = {
+import { idLocator } from '../../../common/id-locator';
+
+export const incidentIdFields: INodeProperties[] = idLocator({
 	displayName: 'Incident ID',
 	name: 'incidentId',
-	type: 'string',
-	required: true,
-	default: '',
-	description: 'The number of the incident',
-};
+	searchListMethod: 'searchIncidents',
+	placeholder: 'e.g. 1042',
+	pattern: { regex: '^\\d+$', says: 'A UTMStack incident ID is a number' },
+	description: 'The incident (its number)',
+});
 
 export function incidentId(context: IExecuteFunctions, itemIndex: number): number {
-	const raw = String(context.getNodeParameter('incidentId', itemIndex)).trim();
+	const raw = String(context.getNodeParameter('incidentId', itemIndex, '', { extractValue: true })).trim();
 	if (!/^\d+$/.test(raw)) {
 		throw new NodeOperationError(context.getNode(), `The "Incident ID" parameter "${raw}" is not an incident number`, { itemIndex });
 	}

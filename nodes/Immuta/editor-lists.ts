@@ -1,0 +1,31 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { apiRequest } from '../common/request';
+import { immuta } from './transport';
+
+const PER_PAGE = 50;
+
+/** One "From List" page of an Immuta catalog searched by name (data sources, projects). */
+async function searchCatalog(context: ILoadOptionsFunctions, path: string, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const offset = Number(paginationToken ?? 0) || 0;
+	const searchText = (filter ?? '').trim();
+	const answer = await apiRequest.call(context, immuta, { method: 'GET', path, qs: { size: PER_PAGE, offset, ...(searchText ? { searchText } : {}) } });
+	const hits = (answer.hits as IDataObject[] | undefined) ?? [];
+	const count = Number(answer.count);
+	return {
+		results: hits.map((hit) => ({ name: `${String(hit.name ?? hit.id)} (${String(hit.id)})`, value: String(hit.id) })),
+		paginationToken: hits.length === PER_PAGE && (!Number.isFinite(count) || offset + PER_PAGE < count) ? String(offset + PER_PAGE) : undefined,
+	};
+}
+
+/** The editor's lists for Immuta, loaded through the node's own request path (login, renewal, errors). */
+export const immutaLists = {
+	listSearch: {
+		async searchDataSources(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+			return await searchCatalog(this, '/dataSource', filter, paginationToken);
+		},
+		async searchProjects(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+			return await searchCatalog(this, '/project', filter, paginationToken);
+		},
+	},
+};

@@ -1,0 +1,158 @@
+import type { INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
+
+import { ElasticCloudEnterprise } from '../../nodes/ElasticCloudEnterprise/ElasticCloudEnterprise.node';
+import { Immuta } from '../../nodes/Immuta/Immuta.node';
+import { StellarCyber } from '../../nodes/StellarCyber/StellarCyber.node';
+import { StellarCyberTrigger } from '../../nodes/StellarCyberTrigger/StellarCyberTrigger.node';
+import { UtmStack } from '../../nodes/UtmStack/UtmStack.node';
+import { UtmStackTrigger } from '../../nodes/UtmStackTrigger/UtmStackTrigger.node';
+import { nodeRuns } from '../helpers/node-runs';
+import { ECE, IMMUTA, STELLAR, UTMSTACK } from '../simulators/fixtures';
+import type { RunningSimulator } from '../simulators';
+
+/**
+ * The editor's lists ("From List" of a record id, dropdowns loaded from the platform), called as n8n's
+ * dynamic-node-parameters service calls them, against the simulators, through the nodes' own request
+ * path; and version 2 of each node reading a picked id, version 1 its old text field.
+ */
+
+const { simulator, run, runError, list } = nodeRuns();
+
+type Sim = { sim: RunningSimulator; credentials: Record<string, string> };
+let utm: Sim;
+let utmWrong: Sim;
+let stellar: Sim;
+let immuta: Sim;
+let ece: Sim;
+
+beforeAll(async () => {
+	utm = await simulator('utmstack', { alertCount: 30, logCount: 0 }, { authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password }, 'utmStackApi');
+	utmWrong = await simulator('utmstack', { alertCount: 5, logCount: 0 }, { authMethod: 'password', username: UTMSTACK.username, password: 'not-the-password-9' }, 'utmStackApi');
+	stellar = await simulator('stellarcyber', { caseCount: 250 }, { keyType: 'scoped', apiKey: STELLAR.apiKey }, 'stellarCyberApi');
+	immuta = await simulator('immuta', { dataSourceCount: 120 }, { authMethod: 'apiKey', apiKey: IMMUTA.apiKey }, 'immutaApi');
+	ece = await simulator('ece', {}, { authMethod: 'apiKey', apiKey: ECE.apiKey }, 'elasticCloudEnterpriseApi');
+	utm.sim.control('/__sim/incidents', { count: 118 });
+});
+
+const values = (page: INodeListSearchResult) => page.results.map((result) => String(result.value));
+
+describe('Stellar Cyber', () => {
+	test('cases "From List": the newest first, a page at a time with no overlap, searchable by name', async () => {
+		const first = await list<INodeListSearchResult>(new StellarCyber(), 'listSearch', 'searchCases', stellar.credentials);
+		expect(first.results).toHaveLength(100);
+		expect(first.paginationToken).toBe('100');
+		expect(values(first).every((id) => /^[0-9a-f]{24}$/.test(id))).toBe(true);
+		const second = await list<INodeListSearchResult>(new StellarCyber(), 'listSearch', 'searchCases', stellar.credentials, {}, { paginationToken: first.paginationToken });
+		expect(second.results).toHaveLength(100);
+		expect(values(second).filter((id) => values(first).includes(id))).toEqual([]);
+		const [newest] = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', sort: 'created_at', order: 'desc', limit: 1 }, stellar.credentials);
+		expect(values(first)[0]).toBe(newest.json._id);
+
+		const name = String(newest.json.name);
+		const searched = await list<INodeListSearchResult>(new StellarCyber(), 'listSearch', 'searchCases', stellar.credentials, {}, { filter: name.slice(0, 12) });
+		expect(values(searched)).toContain(newest.json._id);
+		expect(searched.results.every((result) => result.name.toLowerCase().includes(name.slice(0, 12).toLowerCase()))).toBe(true);
+	});
+
+	test('tenants load by name, for the case filter and the trigger', async () => {
+		const cases = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', sort: 'created_at', order: 'desc', limit: 100 }, stellar.credentials);
+		for (const node of [new StellarCyber(), new StellarCyberTrigger()]) {
+			const tenants = await list<INodePropertyOptions[]>(node, 'loadOptions', 'getTenants', stellar.credentials);
+			expect(tenants.length).toBeGreaterThan(1);
+			expect(tenants.map((tenant) => tenant.name)).toEqual([...tenants.map((tenant) => tenant.name)].sort((a, b) => a.localeCompare(b)));
+			for (const record of cases) expect(tenants).toContainEqual({ name: record.json.tenant_name, value: record.json.cust_id });
+		}
+	});
+
+	test('version 2 reads a case picked from the list; version 1 its text field', async () => {
+		const [newest] = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', sort: 'created_at', order: 'desc', limit: 1 }, stellar.credentials);
+		const [picked] = await run(new StellarCyber(), { resource: 'case', operation: 'get', caseId: { __rl: true, mode: 'list', value: newest.json._id } }, stellar.credentials);
+		expect(picked.json._id).toBe(newest.json._id);
+		const [typed] = await run(new StellarCyber(), { resource: 'case', operation: 'get', caseId: newest.json._id }, stellar.credentials, 1);
+		expect(typed.json._id).toBe(newest.json._id);
+	});
+});
+
+describe('UTMStack', () => {
+	test('incidents "From List": newest first, by name, a page at a time', async () => {
+		const first = await list<INodeListSearchResult>(new UtmStack(), 'listSearch', 'searchIncidents', utm.credentials);
+		expect(first.results).toHaveLength(50);
+		const ids = values(first).map(Number);
+		expect(ids).toEqual([...ids].sort((a, b) => b - a));
+		const second = await list<INodeListSearchResult>(new UtmStack(), 'listSearch', 'searchIncidents', utm.credentials, {}, { paginationToken: first.paginationToken });
+		expect(Math.max(...values(second).map(Number))).toBeLessThan(Math.min(...ids));
+
+		const [incident] = await run(new UtmStack(), { resource: 'incident', operation: 'get', incidentId: { __rl: true, mode: 'list', value: String(ids[0]) } }, utm.credentials);
+		const word = String(incident.json.incidentName).split(' ').at(-1) as string;
+		const searched = await list<INodeListSearchResult>(new UtmStack(), 'listSearch', 'searchIncidents', utm.credentials, {}, { filter: word });
+		expect(values(searched)).toContain(String(ids[0]));
+		expect(searched.results.every((result) => result.name.toLowerCase().includes(word.toLowerCase()))).toBe(true);
+	});
+
+	test('index patterns load from UTMStack, for the searches and the trigger', async () => {
+		for (const node of [new UtmStack(), new UtmStackTrigger()]) {
+			const patterns = await list<INodePropertyOptions[]>(node, 'loadOptions', 'getIndexPatterns', utm.credentials);
+			expect(patterns.map((pattern) => pattern.value)).toEqual(expect.arrayContaining(['alert-*', 'log-*']));
+			expect(patterns.length).toBeGreaterThan(2);
+		}
+	});
+
+	test('a list goes through the same login: a wrong password is the refusal, tried once', async () => {
+		utmWrong.sim.resetStats();
+		for (let attempt = 0; attempt < 2; attempt++) {
+			const error = await list<INodeListSearchResult>(new UtmStack(), 'listSearch', 'searchIncidents', utmWrong.credentials).then(
+				() => undefined,
+				(failure: Error) => failure,
+			);
+			expect(error?.message).toBe('UTMStack rejected the login: wrong username or password');
+		}
+		expect(utmWrong.sim.stats.logins).toBe(1);
+	});
+});
+
+describe('Elastic Cloud Enterprise', () => {
+	test('deployments "From List", searchable by name; Elasticsearch resources of the one chosen', async () => {
+		const all = await list<INodeListSearchResult>(new ElasticCloudEnterprise(), 'listSearch', 'searchDeployments', ece.credentials);
+		const deployments = await run(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'getMany', returnAll: true }, ece.credentials);
+		expect(values(all).sort()).toEqual(deployments.map((deployment) => String(deployment.json.id)).sort());
+		const [chosen] = deployments;
+		const searched = await list<INodeListSearchResult>(new ElasticCloudEnterprise(), 'listSearch', 'searchDeployments', ece.credentials, {}, { filter: String(chosen.json.name) });
+		expect(values(searched)).toEqual([chosen.json.id]);
+
+		const deploymentId = { __rl: true, mode: 'list', value: chosen.json.id };
+		const resources = await list<INodePropertyOptions[]>(new ElasticCloudEnterprise(), 'loadOptions', 'getElasticsearchResources', ece.credentials, { resource: 'deployment', operation: 'restartElasticsearch', deploymentId });
+		const [full] = await run(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'get', deploymentId }, ece.credentials);
+		const expected = ((full.json.resources as { elasticsearch: Array<{ ref_id: string }> }).elasticsearch ?? []).map((resource) => resource.ref_id);
+		expect(resources.map((resource) => resource.value)).toEqual(expected);
+		expect(expected.length).toBeGreaterThan(0);
+	});
+});
+
+describe('Immuta', () => {
+	test('data sources and projects "From List": searched by name on Immuta, a page at a time', async () => {
+		const first = await list<INodeListSearchResult>(new Immuta(), 'listSearch', 'searchDataSources', immuta.credentials);
+		expect(first.results).toHaveLength(50);
+		const second = await list<INodeListSearchResult>(new Immuta(), 'listSearch', 'searchDataSources', immuta.credentials, {}, { paginationToken: first.paginationToken });
+		const third = await list<INodeListSearchResult>(new Immuta(), 'listSearch', 'searchDataSources', immuta.credentials, {}, { paginationToken: second.paginationToken });
+		const everyId = [...values(first), ...values(second), ...values(third)];
+		expect(new Set(everyId).size).toBe(120);
+		expect(third.paginationToken).toBeUndefined();
+
+		const [source] = await run(new Immuta(), { resource: 'dataSource', operation: 'get', dataSourceId: { __rl: true, mode: 'list', value: values(first)[0] } }, immuta.credentials);
+		const word = String(source.json.name).slice(0, 6);
+		const searched = await list<INodeListSearchResult>(new Immuta(), 'listSearch', 'searchDataSources', immuta.credentials, {}, { filter: word });
+		expect(values(searched)).toContain(String(source.json.id));
+		const search = immuta.sim.requestLog.filter((entry) => entry.path === '/dataSource').at(-1);
+		expect(search?.query.searchText).toBe(word);
+
+		const projects = await list<INodeListSearchResult>(new Immuta(), 'listSearch', 'searchProjects', immuta.credentials);
+		expect(projects.results.length).toBeGreaterThan(0);
+	});
+
+	test('a typed id that is not a number still fails before any request', async () => {
+		immuta.sim.resetStats();
+		const error = await runError(new Immuta(), { resource: 'dataSource', operation: 'get', dataSourceId: { __rl: true, mode: 'id', value: 'abc' } }, immuta.credentials);
+		expect(error.message).toBe('The "Data Source ID" parameter "abc" is not an Immuta ID (a number)');
+		expect(immuta.sim.requestLog).toHaveLength(0);
+	});
+});
