@@ -3,17 +3,39 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePr
 import { apiRequest } from '../common/request';
 import { elasticCloudEnterprise } from './transport';
 
+const matches = (name: string, filter?: string) => name.toLowerCase().includes((filter ?? '').trim().toLowerCase());
+
 /** The editor's lists for Elastic Cloud Enterprise, loaded through the node's own request path (login, renewal, errors). */
 export const eceLists = {
 	listSearch: {
 		async searchDeployments(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 			const answer = await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/deployments' });
-			const wanted = (filter ?? '').trim().toLowerCase();
 			const results = ((answer.deployments as IDataObject[] | undefined) ?? [])
-				.filter((deployment) => wanted === '' || `${String(deployment.name ?? '')} ${String(deployment.id)}`.toLowerCase().includes(wanted))
+				.filter((deployment) => matches(`${String(deployment.name ?? '')} ${String(deployment.id)}`, filter))
 				.map((deployment) => ({ name: `${String(deployment.name ?? deployment.id)} (${deployment.healthy === false ? 'unhealthy' : 'healthy'})`, value: String(deployment.id) }))
 				.sort((a, b) => a.name.localeCompare(b.name));
 			return { results };
+		},
+		async searchAllocators(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+			const answer = await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/platform/infrastructure/allocators' });
+			const zones = (answer.zones as Array<{ zone_id?: string; allocators?: IDataObject[] }> | undefined) ?? [];
+			return {
+				results: zones
+					.flatMap((zone) => (zone.allocators ?? []).map((allocator) => ({ allocator, zone: String(allocator.zone_id ?? zone.zone_id ?? '') })))
+					.map(({ allocator, zone }) => ({
+						name: `${String(allocator.allocator_id)} (${String(allocator.public_hostname ?? zone)}${allocator.maintenance_mode === true ? ', in maintenance' : ''})`,
+						value: String(allocator.allocator_id),
+					}))
+					.filter((result) => matches(result.name, filter)),
+			};
+		},
+		async searchApiKeys(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+			const answer = await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/users/auth/keys' });
+			return {
+				results: ((answer.keys as IDataObject[] | undefined) ?? [])
+					.map((key) => ({ name: `${String(key.description ?? key.id)} (${String(key.id)})`, value: String(key.id) }))
+					.filter((result) => matches(result.name, filter)),
+			};
 		},
 	},
 	loadOptions: {

@@ -126,6 +126,23 @@ describe('Elastic Cloud Enterprise', () => {
 		expect(resources.map((resource) => resource.value)).toEqual(expected);
 		expect(expected.length).toBeGreaterThan(0);
 	});
+	test('allocators and API keys "From List", searchable; a picked allocator and key are used', async () => {
+		const allocators = await list<INodeListSearchResult>(new ElasticCloudEnterprise(), 'listSearch', 'searchAllocators', ece.credentials);
+		const listed = await run(new ElasticCloudEnterprise(), { resource: 'allocator', operation: 'getMany', returnAll: true }, ece.credentials);
+		expect(values(allocators).sort()).toEqual(listed.map((allocator) => String(allocator.json.allocator_id)).sort());
+		const [picked] = allocators.results;
+		const searched = await list<INodeListSearchResult>(new ElasticCloudEnterprise(), 'listSearch', 'searchAllocators', ece.credentials, {}, { filter: String(picked.value) });
+		expect(values(searched)).toEqual([picked.value]);
+		const [allocator] = await run(new ElasticCloudEnterprise(), { resource: 'allocator', operation: 'get', allocatorId: { __rl: true, mode: 'list', value: picked.value } }, ece.credentials);
+		expect(allocator.json.allocator_id).toBe(picked.value);
+
+		const [created] = await run(new ElasticCloudEnterprise(), { resource: 'apiKey', operation: 'create', description: 'picked from a list' }, ece.credentials);
+		const keys = await list<INodeListSearchResult>(new ElasticCloudEnterprise(), 'listSearch', 'searchApiKeys', ece.credentials, {}, { filter: 'picked from' });
+		expect(values(keys)).toEqual([String(created.json.id)]);
+		expect(JSON.stringify(keys)).not.toContain(String(created.json.key));
+		const [deleted] = await run(new ElasticCloudEnterprise(), { resource: 'apiKey', operation: 'delete', apiKeyId: { __rl: true, mode: 'list', value: values(keys)[0] } }, ece.credentials);
+		expect(deleted.json).toEqual({ deleted: true, apiKeyId: created.json.id });
+	});
 });
 
 describe('Immuta', () => {

@@ -16,6 +16,22 @@ export const deploymentIdFields: INodeProperties[] = idLocator({
 	description: 'The deployment',
 });
 
+export const allocatorIdFields: INodeProperties[] = idLocator({
+	displayName: 'Allocator ID',
+	name: 'allocatorId',
+	searchListMethod: 'searchAllocators',
+	placeholder: 'e.g. 192.168.44.10',
+	description: 'The allocator (ECE names allocators by their host IP)',
+});
+
+export const apiKeyIdFields: INodeProperties[] = idLocator({
+	displayName: 'API Key ID',
+	name: 'apiKeyId',
+	searchListMethod: 'searchApiKeys',
+	placeholder: 'e.g. 47978192f4fe915e3563',
+	description: 'The API key (its ID, never the key itself)',
+});
+
 /** A required path id, URL-encoded, checked before the request. */
 export function pathId(context: IExecuteFunctions, itemIndex: number, name: string, displayName: string): string {
 	return pathSegment(context.getNode(), context.getNodeParameter(name, itemIndex, '', { extractValue: true }), displayName, itemIndex);

@@ -1,13 +1,13 @@
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { elasticCloudEnterprise } from '../../transport';
-import { idProperty, pathId } from '../ids';
+import { allocatorIdFields, pathId } from '../ids';
 
 export const startMaintenance: Operation = {
 	option: { name: 'Start Maintenance', value: 'startMaintenance', action: 'Start maintenance mode on an allocator', description: 'Move deployments off the allocator and keep new ones away' },
 	toolDescription:
 		'Put one Elastic Cloud Enterprise allocator into maintenance mode by its allocator ID, so no new deployment instances are placed on it. Returns accepted, the allocator ID and maintenanceMode true. Changes the platform.',
-	fields: [idProperty('Allocator ID', 'allocatorId')],
+	fields: [...allocatorIdFields],
 	async execute(itemIndex) {
 		const id = pathId(this, itemIndex, 'allocatorId', 'Allocator ID');
 		const path = `/api/v1/platform/infrastructure/allocators/${id}/maintenance-mode/_start`;

@@ -1,13 +1,13 @@
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { elasticCloudEnterprise } from '../../transport';
-import { idProperty, pathId } from '../ids';
+import { allocatorIdFields, pathId } from '../ids';
 
 export const stopMaintenance: Operation = {
 	option: { name: 'Stop Maintenance', value: 'stopMaintenance', action: 'Stop maintenance mode on an allocator', description: 'Let the allocator take deployments again' },
 	toolDescription:
 		'Take one Elastic Cloud Enterprise allocator out of maintenance mode by its allocator ID. Returns accepted, the allocator ID and maintenanceMode false. Changes the platform.',
-	fields: [idProperty('Allocator ID', 'allocatorId')],
+	fields: [...allocatorIdFields],
 	async execute(itemIndex) {
 		const id = pathId(this, itemIndex, 'allocatorId', 'Allocator ID');
 		const path = `/api/v1/platform/infrastructure/allocators/${id}/maintenance-mode/_stop`;
