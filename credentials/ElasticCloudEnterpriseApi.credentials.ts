@@ -48,7 +48,7 @@ export class ElasticCloudEnterpriseApi implements ICredentialType {
 
 	displayName = 'Elastic Cloud Enterprise API';
 
-	icon = 'file:../icons/ece.svg' as const;
+	icon = { light: 'file:../icons/ece.svg', dark: 'file:../icons/ece.dark.svg' } as const;
 
 	documentationUrl = 'https://www.elastic.co/docs/deploy-manage/deploy/cloud-enterprise';
 

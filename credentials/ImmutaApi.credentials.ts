@@ -55,7 +55,7 @@ export class ImmutaApi implements ICredentialType {
 
 	displayName = 'Immuta API';
 
-	icon = 'file:../icons/immuta.svg' as const;
+	icon = { light: 'file:../icons/immuta.svg', dark: 'file:../icons/immuta.dark.svg' } as const;
 
 	documentationUrl = 'https://documentation.immuta.com';
 

@@ -52,7 +52,7 @@ export class StellarCyberApi implements ICredentialType {
 
 	displayName = 'Stellar Cyber API';
 
-	icon = 'file:../icons/stellarcyber.svg' as const;
+	icon = { light: 'file:../icons/stellarcyber.svg', dark: 'file:../icons/stellarcyber.dark.svg' } as const;
 
 	documentationUrl = 'https://docs.stellarcyber.ai';
 

@@ -66,7 +66,7 @@ export class UtmStackApi implements ICredentialType {
 
 	displayName = 'UTMStack API';
 
-	icon = 'file:../icons/utmstack.svg' as const;
+	icon = { light: 'file:../icons/utmstack.svg', dark: 'file:../icons/utmstack.dark.svg' } as const;
 
 	documentationUrl = 'https://docs.utmstack.com';
 

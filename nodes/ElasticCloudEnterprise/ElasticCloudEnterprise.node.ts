@@ -9,7 +9,7 @@ export class ElasticCloudEnterprise implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Elastic Cloud Enterprise',
 		name: 'elasticCloudEnterprise',
-		icon: 'file:../../icons/ece.svg',
+		icon: { light: 'file:../../icons/ece.svg', dark: 'file:../../icons/ece.dark.svg' },
 		group: ['transform'],
 		// 2: record ids picked from a list (resource locators); version 1 workflows keep their text fields.
 		version: [1, 2],

@@ -7,11 +7,11 @@ export class ElasticCloudEnterpriseTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Elastic Cloud Enterprise Trigger',
 		name: 'elasticCloudEnterpriseTrigger',
-		icon: 'file:../../icons/ece.svg',
+		icon: { light: 'file:../../icons/ece.svg', dark: 'file:../../icons/ece.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'Deployment health changed',
-		description: 'Starts the workflow when an Elastic Cloud Enterprise deployment becomes unhealthy, recovers or changes state',
+		description: "Manage Elastic Cloud Enterprise deployments and allocators, or start a workflow when a deployment's health changes",
 		defaults: { name: 'Elastic Cloud Enterprise Trigger' },
 		polling: true,
 		inputs: [],

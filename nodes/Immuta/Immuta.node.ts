@@ -9,7 +9,7 @@ export class Immuta implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Immuta',
 		name: 'immuta',
-		icon: 'file:../../icons/immuta.svg',
+		icon: { light: 'file:../../icons/immuta.svg', dark: 'file:../../icons/immuta.dark.svg' },
 		group: ['transform'],
 		// 2: record ids picked from a list (resource locators); version 1 workflows keep their text fields.
 		version: [1, 2],

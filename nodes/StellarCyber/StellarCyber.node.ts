@@ -9,7 +9,7 @@ export class StellarCyber implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Stellar Cyber',
 		name: 'stellarCyber',
-		icon: 'file:../../icons/stellarcyber.svg',
+		icon: { light: 'file:../../icons/stellarcyber.svg', dark: 'file:../../icons/stellarcyber.dark.svg' },
 		group: ['transform'],
 		// 2: record ids picked from a list (resource locators); version 1 workflows keep their text fields.
 		version: [1, 2],

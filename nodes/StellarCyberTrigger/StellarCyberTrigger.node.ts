@@ -14,11 +14,11 @@ export class StellarCyberTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Stellar Cyber Trigger',
 		name: 'stellarCyberTrigger',
-		icon: 'file:../../icons/stellarcyber.svg',
+		icon: { light: 'file:../../icons/stellarcyber.svg', dark: 'file:../../icons/stellarcyber.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"] === "newCase" ? "New case" : "Updated case"}}',
-		description: 'Starts the workflow when Stellar Cyber opens or updates a case',
+		description: 'Search and handle Stellar Cyber cases and alerts, or start a workflow when a case opens or changes',
 		defaults: { name: 'Stellar Cyber Trigger' },
 		polling: true,
 		inputs: [],

@@ -9,7 +9,7 @@ export class UtmStack implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'UTMStack',
 		name: 'utmStack',
-		icon: 'file:../../icons/utmstack.svg',
+		icon: { light: 'file:../../icons/utmstack.svg', dark: 'file:../../icons/utmstack.dark.svg' },
 		group: ['transform'],
 		// 2: record ids picked from a list (resource locators); version 1 workflows keep their text fields.
 		version: [1, 2],

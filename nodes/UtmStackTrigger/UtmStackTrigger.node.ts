@@ -14,11 +14,11 @@ export class UtmStackTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'UTMStack Trigger',
 		name: 'utmStackTrigger',
-		icon: 'file:../../icons/utmstack.svg',
+		icon: { light: 'file:../../icons/utmstack.svg', dark: 'file:../../icons/utmstack.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'New alert',
-		description: 'Starts the workflow when UTMStack raises new alerts',
+		description: 'Search and handle UTMStack alerts, logs and incidents, or start a workflow when new alerts are raised',
 		defaults: { name: 'UTMStack Trigger' },
 		polling: true,
 		inputs: [],
