@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { chromium, selectors, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
-import { OWNER } from '../../scripts/n8n/instance';
 import { N8N_CURRENT } from '../../scripts/n8n/versions';
 import { leakedSecrets } from './support/secrets';
+import { signedInEditor } from './support/editor-browser';
 import { ARTIFACTS, startEnvironment, type E2eEnvironment } from './support/environment';
 import { versionsUnderTest } from './support/versions';
 
@@ -15,7 +15,6 @@ import { versionsUnderTest } from './support/versions';
  */
 
 const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CREDENTIAL = 'UTMStack (username and password)';
 const runHere = versionsUnderTest().includes(N8N_CURRENT) ? describe : describe.skip;
 
@@ -26,20 +25,8 @@ runHere(`credential test in the editor of ${N8N_CURRENT.label}`, () => {
 
 	beforeAll(async () => {
 		mkdirSync(SCREENSHOTS, { recursive: true });
-		// n8n's editor marks its elements with data-test-id.
-		selectors.setTestIdAttribute('data-test-id');
 		env = await startEnvironment(N8N_CURRENT, 'browser');
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			// Without the background-networking flags Chromium keeps dialing Google on this closed network.
-			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-		});
-		page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-		await page.goto(`${env.n8n.url}/signin`);
-		await page.locator('[data-test-id="emailOrLdapLoginId"] input, input[data-test-id="emailOrLdapLoginId"]').first().fill(OWNER.email);
-		await page.locator('[data-test-id="password"] input, input[data-test-id="password"]').first().fill(OWNER.password);
-		await page.getByTestId('form-submit-button').click();
-		await page.waitForURL((url) => !url.pathname.includes('signin'));
+		({ browser, page } = await signedInEditor(env));
 	});
 
 	afterAll(async () => {

@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { chromium, selectors, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 import { exampleWorkflows } from '../../scripts/n8n/example-workflows';
 import { OWNER } from '../../scripts/n8n/instance';
 import { N8N_CURRENT } from '../../scripts/n8n/versions';
 import { chainWorkflow, secopsType } from '../../scripts/n8n/workflow-builder';
+import { signedInEditor } from './support/editor-browser';
 import { leakedSecrets } from './support/secrets';
 import { ARTIFACTS, startEnvironment, type E2eEnvironment } from './support/environment';
 import { versionsUnderTest } from './support/versions';
@@ -17,7 +18,6 @@ import { versionsUnderTest } from './support/versions';
  */
 
 const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const runHere = versionsUnderTest().includes(N8N_CURRENT) ? describe : describe.skip;
 
 /** What n8n shows for an app in node search: it merges a node with its trigger and shows the trigger's description. */
@@ -34,7 +34,6 @@ runHere(`our nodes in the editor of ${N8N_CURRENT.label}`, () => {
 
 	beforeAll(async () => {
 		mkdirSync(SCREENSHOTS, { recursive: true });
-		selectors.setTestIdAttribute('data-test-id');
 		env = await startEnvironment(N8N_CURRENT, 'browser-editor', { startServer: false });
 		const stellar = env.credential('secopsStlScoped1');
 		await env.n8n.importWorkflows([
@@ -51,16 +50,7 @@ runHere(`our nodes in the editor of ${N8N_CURRENT.label}`, () => {
 		]);
 		await env.n8n.start();
 		await env.rest.ownerLogin(OWNER);
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-		});
-		page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-		await page.goto(`${env.n8n.url}/signin`);
-		await page.locator('[data-test-id="emailOrLdapLoginId"] input, input[data-test-id="emailOrLdapLoginId"]').first().fill(OWNER.email);
-		await page.locator('[data-test-id="password"] input, input[data-test-id="password"]').first().fill(OWNER.password);
-		await page.getByTestId('form-submit-button').click();
-		await page.waitForURL((url) => !url.pathname.includes('signin'));
+		({ browser, page } = await signedInEditor(env));
 	});
 
 	afterAll(async () => {
