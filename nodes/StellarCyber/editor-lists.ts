@@ -28,6 +28,13 @@ export const stellarCyberLists = {
 		},
 	},
 	loadOptions: {
+		/** The platform's users, by the name a case's assignee holds. */
+		async getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+			const answer = await apiRequest.call(this, stellarCyber, { method: 'GET', path: '/connect/api/v1/users' });
+			return ((answer.data as IDataObject[] | undefined) ?? [])
+				.map((user) => ({ name: `${String(user.user_name)}${user.email ? ` (${String(user.email)})` : ''}`, value: String(user.user_name) }))
+				.sort((a, b) => a.name.localeCompare(b.name));
+		},
 		async getTenants(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 			const answer = await apiRequest.call(this, stellarCyber, { method: 'GET', path: '/connect/api/v1/tenants' });
 			const tenants = (answer.data as IDataObject[] | undefined) ?? [];

@@ -64,6 +64,17 @@ describe('Stellar Cyber', () => {
 		}
 	});
 
+	test('users load for the case assignee, by the name a case holds; a picked one is sent', async () => {
+		const users = await list<INodePropertyOptions[]>(new StellarCyber(), 'loadOptions', 'getUsers', stellar.credentials);
+		const cases = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', sort: 'created_at', order: 'desc', limit: 200 }, stellar.credentials);
+		const assignees = new Set(cases.map((record) => String(record.json.assignee)).filter((name) => name !== ''));
+		expect(assignees.size).toBeGreaterThan(0);
+		for (const name of assignees) expect(users.map((user) => user.value)).toContain(name);
+		stellar.sim.resetStats();
+		const [updated] = await run(new StellarCyber(), { resource: 'case', operation: 'update', caseId: cases[0].json._id, updateFields: { assignee: users[0].value } }, stellar.credentials);
+		expect(updated.json.assignee).toBe(users[0].value);
+	});
+
 	test('version 2 reads a case picked from the list; version 1 its text field', async () => {
 		const [newest] = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', sort: 'created_at', order: 'desc', limit: 1 }, stellar.credentials);
 		const [picked] = await run(new StellarCyber(), { resource: 'case', operation: 'get', caseId: { __rl: true, mode: 'list', value: newest.json._id } }, stellar.credentials);
@@ -95,6 +106,36 @@ describe('UTMStack', () => {
 			expect(patterns.map((pattern) => pattern.value)).toEqual(expect.arrayContaining(['alert-*', 'log-*']));
 			expect(patterns.length).toBeGreaterThan(2);
 		}
+	});
+
+	test('alerts "From List": the newest first, by name, a page at a time; a picked one gets the note', async () => {
+		const first = await list<INodeListSearchResult>(new UtmStack(), 'listSearch', 'searchAlerts', utm.credentials);
+		expect(first.results).toHaveLength(50);
+		const newest = await run(new UtmStack(), { resource: 'alert', operation: 'search', indexPattern: 'alert-*', sortField: '@timestamp', sortDirection: 'desc', limit: 50 }, utm.credentials);
+		expect(new Set(values(first))).toEqual(new Set(newest.map((alert) => String(alert.json.id))));
+		const second = await list<INodeListSearchResult>(new UtmStack(), 'listSearch', 'searchAlerts', utm.credentials, {}, { paginationToken: first.paginationToken });
+		expect(values(second).filter((id) => values(first).includes(id))).toEqual([]);
+		const word = String(newest[0].json.name).split(' ')[0];
+		const searched = await list<INodeListSearchResult>(new UtmStack(), 'listSearch', 'searchAlerts', utm.credentials, {}, { filter: word });
+		expect(values(searched)).toContain(String(newest[0].json.id));
+		for (const result of searched.results) expect(result.name.toLowerCase()).toContain(word.toLowerCase());
+		utm.sim.resetStats();
+		await run(new UtmStack(), { resource: 'alert', operation: 'addNote', alertId: { __rl: true, mode: 'list', value: values(first)[0] }, note: 'picked' }, utm.credentials);
+		expect(utm.sim.requestLog.find((entry) => entry.path === '/api/utm-alerts/notes')?.query).toMatchObject({ alertId: values(first)[0] });
+	});
+
+	test('users load for the incident assignee, by login; a picked one is sent', async () => {
+		const users = await list<INodePropertyOptions[]>(new UtmStack(), 'loadOptions', 'getUsers', utm.credentials);
+		expect(users.map((user) => user.value)).toContain(UTMSTACK.username);
+		utm.sim.resetStats();
+		const unlinked = { filter: [{ field: 'isIncident', operator: 'IS', value: 'false' }] };
+		const [alert] = await run(new UtmStack(), { resource: 'alert', operation: 'search', indexPattern: 'alert-*', filters: unlinked, limit: 1 }, utm.credentials);
+		const [incident] = await run(
+			new UtmStack(),
+			{ resource: 'incident', operation: 'create', name: 'Assigned from a list', alertSource: 'ids', alertIds: String(alert.json.id), additionalFields: { assignee: UTMSTACK.username } },
+			utm.credentials,
+		);
+		expect(incident.json.incidentAssignedTo).toBe(UTMSTACK.username);
 	});
 
 	test('a list goes through the same login: a wrong password is the refusal, tried once', async () => {

@@ -1,7 +1,7 @@
 import type { VendorApp, VendorContext } from './core/app';
 import { QueryError, matches, parseSort, sortDocs } from './core/es-query';
 import { Router, json, type Handler, type SimReply, type SimRequest } from './core/server';
-import { ALERT_STATUSES, CASE_SEVERITIES, CASE_STATUSES, EVENTS, caseAlert, caseRecord, seedStellar, type StellarAlert, type StellarCase } from './data/stellar-cyber';
+import { ALERT_STATUSES, CASE_SEVERITIES, CASE_STATUSES, EVENTS, STELLAR_USERS, caseAlert, caseRecord, seedStellar, type StellarAlert, type StellarCase } from './data/stellar-cyber';
 import { STELLAR } from './fixtures';
 import { HOSTS, Rng, lazy } from './seed';
 
@@ -302,6 +302,7 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 	const router = new Router()
 		.post(`${V1}/access_token`, accessToken)
 		.get(`${V1}/tenants`, secured(tenants))
+		.get(`${V1}/users`, secured(() => json(200, { data: STELLAR_USERS })))
 		.get(`${V1}/cases`, secured(listCases))
 		.get(`${V1}/cases/:id`, secured(getCase))
 		.put(`${V1}/cases/:id`, secured(updateCase))

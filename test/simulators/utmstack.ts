@@ -446,6 +446,8 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		.get('/api/utm-incidents/:id', secured(getIncident))
 		.post('/api/utm-incident-notes', secured(addIncidentNote))
 		.get('/api/utm-incident-notes', secured(listIncidentNotes))
+		// JHipster's UserResource (admin only in UTMStack's console; the list of people an incident is assigned to)
+		.get('/api/users', secured((request) => pageOf(request, USERS.map(({ password: _password, tfa: _tfa, ...user }) => ({ ...user, activated: true, langKey: 'en' })), '/api/users')))
 		.get('/api/utm-index-patterns', secured((request) => pageOf(request, INDEX_PATTERNS.map((p) => ({ ...p })), '/api/utm-index-patterns')))
 		.get('/api/utm-alert-tags', secured(() => json(200, ALERT_TAGS)));
 

@@ -38,6 +38,12 @@ function searchRequest(query: IDataObject, filters: IDataObject[]): Omit<ApiRequ
 	};
 }
 
+/** One page of the newest alerts, of those whose name contains `name` when given. */
+export function newestAlerts(page: number, size: number, name: string): ApiRequest {
+	const filters = name ? [{ field: 'name', operator: 'CONTAIN', value: name }] : [];
+	return searchRequest({ indexPattern: 'alert-*', page, size, top: page * size, sort: `${TIME_FIELD},desc` }, filters);
+}
+
 /** The alerts of these ids (at most a page of them), in one search. */
 export function alertsWithIds(ids: string[]): ApiRequest {
 	return searchRequest({ indexPattern: 'alert-*', page: 1, size: ids.length, top: ids.length }, [{ field: 'id', operator: 'IS_ONE_OF', value: ids }]);

@@ -35,6 +35,17 @@ export const ALERT_STATUSES = ['New', 'In Progress', 'Ignored', 'Closed'];
 
 const TENANT_NAMES = ['Root Tenant', 'Acme Manufacturing', 'Globex Retail', 'Initech Finance'];
 const ANALYSTS = ['alice.soc', 'bob.soc', 'carol.ir', ''];
+
+/**
+ * The platform's users, whom cases are assigned to (a case's assignee holds the user name). Inferred: the
+ * reference names GET /users but not its answer; modelled on /tenants' {data: [...]}.
+ */
+export const STELLAR_USERS = ANALYSTS.filter((name) => name !== '').map((name, index) => ({
+	_id: `5f0c${String(index + 1).padStart(20, '0')}`,
+	user_name: name,
+	email: `${name}@example.test`,
+	role: index === 0 ? 'root' : 'analyst',
+}));
 const TAGS = ['phishing', 'ransomware', 'insider', 'false_positive', 'vip', 'cloud', 'needs_review'];
 export const EVENTS = [
 	{ name: 'external_brute_forcer', display: 'External Brute Forcer', tactic: ['TA0006', 'Credential Access'], technique: ['T1110', 'Brute Force'] },

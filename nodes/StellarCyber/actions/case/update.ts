@@ -20,7 +20,14 @@ export const updateCase: Operation = {
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				{ displayName: 'Assignee', name: 'assignee', type: 'string', default: '', description: 'User ID of the new assignee' },
+				{
+					displayName: 'Assignee Name or ID',
+					name: 'assignee',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getUsers' },
+					default: '',
+					description: 'The user the case is assigned to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
 				{ displayName: 'Resolution', name: 'resolution', type: 'string', default: '' },
 				{ displayName: 'Severity', name: 'severity', type: 'options', default: 'High', options: CASE_SEVERITIES },
 				{ displayName: 'Status', name: 'status', type: 'options', default: 'In Progress', options: CASE_STATUSES },

@@ -19,7 +19,14 @@ export const createIncident: Operation = {
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				{ displayName: 'Assignee', name: 'assignee', type: 'string', default: '', description: 'Login of the user who handles it' },
+				{
+					displayName: 'Assignee Name or ID',
+					name: 'assignee',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getUsers' },
+					default: '',
+					description: 'The user who handles it (their login). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
 				{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 3 } },
 			],
 		},
