@@ -65,6 +65,16 @@ describe.each(versionsUnderTest())('the editor\'s lists through n8n\'s REST API 
 		expect(tenants.length).toBeGreaterThan(1);
 		const triggerTenants = await options('stellarCyberTrigger', 1, 'getTenants', 'parameters.tenantId', 'secopsStlScoped1', { event: 'newCase' });
 		expect(triggerTenants).toEqual(tenants);
+		const users = await options('stellarCyber', 2, 'getUsers', 'parameters.updateFields.assignee', 'secopsStlScoped1', { resource: 'case', operation: 'update', updateFields: {} });
+		expect(users.map((user) => user.value)).toEqual(expect.arrayContaining(['alice.soc', 'bob.soc']));
+	});
+
+	test('UTMStack: alerts "From List" newest first, and users for the incident assignee', async () => {
+		const page = await fromList('utmStack', 'searchAlerts', 'alertId', 'secopsUtmPasswd1', { resource: 'alert', operation: 'addNote' });
+		expect(page.results).toHaveLength(50);
+		expect(page.paginationToken).toBe('2');
+		const users = await options('utmStack', 2, 'getUsers', 'parameters.additionalFields.assignee', 'secopsUtmPasswd1', { resource: 'incident', operation: 'create', additionalFields: {} });
+		expect(users.length).toBeGreaterThan(0);
 	});
 
 	test('UTMStack: incidents "From List" newest first and index patterns, for the node and the trigger', async () => {
