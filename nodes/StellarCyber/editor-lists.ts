@@ -1,14 +1,58 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
 import { apiRequest } from '../common/request';
+import { DEFAULT_ALERT_INDEX } from './actions/alert/alert-index';
 import { stellarCyber } from './transport';
 
 /** Cases a "From List" page shows: Stellar has no name search, so a page of the newest is filtered here. */
 const CASES_PER_PAGE = 100;
+const ALERTS_PER_PAGE = 100;
+/** Stellar's Data Lake answers from + size up to 10,000 without a scroll; the list stops there. */
+const ALERT_RESULT_WINDOW = 10_000;
+
+/** What the alert list searches for: the words typed, in the alert's name and hosts, or an alert _id. */
+function alertFilter(text: string): IDataObject {
+	if (text === '') return { match_all: {} };
+	return {
+		bool: {
+			should: [
+				{ ids: { values: [text] } },
+				{ multi_match: { query: text, fields: ['xdr_event.display_name', 'event_name', 'dstip_host', 'srcip_host', 'srcip', 'dstip'] } },
+			],
+			minimum_should_match: 1,
+		},
+	};
+}
 
 /** The editor's lists for Stellar Cyber, loaded through the node's own request path (login, renewal, errors). */
 export const stellarCyberLists = {
 	listSearch: {
+		/** The newest alerts of the node's Index (a pattern or one index), by name, host and time. */
+		async searchAlerts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+			const from = Number(paginationToken ?? 0) || 0;
+			const index = String(this.getCurrentNodeParameter('index') ?? '').trim() || DEFAULT_ALERT_INDEX;
+			const answer = await apiRequest.call(this, stellarCyber, {
+				method: 'POST',
+				path: `/connect/api/data/${encodeURIComponent(index)}/_search`,
+				body: { query: alertFilter((filter ?? '').trim()), from, size: ALERTS_PER_PAGE, sort: [{ timestamp: { order: 'desc' } }] },
+			});
+			const hits = (((answer.hits as IDataObject | undefined)?.hits as IDataObject[] | undefined) ?? []);
+			const next = from + ALERTS_PER_PAGE;
+			return {
+				results: hits.map((hit) => {
+					const alert = (hit._source as IDataObject | undefined) ?? {};
+					const event = (alert.xdr_event as IDataObject | undefined) ?? {};
+					const time = Number(alert.timestamp);
+					const when = Number.isFinite(time) ? new Date(time).toISOString() : '';
+					const host = alert.dstip_host ?? alert.dstip ?? '';
+					return {
+						name: `${String(event.display_name ?? alert.event_name ?? hit._id)}${host ? ` on ${String(host)}` : ''} (${String(alert.event_status ?? '')}, severity ${String(alert.severity ?? '?')}, ${when})`,
+						value: String(hit._id),
+					};
+				}),
+				paginationToken: hits.length === ALERTS_PER_PAGE && next + ALERTS_PER_PAGE <= ALERT_RESULT_WINDOW ? String(next) : undefined,
+			};
+		},
 		async searchCases(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 			const skip = Number(paginationToken ?? 0) || 0;
 			const answer = await apiRequest.call(this, stellarCyber, {

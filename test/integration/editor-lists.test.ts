@@ -6,7 +6,7 @@ import { StellarCyber } from '../../nodes/StellarCyber/StellarCyber.node';
 import { StellarCyberTrigger } from '../../nodes/StellarCyberTrigger/StellarCyberTrigger.node';
 import { UtmStack } from '../../nodes/UtmStack/UtmStack.node';
 import { UtmStackTrigger } from '../../nodes/UtmStackTrigger/UtmStackTrigger.node';
-import { nodeRuns } from '../helpers/node-runs';
+import { idsOf, nodeRuns } from '../helpers/node-runs';
 import { ECE, IMMUTA, STELLAR, UTMSTACK } from '../simulators/fixtures';
 import type { RunningSimulator } from '../simulators';
 
@@ -81,6 +81,65 @@ describe('Stellar Cyber', () => {
 		expect(picked.json._id).toBe(newest.json._id);
 		const [typed] = await run(new StellarCyber(), { resource: 'case', operation: 'get', caseId: newest.json._id }, stellar.credentials, 1);
 		expect(typed.json._id).toBe(newest.json._id);
+	});
+
+	test('alerts "From List": the newest of the Index first, a page at a time, searched on the platform by name, host or id', async () => {
+		const newest = await run(new StellarCyber(), { resource: 'alert', operation: 'search', query: '*', limit: 200 }, stellar.credentials);
+		const first = await list<INodeListSearchResult>(new StellarCyber(), 'listSearch', 'searchAlerts', stellar.credentials, { resource: 'alert', operation: 'update' });
+		expect(first.results).toHaveLength(100);
+		expect(values(first)).toEqual(idsOf(newest, '_id').slice(0, 100));
+		const second = await list<INodeListSearchResult>(new StellarCyber(), 'listSearch', 'searchAlerts', stellar.credentials, {}, { paginationToken: first.paginationToken });
+		expect(values(second)).toEqual(idsOf(newest, '_id').slice(100, 200));
+		expect(first.results[0].name).toContain(String((newest[0].json._source as { xdr_event: { display_name: string } }).xdr_event.display_name));
+
+		stellar.sim.resetStats();
+		const brute = await list<INodeListSearchResult>(new StellarCyber(), 'listSearch', 'searchAlerts', stellar.credentials, {}, { filter: 'brute' });
+		expect(brute.results.length).toBeGreaterThan(0);
+		expect(brute.results.every((result) => result.name.startsWith('External Brute Forcer'))).toBe(true);
+		expect(stellar.sim.stats.byEndpoint['POST /connect/api/data/:index/_search']).toBe(1);
+		const byId = await list<INodeListSearchResult>(new StellarCyber(), 'listSearch', 'searchAlerts', stellar.credentials, {}, { filter: String(newest[150].json._id) });
+		expect(values(byId)).toEqual([newest[150].json._id]);
+
+		const oneIndex = String(newest[150].json._index);
+		const inIndex = await list<INodeListSearchResult>(new StellarCyber(), 'listSearch', 'searchAlerts', stellar.credentials, { index: oneIndex });
+		const expected = newest.filter((alert) => alert.json._index === oneIndex).map((alert) => String(alert.json._id));
+		expect(values(inIndex).slice(0, expected.length)).toEqual(expected);
+	});
+
+	test('an alert picked from the list is updated in its own index, found from the pattern; an unknown id changes nothing', async () => {
+		const alerts = await run(new StellarCyber(), { resource: 'alert', operation: 'search', query: '*', limit: 300 }, stellar.credentials);
+		const indices = new Set(alerts.map((alert) => String(alert.json._index)));
+		expect(indices.size).toBeGreaterThan(1);
+		const target = alerts[250].json;
+		stellar.sim.resetStats();
+		await run(
+			new StellarCyber(),
+			{ resource: 'alert', operation: 'update', alertId: { __rl: true, mode: 'list', value: target._id }, updateFields: { status: 'Ignored', tagsToAdd: 'picked' } },
+			stellar.credentials,
+		);
+		expect(stellar.sim.stats.byEndpoint['POST /connect/api/v1/security_events/:index/:id']).toBe(1);
+		const [after] = await run(new StellarCyber(), { resource: 'alert', operation: 'search', query: `_id:${String(target._id)} OR event_tags:picked`, limit: 10 }, stellar.credentials);
+		expect(after.json._id).toBe(target._id);
+		expect((after.json._source as Record<string, unknown>).event_status).toBe('Ignored');
+
+		stellar.sim.resetStats();
+		const missing = await runError(
+			new StellarCyber(),
+			{ resource: 'alert', operation: 'update', alertId: { __rl: true, mode: 'id', value: 'no-such-alert-0001' }, updateFields: { status: 'Closed' } },
+			stellar.credentials,
+		);
+		expect(missing.message).toBe('Stellar Cyber has no alert no-such-alert-0001 in aella-ser-*');
+		expect(missing.description).toContain('Nothing was changed');
+		expect(stellar.sim.stats.byEndpoint['POST /connect/api/v1/security_events/:index/:id']).toBeUndefined();
+
+		const [v1] = await run(
+			new StellarCyber(),
+			{ resource: 'alert', operation: 'update', index: target._index, alertId: target._id, updateFields: { status: 'Closed' } },
+			stellar.credentials,
+			1,
+		);
+		expect(v1.json).toMatchObject({ _id: target._id, _index: target._index });
+		expect(stellar.sim.stats.byEndpoint['POST /connect/api/data/:index/_search']).toBe(1);
 	});
 });
 

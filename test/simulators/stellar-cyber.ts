@@ -223,7 +223,7 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		const inIndex = indexRegex(spec.index);
 		let hits: StellarAlert[];
 		try {
-			hits = data().alerts.filter((alert) => inIndex.test(alert._index) && matches(spec.query, alert._source, { nowMs: Date.now(), idField: '_id' }));
+			hits = data().alerts.filter((alert) => inIndex.test(alert._index) && matches(spec.query, alert._source, { nowMs: Date.now(), id: alert._id }));
 			hits = sortDocs(hits.map((alert) => ({ ...alert._source, __alert: alert })), parseSort(spec.sort)).map((doc) => doc.__alert as StellarAlert);
 		} catch (failure) {
 			if (failure instanceof QueryError) {

@@ -12,6 +12,8 @@ export interface QueryContext {
 	nowMs: number;
 	/** The field `ids` queries and `_id` sorting read. */
 	idField?: string;
+	/** The document's _id when it is kept beside the source, as Elasticsearch keeps it (then `ids` reads this). */
+	id?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -238,6 +240,7 @@ export function matches(query: unknown, doc: Json, ctx: QueryContext): boolean {
 		}
 		case 'ids': {
 			const values = asList((body as Json).values).map(String);
+			if (ctx.id !== undefined) return values.includes(ctx.id);
 			return fieldValues(doc, ctx.idField ?? '_id').some((v) => values.includes(String(v)));
 		}
 		case 'bool': {

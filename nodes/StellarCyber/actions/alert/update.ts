@@ -1,21 +1,38 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { idLocator } from '../../../common/id-locator';
 import { pathSegment } from '../../../common/path-segment';
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { stellarCyber } from '../../transport';
 import { tagList } from '../case/case-id';
+import { DEFAULT_ALERT_INDEX, alertIndex } from './alert-index';
 
 const ALERT_STATUSES = ['Closed', 'Ignored', 'In Progress', 'New'].map((name) => ({ name, value: name }));
 
 export const updateAlert: Operation = {
 	option: { name: 'Update', value: 'update', action: 'Update an alert', description: 'Change the status, comment or tags of a security event' },
 	toolDescription:
-		'Update one Stellar Cyber alert, given its _index and _id: set its status (New, In Progress, Closed, Ignored), add a comment, add or remove tags. Returns the platform\'s answer. Changes the alert.',
+		'Update one Stellar Cyber alert, given its _id (and its _index, or the pattern aella-ser-* to find it): set its status (New, In Progress, Closed, Ignored), add a comment, add or remove tags. Returns the platform\'s answer. Changes the alert.',
 	fields: [
-		{ displayName: 'Index', name: 'index', type: 'string', required: true, default: '', description: 'The _index of the alert' },
-		{ displayName: 'Alert ID', name: 'alertId', type: 'string', required: true, default: '', description: 'The _id of the alert' },
+		{ displayName: 'Index', name: 'index', type: 'string', required: true, default: '', description: 'The _index of the alert', displayOptions: { show: { '@version': [1] } } },
+		{
+			displayName: 'Index',
+			name: 'index',
+			type: 'string',
+			required: true,
+			default: DEFAULT_ALERT_INDEX,
+			description: "The alert's _index, or a pattern such as aella-ser-* (the alert is then found by its ID first)",
+			displayOptions: { hide: { '@version': [1] } },
+		},
+		...idLocator({
+			displayName: 'Alert ID',
+			name: 'alertId',
+			searchListMethod: 'searchAlerts',
+			placeholder: 'e.g. 9f86d081884c7d659a2f',
+			description: 'The _id of the alert',
+		}),
 		{
 			displayName: 'Update Fields',
 			name: 'updateFields',
@@ -31,8 +48,8 @@ export const updateAlert: Operation = {
 		},
 	],
 	async execute(itemIndex) {
-		const index = pathSegment(this.getNode(), this.getNodeParameter('index', itemIndex), 'Index', itemIndex);
-		const id = pathSegment(this.getNode(), this.getNodeParameter('alertId', itemIndex), 'Alert ID', itemIndex);
+		const id = pathSegment(this.getNode(), this.getNodeParameter('alertId', itemIndex, '', { extractValue: true }), 'Alert ID', itemIndex);
+		const pattern = String(this.getNodeParameter('index', itemIndex)).trim();
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		const body: IDataObject = {};
 		if (fields.status) body.status = fields.status;
@@ -42,6 +59,7 @@ export const updateAlert: Operation = {
 		if (Object.keys(body).length === 0) {
 			throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under "Update Fields"', { itemIndex });
 		}
+		const index = pathSegment(this.getNode(), await alertIndex(this, pattern, decodeURIComponent(id), itemIndex), 'Index', itemIndex);
 		const path = `/connect/api/v1/security_events/${index}/${id}`;
 		const answer = await apiRequest.call(this, stellarCyber, { method: 'POST', path, body, about: `alert ${decodeURIComponent(id)} in ${decodeURIComponent(index)}` }, itemIndex);
 		return (answer.data as IDataObject) ?? { success: true, index: decodeURIComponent(index), id: decodeURIComponent(id) };
