@@ -23,8 +23,6 @@ import { startSession } from './common/session';
 import type { VendorLogin } from './common/vendor-login';
 import { immutaProfile } from './vendors/immuta';
 
-
-
 const immutaLogin: VendorLogin = {
 	platform: immutaProfile.platform,
 	exampleUrl: immutaProfile.exampleUrl,
@@ -68,10 +66,15 @@ export class ImmutaApi implements ICredentialType {
 			default: 'apiKey',
 			options: [
 				{ name: 'API Key', value: 'apiKey', description: 'Exchange an Immuta API key for a session token' },
+				{
+					name: 'API Key (Direct)',
+					value: 'apiKeyDirect',
+					description: 'Send the API key itself with every request, with no exchange (Immuta SaaS and its V2 API)',
+				},
 				{ name: 'Username and Password', value: 'password', description: 'Log in through an identity manager (IAM)' },
 			],
 		},
-		forMethod(secretProperty('API Key', 'apiKey', 'An API key generated on your Immuta profile page'), METHOD, ['apiKey']),
+		forMethod(secretProperty('API Key', 'apiKey', 'An API key generated on your Immuta profile page'), METHOD, ['apiKey', 'apiKeyDirect']),
 		forMethod(
 			{ ...textProperty('IAM ID', 'iamId', 'bim'), description: 'The identity manager that holds the user; bim is Immuta\'s built-in one' },
 			METHOD,
@@ -88,10 +91,15 @@ export class ImmutaApi implements ICredentialType {
 	}
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
-		return withAuth(requestOptions, bearer(credentials), credentials);
+		// Immuta takes a raw API key as the whole Authorization header, with no "Bearer".
+		const headers: IDataObject = credentials.authMethod === 'apiKeyDirect' ? { Authorization: String(credentials.apiKey) } : bearer(credentials);
+		return withAuth(requestOptions, headers, credentials);
 	}
 
 	test: ICredentialTestRequest = {
 		request: { baseURL: '={{$credentials.baseUrl}}', url: '/bim/rpc/user/current', method: 'GET' },
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: `${immutaProfile.rejectedCredential.message}: ${immutaProfile.rejectedCredential.description}` } },
+		],
 	};
 }

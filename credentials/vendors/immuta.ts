@@ -11,10 +11,11 @@ export const immutaProfile: VendorProfile = {
 	credentialType: 'immutaApi',
 	platform: 'Immuta',
 	exampleUrl: 'https://immuta.example.com',
-	logsIn: () => true,
+	// "API Key (Direct)" sends the key itself (Immuta SaaS and its V2 API): no exchange, no token.
+	logsIn: (credentials) => credentials.authMethod !== 'apiKeyDirect',
 	errorText: immutaErrorText,
 	rejectedCredential: {
-		message: 'Immuta did not accept the session token',
-		description: 'Immuta answered 401 even with a fresh token: check that the API key or user is still valid in Immuta.',
+		message: 'Immuta did not accept the credential',
+		description: 'Immuta answered 401 (with a fresh session token, or to the API key sent directly): check that the API key or user is still valid in Immuta.',
 	},
 };

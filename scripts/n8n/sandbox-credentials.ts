@@ -51,6 +51,11 @@ export function sandboxCredentials(urls: Urls, allowUnauthorizedCerts = false): 
 			secretField: 'apiKey',
 		},
 		{
+			id: 'secopsImmDirect1', name: 'Immuta (API key, direct)', type: 'immutaApi', vendor: 'immuta', logsIn: false,
+			data: { ...common('immuta'), authMethod: 'apiKeyDirect', apiKey: IMMUTA.apiKey },
+			secretField: 'apiKey',
+		},
+		{
 			id: 'secopsImmPasswd1', name: 'Immuta (username and password)', type: 'immutaApi', vendor: 'immuta', logsIn: true,
 			data: { ...common('immuta'), authMethod: 'password', iamId: IMMUTA.iamId, username: IMMUTA.username, password: IMMUTA.password },
 			secretField: 'password',

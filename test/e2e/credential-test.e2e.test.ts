@@ -23,6 +23,7 @@ const REFUSED_KEY: Record<string, RegExp> = {
 	secopsUtmIntKey1: /^UTMStack did not accept the credential: .*Internal Key or API Key/,
 	secopsUtmApiKey1: /^UTMStack did not accept the credential: .*Internal Key or API Key/,
 	secopsEceApiKey1: /^Elastic Cloud Enterprise did not accept the credential: .*API key/,
+	secopsImmDirect1: /^Immuta did not accept the credential: .*API key/,
 };
 
 /**
