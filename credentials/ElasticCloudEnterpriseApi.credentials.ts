@@ -22,8 +22,6 @@ import { startSession } from './common/session';
 import type { VendorLogin } from './common/vendor-login';
 import { elasticCloudEnterpriseProfile } from './vendors/elastic-cloud-enterprise';
 
-
-
 const eceLogin: VendorLogin = {
 	platform: elasticCloudEnterpriseProfile.platform,
 	exampleUrl: elasticCloudEnterpriseProfile.exampleUrl,
@@ -32,6 +30,8 @@ const eceLogin: VendorLogin = {
 		path: '/api/v1/users/auth/_login',
 		body: { username: credentials.username, password: credentials.password },
 	}),
+	// cloud-sdk-go renews this way; the password is sent again only when ECE refuses the refresh.
+	refreshRequest: (token) => ({ path: '/api/v1/users/auth/_refresh', headers: { Authorization: `Bearer ${token}` } }),
 	readSession(answer) {
 		const body = (answer.body ?? {}) as IDataObject;
 		const token = String(body.token ?? '');

@@ -30,6 +30,20 @@ const LOGIN_TIMEOUT_MS = 30_000;
 // instance's copy of what the credential itself saves (see session-memory.ts).
 const loginsUnderWay = new Map<string, Promise<Session>>();
 const refusedLogins = new Map<string, { error: LoginError; until: number; record: RefusalRecord; reported: boolean }>();
+// The token this instance last sent or got for each fingerprint, while it lives: what a refresh trades in.
+const liveTokens = new Map<string, { token: string; expiresAtMs: number }>();
+/** A token this close to its end is not offered for a refresh: the exchange could outlast it. */
+const REFRESH_MIN_LIFE_MS = 200;
+
+/** The platform refused the token these settings hold: it is not offered for a refresh. */
+export function forgetRefusedToken(credentials: ICredentialDataDecryptedObject): void {
+	liveTokens.delete(credentialFingerprint(credentials));
+}
+
+function noteLiveToken(key: string, token: string, expiresAt: unknown): void {
+	const expiresAtMs = Date.parse(String(expiresAt ?? ''));
+	if (!Number.isNaN(expiresAtMs)) liveTokens.set(key, { token, expiresAtMs });
+}
 
 /**
  * A refusal of these settings that this n8n instance saw and that still holds, with the platform's own
@@ -56,31 +70,66 @@ function retryAfterMs(headers: Record<string, unknown> | undefined): number | un
 	return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
 }
 
+interface Exchange {
+	path: string;
+	body?: IDataObject;
+	headers?: IDataObject;
+}
+
+async function post(helper: IHttpRequestHelper, url: string, exchange: Exchange, credentials: ICredentialDataDecryptedObject): Promise<LoginAnswer> {
+	const response = (await helper.helpers.httpRequest({
+		method: 'POST',
+		url,
+		body: exchange.body,
+		headers: exchange.headers,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
+		// No secret follows a redirect: a 3xx is reported, not obeyed.
+		disableFollowRedirect: true,
+		timeout: LOGIN_TIMEOUT_MS,
+	})) as IN8nHttpFullResponse;
+	return { statusCode: response.statusCode, body: response.body, headers: response.headers as Record<string, unknown> };
+}
+
+/**
+ * A new session for the token this instance holds for these settings, when the platform renews sessions
+ * and the token still lives; undefined (then the login runs) when it cannot or the platform refuses.
+ */
+async function refreshedSession(helper: IHttpRequestHelper, vendor: VendorLogin, baseUrl: string, credentials: ICredentialDataDecryptedObject): Promise<Session | undefined> {
+	const key = credentialFingerprint(credentials);
+	const live = liveTokens.get(key);
+	if (!vendor.refreshRequest || !live || live.expiresAtMs - Date.now() < REFRESH_MIN_LIFE_MS) return undefined;
+	const exchange = vendor.refreshRequest(live.token);
+	let answer: LoginAnswer;
+	try {
+		answer = await post(helper, baseUrl + exchange.path, exchange, credentials);
+	} catch {
+		return undefined;
+	}
+	if (answer.statusCode < 200 || answer.statusCode >= 300) {
+		liveTokens.delete(key);
+		return undefined;
+	}
+	const session = vendor.readSession(answer, credentials);
+	return typeof session.token === 'string' && session.token !== '' ? session : undefined;
+}
+
 async function askForSession(
 	helper: IHttpRequestHelper,
 	vendor: VendorLogin,
 	baseUrl: string,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<Session> {
+	const refreshed = await refreshedSession(helper, vendor, baseUrl, credentials);
+	if (refreshed) return refreshed;
 	const { path, body, headers } = vendor.loginRequest(credentials);
 	const url = baseUrl + path;
 	let answer: LoginAnswer | undefined;
 	let failure: unknown;
 	try {
-		const response = (await helper.helpers.httpRequest({
-			method: 'POST',
-			url,
-			body,
-			headers,
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
-			// The password never follows a redirect: a 3xx is reported, not obeyed.
-			disableFollowRedirect: true,
-			timeout: LOGIN_TIMEOUT_MS,
-		})) as IN8nHttpFullResponse;
-		answer = { statusCode: response.statusCode, body: response.body, headers: response.headers as Record<string, unknown> };
+		answer = await post(helper, url, { path, body, headers }, credentials);
 	} catch (error) {
 		failure = error;
 	}
@@ -132,6 +181,9 @@ export async function startSession(
 		throw new LoginError(problem.message, problem.description);
 	}
 	if (!vendor.logsIn(credentials)) return {};
+	// n8n calls this with the token still in place after the platform refused it (a 401) and for the test button:
+	// neither renews that token, both log in.
+	if (typeof credentials.sessionToken === 'string' && credentials.sessionToken !== '') forgetRefusedToken(credentials);
 
 	const now = Date.now();
 	const refused = refusalSeenHere(credentials, now) ?? savedRefusal(credentials, now);
@@ -158,7 +210,9 @@ export async function startSession(
 		return refusalFields(outcome.refused, credentials, at, until);
 	}
 	refusedLogins.delete(key);
-	return { ...storedSession(outcome.session.token, at, outcome.session.expiresAt), sessionFor: key, sessionRefusal: '' };
+	const stored = storedSession(outcome.session.token, at, outcome.session.expiresAt);
+	noteLiveToken(key, stored.sessionToken, stored.sessionExpiresAt);
+	return { ...stored, sessionFor: key, sessionRefusal: '' };
 }
 
 /**
@@ -170,5 +224,7 @@ export function sessionHeaders(credentials: ICredentialDataDecryptedObject, head
 	const now = Date.now();
 	const refused = refusalSeenHere(credentials, now) ?? savedRefusal(credentials, now);
 	if (refused) throw refused;
-	return tokenFitsCredential(credentials) ? header(String(credentials.sessionToken)) : {};
+	if (!tokenFitsCredential(credentials)) return {};
+	noteLiveToken(String(credentials.sessionFor), String(credentials.sessionToken), credentials.sessionExpiresAt);
+	return header(String(credentials.sessionToken));
 }

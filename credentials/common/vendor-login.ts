@@ -25,6 +25,11 @@ export interface VendorLogin {
 		body?: IDataObject;
 		headers?: IDataObject;
 	};
+	/**
+	 * A request that trades a session token still alive for a new one, so the password stays off the wire
+	 * after the first login (ECE's /users/auth/_refresh). A refused refresh falls back to the login.
+	 */
+	refreshRequest?(token: string): { path: string; body?: IDataObject; headers: IDataObject };
 	/** Token and expiry from a 2xx answer. Throws LoginError when a 2xx still refuses (two-factor). */
 	readSession(answer: LoginAnswer, credentials: ICredentialDataDecryptedObject): Session;
 	/** What the user typed that a 401 refuses, e.g. "username or password". */

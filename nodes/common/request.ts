@@ -20,6 +20,7 @@ import {
 	sessionNeedsRenewal,
 	takeLatestSession,
 } from '../../credentials/common/session-renewal';
+import { forgetRefusedToken } from '../../credentials/common/session';
 import { jsonBody, retryAfterSeconds } from './answer-checks';
 import { answerError, requestFailedError } from './api-error';
 import { hasDotSegment } from './path-segment';
@@ -113,6 +114,7 @@ export async function apiRequestFull(
 		if (status === 401 && hasSession && !renewed) {
 			if (takeLatestSession(credentialId, credentials, Date.now()) || (!reread && (await adoptNewer()))) continue;
 			renewed = true;
+			forgetRefusedToken(credentials);
 			renewal = withData({ ...credentials, sessionToken: '' });
 			continue;
 		}

@@ -1,0 +1,82 @@
+import { ElasticCloudEnterprise } from '../../nodes/ElasticCloudEnterprise/ElasticCloudEnterprise.node';
+import { Immuta } from '../../nodes/Immuta/Immuta.node';
+import { nodeRuns } from '../helpers/node-runs';
+import { ECE, IMMUTA } from '../simulators/fixtures';
+
+/**
+ * Sign-in methods beyond one login per session, through the credentials' own hooks as n8n runs them,
+ * against the simulators: what is sent, how often the platform is asked to log in, and what a refusal says.
+ */
+
+const { simulator, run, runError } = nodeRuns();
+
+describe('Immuta: API key used directly (SaaS, V2 API)', () => {
+	test('every request carries the raw key as Authorization, with no exchange and no session token', async () => {
+		const immuta = await simulator('immuta', { dataSourceCount: 30 }, { authMethod: 'apiKeyDirect', apiKey: IMMUTA.apiKey }, 'immutaApi');
+		const [me] = await run(new Immuta(), { resource: 'user', operation: 'getCurrent' }, immuta.credentials);
+		expect(me.json.userid).toBe(IMMUTA.username);
+		const sources = await run(new Immuta(), { resource: 'dataSource', operation: 'getMany', returnAll: true }, immuta.credentials);
+		expect(new Set(sources.map((source) => source.json.id)).size).toBe(30);
+		expect(immuta.sim.stats.logins + immuta.sim.stats.failedLogins).toBe(0);
+		expect(immuta.sim.requestLog.map((request) => request.auth)).toEqual(immuta.sim.requestLog.map(() => 'raw-key'));
+		expect(immuta.sim.stats.byEndpoint['POST /bim/apikey/authenticate']).toBeUndefined();
+	});
+
+	test('a wrong key is Immuta\'s refusal in the user\'s words, never shown, and no login is tried', async () => {
+		const immuta = await simulator('immuta', {}, { authMethod: 'apiKeyDirect', apiKey: 'not-the-key-0000-direct' }, 'immutaApi');
+		const error = await runError(new Immuta(), { resource: 'user', operation: 'getCurrent' }, immuta.credentials);
+		expect(error.message).toBe('Immuta did not accept the credential');
+		expect(error.description).toContain('API key');
+		expect(`${error.message} ${error.description}`).not.toContain('not-the-key-0000-direct');
+		expect(immuta.sim.stats.logins + immuta.sim.stats.failedLogins).toBe(0);
+		expect(immuta.sim.stats.unauthorized).toBeLessThanOrEqual(2);
+	});
+});
+
+describe('Elastic Cloud Enterprise: a session renewed without the password', () => {
+	const LOGIN = 'POST /api/v1/users/auth/_login';
+	const REFRESH = 'POST /api/v1/users/auth/_refresh';
+	const tokenExpiry = (jwt = '') => Number(JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8')).exp) * 1000;
+	const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+	test('a session about to expire is refreshed with its own token; the password is sent once', async () => {
+		const ece = await simulator('ece', { tokenLifetimeSeconds: 5 }, { authMethod: 'password', username: ECE.username, password: ECE.password }, 'elasticCloudEnterpriseApi');
+		await run(new ElasticCloudEnterprise(), { resource: 'platform', operation: 'get' }, ece.credentials);
+		for (let renewal = 1; renewal <= 2; renewal++) {
+			// into the last tenth of the session's life (ECE's JWT ends on a whole second), when a request renews it first
+			await sleep(tokenExpiry(ece.sim.stats.tokensSeen.at(-1)) - 350 - Date.now());
+			const [platform] = await run(new ElasticCloudEnterprise(), { resource: 'platform', operation: 'get' }, ece.credentials);
+			expect(platform.json.version).toBeDefined();
+		}
+		expect(ece.sim.stats.byEndpoint[LOGIN]).toBe(1);
+		expect(ece.sim.stats.byEndpoint[REFRESH]).toBe(2);
+		expect(ece.sim.stats.failedLogins).toBe(0);
+		expect(ece.sim.stats.unauthorized).toBe(0);
+		const passwordSent = ece.sim.requestLog.filter((request) => JSON.stringify(request.body ?? '').includes('password'));
+		expect(passwordSent.map((request) => request.route)).toEqual(['/api/v1/users/auth/_login']);
+	}, 20_000);
+
+	test('a token ECE refused (sessions revoked) is not refreshed: one 401, one login, and the run goes on', async () => {
+		const ece = await simulator('ece', {}, { authMethod: 'password', username: ECE.username, password: ECE.password }, 'elasticCloudEnterpriseApi');
+		await run(new ElasticCloudEnterprise(), { resource: 'platform', operation: 'get' }, ece.credentials);
+		ece.sim.revokeAllTokens();
+		const [platform] = await run(new ElasticCloudEnterprise(), { resource: 'platform', operation: 'get' }, ece.credentials);
+		expect(platform.json.version).toBeDefined();
+		expect(ece.sim.stats.unauthorized).toBe(1);
+		expect(ece.sim.stats.byEndpoint[REFRESH]).toBeUndefined();
+		expect(ece.sim.stats.byEndpoint[LOGIN]).toBe(2);
+	});
+
+	test('a refresh ECE refuses falls back to the login, once, and the run goes on', async () => {
+		const ece = await simulator('ece', { tokenLifetimeSeconds: 5 }, { authMethod: 'password', username: ECE.username, password: ECE.password }, 'elasticCloudEnterpriseApi');
+		await run(new ElasticCloudEnterprise(), { resource: 'platform', operation: 'get' }, ece.credentials);
+		const expiry = tokenExpiry(ece.sim.stats.tokensSeen.at(-1));
+		ece.sim.revokeAllTokens();
+		await sleep(expiry - 350 - Date.now());
+		const [platform] = await run(new ElasticCloudEnterprise(), { resource: 'platform', operation: 'get' }, ece.credentials);
+		expect(platform.json.version).toBeDefined();
+		expect(ece.sim.stats.byEndpoint[REFRESH]).toBe(1);
+		expect(ece.sim.stats.byEndpoint[LOGIN]).toBe(2);
+		expect(ece.sim.stats.unauthorized).toBe(1);
+	}, 10_000);
+});
