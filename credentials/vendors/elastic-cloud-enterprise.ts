@@ -19,6 +19,10 @@ export const elasticCloudEnterpriseProfile: VendorProfile = {
 	exampleUrl: 'https://coordinator.example.com:12443',
 	logsIn: (credentials) => credentials.authMethod === 'password',
 	errorText: eceErrorText,
+	keyExpiresAt(headers) {
+		const at = Date.parse(headerText(headers, 'X-Elastic-Api-Key-Expiration') ?? '');
+		return Number.isNaN(at) ? undefined : new Date(at);
+	},
 	rejectedCredential: {
 		message: 'Elastic Cloud Enterprise did not accept the credential',
 		description:

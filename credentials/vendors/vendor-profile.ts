@@ -15,6 +15,8 @@ export interface VendorProfile {
 	errorText(answer: { body: unknown; headers: Record<string, unknown> }): string | undefined;
 	/** False for static-key methods: they never log in and never hold a token. */
 	logsIn(credentials: ICredentialDataDecryptedObject): boolean;
+	/** When the credential's key stops working, as the platform tells on every answer (ECE's X-Elastic-Api-Key-Expiration). */
+	keyExpiresAt?(headers: Record<string, unknown>): Date | undefined;
 	/** Shown when the platform still answers 401 after a fresh login (or to a static key). */
 	rejectedCredential: { message: string; description: string };
 }

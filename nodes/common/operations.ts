@@ -8,6 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { reportExpiringKey } from './key-expiry';
+
 /** One operation of a node: its own fields and what it does for one input item. */
 export interface Operation {
 	/** The option shown in the Operation list; `action` is what an AI agent and a person read. */
@@ -117,5 +119,6 @@ export async function executeOperations(this: IExecuteFunctions, resources: Reso
 			});
 		}
 	}
+	reportExpiringKey(this, output);
 	return [output];
 }

@@ -23,6 +23,7 @@ import {
 import { forgetRefusedToken } from '../../credentials/common/session';
 import { jsonBody, retryAfterSeconds } from './answer-checks';
 import { answerError, requestFailedError } from './api-error';
+import { noteKeyExpiry } from './key-expiry';
 import { hasDotSegment } from './path-segment';
 import { runCredentials } from './run-credentials';
 import { MAX_RATE_LIMIT_WAIT_SECONDS, RATE_LIMIT_RETRIES, REQUEST_TIMEOUT_MS } from './request-limits';
@@ -127,6 +128,7 @@ export async function apiRequestFull(
 		if (status >= 400) {
 			throw answerError(this.getNode(), { status, body: response.body, headers: response.headers as Record<string, unknown> }, api, credentials, itemIndex, request.about);
 		}
+		noteKeyExpiry(this, api, response.headers as Record<string, unknown>);
 		if (request.expectsJson ?? request.method === 'GET') response.body = jsonBody(this.getNode(), api.platform, response, itemIndex) as never;
 		return response;
 	}

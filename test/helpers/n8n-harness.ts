@@ -7,6 +7,7 @@ import type {
 	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeParameters,
+	NodeExecutionHint,
 	INodeType,
 	INodeTypes,
 	IRunExecutionData,
@@ -56,6 +57,9 @@ export class N8nHarness {
 			logAiEvent: () => {},
 		} as unknown as IWorkflowExecuteAdditionalData;
 	}
+
+	/** The hints the last node run left for the editor's output pane. */
+	lastHints: NodeExecutionHint[] = [];
 
 	/** Stores a credential as n8n would after the user saved it; returns its id. */
 	addCredential(id: string, type: string, data: ICredentialDataDecryptedObject): string {
@@ -124,7 +128,9 @@ export class N8nHarness {
 		};
 		const workflow = this.workflowFor(node, nodeType);
 		if (!nodeType.execute) throw new Error('not a programmatic node');
-		const result = await nodeType.execute.call(this.context(workflow, node, items));
+		const context = this.context(workflow, node, items);
+		this.lastHints = (context as unknown as { hints: NodeExecutionHint[] }).hints;
+		const result = await nodeType.execute.call(context);
 		return result as INodeExecutionData[][];
 	}
 

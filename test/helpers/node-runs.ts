@@ -24,6 +24,12 @@ export function nodeRuns() {
 		return { sim: started, credentials: { [type]: name } };
 	}
 
+	/** One more credential on a simulator already started. */
+	function credential(started: RunningSimulator, type: string, data: Record<string, unknown>, name: string) {
+		harness.addCredential(name, type, { baseUrl: started.url, ...data });
+		return { [type]: name };
+	}
+
 	async function run(node: INodeType, parameters: Record<string, unknown>, credentials: Record<string, string>, typeVersion?: number): Promise<INodeExecutionData[]> {
 		const [output] = await harness.runNode(node, parameters as never, [{ json: {} }], credentials, { typeVersion });
 		return output;
@@ -51,7 +57,7 @@ export function nodeRuns() {
 		throw new Error('the node did not fail');
 	}
 
-	return { simulator, run, runError, list };
+	return { simulator, credential, run, runError, list, hints: () => harness.lastHints };
 }
 
 export const idsOf = (output: INodeExecutionData[], key: string) => output.map((record) => String(record.json[key]));

@@ -8,7 +8,7 @@ import { ECE, IMMUTA } from '../simulators/fixtures';
  * against the simulators: what is sent, how often the platform is asked to log in, and what a refusal says.
  */
 
-const { simulator, run, runError } = nodeRuns();
+const { simulator, credential, run, runError, hints } = nodeRuns();
 
 describe('Immuta: API key used directly (SaaS, V2 API)', () => {
 	test('every request carries the raw key as Authorization, with no exchange and no session token', async () => {
@@ -79,4 +79,26 @@ describe('Elastic Cloud Enterprise: a session renewed without the password', () 
 		expect(ece.sim.stats.byEndpoint[LOGIN]).toBe(2);
 		expect(ece.sim.stats.unauthorized).toBe(1);
 	}, 10_000);
+});
+
+describe('Elastic Cloud Enterprise: an API key about to expire is reported', () => {
+	test('within 14 days every output item says when (apiKeyExpiresAt) and the output pane warns; a key with 90 days left adds nothing', async () => {
+		const ece = await simulator('ece', { deploymentCount: 3 }, { authMethod: 'apiKey', apiKey: ECE.apiKey }, 'elasticCloudEnterpriseApi');
+		const deployments = await run(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'getMany', returnAll: true }, ece.credentials);
+		expect(deployments).toHaveLength(3);
+		expect(deployments.every((item) => item.json.apiKeyExpiresAt === undefined)).toBe(true);
+		expect(hints()).toEqual([]);
+
+		const [created] = await run(new ElasticCloudEnterprise(), { resource: 'apiKey', operation: 'create', description: 'short-lived', expiration: '5d' }, ece.credentials);
+		const shortLived = credential(ece.sim, 'elasticCloudEnterpriseApi', { authMethod: 'apiKey', apiKey: created.json.key }, 'ece-short-lived-key');
+		const soon = await run(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'getMany', returnAll: true }, shortLived);
+		expect(soon).toHaveLength(3);
+		for (const item of soon) expect(item.json.apiKeyExpiresAt).toBe(created.json.expiration_date);
+		expect(hints()).toHaveLength(1);
+		expect(hints()[0]).toMatchObject({ type: 'warning', location: 'outputPane' });
+		expect(hints()[0].message).toBe(
+			`The Elastic Cloud Enterprise API key of this credential expires on ${String(created.json.expiration_date).slice(0, 10)} (in 5 days). Create a new key and put it in the credential before then.`,
+		);
+		expect(hints()[0].message).not.toContain(String(created.json.key));
+	});
 });
