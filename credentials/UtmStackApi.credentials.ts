@@ -11,6 +11,7 @@ import type {
 import { bearer, withAuth } from './common/authenticate';
 import { expiryFromJwt } from './common/expiry';
 import { LoginError } from './common/login-error';
+import { base32Key, totpCode } from './common/totp';
 import {
 	baseUrlProperty,
 	forMethod,
@@ -24,26 +25,50 @@ import { headerText } from './common/vendor-text';
 import type { VendorLogin } from './common/vendor-login';
 import { utmStackProfile } from './vendors/utmstack';
 
-
-
 const utmStackLogin: VendorLogin = {
 	platform: utmStackProfile.platform,
 	exampleUrl: utmStackProfile.exampleUrl,
 	logsIn: utmStackProfile.logsIn,
-	loginRequest: (credentials) => ({
-		path: '/api/authenticate',
-		body: { username: credentials.username, password: credentials.password, rememberMe: false },
-	}),
-	readSession(answer) {
+	loginRequest(credentials) {
+		// A secret that cannot give a code is said before the password is sent.
+		if (String(credentials.totpSecret ?? '').trim() !== '' && !base32Key(String(credentials.totpSecret))) {
+			throw new LoginError('The "Two-Factor Secret" is not an authenticator secret', 'Enter the base32 text UTMStack showed when two-factor login was set up (letters A-Z and digits 2-7).');
+		}
+		return { path: '/api/authenticate', body: { username: credentials.username, password: credentials.password, rememberMe: false } };
+	},
+	secondStep(answer, credentials, nowMs) {
 		const body = (answer.body ?? {}) as IDataObject;
-		// Older UTMStack answers {id_token, authenticated}; since 2025 {success, token, tfaConfigured, forceTfa, ...}.
-		if (body.authenticated === false || body.tfaConfigured === true || body.forceTfa === true) {
+		// Older UTMStack answers {id_token, authenticated}; since 2025 {success, token, tfaConfigured, forceTfa, method, ...}.
+		const legacyTfa = body.authenticated === false;
+		if (!legacyTfa && body.tfaConfigured !== true && body.forceTfa !== true) return undefined;
+		const method = String(body.method ?? (legacyTfa ? 'EMAIL' : '')).toUpperCase();
+		const secret = String(credentials.totpSecret ?? '').trim();
+		if (method !== 'TOTP') {
 			throw new LoginError(
-				'The UTMStack account has two-factor login turned on',
-				'n8n cannot answer a two-factor prompt. Choose "API Key" or "Internal Key" as the authentication method of this credential, or use an account without two-factor login.',
+				'The UTMStack account asks for a two-factor code sent by email',
+				'n8n cannot read an emailed code. Choose "API Key" or "Internal Key" as the authentication method, or an account whose two-factor login uses an authenticator app (then put its secret in "Two-Factor Secret").',
 				true,
 			);
 		}
+		if (secret === '') {
+			throw new LoginError(
+				'The UTMStack account has two-factor login turned on',
+				'Put the account\'s authenticator secret in "Two-Factor Secret" so n8n can answer the code, or choose "API Key" or "Internal Key" as the authentication method.',
+				true,
+			);
+		}
+		const key = base32Key(secret) ?? Buffer.alloc(0);
+		const temporary = String(body.token ?? body.id_token ?? headerText(answer.headers, 'Authorization')?.replace(/^Bearer\s+/i, '') ?? '');
+		return { path: '/api/tfa/verify-code', body: totpCode(key, nowMs), headers: { Authorization: `Bearer ${temporary}`, 'Content-Type': 'text/plain' } };
+	},
+	secondStepRefused: (answer) =>
+		new LoginError(
+			'UTMStack refused the two-factor code',
+			`${utmStackProfile.errorText(answer) ?? `HTTP ${answer.statusCode}`}. Check "Two-Factor Secret" (the one set up for this account) and that the n8n server's clock is right; n8n does not try again with this secret.`,
+			true,
+		),
+	readSession(answer) {
+		const body = (answer.body ?? {}) as IDataObject;
 		const headerToken = headerText(answer.headers, 'Authorization')?.replace(/^Bearer\s+/i, '');
 		const token = String(body.token ?? body.id_token ?? headerToken ?? '');
 		return { token, expiresAt: expiryFromJwt(token) };
@@ -85,6 +110,18 @@ export class UtmStackApi implements ICredentialType {
 		},
 		forMethod(textProperty('Username', 'username'), METHOD, ['password']),
 		forMethod(secretProperty('Password', 'password'), METHOD, ['password']),
+		forMethod(
+			{
+				...secretProperty(
+					'Two-Factor Secret',
+					'totpSecret',
+					'For an account with two-factor login by authenticator app: the secret (base32) UTMStack showed when it was set up. n8n then answers the code itself. Leave empty for an account without two-factor login; codes sent by email cannot be answered.',
+				),
+				required: false,
+			},
+			METHOD,
+			['password'],
+		),
 		forMethod(secretProperty('Internal Key', 'internalKey', 'The INTERNAL_KEY of the UTMStack backend'), METHOD, ['internalKey']),
 		forMethod(secretProperty('API Key', 'apiKey', 'A UTMStack API key (Settings > API Keys)'), METHOD, ['apiKey']),
 		ignoreSslProperty,

@@ -72,7 +72,7 @@ function retryAfterMs(headers: Record<string, unknown> | undefined): number | un
 
 interface Exchange {
 	path: string;
-	body?: IDataObject;
+	body?: IDataObject | string;
 	headers?: IDataObject;
 }
 
@@ -116,6 +116,21 @@ async function refreshedSession(helper: IHttpRequestHelper, vendor: VendorLogin,
 	return typeof session.token === 'string' && session.token !== '' ? session : undefined;
 }
 
+async function takeSecondStep(helper: IHttpRequestHelper, vendor: VendorLogin, baseUrl: string, step: Exchange, credentials: ICredentialDataDecryptedObject): Promise<LoginAnswer> {
+	const url = baseUrl + step.path;
+	let answer: LoginAnswer;
+	try {
+		answer = await post(helper, url, step, credentials);
+	} catch (error) {
+		throw transportFailure(vendor.platform, url, error);
+	}
+	if (answer.statusCode >= 300 && answer.statusCode < 400) throw redirectedLogin(vendor, answer);
+	if (answer.statusCode < 200 || answer.statusCode >= 300) {
+		throw vendor.secondStepRefused?.(answer) ?? loginRefusal(vendor, answer, url, credentials);
+	}
+	return answer;
+}
+
 async function askForSession(
 	helper: IHttpRequestHelper,
 	vendor: VendorLogin,
@@ -139,6 +154,8 @@ async function askForSession(
 		const refusal = loginRefusal(vendor, answer, url, credentials);
 		throw Object.assign(refusal, { retryAfterMs: retryAfterMs(answer.headers) });
 	}
+	const step = vendor.secondStep?.(answer, credentials, Date.now());
+	if (step) answer = await takeSecondStep(helper, vendor, baseUrl, step, credentials);
 
 	const session = vendor.readSession(answer, credentials);
 	if (typeof session.token !== 'string' || session.token === '') {

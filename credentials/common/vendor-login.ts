@@ -1,5 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import type { LoginError } from './login-error';
+
 /** What a login answered, as the shared lifecycle hands it to a vendor. */
 export interface LoginAnswer {
 	statusCode: number;
@@ -30,6 +32,13 @@ export interface VendorLogin {
 	 * after the first login (ECE's /users/auth/_refresh). A refused refresh falls back to the login.
 	 */
 	refreshRequest?(token: string): { path: string; body?: IDataObject; headers: IDataObject };
+	/**
+	 * The second step a 2xx login answer asks for (a two-factor code), or undefined when it is the session.
+	 * Throws LoginError when the platform asks for a step n8n cannot take (an emailed code).
+	 */
+	secondStep?(answer: LoginAnswer, credentials: ICredentialDataDecryptedObject, nowMs: number): { path: string; body: string; headers: IDataObject } | undefined;
+	/** The refusal of a second step's answer that is not 2xx (a wrong code): held like a refused password. */
+	secondStepRefused?(answer: LoginAnswer): LoginError;
 	/** Token and expiry from a 2xx answer. Throws LoginError when a 2xx still refuses (two-factor). */
 	readSession(answer: LoginAnswer, credentials: ICredentialDataDecryptedObject): Session;
 	/** What the user typed that a 401 refuses, e.g. "username or password". */

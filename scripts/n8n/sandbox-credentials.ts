@@ -26,6 +26,11 @@ export function sandboxCredentials(urls: Urls, allowUnauthorizedCerts = false): 
 			secretField: 'password',
 		},
 		{
+			id: 'secopsUtmTotp1', name: 'UTMStack (two-factor account, authenticator secret)', type: 'utmStackApi', vendor: 'utmstack', logsIn: true,
+			data: { ...common('utmstack'), authMethod: 'password', username: UTMSTACK.tfaUsername, password: UTMSTACK.tfaPassword, totpSecret: UTMSTACK.tfaTotpSecret },
+			secretField: 'password',
+		},
+		{
 			id: 'secopsUtmIntKey1', name: 'UTMStack (internal key)', type: 'utmStackApi', vendor: 'utmstack', logsIn: false,
 			data: { ...common('utmstack'), authMethod: 'internalKey', internalKey: UTMSTACK.internalKey },
 			secretField: 'internalKey',

@@ -12,6 +12,7 @@ const WRONG_SECRET = 'wrong-Secret-0000-e2e';
 
 const REFUSED_LOGIN: Record<string, string> = {
 	secopsUtmPasswd1: 'UTMStack rejected the login: wrong username or password',
+	secopsUtmTotp1: 'UTMStack rejected the login: wrong username or password',
 	secopsStlScoped1: 'Stellar Cyber rejected the login: wrong API key',
 	secopsStlLegacy1: 'Stellar Cyber rejected the login: wrong email or API key',
 	secopsImmApiKey1: 'Immuta rejected the login: wrong API key',
@@ -53,8 +54,21 @@ describe.each(versionsUnderTest())('credential test in $label', (version) => {
 		const result = await env.rest.testCredential({ id, name: credential.name, type: credential.type, data: credential.data });
 		messages.push(result.message);
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(simulator.stats.logins).toBe(credential.logsIn ? 1 : 0);
+		// a two-factor account's login is two steps: the password, then the code n8n computed
+		expect(simulator.stats.logins).toBe(credential.logsIn ? (credential.data.totpSecret ? 2 : 1) : 0);
 		expect(simulator.stats.unauthorized).toBe(0);
+	});
+
+	test('a two-factor account with a wrong authenticator secret: UTMStack refuses the code, which is sent once', async () => {
+		const credential = env.credential('secopsUtmTotp1');
+		const simulator = env.simulators.utmstack;
+		simulator.resetStats();
+		const data = { ...credential.data, totpSecret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U' };
+		const result = await env.rest.testCredential({ id: credential.id, name: credential.name, type: credential.type, data });
+		messages.push(result.message);
+		expect(result).toMatchObject({ status: 'Error', message: 'UTMStack refused the two-factor code' });
+		expect(simulator.stats.byEndpoint['POST /api/tfa/verify-code']).toBe(1);
+		expect(simulator.stats.byEndpoint['POST /api/authenticate']).toBe(1);
 	});
 
 	test.each(ids)('%s: a wrong secret fails with a clear message, after a single attempt', async (id) => {
@@ -90,7 +104,7 @@ describe.each(versionsUnderTest())('credential test in $label', (version) => {
 	});
 
 	test('no secret or token in any message or in n8n log', () => {
-		expect(messages.length).toBe(ids.length * 2);
+		expect(messages.length).toBe(ids.length * 2 + 1);
 		const everything = `${messages.join('\n')}\n${env.n8n.log()}`;
 		expect(leakedSecrets(everything, Object.values(env.simulators))).toEqual([]);
 	});

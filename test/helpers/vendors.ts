@@ -78,6 +78,8 @@ export const ALL_SECRETS: string[] = [
 	UTMSTACK.internalKey,
 	UTMSTACK.apiKey,
 	UTMSTACK.tfaPassword,
+	UTMSTACK.tfaTotpSecret,
+	UTMSTACK.emailTfaPassword,
 	STELLAR.apiKey,
 	STELLAR.legacyApiKey,
 	IMMUTA.apiKey,

@@ -58,11 +58,14 @@ describe('UTMStack login answers', () => {
 		}
 	});
 
-	test('two-factor login on: one attempt, and the error points to the key methods', async () => {
-		for (const simulator of [current, legacy]) {
+	test('two-factor login on and no secret to answer it: one attempt, and the error points to the ways in', async () => {
+		for (const [simulator, said] of [
+			[current, 'The UTMStack account has two-factor login turned on'],
+			[legacy, 'The UTMStack account asks for a two-factor code sent by email'],
+		] as const) {
 			const { harness, id } = setUp(simulator, utmPassword, { authMethod: 'password', username: UTMSTACK.tfaUsername, password: UTMSTACK.tfaPassword });
 			const result = await run(harness, utmPassword, id);
-			expect(result.error).toBe('The UTMStack account has two-factor login turned on');
+			expect(result.error).toBe(said);
 			expect(String(result.description)).toMatch(/"API Key" or "Internal Key"/);
 			await run(harness, utmPassword, id);
 			expect(simulator.stats.logins).toBe(1);

@@ -1,7 +1,8 @@
 import { ElasticCloudEnterprise } from '../../nodes/ElasticCloudEnterprise/ElasticCloudEnterprise.node';
 import { Immuta } from '../../nodes/Immuta/Immuta.node';
+import { UtmStack } from '../../nodes/UtmStack/UtmStack.node';
 import { nodeRuns } from '../helpers/node-runs';
-import { ECE, IMMUTA } from '../simulators/fixtures';
+import { ECE, IMMUTA, UTMSTACK } from '../simulators/fixtures';
 
 /**
  * Sign-in methods beyond one login per session, through the credentials' own hooks as n8n runs them,
@@ -100,5 +101,62 @@ describe('Elastic Cloud Enterprise: an API key about to expire is reported', () 
 			`The Elastic Cloud Enterprise API key of this credential expires on ${String(created.json.expiration_date).slice(0, 10)} (in 5 days). Create a new key and put it in the credential before then.`,
 		);
 		expect(hints()[0].message).not.toContain(String(created.json.key));
+	});
+});
+
+describe('UTMStack: an account with two-factor login', () => {
+	const VERIFY = 'POST /api/tfa/verify-code';
+	const totpAccount = { authMethod: 'password', username: UTMSTACK.tfaUsername, password: UTMSTACK.tfaPassword };
+
+	test('with its authenticator secret, n8n answers the code: one login, one code, then the API as that user', async () => {
+		const utm = await simulator('utmstack', { alertCount: 20, logCount: 0 }, { ...totpAccount, totpSecret: UTMSTACK.tfaTotpSecret.toLowerCase().replace(/(.{4})/g, '$1 ') }, 'utmStackApi');
+		const [me] = await run(new UtmStack(), { resource: 'user', operation: 'getCurrent' }, utm.credentials);
+		expect(me.json.login).toBe(UTMSTACK.tfaUsername);
+		const alerts = await run(new UtmStack(), { resource: 'alert', operation: 'search', returnAll: true }, utm.credentials);
+		expect(new Set(alerts.map((alert) => alert.json.id)).size).toBe(20);
+		expect(utm.sim.stats.byEndpoint['POST /api/authenticate']).toBe(1);
+		expect(utm.sim.stats.byEndpoint[VERIFY]).toBe(1);
+		expect(utm.sim.stats.failedLogins).toBe(0);
+		const code = utm.sim.requestLog.find((request) => request.route === '/api/tfa/verify-code');
+		expect(String(code?.body)).toMatch(/^\d{6}$/);
+	});
+
+	test('a wrong secret: UTMStack refuses the code, once; the next run says so without a new login', async () => {
+		const utm = await simulator('utmstack', { alertCount: 5, logCount: 0 }, { ...totpAccount, totpSecret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U' }, 'utmStackApi');
+		const first = await runError(new UtmStack(), { resource: 'user', operation: 'getCurrent' }, utm.credentials);
+		expect(first.message).toBe('UTMStack refused the two-factor code');
+		expect(first.description).toContain('Invalid verification code');
+		const second = await runError(new UtmStack(), { resource: 'user', operation: 'getCurrent' }, utm.credentials);
+		expect(second.message).toContain('UTMStack refused the two-factor code');
+		expect(utm.sim.stats.byEndpoint['POST /api/authenticate']).toBe(1);
+		expect(utm.sim.stats.byEndpoint[VERIFY]).toBe(1);
+		for (const text of [first.message, first.description, second.message, second.description]) expect(text).not.toContain('MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U');
+	});
+
+	test('without a secret, or with text that is not base32, it says what to do; no code is sent', async () => {
+		const none = await simulator('utmstack', { alertCount: 1, logCount: 0 }, totpAccount, 'utmStackApi');
+		const missing = await runError(new UtmStack(), { resource: 'user', operation: 'getCurrent' }, none.credentials);
+		expect(missing.message).toBe('The UTMStack account has two-factor login turned on');
+		expect(missing.description).toContain('Two-Factor Secret');
+		const typo = credential(none.sim, 'utmStackApi', { ...totpAccount, totpSecret: '123456' }, 'utm-totp-typo');
+		const notBase32 = await runError(new UtmStack(), { resource: 'user', operation: 'getCurrent' }, typo);
+		expect(notBase32.message).toBe('The "Two-Factor Secret" is not an authenticator secret');
+		expect(none.sim.stats.byEndpoint['POST /api/authenticate']).toBe(1);
+		expect(none.sim.stats.byEndpoint[VERIFY]).toBeUndefined();
+	});
+
+	test('an account whose code comes by email is refused clearly, once, even with a secret', async () => {
+		const utm = await simulator(
+			'utmstack',
+			{ alertCount: 1, logCount: 0 },
+			{ authMethod: 'password', username: UTMSTACK.emailTfaUsername, password: UTMSTACK.emailTfaPassword, totpSecret: UTMSTACK.tfaTotpSecret },
+			'utmStackApi',
+		);
+		for (let attempt = 0; attempt < 2; attempt++) {
+			const error = await runError(new UtmStack(), { resource: 'user', operation: 'getCurrent' }, utm.credentials);
+			expect(error.message).toContain('two-factor code sent by email');
+		}
+		expect(utm.sim.stats.byEndpoint['POST /api/authenticate']).toBe(1);
+		expect(utm.sim.stats.byEndpoint[VERIFY]).toBeUndefined();
 	});
 });

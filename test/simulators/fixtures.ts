@@ -11,9 +11,14 @@ export const UTMSTACK = {
 	internalKey: 'utm-Internal-K3y-91c2d4',
 	/** A per-user API key (Utm-Api-Key) owned by `username`. */
 	apiKey: 'utm-Api-K3y-5be80e17',
-	/** A user with two-factor login turned on: the login answers with a temporary token only. */
+	/** A user with two-factor login by authenticator app (TOTP): the login answers with a temporary token only. */
 	tfaUsername: 'tfa-analyst',
 	tfaPassword: 'utm-Tfa-pass-c0de42',
+	/** The TOTP secret of `tfaUsername`, base32 as UTMStack shows it at set-up. */
+	tfaTotpSecret: 'JBSWY3DPEHPK3PXPUTMTFA7Q4K2M6N3R',
+	/** A user whose second factor is a code sent by email, which n8n cannot read. */
+	emailTfaUsername: 'mail-tfa-analyst',
+	emailTfaPassword: 'utm-Mail-tfa-pass-8e1d',
 	/** The login of the first administrator (who the internal key acts as). */
 	firstAdmin: 'admin',
 } as const;

@@ -15,6 +15,7 @@ import {
 	type UtmIncident,
 	type UtmIncidentNote,
 } from './data/utmstack';
+import { totp } from './core/totp';
 import { UTMSTACK } from './fixtures';
 import { Rng, lazy, subSeed } from './seed';
 import { FilterError, parseFilters, runSearch } from './utmstack-search';
@@ -33,13 +34,15 @@ interface UtmUser {
 	lastName: string;
 	email: string;
 	authorities: string[];
-	tfa: boolean;
+	/** The second factor the account must give, if any. */
+	tfa: false | 'TOTP' | 'EMAIL';
 }
 
 const USERS: UtmUser[] = [
 	{ id: 1, login: UTMSTACK.firstAdmin, firstName: 'Administrator', lastName: 'Administrator', email: 'admin@localhost', authorities: ['ROLE_ADMIN', 'ROLE_USER'], tfa: false },
 	{ id: 3, login: UTMSTACK.username, password: UTMSTACK.password, firstName: 'SOC', lastName: 'Administrator', email: 'soc-admin@example.test', authorities: ['ROLE_ADMIN', 'ROLE_USER'], tfa: false },
-	{ id: 4, login: UTMSTACK.tfaUsername, password: UTMSTACK.tfaPassword, firstName: 'Two-Factor', lastName: 'Analyst', email: 'tfa-analyst@example.test', authorities: ['ROLE_USER'], tfa: true },
+	{ id: 4, login: UTMSTACK.tfaUsername, password: UTMSTACK.tfaPassword, firstName: 'Two-Factor', lastName: 'Analyst', email: 'tfa-analyst@example.test', authorities: ['ROLE_USER'], tfa: 'TOTP' },
+	{ id: 5, login: UTMSTACK.emailTfaUsername, password: UTMSTACK.emailTfaPassword, firstName: 'Mail', lastName: 'Analyst', email: 'mail-tfa-analyst@example.test', authorities: ['ROLE_USER'], tfa: 'EMAIL' },
 ];
 
 /** The authority of a token issued before the second factor (inferred name); the API refuses it. */
@@ -143,7 +146,7 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 			const headers = { Authorization: `Bearer ${temporary.token}` };
 			return options.utmstackLoginStyle === 'legacy'
 				? json(200, { id_token: temporary.token, authenticated: false }, headers)
-				: json(200, { success: true, tfaConfigured: true, forceTfa: true, method: 'TOTP', token: temporary.token, tfaExpiresInSeconds: TFA_TOKEN_SECONDS, firstLogin: false }, headers);
+				: json(200, { success: true, tfaConfigured: true, forceTfa: true, method: user.tfa, token: temporary.token, tfaExpiresInSeconds: TFA_TOKEN_SECONDS, firstLogin: false }, headers);
 		}
 		const issued = tokens.issue(user.login, { auth: user.authorities.join(',') }, lifetimeFor(rememberMe === true));
 		logins.loginSucceeded(issued.token);
@@ -151,6 +154,30 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		return options.utmstackLoginStyle === 'legacy'
 			? json(200, { id_token: issued.token, authenticated: true }, headers)
 			: json(200, { success: true, tfaConfigured: false, forceTfa: false, method: null, token: issued.token, tfaExpiresInSeconds: 0, firstLogin: false }, headers);
+	};
+
+	/**
+	 * POST /api/tfa/verify-code, the raw code as the body, with the temporary token: 412 on a wrong code
+	 * (utmstack-backends.md). The answer's shape is not in our reference; inferred as the login's, with the
+	 * full token. Codes: RFC 6238 (SHA-1, 30 s, 6 digits), one step of clock drift either way. An email
+	 * code goes to the user's mailbox, so no code a client can compute is right for an EMAIL account.
+	 */
+	const verifyCode: Handler = (request) => {
+		const check = tokens.check(bearerToken(request));
+		if (!check.valid || !String(check.claims.auth ?? '').includes(PRE_VERIFICATION)) return springError(401, request);
+		const user = USERS.find((candidate) => candidate.login === check.subject);
+		// Spring reads the body as the raw text (@RequestBody String), whatever the content type says.
+		const code = request.rawBody.trim();
+		const step = Math.floor(now() / 30_000);
+		const right = user?.tfa === 'TOTP' && [step - 1, step, step + 1].some((at) => totp(UTMSTACK.tfaTotpSecret, at) === code);
+		if (!user || !right) {
+			logins.loginFailed();
+			return utmError(412, 'Invalid verification code');
+		}
+		tokens.revoke(bearerToken(request) ?? '');
+		const issued = tokens.issue(user.login, { auth: user.authorities.join(',') }, tokens.lifetimeSeconds);
+		logins.loginSucceeded(issued.token);
+		return json(200, { success: true, tfaConfigured: true, forceTfa: true, method: user.tfa, token: issued.token, tfaExpiresInSeconds: 0, firstLogin: false }, { Authorization: `Bearer ${issued.token}` });
 	};
 
 	const account: Handler = (request) => {
@@ -429,6 +456,7 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 
 	const router = new Router()
 		.post('/api/authenticate', authenticate)
+		.post('/api/tfa/verify-code', verifyCode)
 		.get('/api/ping', () => text(200, 'OK'))
 		// inferred: a small health document
 		.get('/api/healthcheck', () => json(200, { status: 'UP' }))
