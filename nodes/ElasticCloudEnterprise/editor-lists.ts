@@ -5,6 +5,15 @@ import { elasticCloudEnterprise } from './transport';
 
 const matches = (name: string, filter?: string) => name.toLowerCase().includes((filter ?? '').trim().toLowerCase());
 
+/** The ref ids of one kind of resource in the deployment the node's Deployment ID names. */
+async function resourcesOf(context: ILoadOptionsFunctions, kind: string): Promise<INodePropertyOptions[]> {
+	const id = String(context.getCurrentNodeParameter('deploymentId', { extractValue: true }) ?? '').trim();
+	if (!/^[0-9a-zA-Z-]+$/.test(id)) return [];
+	const deployment = await apiRequest.call(context, elasticCloudEnterprise, { method: 'GET', path: `/api/v1/deployments/${id}`, about: `deployment ${id}` });
+	const resources = ((deployment.resources as IDataObject | undefined)?.[kind] as IDataObject[] | undefined) ?? [];
+	return resources.map((resource) => ({ name: String(resource.ref_id), value: String(resource.ref_id) }));
+}
+
 /** The editor's lists for Elastic Cloud Enterprise, loaded through the node's own request path (login, renewal, errors). */
 export const eceLists = {
 	listSearch: {
@@ -41,11 +50,11 @@ export const eceLists = {
 	loadOptions: {
 		/** The Elasticsearch resources (ref ids) of the deployment chosen above. */
 		async getElasticsearchResources(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-			const id = String(this.getCurrentNodeParameter('deploymentId', { extractValue: true }) ?? '').trim();
-			if (!/^[0-9a-zA-Z-]+$/.test(id)) return [];
-			const deployment = await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: `/api/v1/deployments/${id}`, about: `deployment ${id}` });
-			const resources = ((deployment.resources as IDataObject | undefined)?.elasticsearch as IDataObject[] | undefined) ?? [];
-			return resources.map((resource) => ({ name: String(resource.ref_id), value: String(resource.ref_id) }));
+			return await resourcesOf(this, 'elasticsearch');
+		},
+		/** The resources of the kind chosen above (Resource Kind) in the deployment chosen above. */
+		async getDeploymentResources(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+			return await resourcesOf(this, String(this.getCurrentNodeParameter('resourceKind') ?? 'elasticsearch'));
 		},
 	},
 };

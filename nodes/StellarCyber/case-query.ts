@@ -6,6 +6,10 @@ export interface CaseFilters {
 	statuses?: string[];
 	minScore?: number;
 	tags?: string[];
+	/** Cases with none of these tags (e.g. the tag an automation sets on the cases it has handled). */
+	withoutTags?: string[];
+	/** Cases last changed by someone else than these users (so an automation does not wake up on its own updates). */
+	notModifiedBy?: string[];
 }
 
 /** GET /connect/api/v1/cases query parameters for the filters (empty filters send nothing). */
@@ -15,5 +19,8 @@ export function caseQuery(filters: CaseFilters): IDataObject {
 	if (filters.statuses?.length) query.status = filters.statuses.join(',');
 	if (filters.minScore) query.min_score = filters.minScore;
 	if (filters.tags?.length) query.tags = filters.tags.join(',');
+	// The spelling of Stellar's own sync tools for "not": NOT~<field>.
+	if (filters.withoutTags?.length) query['NOT~tags'] = filters.withoutTags.join(',');
+	if (filters.notModifiedBy?.length) query['NOT~modified_by'] = filters.notModifiedBy.join(',');
 	return query;
 }

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { lookBackMs, maxPerPoll, maxPerPollOptions } from '../common/fields';
 import { pollNewRecords } from '../common/new-records';
-import { CASE_STATUSES } from '../StellarCyber/actions/case/case-id';
+import { CASE_STATUSES, tagList } from '../StellarCyber/actions/case/case-id';
 import { withReadableTimes } from '../StellarCyber/case-times';
 import { stellarCyberLists } from '../StellarCyber/editor-lists';
 import { caseChangeSource, type CaseEvent } from './case-changes';
@@ -60,6 +60,21 @@ export class StellarCyberTrigger implements INodeType {
 				typeOptions: { minValue: 0 },
 				description: 'Only cases scored at least this much',
 			},
+			{
+				displayName: 'Without Tags',
+				name: 'withoutTags',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. escalated-by-n8n',
+				description: 'Leave out cases that have any of these tags (comma-separated), such as the tag your workflow sets on the cases it handled',
+			},
+			{
+				displayName: 'Not Last Modified By',
+				name: 'notModifiedBy',
+				type: 'string',
+				default: '',
+				description: 'Leave out cases whose last change was made by these users (comma-separated user names): with the user of this credential, the workflow does not start again on its own updates',
+			},
 			maxPerPollOptions('Cases', DEFAULT_MAX_PER_POLL),
 		],
 	};
@@ -72,6 +87,8 @@ export class StellarCyberTrigger implements INodeType {
 			tenantId: String(this.getNodeParameter('tenantId', '')).trim(),
 			statuses: this.getNodeParameter('statuses', []) as string[],
 			minScore: Number(this.getNodeParameter('minScore', 0)) || 0,
+			withoutTags: tagList(this.getNodeParameter('withoutTags', '')),
+			notModifiedBy: tagList(this.getNodeParameter('notModifiedBy', '')),
 		});
 		const emitted = await pollNewRecords.call(this, source, maxPerPoll(this, DEFAULT_MAX_PER_POLL), lookBackMs(this));
 		return emitted && emitted.map((items) => items.map((item) => ({ ...item, json: withReadableTimes(item.json) })));

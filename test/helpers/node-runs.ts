@@ -57,7 +57,12 @@ export function nodeRuns() {
 		throw new Error('the node did not fail');
 	}
 
-	return { simulator, credential, run, runError, list, hints: () => harness.lastHints };
+	/** A polling trigger, activated as n8n activates it (its static data lives on between polls). */
+	function activate(node: INodeType, parameters: Record<string, unknown>, credentials: Record<string, string>) {
+		return harness.activateTrigger(node, parameters as never, credentials);
+	}
+
+	return { simulator, credential, run, runError, list, activate, hints: () => harness.lastHints };
 }
 
 export const idsOf = (output: INodeExecutionData[], key: string) => output.map((record) => String(record.json[key]));

@@ -258,6 +258,135 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		return json(202, {});
 	};
 
+	/** The resources of a deployment by kind: its Elasticsearch and its Kibana (the seeded deployments have no others). */
+	const refIdsOf = (d: EceDeployment): Record<string, string[]> => ({ elasticsearch: [d.esRefId], kibana: ['main-kibana'], apm: [], appsearch: [], enterprise_search: [], integrations_server: [] });
+	const STATELESS_KINDS = ['kibana', 'apm', 'appsearch', 'enterprise_search', 'integrations_server'];
+	const INSTANCE_KINDS = ['elasticsearch', 'kibana', 'apm', 'integrations_server'];
+
+	/** The deployment and resource a resource command names, or the error ECE answers. */
+	function commandTarget(request: SimRequest, kinds: string[]): EceDeployment | SimReply {
+		const found = findDeployment(request.params.id);
+		if (!found) return notFoundDeployment(request.params.id);
+		const { kind, refId } = request.params;
+		if (!kinds.includes(kind)) return eceError(400, 'root.invalid_path_parameter', `Invalid resource kind ${kind}`, ['resource_kind']);
+		if (!(refIdsOf(found)[kind] ?? []).includes(refId)) {
+			return eceError(404, 'deployments.deployment_resource_not_found', `Resource ${refId} of kind ${kind} cannot be found in deployment ${found.id}`);
+		}
+		return found;
+	}
+
+	const restartStateless: Handler = (request) => {
+		const target = commandTarget(request, STATELESS_KINDS);
+		if (!('esRefId' in target)) return target;
+		const found = target;
+		if (found.status !== 'started') return eceError(422, 'deployments.deployment_resource_plan_change_error', `The ${request.params.kind} resource is shut down and cannot be restarted`);
+		found.lastModified = new Date().toISOString();
+		return json(202, {});
+	};
+
+	const instancesCommand =
+		(stop: boolean): Handler =>
+		(request) => {
+			const target = commandTarget(request, INSTANCE_KINDS);
+			if (!('esRefId' in target)) return target;
+			const stopped = new Set(target.stoppedKinds ?? []);
+			if (stop) stopped.add(request.params.kind);
+			else stopped.delete(request.params.kind);
+			target.stoppedKinds = [...stopped];
+			target.lastModified = new Date().toISOString();
+			return json(202, {});
+		};
+
+	/** POST /deployments (DeploymentCreateRequest): an Elasticsearch resource is required; the answer holds its elastic password once. */
+	const createDeployment: Handler = (request) => {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		if (request.bodyInvalid || typeof body !== 'object' || Array.isArray(body)) return eceError(400, 'root.invalid_json_request', 'The request body is not valid JSON');
+		const resources = (body.resources ?? {}) as Record<string, Array<Record<string, unknown>>>;
+		const es = Array.isArray(resources.elasticsearch) ? resources.elasticsearch[0] : undefined;
+		// inferred code and text for a request without an Elasticsearch resource
+		if (!es) return eceError(400, 'deployments.missing_elasticsearch_resource', 'A deployment needs an Elasticsearch resource', ['resources.elasticsearch']);
+		const plan = (es.plan ?? {}) as { elasticsearch?: { version?: string } };
+		const name = typeof body.name === 'string' && body.name.trim() !== '' ? body.name : `deployment-${randomBytes(3).toString('hex')}`;
+		const now = new Date().toISOString();
+		const created: EceDeployment = {
+			id: randomBytes(16).toString('hex'),
+			name,
+			healthy: true,
+			status: 'started',
+			version: plan.elasticsearch?.version ?? '8.15.1',
+			region: typeof es.region === 'string' ? es.region : REGION,
+			esRefId: typeof es.ref_id === 'string' ? es.ref_id : 'main-elasticsearch',
+			esClusterId: randomBytes(16).toString('hex'),
+			kibanaClusterId: randomBytes(16).toString('hex'),
+			instances: [{ instance_name: 'instance-0000000000', zone: ZONES[0], allocator_id: '192.168.44.10', memory: 4096, healthy: true }],
+			tags: [],
+			created: now,
+			lastModified: now,
+			ownerId: request.user ?? 'admin',
+		};
+		const answer = {
+			id: created.id,
+			name: created.name,
+			created: booleanParam(request, 'validate_only') !== true,
+			resources: [
+				{ ref_id: created.esRefId, id: created.esClusterId, kind: 'elasticsearch', region: created.region, cloud_id: `${name}:${Buffer.from(`${created.id}.ece.example.test`).toString('base64')}`, credentials: { username: 'elastic', password: randomBytes(12).toString('base64url') } },
+				{ ref_id: 'main-kibana', elasticsearch_cluster_ref_id: created.esRefId, id: created.kibanaClusterId, kind: 'kibana', region: created.region },
+			],
+		};
+		if (booleanParam(request, 'validate_only') === true) return json(200, { ...answer, resources: answer.resources.map(({ credentials: _c, ...rest }: Record<string, unknown>) => rest) });
+		deployments().push(created);
+		return json(201, answer);
+	};
+
+	/** PUT /deployments/{id} (DeploymentUpdateRequest): prune_orphans is required; the name and tags change here. */
+	const updateDeployment: Handler = (request) => {
+		const found = findDeployment(request.params.id);
+		if (!found) return notFoundDeployment(request.params.id);
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		if (request.bodyInvalid || typeof body !== 'object' || Array.isArray(body)) return eceError(400, 'root.invalid_json_request', 'The request body is not valid JSON');
+		if (typeof body.prune_orphans !== 'boolean') return eceError(400, 'root.invalid_json_request', 'The field prune_orphans is required', ['prune_orphans']);
+		if (typeof body.name === 'string' && body.name.trim() !== '') found.name = body.name;
+		const tags = (body.metadata as { tags?: unknown } | undefined)?.tags;
+		if (Array.isArray(tags)) found.tags = tags as EceDeployment['tags'];
+		found.lastModified = new Date().toISOString();
+		const { resources } = listing(found) as { resources: unknown[] };
+		return json(200, { id: found.id, name: found.name, resources, shutdown_resources: {} });
+	};
+
+	/** TrafficFilterRulesetInfo; inferred sample rulesets (an office range, a SOC VPN) associated with the first deployments. */
+	const listRulesets: Handler = (request) => {
+		const withAssociations = booleanParam(request, 'include_associations') === true;
+		const first = deployments().slice(0, 3);
+		const rulesets = [
+			{ id: 'a4b1e0c9f7d24e1b9c3f', name: 'office-ips', description: 'Head office egress', type: 'ip', include_by_default: false, region: REGION, rules: [{ id: 'r1', source: '203.0.113.0/24', description: 'HQ' }], associated: first.slice(0, 2) },
+			{ id: 'c7d2f1a0b9e84c3a1d5e', name: 'soc-vpn', description: 'SOC analysts VPN', type: 'ip', include_by_default: true, region: REGION, rules: [{ id: 'r2', source: '198.51.100.16/28', description: 'VPN' }], associated: first },
+		];
+		return json(200, {
+			rulesets: rulesets.map(({ associated, ...ruleset }) => ({
+				...ruleset,
+				total_associations: associated.length,
+				...(withAssociations ? { associations: associated.map((d) => ({ type: 'deployment', id: d.id })) } : {}),
+			})),
+		});
+	};
+
+	/** StackVersionConfigs: the versions the seeded deployments run, each upgradable to the later ones. */
+	const stackVersions: Handler = () => {
+		const versions = ['7.17.22', '8.11.4', '8.13.4', '8.15.1'];
+		return json(200, {
+			stacks: versions.map((version, index) => ({
+				version,
+				deleted: false,
+				accessible: true,
+				upgradable_to: versions.slice(index + 1),
+				min_upgradable_from: index === 0 ? '6.8.0' : versions[index - 1],
+				elasticsearch: { docker_image: `docker.elastic.co/cloud-release/elasticsearch-cloud-ess:${version}` },
+				kibana: { docker_image: `docker.elastic.co/cloud-release/kibana-cloud:${version}` },
+				template: { template_version: '', hashes: [] },
+			})),
+		});
+	};
+
 	const findAllocator = (id: string) => allocators().find((allocator) => allocator.allocator_id === id);
 	const allocatorNotFound = (id: string) => eceError(404, 'allocators.allocator_not_found', `Allocator ${id} cannot be found`);
 
@@ -357,6 +486,13 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		.get(`${API}/deployments/:id`, secured(getDeployment))
 		.post(`${API}/deployments/:id/_shutdown`, secured(shutdown))
 		.post(`${API}/deployments/:id/elasticsearch/:refId/_restart`, secured(restart))
+		.post(`${API}/deployments`, secured(createDeployment))
+		.put(`${API}/deployments/:id`, secured(updateDeployment))
+		.post(`${API}/deployments/:id/:kind/:refId/_restart`, secured(restartStateless))
+		.post(`${API}/deployments/:id/:kind/:refId/instances/_stop`, secured(instancesCommand(true)))
+		.post(`${API}/deployments/:id/:kind/:refId/instances/_start`, secured(instancesCommand(false)))
+		.get(`${API}/deployments/traffic-filter/rulesets`, secured(listRulesets))
+		.get(`${API}/stack/versions`, secured(stackVersions))
 		.get(`${API}/platform/infrastructure/allocators`, secured(listAllocators))
 		.get(`${API}/platform/infrastructure/allocators/:id`, secured(getAllocator))
 		.post(`${API}/platform/infrastructure/allocators/:id/maintenance-mode/_start`, secured(maintenance(true)))

@@ -127,6 +127,39 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 		return found ? json(200, data().tags.get(Number(found.id)) ?? []) : boom(404, `Data source ${request.params.id} not found`);
 	};
 
+	/**
+	 * POST /tag/datasource/{id} with [{name, source}] (fh-immuta-utils): tags without source "curated" are
+	 * dropped in silence, as that client notes. Inferred: an unknown tag name is a 400 and the answer lists
+	 * the tags added.
+	 */
+	const tagDataSource: Handler = (request) => {
+		const found = findById(data().dataSources, request.params.id);
+		if (!found) return boom(404, `Data source ${request.params.id} not found`);
+		if (!Array.isArray(request.body)) return boom(400, '"value" must be an array', { validation: { source: 'payload', keys: ['value'] } });
+		const wanted = (request.body as Array<Record<string, unknown>>).filter((tag) => tag?.source === 'curated').map((tag) => String(tag.name));
+		const unknown = wanted.filter((name) => !data().allTags.some((tag) => tag.name === name));
+		if (unknown.length > 0) return boom(400, `Tag ${unknown[0]} does not exist`);
+		const held = data().tags.get(Number(found.id)) ?? [];
+		const added = wanted.filter((name) => !held.some((tag) => tag.name === name)).map((name) => ({ name, source: 'curated', deleted: false }));
+		data().tags.set(Number(found.id), [...held, ...added]);
+		return json(200, added);
+	};
+
+	/** PUT /dataSource/{id} with the whole data source (as fh-immuta-utils sends it): name and description change; the answer is the saved data source. */
+	const updateDataSource: Handler = (request) => {
+		const found = findById(data().dataSources, request.params.id);
+		if (!found) return boom(404, `Data source ${request.params.id} not found`);
+		const body = request.body as Record<string, unknown> | undefined;
+		if (!body || typeof body !== 'object' || Array.isArray(body)) return boom(400, '"value" must be an object');
+		if (body.name !== undefined) {
+			if (typeof body.name !== 'string' || body.name.trim() === '') return boom(400, '"name" is not allowed to be empty', { validation: { source: 'payload', keys: ['name'] } });
+			found.name = body.name;
+		}
+		if (body.description !== undefined) found.description = body.description === null ? null : String(body.description);
+		found.updatedAt = new Date().toISOString();
+		return json(200, found);
+	};
+
 	const getProject: Handler = (request) => {
 		const found = findById(data().projects, request.params.id);
 		return found ? json(200, found) : boom(404, `Project ${request.params.id} not found`);
@@ -161,6 +194,8 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 		.get('/dataSource', secured((request) => page(request, byName(data().dataSources), 'name')))
 		.get('/dataSource/:id', secured(getDataSource))
 		.get('/dataSource/:id/tags', secured(getDataSourceTags))
+		.put('/dataSource/:id', secured(updateDataSource))
+		.post('/tag/datasource/:id', secured(tagDataSource))
 		.get('/project', secured((request) => page(request, byName(data().projects), 'name')))
 		.get('/project/:id', secured(getProject))
 		.get('/policy/global', secured(() => json(200, data().globalPolicies)))

@@ -1,6 +1,7 @@
 import type { VendorApp, VendorContext } from './core/app';
 import { QueryError, matches, parseSort, sortDocs } from './core/es-query';
 import { Router, json, type Handler, type SimReply, type SimRequest } from './core/server';
+import { connectorsOf, sensorsOf } from './data/stellar-inventory';
 import { ALERT_STATUSES, CASE_SEVERITIES, CASE_STATUSES, EVENTS, STELLAR_USERS, caseAlert, caseRecord, seedStellar, type StellarAlert, type StellarCase } from './data/stellar-cyber';
 import { STELLAR } from './fixtures';
 import { HOSTS, Rng, lazy } from './seed';
@@ -112,6 +113,16 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 			}
 		}
 		if (minScore !== null && minScore !== '') list = list.filter((record) => record.score >= Number(minScore));
+		// The filters of Stellar's sync tools (FROM~score is min_score's other spelling); values comma-separated.
+		const fromScore = request.query.get('FROM~score');
+		if (fromScore !== null && fromScore !== '') {
+			if (Number.isNaN(Number(fromScore))) return error(400, 'FROM~score must be a number');
+			list = list.filter((record) => record.score >= Number(fromScore));
+		}
+		const notTags = (request.query.get('NOT~tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+		if (notTags.length) list = list.filter((record) => !(record.tags as string[]).some((tag) => notTags.includes(tag)));
+		const notBy = (request.query.get('NOT~modified_by') ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+		if (notBy.length) list = list.filter((record) => !notBy.includes(String(record.modified_by)));
 		const sorted = sortDocs(list, [{ field: sort, order }, { field: '_id', order: 'asc' }]);
 		const start = skip ?? 0;
 		return json(200, { data: { cases: sorted.slice(start, start + (limit ?? DEFAULT_LIMIT)), total: sorted.length } });
@@ -303,6 +314,8 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		.post(`${V1}/access_token`, accessToken)
 		.get(`${V1}/tenants`, secured(tenants))
 		.get(`${V1}/users`, secured(() => json(200, { data: STELLAR_USERS })))
+		.get(`${V1}/connectors`, secured(() => json(200, { data: connectorsOf(data().tenants, options.referenceTime) })))
+		.get(`${V1}/data_sensors`, secured(() => json(200, { data: sensorsOf(data().tenants, options.referenceTime) })))
 		.get(`${V1}/cases`, secured(listCases))
 		.get(`${V1}/cases/:id`, secured(getCase))
 		.put(`${V1}/cases/:id`, secured(updateCase))
@@ -352,9 +365,9 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		return json(201, { data: { cases: created } });
 	}
 
-	/** POST /__sim/cases/modify {ids, status?}: an analyst touches these cases now (modified_at moves). */
+	/** POST /__sim/cases/modify {ids, status?, by?: 'alice.soc'}: an analyst touches these cases now (modified_at and modified_by move). */
 	function modifyCases(body: unknown): SimReply {
-		const { ids, status } = (body ?? {}) as Record<string, unknown>;
+		const { ids, status, by = 'alice.soc' } = (body ?? {}) as Record<string, unknown>;
 		if (!Array.isArray(ids) || ids.length === 0) return error(400, 'ids must be a non-empty list');
 		if (status !== undefined && !CASE_STATUSES.includes(String(status))) return error(400, `status must be one of ${CASE_STATUSES.join(', ')}`);
 		const records = ids.map((id) => findCase(String(id)));
@@ -362,6 +375,7 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		const at = Date.now();
 		for (const record of records as StellarCase[]) {
 			record.modified_at = at;
+			record.modified_by = String(by);
 			if (status !== undefined) record.status = status;
 		}
 		return json(200, { data: { cases: records } });

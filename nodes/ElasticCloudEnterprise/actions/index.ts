@@ -6,12 +6,18 @@ import { stopMaintenance } from './allocator/stopMaintenance';
 import { createApiKey } from './apiKey/create';
 import { deleteApiKey } from './apiKey/delete';
 import { getManyApiKeys } from './apiKey/getMany';
+import { createDeployment } from './deployment/create';
 import { getDeployment } from './deployment/get';
 import { getManyDeployments } from './deployment/getMany';
+import { startResource, stopResource } from './deployment/instances';
 import { restartElasticsearch } from './deployment/restartElasticsearch';
+import { restartResource } from './deployment/restartResource';
 import { searchDeployments } from './deployment/search';
 import { shutdownDeployment } from './deployment/shutdown';
+import { updateDeployment } from './deployment/update';
 import { getPlatform } from './platform/get';
+import { getManyStackVersions } from './stackVersion/getMany';
+import { getManyTrafficFilters } from './trafficFilter/getMany';
 import { getCurrentUser } from './user/getCurrent';
 
 export const eceResources: Resources = {
@@ -25,13 +31,20 @@ export const eceResources: Resources = {
 		option: { name: 'Deployment', value: 'deployment' },
 		defaultOperation: 'getMany',
 		operations: {
+			create: createDeployment,
 			get: getDeployment,
 			getMany: getManyDeployments,
 			restartElasticsearch,
+			restartResource,
 			search: searchDeployments,
 			shutdown: shutdownDeployment,
+			startResource,
+			stopResource,
+			update: updateDeployment,
 		},
 	},
 	platform: { option: { name: 'Platform', value: 'platform' }, defaultOperation: 'get', operations: { get: getPlatform } },
+	stackVersion: { option: { name: 'Stack Version', value: 'stackVersion' }, defaultOperation: 'getMany', operations: { getMany: getManyStackVersions } },
+	trafficFilter: { option: { name: 'Traffic Filter', value: 'trafficFilter' }, defaultOperation: 'getMany', operations: { getMany: getManyTrafficFilters } },
 	user: { option: { name: 'User', value: 'user' }, defaultOperation: 'getCurrent', operations: { getCurrent: getCurrentUser } },
 };

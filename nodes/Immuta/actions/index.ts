@@ -1,8 +1,10 @@
 import type { Resources } from '../../common/operations';
 import { getManyAuditRecords } from './audit/getMany';
+import { addDataSourceTags } from './dataSource/addTags';
 import { getDataSource } from './dataSource/get';
 import { getManyDataSources } from './dataSource/getMany';
 import { getDataSourceTags } from './dataSource/getTags';
+import { updateDataSource } from './dataSource/update';
 import { getManyGlobalPolicies } from './globalPolicy/getMany';
 import { getProject } from './project/get';
 import { getManyProjects } from './project/getMany';
@@ -13,7 +15,7 @@ export const immutaResources: Resources = {
 	dataSource: {
 		option: { name: 'Data Source', value: 'dataSource' },
 		defaultOperation: 'getMany',
-		operations: { get: getDataSource, getMany: getManyDataSources, getTags: getDataSourceTags },
+		operations: { addTags: addDataSourceTags, get: getDataSource, getMany: getManyDataSources, getTags: getDataSourceTags, update: updateDataSource },
 	},
 	globalPolicy: { option: { name: 'Global Policy', value: 'globalPolicy' }, defaultOperation: 'getMany', operations: { getMany: getManyGlobalPolicies } },
 	project: { option: { name: 'Project', value: 'project' }, defaultOperation: 'getMany', operations: { get: getProject, getMany: getManyProjects } },

@@ -2,12 +2,16 @@ import type { Resources } from '../../common/operations';
 import { searchAlerts } from './alert/search';
 import { updateAlert } from './alert/update';
 import { addCaseComment } from './case/addComment';
+import { getManyConnectors } from './connector/getMany';
 import { getCase } from './case/get';
 import { getCaseAlerts } from './case/getAlerts';
 import { getCaseComments } from './case/getComments';
 import { getManyCases } from './case/getMany';
 import { updateCase } from './case/update';
+import { getCaseObservables, getCaseScores, getCaseSummary } from './case/views';
+import { getManySensors } from './sensor/getMany';
 import { getManyTenants } from './tenant/getMany';
+import { getManyUsers } from './user/getMany';
 
 export const stellarCyberResources: Resources = {
 	alert: { option: { name: 'Alert', value: 'alert' }, defaultOperation: 'search', operations: { search: searchAlerts, update: updateAlert } },
@@ -20,8 +24,14 @@ export const stellarCyberResources: Resources = {
 			getAlerts: getCaseAlerts,
 			getComments: getCaseComments,
 			getMany: getManyCases,
+			getObservables: getCaseObservables,
+			getScores: getCaseScores,
+			getSummary: getCaseSummary,
 			update: updateCase,
 		},
 	},
+	connector: { option: { name: 'Connector', value: 'connector' }, defaultOperation: 'getMany', operations: { getMany: getManyConnectors } },
+	sensor: { option: { name: 'Sensor', value: 'sensor' }, defaultOperation: 'getMany', operations: { getMany: getManySensors } },
 	tenant: { option: { name: 'Tenant', value: 'tenant' }, defaultOperation: 'getMany', operations: { getMany: getManyTenants } },
+	user: { option: { name: 'User', value: 'user' }, defaultOperation: 'getMany', operations: { getMany: getManyUsers } },
 };

@@ -1,5 +1,6 @@
 import type { Resources } from '../../common/operations';
 import { addAlertNote } from './alert/addNote';
+import { getAlert } from './alert/get';
 import { searchAlerts } from './alert/search';
 import { setAlertTags } from './alert/setTags';
 import { updateAlertStatus } from './alert/updateStatus';
@@ -8,6 +9,7 @@ import { addIncidentNote } from './incident/addNote';
 import { createIncident } from './incident/create';
 import { getIncident } from './incident/get';
 import { getManyIncidents } from './incident/getMany';
+import { getIncidentNotes } from './incident/getNotes';
 import { updateIncidentStatus } from './incident/updateStatus';
 import { searchLogs } from './log/search';
 import { getCurrentUser } from './user/getCurrent';
@@ -16,7 +18,7 @@ export const utmStackResources: Resources = {
 	alert: {
 		option: { name: 'Alert', value: 'alert' },
 		defaultOperation: 'search',
-		operations: { addNote: addAlertNote, search: searchAlerts, setTags: setAlertTags, updateStatus: updateAlertStatus },
+		operations: { addNote: addAlertNote, get: getAlert, search: searchAlerts, setTags: setAlertTags, updateStatus: updateAlertStatus },
 	},
 	incident: {
 		option: { name: 'Incident', value: 'incident' },
@@ -27,6 +29,7 @@ export const utmStackResources: Resources = {
 			create: createIncident,
 			get: getIncident,
 			getMany: getManyIncidents,
+			getNotes: getIncidentNotes,
 			updateStatus: updateIncidentStatus,
 		},
 	},

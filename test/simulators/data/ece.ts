@@ -18,6 +18,8 @@ export interface EceDeployment {
 	created: string;
 	lastModified: string;
 	ownerId: string;
+	/** Resource kinds whose instances were stopped (POST .../instances/_stop). */
+	stoppedKinds?: string[];
 }
 
 export interface EceAllocator {
@@ -90,7 +92,10 @@ export function listing(d: EceDeployment): Json {
 
 /** DeploymentGetResponse / DeploymentSearchResponse (the fields the Swagger marks required, and a few more). */
 export function fullDeployment(d: EceDeployment): Json {
-	const started = d.status === 'started';
+	const stopped = (kind: string) => (d.stoppedKinds ?? []).includes(kind);
+	const esStatus = stopped('elasticsearch') ? 'stopped' : d.status;
+	const started = esStatus === 'started';
+	const kibanaUp = d.status === 'started' && !stopped('kibana');
 	const metadata = { version: 1, last_modified: d.lastModified, endpoint: `${d.esClusterId}.ece.example.test` };
 	return {
 		id: d.id,
@@ -107,7 +112,7 @@ export function fullDeployment(d: EceDeployment): Json {
 						cluster_name: d.name,
 						deployment_id: d.id,
 						healthy: d.healthy && started,
-						status: d.status,
+						status: esStatus,
 						plan_info: { healthy: true, history: [], current: { healthy: true, plan_attempt_log: [], warnings: [], plan: { elasticsearch: { version: d.version } } } },
 						elasticsearch: { healthy: d.healthy, shard_info: { healthy: true }, master_info: { healthy: true }, blocking_issues: { healthy: true } },
 						metadata,
@@ -147,8 +152,8 @@ export function fullDeployment(d: EceDeployment): Json {
 						cluster_id: d.kibanaClusterId,
 						cluster_name: d.name,
 						deployment_id: d.id,
-						healthy: started,
-						status: d.status,
+						healthy: kibanaUp,
+						status: stopped('kibana') ? 'stopped' : d.status,
 						elasticsearch_cluster: { elasticsearch_id: d.esClusterId },
 						plan_info: { healthy: true, history: [] },
 						metadata: { version: 1, last_modified: d.lastModified },

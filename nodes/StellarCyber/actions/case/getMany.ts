@@ -35,6 +35,13 @@ export const getManyCases: Operation = {
 				{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
 				{ displayName: 'Minimum Score', name: 'minScore', type: 'number', default: 0, typeOptions: { minValue: 0 } },
 				{ displayName: 'Modified After', name: 'modifiedAfter', type: 'dateTime', default: '' },
+				{
+					displayName: 'Not Last Modified By',
+					name: 'notModifiedBy',
+					type: 'string',
+					default: '',
+					description: 'Leave out cases whose last change was made by these users (comma-separated user names), for example the user of this credential',
+				},
 				{ displayName: 'Statuses', name: 'statuses', type: 'multiOptions', default: [], options: CASE_STATUSES },
 				{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Cases with any of these tags (comma-separated)' },
 				{
@@ -45,6 +52,7 @@ export const getManyCases: Operation = {
 					default: '',
 					description: 'The tenant the cases belong to (its cust_id). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				},
+				{ displayName: 'Without Tags', name: 'withoutTags', type: 'string', default: '', description: 'Leave out cases that have any of these tags (comma-separated)' },
 			],
 		},
 		{
@@ -85,6 +93,8 @@ async function readCases(this: IExecuteFunctions, itemIndex: number): Promise<ID
 			statuses: Array.isArray(filters.statuses) ? (filters.statuses as string[]) : [],
 			minScore: filters.minScore as number | undefined,
 			tags: tagList(filters.tags),
+			withoutTags: tagList(filters.withoutTags),
+			notModifiedBy: tagList(filters.notModifiedBy),
 		}),
 	};
 	for (const [name, field, label] of [['createdAfter', 'created_at', 'Created After'], ['modifiedAfter', 'modified_at', 'Modified After']]) {

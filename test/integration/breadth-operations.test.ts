@@ -1,0 +1,210 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+import { ElasticCloudEnterprise } from '../../nodes/ElasticCloudEnterprise/ElasticCloudEnterprise.node';
+import { Immuta } from '../../nodes/Immuta/Immuta.node';
+import { StellarCyber } from '../../nodes/StellarCyber/StellarCyber.node';
+import { StellarCyberTrigger } from '../../nodes/StellarCyberTrigger/StellarCyberTrigger.node';
+import { UtmStack } from '../../nodes/UtmStack/UtmStack.node';
+import { idsOf, nodeRuns } from '../helpers/node-runs';
+import { ECE, IMMUTA, STELLAR, UTMSTACK } from '../simulators/fixtures';
+import type { RunningSimulator } from '../simulators';
+
+/**
+ * The operations SOC engineers reach for next (issue "Breadth"), each against its simulator through
+ * n8n-core: what is sent, what comes back, and the errors in the user's words.
+ */
+
+const { simulator, run, runError, list, activate } = nodeRuns();
+
+type Sim = { sim: RunningSimulator; credentials: Record<string, string> };
+let utm: Sim;
+let stellar: Sim;
+let ece: Sim;
+let immuta: Sim;
+
+beforeAll(async () => {
+	utm = await simulator('utmstack', { alertCount: 40, logCount: 0 }, { authMethod: 'apiKey', apiKey: UTMSTACK.apiKey }, 'utmStackApi');
+	stellar = await simulator('stellarcyber', { caseCount: 120 }, { keyType: 'scoped', apiKey: STELLAR.apiKey }, 'stellarCyberApi');
+	ece = await simulator('ece', { deploymentCount: 6 }, { authMethod: 'apiKey', apiKey: ECE.apiKey }, 'elasticCloudEnterpriseApi');
+	immuta = await simulator('immuta', { dataSourceCount: 10 }, { authMethod: 'apiKey', apiKey: IMMUTA.apiKey }, 'immutaApi');
+});
+
+const sent = (target: Sim, route: string) => target.sim.requestLog.filter((request) => `${request.method} ${request.route}` === route);
+
+describe('UTMStack', () => {
+	test('alert: get one by id; an id UTMStack does not have is named', async () => {
+		const [newest] = await run(new UtmStack(), { resource: 'alert', operation: 'search', limit: 1, sortField: '@timestamp', sortOrder: 'desc' }, utm.credentials);
+		const [alert] = await run(new UtmStack(), { resource: 'alert', operation: 'get', alertId: { __rl: true, mode: 'id', value: newest.json.id } }, utm.credentials);
+		expect(alert.json).toEqual(newest.json);
+		const missing = await runError(new UtmStack(), { resource: 'alert', operation: 'get', alertId: { __rl: true, mode: 'id', value: 'no-such-alert-77' } }, utm.credentials);
+		expect(missing.message).toBe('UTMStack has no alert no-such-alert-77');
+	});
+
+	test('incident: its notes, oldest first, every one once; a Limit; an incident that does not exist says so', async () => {
+		const alerts = await run(new UtmStack(), { resource: 'alert', operation: 'search', limit: 2 }, utm.credentials);
+		const [incident] = await run(new UtmStack(), { resource: 'incident', operation: 'create', name: 'Notes test', alertSource: 'ids', alertIds: idsOf(alerts, 'id').join(',') }, utm.credentials);
+		for (const text of ['first look', 'contained', 'closed out']) {
+			await run(new UtmStack(), { resource: 'incident', operation: 'addNote', incidentId: { __rl: true, mode: 'id', value: String(incident.json.id) }, note: text }, utm.credentials);
+		}
+		const notes = await run(new UtmStack(), { resource: 'incident', operation: 'getNotes', incidentId: { __rl: true, mode: 'id', value: String(incident.json.id) }, returnAll: true }, utm.credentials);
+		expect(notes.map((note) => note.json.noteText)).toEqual(['first look', 'contained', 'closed out']);
+		expect(new Set(idsOf(notes, 'id')).size).toBe(3);
+		const two = await run(new UtmStack(), { resource: 'incident', operation: 'getNotes', incidentId: { __rl: true, mode: 'id', value: String(incident.json.id) }, limit: 2 }, utm.credentials);
+		expect(two.map((note) => note.json.noteText)).toEqual(['first look', 'contained']);
+		const missing = await runError(new UtmStack(), { resource: 'incident', operation: 'getNotes', incidentId: { __rl: true, mode: 'id', value: '999999' }, returnAll: true }, utm.credentials);
+		expect(missing.message).toBe('UTMStack has no incident 999999');
+	});
+});
+
+describe('Stellar Cyber', () => {
+	test('case summary, observables and scores, each with the case id; an unknown case is named', async () => {
+		const [newest] = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', limit: 1 }, stellar.credentials);
+		const caseId = { __rl: true, mode: 'id', value: newest.json._id };
+		const [summary] = await run(new StellarCyber(), { resource: 'case', operation: 'getSummary', caseId }, stellar.credentials);
+		expect(summary.json).toMatchObject({ caseId: newest.json._id, _id: newest.json._id, score: newest.json.score });
+		expect(summary.json.alert_count).toBeGreaterThan(0);
+		const [observables] = await run(new StellarCyber(), { resource: 'case', operation: 'getObservables', caseId }, stellar.credentials);
+		expect((observables.json.observables as unknown[]).length).toBeGreaterThan(0);
+		const [scores] = await run(new StellarCyber(), { resource: 'case', operation: 'getScores', caseId }, stellar.credentials);
+		expect(scores.json).toEqual({ caseId: newest.json._id, score: newest.json.score, severity: newest.json.severity });
+		const missing = await runError(new StellarCyber(), { resource: 'case', operation: 'getScores', caseId: { __rl: true, mode: 'id', value: 'aaaaaaaaaaaaaaaaaaaaaaaa' } }, stellar.credentials);
+		expect(missing.message).toBe('Stellar Cyber has no case aaaaaaaaaaaaaaaaaaaaaaaa');
+	});
+
+	test('Get Many leaves out cases with a tag, and cases last changed by a user, as the platform filters them', async () => {
+		const all = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', returnAll: true }, stellar.credentials);
+		const handled = all.slice(0, 5);
+		for (const record of handled) {
+			await run(new StellarCyber(), { resource: 'case', operation: 'update', caseId: { __rl: true, mode: 'id', value: record.json._id }, updateFields: { tagsToAdd: 'handled-by-n8n' } }, stellar.credentials);
+		}
+		const [updated] = await run(new StellarCyber(), { resource: 'case', operation: 'get', caseId: { __rl: true, mode: 'id', value: handled[0].json._id } }, stellar.credentials);
+		const automation = String(updated.json.modified_by);
+
+		const untagged = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', returnAll: true, filters: { withoutTags: 'handled-by-n8n' } }, stellar.credentials);
+		expect(untagged).toHaveLength(all.length - 5);
+		expect(idsOf(untagged, '_id').filter((id) => idsOf(handled, '_id').includes(id))).toEqual([]);
+		const notMine = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', returnAll: true, filters: { notModifiedBy: automation } }, stellar.credentials);
+		const mine = (await run(new StellarCyber(), { resource: 'case', operation: 'getMany', returnAll: true }, stellar.credentials)).filter((record) => record.json.modified_by === automation);
+		expect(mine.length).toBeGreaterThanOrEqual(5);
+		expect(notMine).toHaveLength(all.length - mine.length);
+		const queries = sent(stellar, 'GET /connect/api/v1/cases').map((request) => request.query);
+		expect(queries.some((query) => query['NOT~tags'] === 'handled-by-n8n')).toBe(true);
+		expect(queries.some((query) => query['NOT~modified_by'] === automation)).toBe(true);
+	});
+
+	test('the Updated Case trigger does not wake up on the workflow\'s own updates, only on an analyst\'s', async () => {
+		const cases = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', limit: 2 }, stellar.credentials);
+		const [mine] = await run(new StellarCyber(), { resource: 'case', operation: 'update', caseId: { __rl: true, mode: 'id', value: cases[0].json._id }, updateFields: { tagsToAdd: 'seen' } }, stellar.credentials);
+		const automation = String(mine.json.modified_by);
+		const trigger = activate(
+			new StellarCyberTrigger(),
+			{ event: 'updatedCase', tenantId: '', statuses: [], minScore: 0, withoutTags: '', notModifiedBy: automation, options: { lookBackMinutes: 0 } },
+			stellar.credentials,
+		);
+		const poll = async () => ((await trigger.poll())?.[0] ?? []).map((item) => item.json._id);
+		expect(await poll()).toEqual([]);
+		await new Promise((resolve) => setTimeout(resolve, 3));
+		await run(new StellarCyber(), { resource: 'case', operation: 'update', caseId: { __rl: true, mode: 'id', value: cases[0].json._id }, updateFields: { tagsToAdd: 'seen-again' } }, stellar.credentials);
+		expect(await poll()).toEqual([]);
+		await new Promise((resolve) => setTimeout(resolve, 3));
+		stellar.sim.control('/__sim/cases/modify', { ids: [cases[1].json._id], by: 'alice.soc' });
+		expect(await poll()).toEqual([cases[1].json._id]);
+		expect(sent(stellar, 'GET /connect/api/v1/cases').at(-1)?.query['NOT~modified_by']).toBe(automation);
+	});
+});
+
+describe('Stellar Cyber inventory', () => {
+	test('users, connectors and sensors, each list whole; a Limit cuts it', async () => {
+		const users = await run(new StellarCyber(), { resource: 'user', operation: 'getMany', returnAll: true }, stellar.credentials);
+		expect(users.map((user) => user.json.user_name)).toEqual(expect.arrayContaining(['alice.soc', 'bob.soc']));
+		const connectors = await run(new StellarCyber(), { resource: 'connector', operation: 'getMany', returnAll: true }, stellar.credentials);
+		expect(connectors.length).toBeGreaterThan(4);
+		expect(connectors.some((connector) => connector.json.status === 'error')).toBe(true);
+		expect(new Set(idsOf(connectors, '_id')).size).toBe(connectors.length);
+		const sensors = await run(new StellarCyber(), { resource: 'sensor', operation: 'getMany', returnAll: true }, stellar.credentials);
+		expect(sensors.some((sensor) => sensor.json.status === 'offline')).toBe(true);
+		const two = await run(new StellarCyber(), { resource: 'sensor', operation: 'getMany', limit: 2 }, stellar.credentials);
+		expect(idsOf(two, '_id')).toEqual(idsOf(sensors, '_id').slice(0, 2));
+	});
+});
+
+describe('Elastic Cloud Enterprise', () => {
+	const ids = async () => idsOf(await run(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'getMany', returnAll: true }, ece.credentials), 'id');
+	const deploymentId = async () => ({ __rl: true, mode: 'id', value: (await ids())[0] });
+
+	test('restart Kibana (picked from the deployment\'s resources); a resource it does not have is named', async () => {
+		const deployment = await deploymentId();
+		const kibana = await list<INodePropertyOptions[]>(new ElasticCloudEnterprise(), 'loadOptions', 'getDeploymentResources', ece.credentials, { resource: 'deployment', operation: 'restartResource', deploymentId: deployment, resourceKind: 'kibana' });
+		expect(kibana).toEqual([{ name: 'main-kibana', value: 'main-kibana' }]);
+		const [restarted] = await run(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'restartResource', deploymentId: deployment, resourceKind: 'kibana', refId: 'main-kibana' }, ece.credentials);
+		expect(restarted.json).toMatchObject({ accepted: true, deploymentId: deployment.value, resourceKind: 'kibana', refId: 'main-kibana' });
+		expect(sent(ece, 'POST /api/v1/deployments/:id/:kind/:refId/_restart').map((request) => request.path)).toEqual([`/api/v1/deployments/${deployment.value}/kibana/main-kibana/_restart`]);
+		const missing = await runError(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'restartResource', deploymentId: deployment, resourceKind: 'apm', refId: 'main-apm' }, ece.credentials);
+		expect(missing.message).toBe(`Elastic Cloud Enterprise has no apm resource main-apm of deployment ${deployment.value}`);
+	});
+
+	test('stop the Elasticsearch instances of a deployment, then start them: its health follows', async () => {
+		const deployment = await deploymentId();
+		const health = async () => (await run(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'get', deploymentId: deployment }, ece.credentials))[0].json.healthy;
+		const before = await health();
+		await run(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'stopResource', deploymentId: deployment, resourceKind: 'elasticsearch', refId: 'main-elasticsearch' }, ece.credentials);
+		expect(await health()).toBe(false);
+		await run(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'startResource', deploymentId: deployment, resourceKind: 'elasticsearch', refId: 'main-elasticsearch' }, ece.credentials);
+		expect(await health()).toBe(before);
+	});
+
+	test('create from JSON (validate only creates nothing), then update its name; prune_orphans is false unless asked', async () => {
+		const before = await ids();
+		const body = JSON.stringify({ name: 'soc-n8n-test', resources: { elasticsearch: [{ ref_id: 'main-elasticsearch', region: 'ece-region', plan: { elasticsearch: { version: '8.15.1' } } }] } });
+		const [checked] = await run(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'create', deploymentJson: body, validateOnly: true }, ece.credentials);
+		expect(checked.json.created).toBe(false);
+		expect(await ids()).toEqual(before);
+		const [created] = await run(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'create', deploymentJson: body }, ece.credentials);
+		expect(created.json).toMatchObject({ created: true, name: 'soc-n8n-test' });
+		expect(await ids()).toContain(created.json.id);
+
+		const [updated] = await run(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'update', deploymentId: { __rl: true, mode: 'id', value: created.json.id }, updateJson: '{"name": "soc-n8n-renamed"}' }, ece.credentials);
+		expect(updated.json.name).toBe('soc-n8n-renamed');
+		expect(sent(ece, 'PUT /api/v1/deployments/:id').at(-1)?.body).toEqual({ name: 'soc-n8n-renamed', prune_orphans: false });
+		const [got] = await run(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'get', deploymentId: { __rl: true, mode: 'id', value: created.json.id } }, ece.credentials);
+		expect(got.json.name).toBe('soc-n8n-renamed');
+
+		const notJson = await runError(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'create', deploymentJson: '{"name": ' }, ece.credentials);
+		expect(notJson.message).toBe('The "Deployment (JSON)" parameter is not valid JSON');
+		const noEs = await runError(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'create', deploymentJson: '{"name": "x"}' }, ece.credentials);
+		expect(noEs.message).toBe('A deployment needs an Elasticsearch resource');
+	});
+
+	test('traffic filter rulesets with their deployments, and the stack versions', async () => {
+		const rulesets = await run(new ElasticCloudEnterprise(), { resource: 'trafficFilter', operation: 'getMany', includeAssociations: true }, ece.credentials);
+		expect(rulesets.map((ruleset) => ruleset.json.name)).toEqual(['office-ips', 'soc-vpn']);
+		expect((rulesets[1].json.associations as unknown[]).length).toBe(rulesets[1].json.total_associations);
+		const versions = await run(new ElasticCloudEnterprise(), { resource: 'stackVersion', operation: 'getMany' }, ece.credentials);
+		expect(versions.map((version) => version.json.version)).toContain('8.15.1');
+	});
+});
+
+describe('Immuta', () => {
+	const source = { __rl: true, mode: 'id', value: '3' };
+
+	test('add tags to a data source: they are there afterwards; a tag Immuta does not have is its refusal', async () => {
+		const [tagged] = await run(new Immuta(), { resource: 'dataSource', operation: 'addTags', dataSourceId: source, tags: 'Regulation.GDPR, Department.HR, Regulation.GDPR' }, immuta.credentials);
+		for (const name of ['Regulation.GDPR', 'Department.HR']) expect((tagged.json.tags as Array<{ name: string }>).filter((tag) => tag.name === name)).toHaveLength(1);
+		expect(sent(immuta, 'POST /tag/datasource/:id').at(-1)?.body).toEqual([{ name: 'Regulation.GDPR', source: 'curated' }, { name: 'Department.HR', source: 'curated' }]);
+		const tags = await run(new Immuta(), { resource: 'dataSource', operation: 'getTags', dataSourceId: source }, immuta.credentials);
+		expect(tags.map((tag) => tag.json.name)).toEqual(expect.arrayContaining(['Regulation.GDPR', 'Department.HR']));
+		const unknown = await runError(new Immuta(), { resource: 'dataSource', operation: 'addTags', dataSourceId: source, tags: 'No Such Tag' }, immuta.credentials);
+		expect(unknown.message).toBe('Tag No Such Tag does not exist');
+	});
+
+	test('update a data source from JSON: the fields given change, the rest is kept', async () => {
+		const [before] = await run(new Immuta(), { resource: 'dataSource', operation: 'get', dataSourceId: source }, immuta.credentials);
+		const [saved] = await run(new Immuta(), { resource: 'dataSource', operation: 'update', dataSourceId: source, fieldsJson: '{"description": "Reviewed by the SOC"}' }, immuta.credentials);
+		expect(saved.json).toMatchObject({ id: 3, name: before.json.name, description: 'Reviewed by the SOC' });
+		const [after] = await run(new Immuta(), { resource: 'dataSource', operation: 'get', dataSourceId: source }, immuta.credentials);
+		expect(after.json.description).toBe('Reviewed by the SOC');
+		const missing = await runError(new Immuta(), { resource: 'dataSource', operation: 'update', dataSourceId: { __rl: true, mode: 'id', value: '4040' }, fieldsJson: '{}' }, immuta.credentials);
+		expect(missing.message).toBe('Immuta has no data source 4040');
+	});
+});
+
