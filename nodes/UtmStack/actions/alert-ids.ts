@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { idLocator } from '../../common/id-locator';
 import { apiRequestFull } from '../../common/request';
 import { SEARCH_PAGE_SIZE, alertsWithIds } from '../search/listings';
 import { utmStack } from '../transport';
@@ -14,6 +15,21 @@ export const alertIdsProperty: INodeProperties = {
 	placeholder: 'e.g. 3f2c9a1e-..., 8b1d...',
 	description: 'One or more alert IDs, comma-separated',
 };
+
+/** One alert, picked From List (newest first) or typed By ID. */
+export const alertIdFields: INodeProperties[] = idLocator({
+	displayName: 'Alert ID',
+	name: 'alertId',
+	searchListMethod: 'searchAlerts',
+	placeholder: 'e.g. 3f2c9a1e-7b8d-4c1e-9f00-2a6b5c4d3e21',
+	description: 'The alert (its id)',
+});
+
+export function alertId(context: IExecuteFunctions, itemIndex: number): string {
+	const id = String(context.getNodeParameter('alertId', itemIndex, '', { extractValue: true })).trim();
+	if (id === '') throw new NodeOperationError(context.getNode(), 'The "Alert ID" parameter is empty', { itemIndex });
+	return id;
+}
 
 export function alertIds(context: IExecuteFunctions, itemIndex: number, parameter = 'alertIds', displayName = 'Alert IDs'): string[] {
 	const raw = context.getNodeParameter(parameter, itemIndex, '') as string | string[];
