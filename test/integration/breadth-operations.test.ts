@@ -206,5 +206,17 @@ describe('Immuta', () => {
 		const missing = await runError(new Immuta(), { resource: 'dataSource', operation: 'update', dataSourceId: { __rl: true, mode: 'id', value: '4040' }, fieldsJson: '{}' }, immuta.credentials);
 		expect(missing.message).toBe('Immuta has no data source 4040');
 	});
-});
 
+	test('users and groups, by name, every one once over several pages; narrowed by Immuta\'s search', async () => {
+		const users = await run(new Immuta(), { resource: 'user', operation: 'getMany', returnAll: true }, immuta.credentials);
+		expect(users).toHaveLength(244);
+		expect(new Set(idsOf(users, 'id')).size).toBe(244);
+		expect(sent(immuta, 'GET /bim/user').length).toBeGreaterThan(1);
+		const stewards = await run(new Immuta(), { resource: 'user', operation: 'getMany', returnAll: true, searchText: 'steward' }, immuta.credentials);
+		expect(stewards.map((user) => user.json.userid)).toEqual(['data.steward@example.test']);
+		const groups = await run(new Immuta(), { resource: 'group', operation: 'getMany', returnAll: true }, immuta.credentials);
+		expect(groups.map((group) => group.json.name)).toContain('SOC');
+		const two = await run(new Immuta(), { resource: 'group', operation: 'getMany', limit: 2 }, immuta.credentials);
+		expect(idsOf(two, 'id')).toEqual(idsOf(groups, 'id').slice(0, 2));
+	});
+});

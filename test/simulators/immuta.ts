@@ -191,6 +191,8 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 		.post('/bim/apikey/authenticate', apiKeyLogin)
 		.post('/bim/iam/:iamid/user/authenticate', passwordLogin)
 		.get('/bim/rpc/user/current', secured(() => json(200, CURRENT_USER)))
+		.get('/bim/user', secured((request) => page(request, byName(data().users), 'name')))
+		.get('/bim/group', secured((request) => page(request, byName(data().groups), 'name')))
 		.get('/dataSource', secured((request) => page(request, byName(data().dataSources), 'name')))
 		.get('/dataSource/:id', secured(getDataSource))
 		.get('/dataSource/:id/tags', secured(getDataSourceTags))

@@ -6,9 +6,11 @@ import { getManyDataSources } from './dataSource/getMany';
 import { getDataSourceTags } from './dataSource/getTags';
 import { updateDataSource } from './dataSource/update';
 import { getManyGlobalPolicies } from './globalPolicy/getMany';
+import { getManyGroups } from './group/getMany';
 import { getProject } from './project/get';
 import { getManyProjects } from './project/getMany';
 import { getCurrentUser } from './user/getCurrent';
+import { getManyUsers } from './user/getMany';
 
 export const immutaResources: Resources = {
 	audit: { option: { name: 'Audit Record', value: 'audit' }, defaultOperation: 'getMany', operations: { getMany: getManyAuditRecords } },
@@ -18,6 +20,7 @@ export const immutaResources: Resources = {
 		operations: { addTags: addDataSourceTags, get: getDataSource, getMany: getManyDataSources, getTags: getDataSourceTags, update: updateDataSource },
 	},
 	globalPolicy: { option: { name: 'Global Policy', value: 'globalPolicy' }, defaultOperation: 'getMany', operations: { getMany: getManyGlobalPolicies } },
+	group: { option: { name: 'Group', value: 'group' }, defaultOperation: 'getMany', operations: { getMany: getManyGroups } },
 	project: { option: { name: 'Project', value: 'project' }, defaultOperation: 'getMany', operations: { get: getProject, getMany: getManyProjects } },
-	user: { option: { name: 'User', value: 'user' }, defaultOperation: 'getCurrent', operations: { getCurrent: getCurrentUser } },
+	user: { option: { name: 'User', value: 'user' }, defaultOperation: 'getCurrent', operations: { getCurrent: getCurrentUser, getMany: getManyUsers } },
 };

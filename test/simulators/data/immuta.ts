@@ -3,6 +3,9 @@ import { DAY_MS, Rng, subSeed } from '../seed';
 export type ImmutaRecord = Record<string, unknown> & { id: number | string; name?: string };
 
 export interface ImmutaData {
+	/** The users and groups of the built-in IAM (bim); shapes from Immuta's BIM API guide, paging inferred like /project. */
+	users: ImmutaRecord[];
+	groups: ImmutaRecord[];
 	dataSources: ImmutaRecord[];
 	tags: Map<number, Array<Record<string, unknown>>>;
 	projects: ImmutaRecord[];
@@ -87,5 +90,25 @@ export function seedImmuta(seed: number, dataSourceCount: number, now: number): 
 		dataSourceId: rng.chance(0.6) ? rng.int(1, Math.max(1, dataSourceCount)) : null,
 	}));
 	const allTags = TAG_NAMES.map((name, i) => ({ id: i + 1, name, source: name.startsWith('Discovered') ? 'sdd' : 'curated', deleted: false }));
-	return { dataSources, tags, projects, globalPolicies, audit, allTags };
+	const people = [...USERS, ...Array.from({ length: 240 }, (_, i) => `analyst${i + 3}@example.test`)];
+	const users: ImmutaRecord[] = people.map((userid, i) => ({
+		id: i + 1,
+		iamid: 'bim',
+		userid,
+		// the name the Users page sorts and searches by
+		name: userid.split('@')[0].replace(/[.-]/g, ' '),
+		profile: { name: userid.split('@')[0].replace(/[.-]/g, ' '), email: userid },
+		permissions: i === 0 ? ['GOVERNANCE', 'USER_ADMIN'] : [],
+		disabled: i % 37 === 36,
+		lastLogin: new Date(now - rng.next() * 30 * DAY_MS).toISOString(),
+		createdAt: new Date(now - rng.next() * 400 * DAY_MS).toISOString(),
+	}));
+	const groups: ImmutaRecord[] = ['Data Governance', 'Finance Analysts', 'HR Analysts', 'SOC', 'ETL Services', 'Marketing'].map((name, i) => ({
+		id: i + 1,
+		iamid: 'bim',
+		name,
+		description: `${name} team`,
+		createdAt: new Date(now - (i + 1) * 20 * DAY_MS).toISOString(),
+	}));
+	return { users, groups, dataSources, tags, projects, globalPolicies, audit, allTags };
 }

@@ -1,0 +1,25 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { returnAllOrLimit, wantedCount } from '../../common/fields';
+import type { Operation } from '../../common/operations';
+import { offsetPages } from '../../common/page-strategies';
+import { collectPages } from '../../common/paginate';
+import { immutaListing } from '../listings';
+import { immuta } from '../transport';
+
+/** An Immuta catalog read by name ({count, hits}, offset paging), narrowed by Immuta's own searchText. */
+export function searchableList(path: string, noun: string, option: Operation['option'], toolDescription: string): Operation {
+	return {
+		option,
+		toolDescription,
+		fields: [
+			...returnAllOrLimit(),
+			{ displayName: 'Search Text', name: 'searchText', type: 'string', default: '', description: `Only ${noun} whose name contains this text` },
+		],
+		async execute(itemIndex) {
+			const searchText = String(this.getNodeParameter('searchText', itemIndex, '')).trim();
+			const query: IDataObject = searchText ? { searchText } : {};
+			return await collectPages.call(this, immuta, offsetPages(immutaListing(path, query, 'name')), wantedCount(this, itemIndex), itemIndex);
+		},
+	};
+}
