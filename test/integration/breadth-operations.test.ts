@@ -56,6 +56,31 @@ describe('UTMStack', () => {
 	});
 });
 
+describe('UTMStack incidents and their alerts', () => {
+	const search = (filter: Array<Record<string, unknown>>, limit = 10) =>
+		run(new UtmStack(), { resource: 'alert', operation: 'search', limit, filters: { filter } }, utm.credentials);
+
+	test('Create and Add Alerts mark the alerts as part of the incident, as UTMStack\'s own screens do (convert-to-incident)', async () => {
+		const free = await search([{ field: 'isIncident', operator: 'IS', value: 'false' }], 3);
+		const [incident] = await run(new UtmStack(), { resource: 'incident', operation: 'create', name: 'Marked alerts', alertSource: 'ids', alertIds: idsOf(free.slice(0, 2), 'id').join(',') }, utm.credentials);
+		const converted = sent(utm, 'POST /api/utm-alerts/convert-to-incident');
+		expect(converted.at(-1)?.body).toEqual({ eventIds: idsOf(free.slice(0, 2), 'id'), incidentName: 'Marked alerts', incidentId: incident.json.id, incidentSource: 'INCIDENT' });
+		const marked = await search([{ field: 'id', operator: 'IS_ONE_OF', value: idsOf(free.slice(0, 2), 'id') }]);
+		expect(marked).toHaveLength(2);
+		for (const alert of marked) {
+			expect(alert.json.isIncident).toBe(true);
+			expect(alert.json.incidentDetail).toMatchObject({ incidentId: String(incident.json.id), incidentName: 'Marked alerts', source: 'INCIDENT' });
+		}
+
+		await run(new UtmStack(), { resource: 'incident', operation: 'addAlerts', incidentId: { __rl: true, mode: 'id', value: String(incident.json.id) }, alertSource: 'ids', alertIds: String(free[2].json.id) }, utm.credentials);
+		const [added] = await search([{ field: 'id', operator: 'IS', value: free[2].json.id }]);
+		expect(added.json).toMatchObject({ isIncident: true, incidentDetail: { incidentId: String(incident.json.id) } });
+
+		const again = await runError(new UtmStack(), { resource: 'incident', operation: 'create', name: 'Twice', alertSource: 'ids', alertIds: String(free[0].json.id) }, utm.credentials);
+		expect(again.message).toContain('already linked to another incident');
+	});
+});
+
 describe('Stellar Cyber', () => {
 	test('case summary, observables and scores, each with the case id; an unknown case is named', async () => {
 		const [newest] = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', limit: 1 }, stellar.credentials);

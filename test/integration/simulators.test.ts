@@ -408,6 +408,24 @@ describe('UTMStack search', () => {
 		expect(after).toMatchObject({ id: alert.id, status: 3, statusLabel: 'In review', statusObservation: 'checking' });
 	});
 
+	test('convert-to-incident marks free alerts only (isIncident, incidentDetail); Spring 400 for a missing field, 500 for no ids', async () => {
+		const url = sims.utmstack.url;
+		const free = (await search('top=10000&indexPattern=alert-*&page=1&size=1', [{ field: 'isIncident', operator: 'IS', value: false }])).json;
+		const taken = (await search('top=10000&indexPattern=alert-*&page=1&size=1', [{ field: 'isIncident', operator: 'IS', value: true }])).json;
+		const body = { eventIds: [free[0].id, taken[0].id], incidentName: 'Marked', incidentId: 4242, incidentSource: 'INCIDENT' };
+		const answer = await call(url, 'POST', '/api/utm-alerts/convert-to-incident', { headers, body });
+		expect(answer.status).toBe(200);
+		expect(answer.text).toBe('');
+		const [marked] = (await search('top=1&indexPattern=alert-*&page=1&size=1', [{ field: 'id', operator: 'IS', value: free[0].id }])).json;
+		expect(marked).toMatchObject({ isIncident: true, incidentDetail: { incidentName: 'Marked', incidentId: '4242', source: 'INCIDENT' } });
+		const [untouched] = (await search('top=1&indexPattern=alert-*&page=1&size=1', [{ field: 'id', operator: 'IS', value: taken[0].id }])).json;
+		expect(untouched.incidentDetail).toEqual(taken[0].incidentDetail);
+		expect((await call(url, 'POST', '/api/utm-alerts/convert-to-incident', { headers, body: { ...body, incidentSource: undefined } })).status).toBe(400);
+		const none = await call(url, 'POST', '/api/utm-alerts/convert-to-incident', { headers, body: { ...body, eventIds: [] } });
+		expect(none.status).toBe(500);
+		expect(none.headers['x-utmstack-error']).toContain('Parameter eventIds is null or empty');
+	});
+
 	test('incidents: create (201), 409 for an alert already linked, 400 for none, read, change status with the full object', async () => {
 		const url = sims.utmstack.url;
 		const free = (await search('top=10000&indexPattern=alert-*&page=1&size=2', [{ field: 'isIncident', operator: 'IS', value: false }])).json;

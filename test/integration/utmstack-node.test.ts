@@ -199,6 +199,8 @@ describe('incidents', () => {
 		expect(apiRequests().map((request) => `${request.method} ${request.route}`)).toEqual([
 			'POST /api/elasticsearch/search',
 			'POST /api/utm-incidents/add-alerts',
+			// the alert is marked as part of the incident, as UTMStack's own screens do
+			'POST /api/utm-alerts/convert-to-incident',
 			'POST /api/utm-incident-notes',
 			'GET /api/utm-incidents/:id',
 			'PUT /api/utm-incidents/change-status',

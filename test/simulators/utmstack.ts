@@ -323,7 +323,10 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 			if (typeof alertId !== 'string') return { error: utmError(400, 'Every alert of the list needs an alertId') };
 			const alert = alertById().get(alertId);
 			if (!alert) return { error: utmError(400, `Alert ${alertId} not found`) };
-			if (alert.source.isIncident === true) return { error: utmError(409, `The alert ${alertId} is already linked to an incident`) };
+			// UtmIncidentResource checks its incident-alert table, not the alert document's isIncident.
+			if (incidents().some((incident) => incident.alertIds.includes(alertId))) {
+				return { error: utmError(409, `Some alerts are already linked to another incident. Alert IDs: ${alertId}. Check the related incidents for more details.`) };
+			}
 			ids.push(alertId);
 		}
 		return { ids };
@@ -346,9 +349,33 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 			incidentSolution: null,
 			alertIds: list.ids,
 		};
+		// UtmIncidentService records the link for the incident only; the alert documents change when the client
+		// calls convert-to-incident next, as UTMStack's own screens do.
 		incidents().push(incident);
-		for (const alert of linked) linkAlert(alert, incident, request.user ?? 'system');
 		return json(201, incidentJson(incident), { Location: `/api/utm-incidents/${incident.id}` });
+	};
+
+	/**
+	 * POST /api/utm-alerts/convert-to-incident {eventIds, incidentName, incidentId, incidentSource}
+	 * (UtmAlertServiceImpl.convertToIncident): marks the alerts of these ids that are not part of an incident
+	 * yet (isIncident, incidentDetail); 200 with no body. A missing field is Spring's 400; an empty id list
+	 * fails inside the service, which the resource answers 500 with the text in X-UtmStack-error.
+	 */
+	const convertToIncident: Handler = (request) => {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		const { eventIds, incidentName, incidentId, incidentSource } = body;
+		if (!Array.isArray(eventIds) || typeof incidentName !== 'string' || !Number.isInteger(incidentId) || typeof incidentSource !== 'string' || incidentName.includes('"')) {
+			return springError(400, request);
+		}
+		if (eventIds.length === 0) return utmError(500, 'UtmAlertResource.convertToIncident: UtmAlertServiceImpl.convertToIncident: Parameter eventIds is null or empty');
+		const at = new Date().toISOString();
+		for (const id of eventIds.map(String)) {
+			const alert = alertById().get(id);
+			if (!alert || alert.source.isIncident === true) continue;
+			alert.source.isIncident = true;
+			alert.source.incidentDetail = { incidentName, incidentId: String(incidentId), creationDate: at, createdBy: request.user ?? 'system', source: incidentSource };
+		}
+		return empty(200);
 	};
 
 	const findIncident = (id: unknown) => incidents().find((incident) => incident.id === Number(id));
@@ -360,7 +387,6 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		const list = alertList(body);
 		if ('error' in list) return list.error;
 		incident.alertIds.push(...list.ids);
-		for (const id of list.ids) linkAlert(alertById().get(id) as StoredDoc, incident, request.user ?? 'system');
 		return json(200, incidentJson(incident));
 	};
 
@@ -466,6 +492,7 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		.post('/api/utm-alerts/status', secured(updateStatus))
 		.post('/api/utm-alerts/notes', secured(addNote))
 		.post('/api/utm-alerts/tags', secured(setTags))
+		.post('/api/utm-alerts/convert-to-incident', secured(convertToIncident))
 		.get('/api/utm-alerts/count-open-alerts', secured(countOpenAlerts))
 		.post('/api/utm-incidents', secured(createIncident))
 		.get('/api/utm-incidents', secured(listIncidents))

@@ -4,11 +4,12 @@ import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { utmStack } from '../../transport';
 import { alertList, alertSourceFields } from './alert-list';
+import { markAlertsAsIncident } from './mark-alerts';
 
 export const createIncident: Operation = {
 	option: { name: 'Create', value: 'create', action: 'Create an incident', description: 'Open an incident from one or more alerts' },
 	toolDescription:
-		'Create a UTMStack incident from one or more alerts, with a name and optionally a description and assignee. Returns the new incident with its ID. Changes the platform.',
+		'Create a UTMStack incident from one or more alerts, with a name and optionally a description and assignee. Returns the new incident with its ID, and marks the alerts as part of it. Changes the platform.',
 	fields: [
 		{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
 		...alertSourceFields,
@@ -36,7 +37,7 @@ export const createIncident: Operation = {
 		if (name === '') throw new NodeOperationError(this.getNode(), 'The "Name" parameter is empty', { itemIndex });
 		const alerts = await alertList(this, itemIndex);
 		const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as { assignee?: string; description?: string };
-		return await apiRequest.call(this, utmStack, {
+		const incident = await apiRequest.call(this, utmStack, {
 			method: 'POST',
 			path: '/api/utm-incidents',
 			body: {
@@ -46,5 +47,7 @@ export const createIncident: Operation = {
 				...(extra.assignee ? { incidentAssignedTo: extra.assignee } : {}),
 			},
 		}, itemIndex);
+		await markAlertsAsIncident(this, alerts, incident, itemIndex);
+		return incident;
 	},
 };
