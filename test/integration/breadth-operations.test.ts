@@ -244,4 +244,23 @@ describe('Immuta', () => {
 		const two = await run(new Immuta(), { resource: 'group', operation: 'getMany', limit: 2 }, immuta.credentials);
 		expect(idsOf(two, 'id')).toEqual(idsOf(groups, 'id').slice(0, 2));
 	});
+
+	test('create a data source from JSON (one table): Immuta\'s answer, then the data source as read back; a name in use is Immuta\'s refusal', async () => {
+		const request = JSON.stringify({
+			handler: { metadata: { hostname: 'db.example.test', port: 5432, database: 'sales', schema: 'public', table: 'orders', username: 'reader', password: 'db-pass-never-shown' } },
+			dataSource: { name: 'Sales Orders From n8n', sqlTableName: 'sales_orders', blobHandlerType: 'PostgreSQL' },
+		});
+		const [created] = await run(new Immuta(), { resource: 'dataSource', operation: 'create', connectionType: 'pg', requestJson: request }, immuta.credentials);
+		expect(created.json).toMatchObject({ name: 'Sales Orders From n8n', blobHandlerType: 'PostgreSQL', status: 'Ready' });
+		expect(sent(immuta, 'POST /:handlerType/handler').at(-1)?.path).toBe('/pg/handler');
+		const listed = await run(new Immuta(), { resource: 'dataSource', operation: 'getMany', returnAll: true }, immuta.credentials);
+		expect(idsOf(listed, 'id')).toContain(String(created.json.id));
+		const again = await runError(new Immuta(), { resource: 'dataSource', operation: 'create', connectionType: 'pg', requestJson: request }, immuta.credentials);
+		expect(again.message).toBe('Data source with name Sales Orders From n8n already exists');
+		expect(`${again.message} ${again.description}`).not.toContain('db-pass-never-shown');
+		const before = sent(immuta, 'POST /:handlerType/handler').length;
+		const bulk = await runError(new Immuta(), { resource: 'dataSource', operation: 'create', connectionType: 'pg', requestJson: JSON.stringify({ handler: [{}], dataSource: {} }) }, immuta.credentials);
+		expect(bulk.message).toBe('The "Request (JSON)" parameter needs a "handler" object and a "dataSource" object');
+		expect(sent(immuta, 'POST /:handlerType/handler')).toHaveLength(before);
+	});
 });

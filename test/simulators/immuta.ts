@@ -16,6 +16,12 @@ function boom(status: number, message: string, extra: Record<string, unknown> = 
 	return json(status, { statusCode: status, error: REASON[status] ?? 'Error', message, ...extra });
 }
 
+/** Immuta's handler path segments and the connection type each stands for (fh-immuta-utils' HANDLER_TYPES). */
+const HANDLER_NAMES: Record<string, string> = {
+	pg: 'PostgreSQL', redshift: 'Redshift', athena: 'Amazon Athena', s3: 'Amazon S3', hive: 'Apache Hive', impala: 'Apache Impala', asdw: 'Azure SQL Data Warehouse',
+	elastic: 'Elastic', mssql: 'Microsoft SQL Server', mysql: 'MySQL', oracle: 'Oracle', presto: 'Presto', teradata: 'Teradata',
+};
+
 /** Joi's answer for a missing payload key. */
 const missingKey = (key: string) =>
 	boom(400, `child "${key}" fails because ["${key}" is required]`, { validation: { source: 'payload', keys: [key] } });
@@ -145,6 +151,43 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 		return json(200, added);
 	};
 
+	/**
+	 * POST /{handlerType}/handler {handler, dataSource} (fh-immuta-utils' create_data_source): 200
+	 * {dataSourceId}. Inferred: the answer to a name in use (that client looks for "already exists" in
+	 * the text) and to an unknown handler type.
+	 */
+	const createDataSource: Handler = (request) => {
+		const type = HANDLER_NAMES[request.params.handlerType];
+		if (!type) return boom(404, 'Not Found');
+		const body = request.body as { handler?: Record<string, unknown>; dataSource?: Record<string, unknown> } | undefined;
+		if (!body || typeof body.handler !== 'object' || body.handler === null || typeof body.dataSource !== 'object' || body.dataSource === null) {
+			return boom(400, '"handler" and "dataSource" are required', { validation: { source: 'payload', keys: ['handler', 'dataSource'] } });
+		}
+		const name = String(body.dataSource.name ?? '').trim();
+		if (name === '') return boom(400, '"dataSource.name" is not allowed to be empty', { validation: { source: 'payload', keys: ['dataSource.name'] } });
+		if (data().dataSources.some((source) => source.name === name)) return boom(400, `Data source with name ${name} already exists`);
+		const now = new Date().toISOString();
+		const id = Math.max(0, ...data().dataSources.map((source) => Number(source.id))) + 1;
+		const metadata = (body.handler.metadata ?? {}) as Record<string, unknown>;
+		data().dataSources.push({
+			id,
+			name,
+			description: typeof body.dataSource.description === 'string' ? body.dataSource.description : null,
+			status: 'Ready',
+			type: 'queryable',
+			blobHandlerType: type,
+			connectionString: `${String(metadata.hostname ?? 'host')}:${String(metadata.port ?? '')}/${String(metadata.database ?? '')}`,
+			sqlTableName: String(body.dataSource.sqlTableName ?? name.replace(/\s+/g, '_')),
+			recordCount: 0,
+			createdAt: now,
+			updatedAt: now,
+			deleted: false,
+			catalogMetadata: null,
+		});
+		data().tags.set(id, []);
+		return json(200, { dataSourceId: id });
+	};
+
 	/** PUT /dataSource/{id} with the whole data source (as fh-immuta-utils sends it): name and description change; the answer is the saved data source. */
 	const updateDataSource: Handler = (request) => {
 		const found = findById(data().dataSources, request.params.id);
@@ -198,6 +241,7 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 		.get('/dataSource/:id/tags', secured(getDataSourceTags))
 		.put('/dataSource/:id', secured(updateDataSource))
 		.post('/tag/datasource/:id', secured(tagDataSource))
+		.post('/:handlerType/handler', secured(createDataSource))
 		.get('/project', secured((request) => page(request, byName(data().projects), 'name')))
 		.get('/project/:id', secured(getProject))
 		.get('/policy/global', secured(() => json(200, data().globalPolicies)))

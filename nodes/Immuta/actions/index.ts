@@ -1,6 +1,7 @@
 import type { Resources } from '../../common/operations';
 import { getManyAuditRecords } from './audit/getMany';
 import { addDataSourceTags } from './dataSource/addTags';
+import { createDataSource } from './dataSource/create';
 import { getDataSource } from './dataSource/get';
 import { getManyDataSources } from './dataSource/getMany';
 import { getDataSourceTags } from './dataSource/getTags';
@@ -17,7 +18,7 @@ export const immutaResources: Resources = {
 	dataSource: {
 		option: { name: 'Data Source', value: 'dataSource' },
 		defaultOperation: 'getMany',
-		operations: { addTags: addDataSourceTags, get: getDataSource, getMany: getManyDataSources, getTags: getDataSourceTags, update: updateDataSource },
+		operations: { addTags: addDataSourceTags, create: createDataSource, get: getDataSource, getMany: getManyDataSources, getTags: getDataSourceTags, update: updateDataSource },
 	},
 	globalPolicy: { option: { name: 'Global Policy', value: 'globalPolicy' }, defaultOperation: 'getMany', operations: { getMany: getManyGlobalPolicies } },
 	group: { option: { name: 'Group', value: 'group' }, defaultOperation: 'getMany', operations: { getMany: getManyGroups } },
