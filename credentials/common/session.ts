@@ -26,11 +26,12 @@ import type { LoginAnswer, Session, VendorLogin } from './vendor-login';
 const LOGIN_TIMEOUT_MS = 30_000;
 
 // Keyed by the credential fingerprint (URL, method, user and secret), so nothing is shared between
-// credentials, and no token is kept beyond the login that is under way. The refusals here are this
-// instance's copy of what the credential itself saves (see session-memory.ts).
+// credentials. The refusals here are this instance's copy of what the credential itself saves (see
+// session-memory.ts); the live tokens are the ones n8n already holds for these settings, kept in memory
+// only, so a platform that renews sessions (ECE) gets its refresh without the password.
 const loginsUnderWay = new Map<string, Promise<Session>>();
 const refusedLogins = new Map<string, { error: LoginError; until: number; record: RefusalRecord; reported: boolean }>();
-// The token this instance last sent or got for each fingerprint, while it lives: what a refresh trades in.
+// The token this instance last sent or got for each fingerprint: what a refresh trades in.
 const liveTokens = new Map<string, { token: string; expiresAtMs: number }>();
 /** A token this close to its end is not offered for a refresh: the exchange could outlast it. */
 const REFRESH_MIN_LIFE_MS = 200;
