@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import { returnAllOrLimit, wantedCount } from '../../../common/fields';
+import { jsonObject } from '../../../common/json-parameter';
 import type { Operation } from '../../../common/operations';
 import { cursorPages } from '../../../common/page-strategies';
 import { collectPages } from '../../../common/paginate';
@@ -45,15 +45,7 @@ export const searchDeployments: Operation = {
 	async execute(itemIndex) {
 		let query: IDataObject;
 		if (this.getNodeParameter('queryType', itemIndex, 'queryString') === 'json') {
-			const raw = this.getNodeParameter('queryJson', itemIndex);
-			try {
-				query = (typeof raw === 'string' ? jsonParse(raw) : raw) as IDataObject;
-			} catch {
-				throw new NodeOperationError(this.getNode(), 'The "Query JSON" parameter is not valid JSON', { itemIndex });
-			}
-			if (typeof query !== 'object' || query === null || Array.isArray(query)) {
-				throw new NodeOperationError(this.getNode(), 'The "Query JSON" parameter must be a JSON object', { itemIndex });
-			}
+			query = jsonObject(this, itemIndex, 'queryJson', 'Query JSON');
 		} else {
 			const text = String(this.getNodeParameter('query', itemIndex, '')).trim();
 			query = text === '' ? { match_all: {} } : { query_string: { query: text } };

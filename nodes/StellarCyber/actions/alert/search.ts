@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError, jsonParse } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { returnAllOrLimit, wantedCount } from '../../../common/fields';
+import { jsonObject } from '../../../common/json-parameter';
 import type { Operation } from '../../../common/operations';
 import { cursorPages } from '../../../common/page-strategies';
 import { collectPages } from '../../../common/paginate';
@@ -47,15 +48,7 @@ export const searchAlerts: Operation = {
 		if (index === '') throw new NodeOperationError(this.getNode(), 'The "Index Pattern" parameter is empty', { itemIndex });
 		let query: IDataObject;
 		if (this.getNodeParameter('queryType', itemIndex, 'queryString') === 'dsl') {
-			const raw = this.getNodeParameter('queryJson', itemIndex);
-			try {
-				query = (typeof raw === 'string' ? jsonParse(raw) : raw) as IDataObject;
-			} catch {
-				throw new NodeOperationError(this.getNode(), 'The "Query DSL" parameter is not valid JSON', { itemIndex });
-			}
-			if (typeof query !== 'object' || query === null || Array.isArray(query)) {
-				throw new NodeOperationError(this.getNode(), 'The "Query DSL" parameter must be a JSON object', { itemIndex });
-			}
+			query = jsonObject(this, itemIndex, 'queryJson', 'Query DSL');
 		} else {
 			const text = String(this.getNodeParameter('query', itemIndex, '*')).trim();
 			query = { query_string: { query: text === '' ? '*' : text } };
