@@ -1,13 +1,12 @@
-import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { parseBaseUrl } from './base-url';
+import { isLegacySeal, sealFor, sealMatches } from './fingerprint';
 import { LoginError } from './login-error';
 
 /**
  * What a credential remembers between executions, processes and queue-mode workers: the one state n8n
  * shares between them is the stored credential, so a token and a refusal are saved in it, each with the
- * fingerprint of the settings it belongs to. Edit the URL, user, method or secret and neither applies.
+ * seal of the settings it belongs to (fingerprint.ts). Edit the URL, user, method or secret and neither applies.
  */
 
 /** A refusal that may pass (HTTP 429, a server failure) holds logins back this long, or as long as Retry-After asks. */
@@ -22,23 +21,15 @@ export interface RefusalRecord {
 	retryAt?: string;
 }
 
-/**
- * A hash of every setting that decides whom a token is for and what a refusal refused (base URL, method,
- * user and secret); empty settings and the session fields themselves do not count. Never the secret itself.
- */
-export function credentialFingerprint(credentials: ICredentialDataDecryptedObject): string {
-	const identity = Object.keys(credentials)
-		.filter((field) => !field.startsWith('session') && field !== 'allowUnauthorizedCerts')
-		.filter((field) => credentials[field] !== '' && credentials[field] !== undefined && credentials[field] !== null)
-		.sort()
-		.map((field) => [field, field === 'baseUrl' ? (parseBaseUrl(credentials.baseUrl) ?? '') : credentials[field]]);
-	return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
-}
-
 /** True when the stored token was issued for these very settings: any other token is never sent. */
 export function tokenFitsCredential(credentials: ICredentialDataDecryptedObject): boolean {
 	const token = credentials.sessionToken;
-	return typeof token === 'string' && token !== '' && credentials.sessionFor === credentialFingerprint(credentials);
+	return typeof token === 'string' && token !== '' && sealMatches(credentials.sessionFor, credentials);
+}
+
+/** A live token stored by an earlier version, whose fingerprint is a fast hash of the secret: to be sealed anew. */
+export function tokenNeedsSealing(credentials: ICredentialDataDecryptedObject): boolean {
+	return isLegacySeal(credentials.sessionFor) && tokenFitsCredential(credentials);
 }
 
 function storedRefusal(credentials: ICredentialDataDecryptedObject): RefusalRecord | undefined {
@@ -58,8 +49,22 @@ function storedRefusal(credentials: ICredentialDataDecryptedObject): RefusalReco
  */
 export function savedRefusal(credentials: ICredentialDataDecryptedObject, nowMs: number): LoginError | undefined {
 	const record = storedRefusal(credentials);
-	if (!record || record.for !== credentialFingerprint(credentials)) return undefined;
+	if (!record || !sealMatches(record.for, credentials)) return undefined;
 	return heldRefusal(record, nowMs);
+}
+
+/**
+ * A refusal an earlier version saved for these settings, still holding, with a fast hash of the secret as
+ * its fingerprint: the same refusal under a seal, for n8n to store in its place (no login is attempted).
+ */
+export function resealedRefusal(credentials: ICredentialDataDecryptedObject, nowMs: number): IDataObject | undefined {
+	const record = storedRefusal(credentials);
+	if (!record || !isLegacySeal(record.for) || !savedRefusal(credentials, nowMs)) return undefined;
+	return { ...sessionCleared(), sessionRefusal: JSON.stringify({ ...record, for: sealFor(credentials) }) };
+}
+
+function sessionCleared(): IDataObject {
+	return { sessionToken: '', sessionExpiresAt: '', sessionIssuedAt: '', sessionFor: '' };
 }
 
 /** A refusal told again while it holds: said to be the earlier one, with no new login attempted. */
@@ -88,7 +93,7 @@ export function refusalHoldsUntil(error: LoginError, now: Date, retryAfterMs?: n
 
 /** A refusal as it is remembered: what was refused, when, and until when it holds. */
 export function refusalRecord(error: LoginError, credentials: ICredentialDataDecryptedObject, now: Date, until: number): RefusalRecord {
-	const record: RefusalRecord = { for: credentialFingerprint(credentials), at: now.toISOString(), message: error.message, description: error.description };
+	const record: RefusalRecord = { for: sealFor(credentials), at: now.toISOString(), message: error.message, description: error.description };
 	if (Number.isFinite(until)) record.retryAt = new Date(until).toISOString();
 	return record;
 }
@@ -96,5 +101,5 @@ export function refusalRecord(error: LoginError, credentials: ICredentialDataDec
 /** The credential fields that save a refusal (and drop any token), for n8n to store. */
 export function refusalFields(error: LoginError, credentials: ICredentialDataDecryptedObject, now: Date, until: number): IDataObject {
 	const record = refusalRecord(error, credentials, now, until);
-	return { sessionToken: '', sessionExpiresAt: '', sessionIssuedAt: '', sessionFor: '', sessionRefusal: JSON.stringify(record) };
+	return { ...sessionCleared(), sessionRefusal: JSON.stringify(record) };
 }

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { credentialFingerprint, tokenFitsCredential } from './session-memory';
+import { settingsKey } from './fingerprint';
+import { tokenFitsCredential, tokenNeedsSealing } from './session-memory';
 import { sessionIsStale } from './session-state';
 
 /**
@@ -14,9 +15,12 @@ export function hasSessionToken(credentials: ICredentialDataDecryptedObject): bo
 	return typeof credentials.sessionToken === 'string' && credentials.sessionToken !== '';
 }
 
-/** A token issued for other settings, or about to expire, is not sent: the request logs in first. */
+/**
+ * A token issued for other settings, or about to expire, is not sent: the request logs in first. A token
+ * stored under an earlier version's fingerprint goes through n8n's preAuthentication too, to be sealed.
+ */
 export function sessionNeedsRenewal(credentials: ICredentialDataDecryptedObject, nowMs: number): boolean {
-	return hasSessionToken(credentials) && (!tokenFitsCredential(credentials) || sessionIsStale(credentials, nowMs));
+	return hasSessionToken(credentials) && (!tokenFitsCredential(credentials) || sessionIsStale(credentials, nowMs) || tokenNeedsSealing(credentials));
 }
 
 /**
@@ -47,7 +51,7 @@ export function keepRenewedSession(credentials: ICredentialDataDecryptedObject, 
  */
 const latestSessions = new Map<string, Partial<ICredentialDataDecryptedObject>>();
 
-const sessionKey = (credentialId: string, credentials: ICredentialDataDecryptedObject) => `${credentialId}:${credentialFingerprint(credentials)}`;
+const sessionKey = (credentialId: string, credentials: ICredentialDataDecryptedObject) => `${credentialId}:${settingsKey(credentials)}`;
 
 export function rememberSession(credentialId: string, credentials: ICredentialDataDecryptedObject): void {
 	if (credentialId === '' || !tokenFitsCredential(credentials)) return;

@@ -8,24 +8,26 @@ import type {
 import { baseUrlProblem, parseBaseUrl } from './base-url';
 import { LoginError } from './login-error';
 import { loginRefusal } from './refusal';
+import { sealFor, settingsKey } from './fingerprint';
 import {
-	credentialFingerprint,
 	heldRefusal,
 	refusalFields,
 	refusalHoldsUntil,
 	refusalRecord,
+	resealedRefusal,
 	savedRefusal,
 	tokenFitsCredential,
+	tokenNeedsSealing,
 	type RefusalRecord,
 } from './session-memory';
-import { storedSession } from './session-state';
+import { sessionIsStale, storedSession } from './session-state';
 import { transportFailure } from './transport-failure';
 import { headerText } from './vendor-text';
 import type { LoginAnswer, Session, VendorLogin } from './vendor-login';
 
 const LOGIN_TIMEOUT_MS = 30_000;
 
-// Keyed by the credential fingerprint (URL, method, user and secret), so nothing is shared between
+// Keyed by the settings (URL, method, user and secret; fingerprint.ts), so nothing is shared between
 // credentials. The refusals here are this instance's copy of what the credential itself saves (see
 // session-memory.ts); the live tokens are the ones n8n already holds for these settings, kept in memory
 // only, so a platform that renews sessions (ECE) gets its refresh without the password.
@@ -38,7 +40,26 @@ const REFRESH_MIN_LIFE_MS = 200;
 
 /** The platform refused the token these settings hold: it is not offered for a refresh. */
 export function forgetRefusedToken(credentials: ICredentialDataDecryptedObject): void {
-	liveTokens.delete(credentialFingerprint(credentials));
+	liveTokens.delete(settingsKey(credentials));
+}
+
+// Live tokens an earlier version stored under a fast hash of the secret, handed over by a node that
+// asks n8n to run preAuthentication so the token is stored again under a seal, with no login.
+const tokensToSeal = new Map<string, { sessionToken: string; sessionExpiresAt: string; sessionIssuedAt: string }>();
+
+/**
+ * When these credentials hold a live token stored under an earlier version's fingerprint, keeps it for
+ * the preAuthentication that follows (which then seals it instead of logging in). True when kept.
+ */
+export function carryTokenToSeal(credentials: ICredentialDataDecryptedObject): boolean {
+	if (!tokenNeedsSealing(credentials) || sessionIsStale(credentials, Date.now())) return false;
+	const field = (name: string) => (typeof credentials[name] === 'string' ? (credentials[name] as string) : '');
+	tokensToSeal.set(settingsKey(credentials), {
+		sessionToken: field('sessionToken'),
+		sessionExpiresAt: field('sessionExpiresAt'),
+		sessionIssuedAt: field('sessionIssuedAt'),
+	});
+	return true;
 }
 
 function noteLiveToken(key: string, token: string, expiresAt: unknown): void {
@@ -51,7 +72,7 @@ function noteLiveToken(key: string, token: string, expiresAt: unknown): void {
  * words: as it came the first time it is reported, then saying that no new login was attempted.
  */
 export function refusalSeenHere(credentials: ICredentialDataDecryptedObject, nowMs: number): LoginError | undefined {
-	const key = credentialFingerprint(credentials);
+	const key = settingsKey(credentials);
 	const refusal = refusedLogins.get(key);
 	if (!refusal) return undefined;
 	if (nowMs < refusal.until) {
@@ -99,7 +120,7 @@ async function post(helper: IHttpRequestHelper, url: string, exchange: Exchange,
  * and the token still lives; undefined (then the login runs) when it cannot or the platform refuses.
  */
 async function refreshedSession(helper: IHttpRequestHelper, vendor: VendorLogin, baseUrl: string, credentials: ICredentialDataDecryptedObject): Promise<Session | undefined> {
-	const key = credentialFingerprint(credentials);
+	const key = settingsKey(credentials);
 	const live = liveTokens.get(key);
 	if (!vendor.refreshRequest || !live || live.expiresAtMs - Date.now() < REFRESH_MIN_LIFE_MS) return undefined;
 	const exchange = vendor.refreshRequest(live.token);
@@ -184,8 +205,8 @@ function redirectedLogin(vendor: VendorLogin, answer: LoginAnswer): LoginError {
 
 /**
  * The `preAuthentication` of every credential: logs in (once, however many requests ask at the same
- * time) and returns the token, its expiry and the fingerprint of the settings it was issued for, for n8n
- * to store. Static-key methods return nothing, so n8n stores nothing. A refused login is returned as a
+ * time) and returns the token, its expiry and the seal of the settings it was issued for, for n8n
+ * to store. A token or a refusal stored under an earlier version's fingerprint is returned sealed, with no login. Static-key methods return nothing, so n8n stores nothing. A refused login is returned as a
  * saved refusal (n8n stores it; `authenticate` then fails with it), so no n8n instance tries it again.
  */
 export async function startSession(
@@ -204,10 +225,18 @@ export async function startSession(
 	if (typeof credentials.sessionToken === 'string' && credentials.sessionToken !== '') forgetRefusedToken(credentials);
 
 	const now = Date.now();
+	const resealed = resealedRefusal(credentials, now);
+	if (resealed) return resealed;
 	const refused = refusalSeenHere(credentials, now) ?? savedRefusal(credentials, now);
 	if (refused) throw refused;
 
-	const key = credentialFingerprint(credentials);
+	const key = settingsKey(credentials);
+	const carried = tokensToSeal.get(key);
+	tokensToSeal.delete(key);
+	if (carried && !sessionIsStale(carried, now)) {
+		noteLiveToken(key, carried.sessionToken, carried.sessionExpiresAt);
+		return { ...carried, sessionFor: sealFor(credentials), sessionRefusal: '' };
+	}
 	let login = loginsUnderWay.get(key);
 	if (!login) {
 		login = askForSession(this, vendor, baseUrl, credentials).finally(() => loginsUnderWay.delete(key));
@@ -230,7 +259,7 @@ export async function startSession(
 	refusedLogins.delete(key);
 	const stored = storedSession(outcome.session.token, at, outcome.session.expiresAt);
 	noteLiveToken(key, stored.sessionToken, stored.sessionExpiresAt);
-	return { ...stored, sessionFor: key, sessionRefusal: '' };
+	return { ...stored, sessionFor: sealFor(credentials), sessionRefusal: '' };
 }
 
 /**
@@ -243,6 +272,6 @@ export function sessionHeaders(credentials: ICredentialDataDecryptedObject, head
 	const refused = refusalSeenHere(credentials, now) ?? savedRefusal(credentials, now);
 	if (refused) throw refused;
 	if (!tokenFitsCredential(credentials)) return {};
-	noteLiveToken(String(credentials.sessionFor), String(credentials.sessionToken), credentials.sessionExpiresAt);
+	noteLiveToken(settingsKey(credentials), String(credentials.sessionToken), credentials.sessionExpiresAt);
 	return header(String(credentials.sessionToken));
 }

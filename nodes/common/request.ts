@@ -20,7 +20,7 @@ import {
 	sessionNeedsRenewal,
 	takeLatestSession,
 } from '../../credentials/common/session-renewal';
-import { forgetRefusedToken } from '../../credentials/common/session';
+import { carryTokenToSeal, forgetRefusedToken } from '../../credentials/common/session';
 import { jsonBody, retryAfterSeconds } from './answer-checks';
 import { answerError, requestFailedError } from './api-error';
 import { noteKeyExpiry } from './key-expiry';
@@ -83,6 +83,7 @@ export async function apiRequestFull(
 		return adoptStoredSession(credentials, (await this.getCredentials(api.credentialType, itemIndex)) as ICredentialDataDecryptedObject, Date.now());
 	};
 	let renewed = sessionNeedsRenewal(credentials, Date.now()) && !(await adoptNewer());
+	if (renewed) carryTokenToSeal(credentials);
 	let renewal = renewed ? withData({ ...credentials, sessionToken: '' }) : undefined;
 
 	for (let attempt = 1; ; attempt++) {
