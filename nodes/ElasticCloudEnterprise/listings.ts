@@ -18,6 +18,6 @@ export function deploymentSearch(query: IDataObject): CursorListing {
 		maxPageSize: SEARCH_PAGE_SIZE,
 		records: ['deployments'],
 		cursor: ['cursor'],
-		idField: 'id',
+		idOf: (deployment) => String(deployment.id),
 	};
 }

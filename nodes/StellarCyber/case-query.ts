@@ -8,7 +8,7 @@ export interface CaseFilters {
 	tags?: string[];
 	/** Cases with none of these tags (e.g. the tag an automation sets on the cases it has handled). */
 	withoutTags?: string[];
-	/** Cases last changed by someone else than these users (so an automation does not wake up on its own updates). */
+	/** Cases last changed by someone else than these users (user ids), so an automation does not wake up on its own updates. */
 	notModifiedBy?: string[];
 }
 
@@ -17,7 +17,8 @@ export function caseQuery(filters: CaseFilters): IDataObject {
 	const query: IDataObject = {};
 	if (filters.tenantId) query.tenantid = filters.tenantId;
 	if (filters.statuses?.length) query.status = filters.statuses.join(',');
-	if (filters.minScore) query.min_score = filters.minScore;
+	// The vendor's tools filter by minimum score with FROM~score; the platform ignores min_score.
+	if (filters.minScore) query['FROM~score'] = filters.minScore;
 	if (filters.tags?.length) query.tags = filters.tags.join(',');
 	// The spelling of Stellar's own sync tools for "not": NOT~<field>.
 	if (filters.withoutTags?.length) query['NOT~tags'] = filters.withoutTags.join(',');

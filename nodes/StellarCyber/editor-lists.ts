@@ -1,8 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
-import { apiRequest } from '../common/request';
+import { apiList } from '../common/request';
 import { DEFAULT_ALERT_INDEX } from './actions/alert/alert-index';
 import { stellarCyber } from './transport';
+import { stellarUsers, userOptions } from './users';
 
 /** Cases a "From List" page shows: Stellar has no name search, so a page of the newest is filtered here. */
 const CASES_PER_PAGE = 100;
@@ -31,12 +32,16 @@ export const stellarCyberLists = {
 		async searchAlerts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 			const from = Number(paginationToken ?? 0) || 0;
 			const index = String(this.getCurrentNodeParameter('index') ?? '').trim() || DEFAULT_ALERT_INDEX;
-			const answer = await apiRequest.call(this, stellarCyber, {
-				method: 'POST',
-				path: `/connect/api/data/${encodeURIComponent(index)}/_search`,
-				body: { query: alertFilter((filter ?? '').trim()), from, size: ALERTS_PER_PAGE, sort: [{ timestamp: { order: 'desc' } }] },
-			});
-			const hits = (((answer.hits as IDataObject | undefined)?.hits as IDataObject[] | undefined) ?? []);
+			const hits = await apiList.call(
+				this,
+				stellarCyber,
+				{
+					method: 'POST',
+					path: `/connect/api/data/${encodeURIComponent(index)}/_search`,
+					body: { query: alertFilter((filter ?? '').trim()), from, size: ALERTS_PER_PAGE, sort: [{ timestamp: { order: 'desc' } }] },
+				},
+				['hits', 'hits'],
+			);
 			const next = from + ALERTS_PER_PAGE;
 			return {
 				results: hits.map((hit) => {
@@ -55,12 +60,12 @@ export const stellarCyberLists = {
 		},
 		async searchCases(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 			const skip = Number(paginationToken ?? 0) || 0;
-			const answer = await apiRequest.call(this, stellarCyber, {
-				method: 'GET',
-				path: '/connect/api/v1/cases',
-				qs: { sort: 'created_at', order: 'desc', skip, limit: CASES_PER_PAGE },
-			});
-			const cases = ((answer.data as IDataObject | undefined)?.cases as IDataObject[] | undefined) ?? [];
+			const cases = await apiList.call(
+				this,
+				stellarCyber,
+				{ method: 'GET', path: '/connect/api/v1/cases', qs: { sort: 'created_at', order: 'desc', skip, limit: CASES_PER_PAGE } },
+				['data', 'cases'],
+			);
 			const wanted = (filter ?? '').trim().toLowerCase();
 			const results = cases
 				.filter((record) => wanted === '' || `${String(record.ticket_id ?? '')} ${String(record.name ?? '')} ${String(record._id)}`.toLowerCase().includes(wanted))
@@ -72,16 +77,12 @@ export const stellarCyberLists = {
 		},
 	},
 	loadOptions: {
-		/** The platform's users, by the name a case's assignee holds. */
+		/** The platform's users by email, each with its user_id (what modified_by holds; the assignee's value is inferred to be one too). */
 		async getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-			const answer = await apiRequest.call(this, stellarCyber, { method: 'GET', path: '/connect/api/v1/users' });
-			return ((answer.data as IDataObject[] | undefined) ?? [])
-				.map((user) => ({ name: `${String(user.user_name)}${user.email ? ` (${String(user.email)})` : ''}`, value: String(user.user_name) }))
-				.sort((a, b) => a.name.localeCompare(b.name));
+			return userOptions(await stellarUsers(this));
 		},
 		async getTenants(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-			const answer = await apiRequest.call(this, stellarCyber, { method: 'GET', path: '/connect/api/v1/tenants' });
-			const tenants = (answer.data as IDataObject[] | undefined) ?? [];
+			const tenants = await apiList.call(this, stellarCyber, { method: 'GET', path: '/connect/api/v1/tenants' }, ['data']);
 			return tenants
 				.map((tenant) => ({ name: String(tenant.cust_name ?? tenant.cust_id), value: String(tenant.cust_id) }))
 				.sort((a, b) => a.name.localeCompare(b.name));

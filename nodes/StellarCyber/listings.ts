@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { listAt, numberAt } from '../common/answer-parts';
 import type { CursorListing, OffsetListing } from '../common/page-strategies';
 import type { TimeWalk } from '../common/time-walk';
 
@@ -23,13 +24,14 @@ export function scrollSearch(index: string, query: IDataObject, sort: unknown): 
 		maxPageSize: SEARCH_PAGE_SIZE,
 		records: ['hits', 'hits'],
 		cursor: ['_scroll_id'],
+		// an index pattern spans indices, and Elasticsearch ids are unique within one index only
+		idOf: (hit) => `${String(hit._index)}/${String(hit._id)}`,
 	};
 }
 
 /** Stellar answers at most 500 cases per request. */
 export const MAX_CASES_PER_PAGE = 500;
 
-const casesOf = (body: IDataObject) => ((body.data as IDataObject | undefined)?.cases as IDataObject[] | undefined) ?? [];
 
 /** The cases in a skip/limit order (score, or the newest few by time). */
 export const caseListing = (query: IDataObject) => skipLimitListing('/connect/api/v1/cases', query, MAX_CASES_PER_PAGE, ['data', 'cases'], ['data', 'total']);
@@ -48,13 +50,14 @@ export function caseTimeWalk(timeField: 'created_at' | 'modified_at', query: IDa
 			path: '/connect/api/v1/cases',
 			qs: { ...query, sort: timeField, order: 'asc', skip, limit: size, ...(cursor.time === null ? {} : { [`FROM~${timeField}`]: cursor.time }) },
 		}),
-		records: (response) => casesOf((response.body ?? {}) as IDataObject),
-		totalOf: (response) => ((response.body as IDataObject | undefined)?.data as IDataObject | undefined)?.total as number | undefined,
+		records: (response) => listAt(response.body, ['data', 'cases']),
+		totalOf: (response) => numberAt(response.body, ['data', 'total']),
 		timeOf: (record) => {
 			const time = Number(record[timeField]);
 			return { time, text: String(time) };
 		},
 		textOf: String,
+		boundName: `FROM~${timeField}`,
 		idOf: (record) => String(record._id),
 	};
 }

@@ -7,6 +7,7 @@ import { CASE_STATUSES, tagList } from '../StellarCyber/actions/case/case-id';
 import { withReadableTimes } from '../StellarCyber/case-times';
 import { stellarCyberLists } from '../StellarCyber/editor-lists';
 import { caseChangeSource, type CaseEvent } from './case-changes';
+import { userIdsFor } from '../StellarCyber/users';
 
 const DEFAULT_MAX_PER_POLL = 500;
 
@@ -73,7 +74,7 @@ export class StellarCyberTrigger implements INodeType {
 				name: 'notModifiedBy',
 				type: 'string',
 				default: '',
-				description: 'Leave out cases whose last change was made by these users (comma-separated user names): with the user of this credential, the workflow does not start again on its own updates',
+				description: 'Leave out cases whose last change was made by these users (comma-separated emails or user IDs, as Stellar Cyber > User > Get Many lists them): with the user of this credential, the workflow does not start again on its own updates',
 			},
 			maxPerPollOptions('Cases', DEFAULT_MAX_PER_POLL),
 		],
@@ -88,7 +89,7 @@ export class StellarCyberTrigger implements INodeType {
 			statuses: this.getNodeParameter('statuses', []) as string[],
 			minScore: Number(this.getNodeParameter('minScore', 0)) || 0,
 			withoutTags: tagList(this.getNodeParameter('withoutTags', '')),
-			notModifiedBy: tagList(this.getNodeParameter('notModifiedBy', '')),
+			notModifiedBy: await userIdsFor(this, tagList(this.getNodeParameter('notModifiedBy', '')), 0),
 		});
 		const emitted = await pollNewRecords.call(this, source, maxPerPoll(this, DEFAULT_MAX_PER_POLL), lookBackMs(this));
 		return emitted && emitted.map((items) => items.map((item) => ({ ...item, json: withReadableTimes(item.json) })));

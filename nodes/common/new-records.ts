@@ -1,7 +1,8 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { collectPages } from './paginate';
-import { apiRequestFull } from './request';
+import { apiRequestFull, readAnswer } from './request';
 import { START_OF_TIME, changeKey, cursorAfter, timeWalkPages, type TimeCursor, type TimeWalk } from './time-walk';
 import type { ApiRequest, VendorApi } from './vendor-api';
 
@@ -22,8 +23,9 @@ export interface NewRecordSource {
 const NEWEST_PAGE = 100;
 
 async function newest(this: IPollFunctions, source: NewRecordSource, size: number, skip: number): Promise<IDataObject[]> {
-	const response = await apiRequestFull.call(this, source.api, { ...source.newest(size, skip), expectsJson: true });
-	return source.walk.records(response);
+	const request = source.newest(size, skip);
+	const response = await apiRequestFull.call(this, source.api, { ...request, expectsJson: true });
+	return readAnswer(this.getNode(), source.api, request, response, (answer) => source.walk.records(answer as typeof response), 0);
 }
 
 /** The records (id@time) emitted within the look-back window, with their times (epoch ms). */
@@ -36,9 +38,17 @@ export async function cursorAtNewest(this: IPollFunctions, source: NewRecordSour
 	if (page.length === 0) return START_OF_TIME;
 	const { time, text } = timeOf(page[0]);
 	const ids: string[] = [];
+	const received = new Set<string>();
 	for (let skip = 0; ; ) {
 		const atTime = page.filter((record) => timeOf(record).time === time);
 		ids.push(...atTime.map(idOf));
+		const fresh = page.filter((record) => !received.has(idOf(record)));
+		for (const record of page) received.add(idOf(record));
+		if (skip > 0 && fresh.length === 0) {
+			throw new NodeOperationError(this.getNode(), `${source.api.platform} answered the next page of its newest records with the same records: it ignores the skip`, {
+				description: 'The trigger stopped instead of asking for the same page again and again. A proxy in front of the platform that rewrites the query may be the cause.',
+			});
+		}
 		// Read on only while a full page is all one tie.
 		if (page.length < NEWEST_PAGE || atTime.length < page.length) break;
 		skip += page.length;

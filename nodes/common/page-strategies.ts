@@ -1,5 +1,6 @@
 import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 
+import { listAt, numberAt, optionalTextAt, UnexpectedAnswerError, type AnswerPath } from './answer-parts';
 import { IncompleteReadError, type PageStrategy } from './paginate';
 import type { ApiRequest } from './vendor-api';
 
@@ -9,24 +10,12 @@ import type { ApiRequest } from './vendor-api';
  * in time-walk.ts; the one loop that runs them all in paginate.ts.
  */
 
-/** Where a value sits in an answer: a list of keys from the top of the JSON body. */
-export type AnswerPath = readonly string[];
-
-function valueAt(body: unknown, path: AnswerPath): unknown {
-	let value = body;
-	for (const key of path) value = typeof value === 'object' && value !== null ? (value as IDataObject)[key] : undefined;
-	return value;
-}
-
 function recordsAt(response: IN8nHttpFullResponse, path: AnswerPath): IDataObject[] {
-	const value = valueAt(response.body, path);
-	return Array.isArray(value) ? (value as IDataObject[]) : [];
+	return listAt(response.body, path);
 }
 
-function numberAt(response: IN8nHttpFullResponse, path: AnswerPath | undefined): number | undefined {
-	if (path === undefined) return undefined;
-	const value = valueAt(response.body, path);
-	return typeof value === 'number' ? value : undefined;
+function totalAt(response: IN8nHttpFullResponse, path: AnswerPath | undefined): number | undefined {
+	return path === undefined ? undefined : numberAt(response.body, path);
 }
 
 /** A header's number (X-Total-Count), or undefined. */
@@ -77,6 +66,7 @@ interface OffsetCursor {
 	passes: number;
 }
 
+
 /** Rewinds in a row, and in one read, past which the listing is changing faster than it can be read. */
 const MAX_REWINDS_IN_A_ROW = 10;
 const MAX_REWINDS = 100;
@@ -104,7 +94,7 @@ export function offsetPages(listing: OffsetListing): PageStrategy<OffsetCursor> 
 		}),
 		read: (response, cursor, seen) => {
 			const records = recordsAt(response, listing.records);
-			const total = numberAt(response, listing.total);
+			const total = totalAt(response, listing.total);
 			// A page of one record cannot overlap the one before and still move on.
 			const overlap = cursor.size > 1 ? 1 : 0;
 			if (cursor.offset > 0 && overlap > 0 && !(records.length > 0 && seen.has(idOf(records[0])))) {
@@ -116,7 +106,7 @@ export function offsetPages(listing: OffsetListing): PageStrategy<OffsetCursor> 
 				}
 				const offset = Math.max(0, cursor.offset - (cursor.size - overlap));
 				const next = { ...cursor, offset, rewinds: cursor.rewinds + 1, rewindsInAll: cursor.rewindsInAll + 1 };
-				return { items: [], next, received: records.length, rewound: true };
+				return { items: [], next, received: records.length, rewound: true, pageIds: [] };
 			}
 			const atEnd = records.length < cursor.size || (total !== undefined && cursor.offset + records.length >= total);
 			if (!atEnd) return { items: records, next: { ...cursor, offset: cursor.offset + records.length - overlap, rewinds: 0 } };
@@ -130,7 +120,7 @@ export function offsetPages(listing: OffsetListing): PageStrategy<OffsetCursor> 
 							'Records moved in the list (renamed, for example) faster than it could be read again. Run the node again.',
 						);
 					}
-					return { items: records, next: { ...cursor, offset: 0, rewinds: 0, passes: cursor.passes + 1 } };
+					return { items: records, next: { ...cursor, offset: 0, rewinds: 0, passes: cursor.passes + 1 }, restarted: true };
 				}
 			}
 			return { items: records, next: undefined };
@@ -179,8 +169,10 @@ export function numberedPages(listing: NumberedListing): PageStrategy<NumberedCu
 			},
 		}),
 		read: (response, cursor) => {
-			const items = Array.isArray(response.body) ? (response.body as IDataObject[]) : [];
-			const total = headerNumber(response, listing.totalHeader) ?? 0;
+			const items = listAt(response.body, []);
+			// UTMStack answers a search that matches nothing with [] and no headers (UtmElasticsearchResource)
+			const total = headerNumber(response, listing.totalHeader) ?? (items.length === 0 ? 0 : undefined);
+			if (total === undefined) throw new UnexpectedAnswerError(`the number of matches in its ${listing.totalHeader} header`, 'without that header');
 			if (window && total >= window.size && (cursor.wanted === undefined || cursor.wanted > window.size)) {
 				throw new IncompleteReadError(window.message, window.description);
 			}
@@ -199,7 +191,8 @@ export interface CursorListing {
 	maxPageSize: number;
 	records: AnswerPath;
 	cursor: AnswerPath;
-	idField?: IdField;
+	/** A record's id (unique in the listing): how the read sees a page that repeats one it read already. */
+	idOf: (record: IDataObject) => string;
 }
 
 interface NextCursor {
@@ -210,12 +203,12 @@ interface NextCursor {
 /** A page shorter than asked for, or one without a cursor, is the last. */
 export function cursorPages(listing: CursorListing): PageStrategy<NextCursor> {
 	return {
-		...(listing.idField ? { idOf: idAt(listing.idField) } : {}),
+		idOf: listing.idOf,
 		start: (limit) => ({ size: Math.min(limit ?? listing.maxPageSize, listing.maxPageSize) }),
 		request: (cursor) => (cursor.cursor === undefined ? listing.first(cursor.size) : listing.next(cursor.cursor, cursor.size)),
 		read: (response, cursor) => {
 			const items = recordsAt(response, listing.records);
-			const next = valueAt(response.body, listing.cursor);
+			const next = optionalTextAt(response.body, listing.cursor);
 			const more = items.length === cursor.size && typeof next === 'string' && next !== '';
 			return { items, next: more ? { ...cursor, cursor: next as string } : undefined };
 		},

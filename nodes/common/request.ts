@@ -22,6 +22,7 @@ import {
 } from '../../credentials/common/session-renewal';
 import { carryTokenToSeal, forgetRefusedToken } from '../../credentials/common/session';
 import { jsonBody, retryAfterSeconds } from './answer-checks';
+import { listAt, recordAt, UnexpectedAnswerError, unexpectedAnswer, type AnswerPath } from './answer-parts';
 import { answerError, requestFailedError } from './api-error';
 import { noteKeyExpiry } from './key-expiry';
 import { hasDotSegment } from './path-segment';
@@ -161,7 +162,10 @@ function rateLimitWait(response: IN8nHttpFullResponse, attempt: number): number 
 	return wait <= MAX_RATE_LIMIT_WAIT_SECONDS ? wait : undefined;
 }
 
-/** The body of the answer: a record for most endpoints (cast where a platform answers a list). */
+/**
+ * The answer's body as a record. A request that expects JSON (every GET) must get a JSON object: a list,
+ * a text or nothing is an error that says what came, never read as a record.
+ */
 export async function apiRequest(
 	this: RequestContext,
 	api: VendorApi,
@@ -169,5 +173,39 @@ export async function apiRequest(
 	itemIndex = 0,
 ): Promise<IDataObject> {
 	const response = await apiRequestFull.call(this, api, request, itemIndex);
-	return response.body as IDataObject;
+	if (!(request.expectsJson ?? request.method === 'GET')) return response.body as IDataObject;
+	return readAnswer(this.getNode(), api, request, response.body, (body) => recordAt(body, []), itemIndex);
+}
+
+/** The part of the answer an operation reads (listAt, recordAt, textAt from answer-parts.ts), read strictly. */
+export async function apiRead(
+	this: RequestContext,
+	api: VendorApi,
+	request: ApiRequest,
+	read: (body: unknown) => IDataObject,
+	itemIndex = 0,
+): Promise<IDataObject> {
+	const response = await apiRequestFull.call(this, api, { ...request, expectsJson: request.expectsJson ?? true }, itemIndex);
+	return readAnswer(this.getNode(), api, request, response.body, read, itemIndex);
+}
+
+/** The list at `path` of the answer (listAt), read strictly. */
+export async function apiList(this: RequestContext, api: VendorApi, request: ApiRequest, path: AnswerPath, itemIndex = 0): Promise<IDataObject[]> {
+	const response = await apiRequestFull.call(this, api, { ...request, expectsJson: request.expectsJson ?? true }, itemIndex);
+	return readAnswer(this.getNode(), api, request, response.body, (body) => listAt(body, path), itemIndex);
+}
+
+/** The record at `path` of the answer (recordAt), read strictly. */
+export async function apiRecord(this: RequestContext, api: VendorApi, request: ApiRequest, path: AnswerPath, itemIndex = 0): Promise<IDataObject> {
+	const response = await apiRequestFull.call(this, api, { ...request, expectsJson: request.expectsJson ?? true }, itemIndex);
+	return readAnswer(this.getNode(), api, request, response.body, (body) => recordAt(body, path), itemIndex);
+}
+
+export function readAnswer<T>(node: INode, api: VendorApi, request: ApiRequest, body: unknown, read: (body: unknown) => T, itemIndex: number): T {
+	try {
+		return read(body);
+	} catch (error) {
+		if (error instanceof UnexpectedAnswerError) throw unexpectedAnswer(node, api, request, error, itemIndex);
+		throw new NodeOperationError(node, error as Error, { itemIndex });
+	}
 }

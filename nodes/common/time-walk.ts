@@ -1,6 +1,6 @@
 import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { IncompleteReadError, type PageStrategy } from './paginate';
+import { IncompleteReadError, NoProgressError, type PageStrategy } from './paginate';
 import type { ApiRequest } from './vendor-api';
 
 /**
@@ -40,6 +40,8 @@ export interface TimeWalk {
 	timeOf(record: IDataObject): { time: number; text: string };
 	/** A time (epoch ms) as the platform's queries take it. */
 	textOf(time: number): string;
+	/** How the query names its time bound, for the error when the platform ignores it (e.g. "FROM~created_at"). */
+	boundName: string;
 	idOf(record: IDataObject): string;
 }
 
@@ -78,13 +80,15 @@ export function advance(at: TimeCursor, time: number, text: string, id: string):
  * followed by the same query with a skip.
  */
 export function timeWalkPages(walk: TimeWalk, from: TimeCursor = START_OF_TIME, options: { eachChange?: boolean } = {}): PageStrategy<WalkCursor> {
+	const keyOf = options.eachChange ? (record: IDataObject) => changeKey(walk.idOf(record), walk.timeOf(record).time) : walk.idOf;
 	return {
 		start: (limit) => ({ at: from, skip: 0, size: Math.min(limit ?? walk.pageSize, walk.pageSize) }),
 		request: (cursor) => walk.request(cursor.at, cursor.size, cursor.skip),
 		// A listing has each record once; a trigger on changes has each change (a record at a new time) once.
-		idOf: options.eachChange ? (record) => changeKey(walk.idOf(record), walk.timeOf(record).time) : walk.idOf,
+		idOf: keyOf,
 		read: (response, cursor) => {
 			const page = walk.records(response);
+			const pageIds = page.map(keyOf);
 			// Inside a tie the walk pages by skip, each page starting at the last record of the one before (see
 			// offsetPages): a page that starts with a record not read yet means records of the tie were removed
 			// ahead of the read, and it is read again from a page earlier.
@@ -101,13 +105,19 @@ export function timeWalkPages(walk: TimeWalk, from: TimeCursor = START_OF_TIME, 
 						);
 					}
 					const next = { ...cursor, skip: Math.max(0, cursor.skip - (cursor.size - overlap)), rewinds };
-					return { items: [], next, received: page.length, rewound: true };
+					return { items: [], next, received: page.length, rewound: true, pageIds: [] };
 				}
 			}
 			const items: IDataObject[] = [];
 			let at = cursor.at;
+			const bound = cursor.at.time;
 			for (const record of page) {
 				const { time, text } = walk.timeOf(record);
+				if (bound !== null && (walk.direction === 'asc' ? time < bound : time > bound)) {
+					throw new NoProgressError(
+						`answered a query for records from ${cursor.at.timeText ?? String(bound)} on (${walk.boundName}) with a record of ${text}: it ignores the time bound`,
+					);
+				}
 				const id = walk.idOf(record);
 				if (alreadyRead(walk, at, time, id)) continue;
 				items.push(record);
@@ -115,7 +125,7 @@ export function timeWalkPages(walk: TimeWalk, from: TimeCursor = START_OF_TIME, 
 			}
 			const total = walk.totalOf?.(response);
 			const last = page.length < cursor.size || (total !== undefined && cursor.skip + page.length >= total);
-			if (last) return { items, next: undefined, received: page.length };
+			if (last) return { items, next: undefined, received: page.length, pageIds };
 			const stuck = cursor.at.time !== null && at.time === cursor.at.time;
 			const skip = stuck ? cursor.skip + page.length - overlap : 0;
 			if (walk.window !== undefined && skip + cursor.size > walk.window) {
@@ -124,7 +134,7 @@ export function timeWalkPages(walk: TimeWalk, from: TimeCursor = START_OF_TIME, 
 					'The platform cannot page further through records that all have the same time. Narrow the filters so fewer records match.',
 				);
 			}
-			return { items, next: { ...cursor, at, skip, rewinds: 0 }, received: page.length };
+			return { items, next: { ...cursor, at, skip, rewinds: 0 }, received: page.length, pageIds };
 		},
 	};
 }

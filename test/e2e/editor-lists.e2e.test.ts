@@ -1,6 +1,7 @@
 import { startEnvironment, type E2eEnvironment } from './support/environment';
 import { leakedSecrets } from './support/secrets';
 import { versionsUnderTest } from './support/versions';
+import { stellarUserId } from '../simulators/data/stellar-cyber';
 
 /**
  * The lists the editor loads for our fields, asked for the way the editor asks: n8n's REST endpoints for a
@@ -66,7 +67,7 @@ describe.each(versionsUnderTest())('the editor\'s lists through n8n\'s REST API 
 		const triggerTenants = await options('stellarCyberTrigger', 1, 'getTenants', 'parameters.tenantId', 'secopsStlScoped1', { event: 'newCase' });
 		expect(triggerTenants).toEqual(tenants);
 		const users = await options('stellarCyber', 2, 'getUsers', 'parameters.updateFields.assignee', 'secopsStlScoped1', { resource: 'case', operation: 'update', updateFields: {} });
-		expect(users.map((user) => user.value)).toEqual(expect.arrayContaining(['alice.soc', 'bob.soc']));
+		expect(users.map((user) => user.value)).toEqual(expect.arrayContaining([stellarUserId('alice.soc'), stellarUserId('bob.soc')]));
 	});
 
 	test('Stellar Cyber: alerts "From List" for Alert Update, newest of the Index first, searchable by name', async () => {

@@ -82,16 +82,23 @@ describe('UTMStack incidents and their alerts', () => {
 });
 
 describe('Stellar Cyber', () => {
-	test('case summary, observables and scores, each with the case id; an unknown case is named', async () => {
+	test('case summary (text), observables (by type) and scores (events, newest first), each with the case id; an unknown case is named', async () => {
 		const [newest] = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', limit: 1 }, stellar.credentials);
 		const caseId = { __rl: true, mode: 'id', value: newest.json._id };
+		stellar.sim.resetStats();
 		const [summary] = await run(new StellarCyber(), { resource: 'case', operation: 'getSummary', caseId }, stellar.credentials);
-		expect(summary.json).toMatchObject({ caseId: newest.json._id, _id: newest.json._id, score: newest.json.score });
-		expect(summary.json.alert_count).toBeGreaterThan(0);
+		expect(sent(stellar, 'GET /connect/api/v1/cases/:id/summary')[0].query).toEqual({ formatted: 'true' });
+		expect(Object.keys(summary.json).sort()).toEqual(['caseId', 'summary']);
+		expect(summary.json.summary).toMatch(/^Observed \d+ alert types: .+\nInvolved \d+ hosts: /);
 		const [observables] = await run(new StellarCyber(), { resource: 'case', operation: 'getObservables', caseId }, stellar.credentials);
-		expect((observables.json.observables as unknown[]).length).toBeGreaterThan(0);
+		expect(Object.keys(observables.json).sort()).toEqual(['caseId', 'observables']);
+		expect(((observables.json.observables as Record<string, unknown[]>).ip ?? []).length).toBeGreaterThan(0);
 		const [scores] = await run(new StellarCyber(), { resource: 'case', operation: 'getScores', caseId }, stellar.credentials);
-		expect(scores.json).toEqual({ caseId: newest.json._id, score: newest.json.score, severity: newest.json.severity });
+		const events = scores.json.scores as Array<{ timestamp: number; reasons: unknown[] }>;
+		expect(events).toHaveLength(2);
+		expect(events[0].timestamp).toBeGreaterThanOrEqual(events[1].timestamp);
+		expect(scores.json.latest).toEqual(events[0]);
+		expect(Object.keys(scores.json).filter((key) => /^\d+$/.test(key))).toEqual([]);
 		const missing = await runError(new StellarCyber(), { resource: 'case', operation: 'getScores', caseId: { __rl: true, mode: 'id', value: 'aaaaaaaaaaaaaaaaaaaaaaaa' } }, stellar.credentials);
 		expect(missing.message).toBe('Stellar Cyber has no case aaaaaaaaaaaaaaaaaaaaaaaa');
 	});
@@ -141,7 +148,8 @@ describe('Stellar Cyber', () => {
 describe('Stellar Cyber inventory', () => {
 	test('users, connectors and sensors, each list whole; a Limit cuts it', async () => {
 		const users = await run(new StellarCyber(), { resource: 'user', operation: 'getMany', returnAll: true }, stellar.credentials);
-		expect(users.map((user) => user.json.user_name)).toEqual(expect.arrayContaining(['alice.soc', 'bob.soc']));
+		expect(users.map((user) => user.json.email)).toEqual(expect.arrayContaining(['alice.soc@example.test', 'bob.soc@example.test']));
+		expect(users.every((user) => /^[0-9a-f]{32}$/.test(String(user.json.user_id)))).toBe(true);
 		const connectors = await run(new StellarCyber(), { resource: 'connector', operation: 'getMany', returnAll: true }, stellar.credentials);
 		expect(connectors.length).toBeGreaterThan(4);
 		expect(connectors.some((connector) => connector.json.status === 'error')).toBe(true);

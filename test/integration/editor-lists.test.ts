@@ -64,7 +64,7 @@ describe('Stellar Cyber', () => {
 		}
 	});
 
-	test('users load for the case assignee, by the name a case holds; a picked one is sent', async () => {
+	test('users load for the case assignee by email, each with the user id a case holds; a picked one is sent', async () => {
 		const users = await list<INodePropertyOptions[]>(new StellarCyber(), 'loadOptions', 'getUsers', stellar.credentials);
 		const cases = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', sort: 'created_at', order: 'desc', limit: 200 }, stellar.credentials);
 		const assignees = new Set(cases.map((record) => String(record.json.assignee)).filter((name) => name !== ''));

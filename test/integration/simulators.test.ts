@@ -514,14 +514,16 @@ describe('Stellar Cyber', () => {
 		expect(typeof tooMany.json.error).toBe('string');
 	});
 
-	test('case filters: status csv, min_score, tenant, FROM~created_at, sort and order', async () => {
+	test('case filters: status csv, FROM~score (min_score is not a parameter: ignored), tenant, FROM~created_at, sort and order', async () => {
 		const accessToken = await token();
 		const open = await get('/connect/api/v1/cases?limit=500&status=New,Escalated', accessToken);
 		expect(open.json.data.cases.every((c: any) => ['New', 'Escalated'].includes(c.status))).toBe(true);
 		expect(open.json.data.total).toBe(open.json.data.cases.length);
-		const scored = await get('/connect/api/v1/cases?limit=500&min_score=80&sort=score&order=asc', accessToken);
+		const scored = await get('/connect/api/v1/cases?limit=500&FROM~score=80&sort=score&order=asc', accessToken);
 		const scores = scored.json.data.cases.map((c: any) => c.score);
 		expect(scores.every((s: number) => s >= 80)).toBe(true);
+		const ignored = await get('/connect/api/v1/cases?limit=500&min_score=80', accessToken);
+		expect(ignored.json.data.total).toBe(300);
 		expect([...scores].sort((a, b) => a - b)).toEqual(scores);
 		const tenant = (await get('/connect/api/v1/tenants', accessToken)).json.data[1].cust_id;
 		const ofTenant = await get(`/connect/api/v1/cases?limit=500&tenantid=${tenant}`, accessToken);

@@ -5,6 +5,7 @@ import { N8nHarness } from '../helpers/n8n-harness';
 import { ALL_CREDENTIAL_TYPES } from '../helpers/vendors';
 import { ALL_FIXTURE_SECRETS, STELLAR } from '../simulators/fixtures';
 import { startSimulator, type RunningSimulator } from '../simulators';
+import { stellarUserId } from '../simulators/data/stellar-cyber';
 
 /** The Stellar Cyber node against the Stellar Cyber simulator (1,200 seeded cases), through n8n-core. */
 
@@ -78,7 +79,7 @@ describe('case getMany', () => {
 	test('filters: tenant, statuses, minimum score, tags, created after; zero results make one request', async () => {
 		const createdAfter = '2020-01-01T00:00:00.000Z';
 		const output = await run({ ...getMany, returnAll: true, filters: { statuses: ['New', 'In Progress'], minScore: 60, createdAfter, tags: 'a, b' } });
-		expect(apiRequests()[0].query).toMatchObject({ status: 'New,In Progress', min_score: '60', 'FROM~created_at': String(Date.parse(createdAfter)), tags: 'a,b' });
+		expect(apiRequests()[0].query).toMatchObject({ status: 'New,In Progress', 'FROM~score': '60', 'FROM~created_at': String(Date.parse(createdAfter)), tags: 'a,b' });
 		for (const record of output) expect(Number(record.json.score)).toBeGreaterThanOrEqual(60);
 		simulator.resetStats();
 		const none = await run({ ...getMany, returnAll: true, filters: { tenantId: 'no-such-tenant' } });
@@ -113,12 +114,12 @@ describe('one case', () => {
 			resource: 'case',
 			operation: 'update',
 			caseId,
-			updateFields: { status: 'Escalated', severity: 'Critical', assignee: 'analyst-1', resolution: 'n8n', tagsToAdd: 'n8n, escalated', tagsToRemove: 'old' },
+			updateFields: { status: 'Escalated', severity: 'Critical', assignee: stellarUserId('alice.soc'), resolution: 'n8n', tagsToAdd: 'n8n, escalated', tagsToRemove: 'old' },
 		});
 		expect(apiRequests()[0]).toMatchObject({
 			method: 'PUT',
 			path: `/connect/api/v1/cases/${caseId}`,
-			body: { status: 'Escalated', severity: 'Critical', assignee: 'analyst-1', resolution: 'n8n', tags: { add: ['n8n', 'escalated'], delete: ['old'] } },
+			body: { status: 'Escalated', severity: 'Critical', assignee: stellarUserId('alice.soc'), resolution: 'n8n', tags: { add: ['n8n', 'escalated'], delete: ['old'] } },
 		});
 		expect(output.json.status).toBe('Escalated');
 		expect(output.json.tags).toEqual(expect.arrayContaining(['n8n', 'escalated']));

@@ -192,7 +192,7 @@ test('tenant, statuses and minimum score narrow the cases', async () => {
 	openCases(1, { score: 90, status: 'Resolved' });
 	const [wanted] = openCases(1, { score: 95, status: 'Escalated' });
 	expect(ids(await poll(trigger))).toEqual([wanted._id]);
-	expect(caseQueries().at(-1)?.query).toMatchObject({ tenantid: tenantId, status: 'New,Escalated', min_score: '80' });
+	expect(caseQueries().at(-1)?.query).toMatchObject({ tenantid: tenantId, status: 'New,Escalated', 'FROM~score': '80' });
 });
 
 test('activated amid a tie longer than a page: the first poll reads the whole tie, so none of it is emitted later', async () => {

@@ -130,7 +130,8 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 
 	const getDataSourceTags: Handler = (request) => {
 		const found = findById(data().dataSources, request.params.id);
-		return found ? json(200, data().tags.get(Number(found.id)) ?? []) : boom(404, `Data source ${request.params.id} not found`);
+		// {tags: [...]}: what immuta/catalog-linker and a 2026 toolkit read (docs/provenance.md)
+		return found ? json(200, { tags: data().tags.get(Number(found.id)) ?? [] }) : boom(404, `Data source ${request.params.id} not found`);
 	};
 
 	/**

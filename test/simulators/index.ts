@@ -2,6 +2,7 @@ import { requestHandler, type VendorFactory } from './core/app';
 import { controlReply, type ControlTarget } from './core/control';
 import { NO_CHURN, type ChurnPlan } from './core/churn';
 import { NO_FAULTS, type FaultPlan } from './core/faults';
+import { NO_QUIRKS, type QuirkPlan } from './core/quirks';
 import { listen } from './core/server';
 import { clearStats, createStats, loginRecorder } from './core/stats';
 import { selfSignedCertificate } from './core/tls';
@@ -69,8 +70,10 @@ export async function startSimulator(vendor: SimulatorVendor, options: Simulator
 
 	const faults: FaultPlan = { ...NO_FAULTS };
 	const churn: ChurnPlan = { ...NO_CHURN };
+	const quirks: QuirkPlan = { ...NO_QUIRKS };
 	const control: ControlTarget = {
 		vendor,
+		setQuirks: (plan) => Object.assign(quirks, { first: undefined, answerWith: undefined }, plan),
 		setFaults: (plan) => Object.assign(faults, plan),
 		setChurn: (plan) => Object.assign(churn, plan),
 		vendorControl: app.control,
@@ -111,7 +114,7 @@ export async function startSimulator(vendor: SimulatorVendor, options: Simulator
 	};
 
 	const certificate = resolved.tls ? await selfSignedCertificate() : undefined;
-	const server = await listen(requestHandler({ vendor, app, stats, requestLog, options: resolved, control, faults, churn, log: options.log }), {
+	const server = await listen(requestHandler({ vendor, app, stats, requestLog, options: resolved, control, faults, churn, quirks, log: options.log }), {
 		port: resolved.port,
 		tls: certificate,
 	});

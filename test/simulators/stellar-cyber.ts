@@ -2,7 +2,7 @@ import type { VendorApp, VendorContext } from './core/app';
 import { QueryError, matches, parseSort, sortDocs } from './core/es-query';
 import { Router, json, type Handler, type SimReply, type SimRequest } from './core/server';
 import { connectorsOf, sensorsOf } from './data/stellar-inventory';
-import { ALERT_STATUSES, CASE_SEVERITIES, CASE_STATUSES, EVENTS, STELLAR_USERS, caseAlert, caseRecord, seedStellar, type StellarAlert, type StellarCase } from './data/stellar-cyber';
+import { ALERT_STATUSES, CASE_SEVERITIES, CASE_STATUSES, EVENTS, STELLAR_USERS, caseAlert, caseUser, caseRecord, seedStellar, type StellarAlert, type StellarCase } from './data/stellar-cyber';
 import { STELLAR } from './fixtures';
 import { HOSTS, Rng, lazy } from './seed';
 
@@ -83,10 +83,10 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 	const listCases: Handler = (request) => {
 		const limit = intQuery(request, 'limit');
 		const skip = intQuery(request, 'skip');
-		const minScore = request.query.get('min_score');
+		// Parameters the platform does not know (min_score, which no public client sends) are ignored, as web
+		// frameworks do: the list is then answered unfiltered.
 		if (limit === 'invalid' || skip === 'invalid') return error(400, 'limit and skip must be non-negative integers');
 		if (limit !== undefined && limit > MAX_CASE_LIMIT) return error(400, `limit must be less than or equal to ${MAX_CASE_LIMIT}`);
-		if (minScore !== null && minScore !== '' && Number.isNaN(Number(minScore))) return error(400, 'min_score must be a number');
 		const sort = request.query.get('sort') ?? 'created_at';
 		if (!['score', 'created_at', 'modified_at'].includes(sort)) return error(400, 'sort must be one of score, created_at, modified_at');
 		const order = (request.query.get('order') ?? 'desc').toLowerCase();
@@ -112,8 +112,7 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 				list = list.filter((record) => record[field] >= Number(from));
 			}
 		}
-		if (minScore !== null && minScore !== '') list = list.filter((record) => record.score >= Number(minScore));
-		// The filters of Stellar's sync tools (FROM~score is min_score's other spelling); values comma-separated.
+		// The filters of Stellar's sync tools (FROM~score: the minimum score); values comma-separated.
 		const fromScore = request.query.get('FROM~score');
 		if (fromScore !== null && fromScore !== '') {
 			if (Number.isNaN(Number(fromScore))) return error(400, 'FROM~score must be a number');
@@ -142,7 +141,14 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		if (body.severity !== undefined && !CASE_SEVERITIES.includes(String(body.severity))) return error(400, `severity must be one of ${CASE_SEVERITIES.join(', ')}`);
 		if (body.status !== undefined) record.status = body.status;
 		if (body.severity !== undefined) record.severity = body.severity;
-		if (body.assignee !== undefined) record.assignee = body.assignee;
+		// What `assignee` takes is unattested; a case pairs it with assignee_name as it pairs modified_by (an id)
+		// with modified_by_name, so the simulator takes a user id.
+		if (body.assignee !== undefined) {
+			const user = STELLAR_USERS.find((candidate) => candidate.user_id === body.assignee);
+			if (body.assignee !== '' && !user) return error(400, 'assignee must be a user id');
+			record.assignee = body.assignee;
+			record.assignee_name = user ? user.email : 'Unassigned';
+		}
 		if (body.resolution !== undefined) record.resolution = body.resolution;
 		const tagChanges = body.tags as { add?: unknown; delete?: unknown } | undefined;
 		if (tagChanges !== undefined) {
@@ -157,7 +163,7 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 			for (const alert of data().alertsByCase.get(record._id) ?? []) alert._source.event_status = alertStatus;
 		}
 		record.modified_at = Date.now();
-		record.modified_by = request.user;
+		Object.assign(record, byUser(request.user ?? 'api'));
 		if (record.status === 'Resolved' || record.status === 'Cancelled') record.closed = record.modified_at;
 		return json(200, { data: record });
 	};
@@ -174,6 +180,12 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		return json(200, { data: { docs: all.slice(start, start + (limit ?? DEFAULT_LIMIT)) } });
 	};
 
+	/** A change's author as a case record holds it: the user's id, and a name beside it. */
+	function byUser(login: string): { modified_by: string; modified_by_name: string } {
+		const user = caseUser(login);
+		return { modified_by: user.id, modified_by_name: user.name };
+	}
+
 	const getComments: Handler = (request) => {
 		const record = findCase(request.params.id);
 		if (!record) return error(404, 'Case not found');
@@ -185,19 +197,31 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		if (!record) return error(404, 'Case not found');
 		const comment = (request.body as Record<string, unknown> | undefined)?.comment;
 		if (typeof comment !== 'string' || comment.trim() === '') return error(400, 'comment is required');
-		const entry = { _id: rng.hex(24), comment, created_at: Date.now(), created_by: request.user ?? 'api' };
+		// {comment, _id, case_id, created_at, modified_at, user}: the shape jira-case-sync reads
+		const at = Date.now();
+		const entry = { _id: rng.hex(24), case_id: record._id, comment, created_at: at, modified_at: at, user: request.user ?? 'api' };
 		const list = data().comments.get(record._id) ?? [];
 		list.push(entry);
 		data().comments.set(record._id, list);
 		return json(200, { data: entry });
 	};
 
-	/** inferred shapes for the case side views */
+	/**
+	 * The case side views as the vendor's tools read them (docs/provenance.md): the summary a text under
+	 * `data` when asked with formatted=true (XSOAR's recorded get_incident_summary.json is the model; the
+	 * answer without it is unattested, so an object stands there), the observables an object of lists by
+	 * type at the top level (the fields of one observable are inferred), the scores a list of events with
+	 * timestamp and reasons (the score field beside them is inferred).
+	 */
 	const caseSummary: Handler = (request) => {
 		const record = findCase(request.params.id);
 		if (!record) return error(404, 'Case not found');
 		const alerts = data().alertsByCase.get(record._id) ?? [];
-		return json(200, { data: { _id: record._id, name: record.name, alert_count: alerts.length, alert_names: [...new Set(alerts.map((a) => a._source.event_name))], score: record.score } });
+		const hosts = [...new Set(alerts.map((a) => String(a._source.host ?? a._source.srcip)))];
+		const names = [...new Set(alerts.map((a) => String(a._source.event_name)))];
+		if (request.query.get('formatted') !== 'true') return json(200, { data: { alert_count: alerts.length, alert_names: names, hosts } });
+		const text = [`Observed ${names.length} alert types: ${names.join(', ')}`, `Involved ${hosts.length} hosts: ${hosts.join(', ')}`].join('\n');
+		return json(200, { data: text });
 	};
 
 	const caseObservables: Handler = (request) => {
@@ -205,13 +229,17 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		if (!record) return error(404, 'Case not found');
 		const alerts = data().alertsByCase.get(record._id) ?? [];
 		const ips = [...new Set(alerts.flatMap((a) => [a._source.srcip, a._source.dstip]).map(String))];
-		return json(200, { data: { observables: ips.map((ip) => ({ type: 'ip', value: ip })) } });
+		return json(200, { observables: { ip: ips.map((ip) => ({ value: ip })) } });
 	};
 
 	const caseScores: Handler = (request) => {
 		const record = findCase(request.params.id);
 		if (!record) return error(404, 'Case not found');
-		return json(200, { data: { score: record.score, severity: record.severity } });
+		const events = [
+			{ timestamp: record.created_at, score: Math.max(0, record.score - 10), reasons: [{ reason: 'Case created' }] },
+			{ timestamp: record.modified_at, score: record.score, reasons: [{ reason: `${record.size} alerts correlated` }] },
+		];
+		return json(200, { data: events });
 	};
 
 	// ---- raw search over aella-ser-* (Elasticsearch shape) ----
@@ -314,8 +342,9 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		.post(`${V1}/access_token`, accessToken)
 		.get(`${V1}/tenants`, secured(tenants))
 		.get(`${V1}/users`, secured(() => json(200, { data: STELLAR_USERS })))
-		.get(`${V1}/connectors`, secured(() => json(200, { data: connectorsOf(data().tenants, options.referenceTime) })))
-		.get(`${V1}/data_sensors`, secured(() => json(200, { data: sensorsOf(data().tenants, options.referenceTime) })))
+		// top-level lists, as jira-case-sync and stellarcyber-galaxy read them (docs/provenance.md)
+		.get(`${V1}/connectors`, secured(() => json(200, { connectors: connectorsOf(data().tenants, options.referenceTime) })))
+		.get(`${V1}/data_sensors`, secured(() => json(200, { sensors: sensorsOf(data().tenants, options.referenceTime) })))
 		.get(`${V1}/cases`, secured(listCases))
 		.get(`${V1}/cases/:id`, secured(getCase))
 		.put(`${V1}/cases/:id`, secured(updateCase))
@@ -375,7 +404,7 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		const at = Date.now();
 		for (const record of records as StellarCase[]) {
 			record.modified_at = at;
-			record.modified_by = String(by);
+			Object.assign(record, byUser(String(by)));
 			if (status !== undefined) record.status = status;
 		}
 		return json(200, { data: { cases: records } });

@@ -3,6 +3,7 @@ import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 import { headerNumber, type NumberedListing } from '../../common/page-strategies';
 import type { TimeWalk } from '../../common/time-walk';
 import type { ApiRequest } from '../../common/vendor-api';
+import { listAt } from '../../common/answer-parts';
 
 /** UTMStack serves at most this many documents per page (Spring's clamp). */
 export const SEARCH_PAGE_SIZE = 1000;
@@ -18,7 +19,7 @@ export const TIME_FIELD = '@timestamp';
 /** The upper end of a time walk with no end: later than any document. */
 const END_OF_TIME = '9999-12-31T23:59:59.999Z';
 
-const documents = (response: IN8nHttpFullResponse) => (Array.isArray(response.body) ? (response.body as IDataObject[]) : []);
+const documents = (response: IN8nHttpFullResponse) => listAt(response.body, []);
 /** Alerts and logs carry their own id; _id is OpenSearch's, for a document without one. */
 const ID_FIELDS = ['id', '_id'];
 const documentId = (document: IDataObject) => String(document.id ?? document._id);
@@ -109,6 +110,7 @@ export function timestampWalk(
 		},
 		timeOf: (document) => ({ time: Date.parse(String(document[TIME_FIELD])), text: String(document[TIME_FIELD]) }),
 		textOf: (time) => new Date(time).toISOString(),
+		boundName: `${TIME_FIELD} ${direction === 'asc' ? 'IS_BETWEEN' : 'IS_LESS_THAN_OR_EQUALS'}`,
 		idOf: documentId,
 	};
 }
@@ -133,6 +135,7 @@ export function incidentWalk(query: IDataObject): TimeWalk {
 		totalOf: (response) => headerNumber(response, 'x-total-count'),
 		timeOf: (incident) => ({ time: Number(incident.id), text: String(incident.id) }),
 		textOf: String,
+		boundName: 'id.lessThanOrEqual',
 		idOf: (incident) => String(incident.id),
 	};
 }

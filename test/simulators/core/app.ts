@@ -4,6 +4,7 @@ import type { RecordedRequest, ResolvedOptions } from '../options';
 import { controlReply, type ControlTarget } from './control';
 import { takeChurn, type ChurnPlan } from './churn';
 import { faultAnswer, takeFault, type FaultPlan } from './faults';
+import { noteAnswer, repeatedAnswer, rewriteRequest, type QuirkPlan } from './quirks';
 import { json, parseBody, readBody, send, text, type Router, type SimReply, type SimRequest } from './server';
 import type { LoginRecorder, SimulatorStats } from './stats';
 import type { TokenStore } from './tokens';
@@ -79,6 +80,8 @@ export interface Pipeline {
 	faults: FaultPlan;
 	/** Data changed between page reads (POST /__sim/churn). */
 	churn: ChurnPlan;
+	/** A release or proxy that ignores paging (POST /__sim/quirks). */
+	quirks: QuirkPlan;
 	log?: (line: string) => void;
 }
 
@@ -97,6 +100,7 @@ export function requestHandler(pipeline: Pipeline) {
 			return;
 		}
 		const { body, invalid } = parseBody(rawBody, incoming.headers['content-type']);
+		if (!url.pathname.startsWith('/__sim/')) rewriteRequest(pipeline.quirks, url.pathname, url.searchParams, body);
 
 		if (url.pathname.startsWith('/__sim/')) {
 			send(response, controlReply(method, url.pathname, body, control));
@@ -131,10 +135,11 @@ export function requestHandler(pipeline: Pipeline) {
 					return;
 				}
 				reply = answer;
-			} else reply = await normal();
+			} else reply = repeatedAnswer(pipeline.quirks, url.pathname) ?? (await normal());
 		} catch (error) {
 			reply = app.internalError(request, error);
 		}
+		noteAnswer(pipeline.quirks, url.pathname, reply);
 		if (reply.status === 401) stats.unauthorized++;
 
 		requestLog.push({

@@ -1,6 +1,7 @@
 import { empty, json, type SimReply } from './server';
 import { parseChurnPlan, type ChurnPlan } from './churn';
 import { parseFaultPlan, type FaultPlan } from './faults';
+import { parseQuirkPlan, type QuirkPlan } from './quirks';
 import { snapshotStats, type SimulatorStats } from './stats';
 
 /** What the /__sim control endpoints act on. */
@@ -20,6 +21,8 @@ export interface ControlTarget {
 	setFaults(plan: FaultPlan): void;
 	/** Replaces the data-change plan (see churn.ts). */
 	setChurn(plan: ChurnPlan): void;
+	/** Replaces the paging quirks (see quirks.ts). */
+	setQuirks(plan: QuirkPlan): void;
 	/** The vendor's own control routes. */
 	vendorControl?(route: string, body: unknown): SimReply | undefined;
 }
@@ -37,6 +40,7 @@ export interface ControlTarget {
  *   POST /__sim/unlock         end every UTMStack account lock (no-op elsewhere)
  *   POST /__sim/faults         {mode?: 'status', requests?: 1, after?: 0, path?, status?: 500, delayMs?, retryAfterSeconds?}:
  *                              after `after` good requests (under `path`), the next ones are spoiled (see faults.ts)
+ *   POST /__sim/quirks         {path, dropQuery?, dropBody?, repeatFirstAnswer?}: a release or proxy that ignores paging (quirks.ts)
  *   POST /__sim/churn          {path, route, body?, times?: 1, after?: 0}: after answered requests under `path`, a vendor
  *                              control route runs, so records arrive or change between two page reads (see churn.ts)
  *   plus each vendor's own routes for records created or changed while running (see the vendor file)
@@ -69,6 +73,12 @@ export function controlReply(method: string, path: string, body: unknown, target
 			const plan = parseFaultPlan(body);
 			if (typeof plan === 'string') return json(400, { error: plan });
 			target.setFaults(plan);
+			return empty(204);
+		}
+		case 'POST /__sim/quirks': {
+			const plan = parseQuirkPlan(body);
+			if (typeof plan === 'string') return json(400, { error: plan });
+			target.setQuirks(plan);
 			return empty(204);
 		}
 		case 'POST /__sim/churn': {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { COUNTRIES, DAY_MS, HOSTS, Rng, USERS, subSeed } from '../seed';
 
 export interface StellarTenant {
@@ -13,11 +14,14 @@ export interface StellarAlert {
 	_source: Record<string, unknown>;
 }
 
+/** {comment, _id, case_id, created_at, modified_at, user}: the comment jira-case-sync reads. */
 export interface StellarComment {
 	_id: string;
+	case_id: string;
 	comment: string;
 	created_at: number;
-	created_by: string;
+	modified_at: number;
+	user: string;
 }
 
 export interface StellarData {
@@ -37,15 +41,31 @@ const TENANT_NAMES = ['Root Tenant', 'Acme Manufacturing', 'Globex Retail', 'Ini
 const ANALYSTS = ['alice.soc', 'bob.soc', 'carol.ir', ''];
 
 /**
- * The platform's users, whom cases are assigned to (a case's assignee holds the user name). Inferred: the
- * reference names GET /users but not its answer; modelled on /tenants' {data: [...]}.
+ * A user's id as Stellar gives it: 32 hexadecimal characters (XSOAR's recorded case answers hold
+ * `modified_by: "9887e386323148ea8c68d4cf0bc1cdf6"`). Derived from the login here so it is stable.
  */
-export const STELLAR_USERS = ANALYSTS.filter((name) => name !== '').map((name, index) => ({
-	_id: `5f0c${String(index + 1).padStart(20, '0')}`,
-	user_name: name,
-	email: `${name}@example.test`,
-	role: index === 0 ? 'root' : 'analyst',
+export function stellarUserId(login: string): string {
+	return createHash('sha256').update(login).digest('hex').slice(0, 32);
+}
+
+/** Who the scoped API key of the fixtures acts as (its token's subject), a user of the platform like any other. */
+export const API_KEY_USER = 'api-key:soc-automation';
+
+/**
+ * GET /users as the vendor's sync tools read it: {data: [{user_id, email, priv_profile_id, ...}]}
+ * (stellarcyber/jira-case-sync get_user, halopsa-ticket-sync getUserByEmail). No public client reads a
+ * user name; the other fields of a real record are unattested and left out.
+ */
+export const STELLAR_USERS = [...ANALYSTS.filter((name) => name !== ''), API_KEY_USER, 'soc.automation'].map((name, index) => ({
+	user_id: stellarUserId(name),
+	email: name.startsWith('api-key:') ? 'soc-automation-key@example.test' : `${name}@example.test`,
+	priv_profile_id: index === 0 ? 'root' : 'analyst',
 }));
+
+/** The id and the display name of a user, as a case record pairs them (modified_by + modified_by_name). */
+export function caseUser(login: string): { id: string; name: string } {
+	return login === '' ? { id: '', name: 'Unassigned' } : { id: stellarUserId(login), name: login };
+}
 const TAGS = ['phishing', 'ransomware', 'insider', 'false_positive', 'vip', 'cloud', 'needs_review'];
 export const EVENTS = [
 	{ name: 'external_brute_forcer', display: 'External Brute Forcer', tactic: ['TA0006', 'Credential Access'], technique: ['T1110', 'Brute Force'] },
@@ -80,14 +100,20 @@ export function caseRecord(rng: Rng, basics: CaseBasics): StellarCase {
 		size,
 		status,
 		severity: rng.pick(CASE_SEVERITIES),
-		assignee: rng.pick(ANALYSTS),
+		...(() => {
+			const assignee = caseUser(rng.pick(ANALYSTS));
+			return { assignee: assignee.id, assignee_name: assignee.name };
+		})(),
 		tags: rng.chance(0.4) ? rng.some(TAGS, 1, 3) : [],
 		cust_id: tenant.cust_id,
 		tenant_name: tenant.cust_name,
 		created_at: created,
 		modified_at: modified,
 		created_by: 'system',
-		modified_by: rng.pick(ANALYSTS) || 'system',
+		...(() => {
+			const by = caseUser(rng.pick(ANALYSTS) || 'system');
+			return { modified_by: by.id, modified_by_name: by.name };
+		})(),
 		resolution: status === 'Resolved' ? rng.pick(['True Positive', 'Benign True Positive', 'False Positive']) : null,
 		acknowledged: status === 'New' ? null : created + 3_600_000,
 		closed: status === 'Resolved' || status === 'Cancelled' ? modified : null,
@@ -162,9 +188,11 @@ export function seedStellar(seed: number, caseCount: number, now: number): Stell
 				id,
 				Array.from({ length: rng.int(1, 3) }, (_, n) => ({
 					_id: rng.hex(24),
+					case_id: id,
 					comment: rng.pick(['Looking into it', 'Escalated to tier 2', 'Host isolated', 'User confirmed the activity']),
 					created_at: created + (n + 1) * 600_000,
-					created_by: rng.pick(ANALYSTS) || 'alice.soc',
+					modified_at: created + (n + 1) * 600_000,
+					user: rng.pick(ANALYSTS) || 'alice.soc',
 				})),
 			);
 		}

@@ -1,8 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/operations';
-import { apiRequest } from '../../../common/request';
+import { apiList, apiRequest } from '../../../common/request';
 import { immuta } from '../../transport';
 import { dataSourceIdFields, recordId } from '../record-id';
 
@@ -21,8 +20,7 @@ export const addDataSourceTags: Operation = {
 		const about = `data source ${decodeURIComponent(id)}`;
 		// fh-immuta-utils tags this way; without source "curated" Immuta ignores the tags in silence.
 		await apiRequest.call(this, immuta, { method: 'POST', path: `/tag/datasource/${id}`, body: names.map((name) => ({ name, source: 'curated' })), expectsJson: false, about }, itemIndex);
-		const tags = (await apiRequest.call(this, immuta, { method: 'GET', path: `/dataSource/${id}/tags`, about }, itemIndex)) as unknown;
-		const held = Array.isArray(tags) ? (tags as IDataObject[]) : [];
+		const held = await apiList.call(this, immuta, { method: 'GET', path: `/dataSource/${id}/tags`, about }, ['tags'], itemIndex);
 		const missing = names.filter((name) => !held.some((tag) => tag.name === name));
 		if (missing.length > 0) {
 			throw new NodeOperationError(this.getNode(), `Immuta did not add the tag${missing.length === 1 ? '' : 's'} ${missing.join(', ')} to ${about}`, {

@@ -1,7 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { Operation } from '../../../common/operations';
-import { apiRequest } from '../../../common/request';
+import { apiList } from '../../../common/request';
 import { immuta } from '../../transport';
 import { dataSourceIdFields, recordId } from '../record-id';
 
@@ -12,7 +10,7 @@ export const getDataSourceTags: Operation = {
 	fields: [...dataSourceIdFields],
 	async execute(itemIndex) {
 		const id = recordId(this, itemIndex, 'dataSourceId', 'Data Source ID');
-		const tags = (await apiRequest.call(this, immuta, { method: 'GET', path: `/dataSource/${id}/tags`, about: `data source ${decodeURIComponent(id)}` }, itemIndex)) as unknown;
-		return Array.isArray(tags) ? (tags as IDataObject[]) : [];
+		// {tags: [...]}, as two public clients read it (docs/provenance.md)
+		return await apiList.call(this, immuta, { method: 'GET', path: `/dataSource/${id}/tags`, about: `data source ${decodeURIComponent(id)}` }, ['tags'], itemIndex);
 	},
 };

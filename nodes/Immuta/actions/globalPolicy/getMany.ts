@@ -1,8 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { returnAllOrLimit, wantedOf } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
-import { apiRequest } from '../../../common/request';
+import { apiList } from '../../../common/request';
 import { immuta } from '../../transport';
 
 export const getManyGlobalPolicies: Operation = {
@@ -11,7 +9,7 @@ export const getManyGlobalPolicies: Operation = {
 		'List Immuta global policies (data and subscription policies that apply across data sources). Returns one record per policy with its ID, name, type and whether it is active.',
 	fields: returnAllOrLimit(),
 	async execute(itemIndex) {
-		const policies = (await apiRequest.call(this, immuta, { method: 'GET', path: '/policy/global' }, itemIndex)) as unknown;
-		return wantedOf(this, itemIndex, Array.isArray(policies) ? (policies as IDataObject[]) : []);
+		// a bare list: Immuta's own API description (docs/provenance.md)
+		return wantedOf(this, itemIndex, await apiList.call(this, immuta, { method: 'GET', path: '/policy/global' }, [], itemIndex));
 	},
 };

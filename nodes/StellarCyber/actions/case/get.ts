@@ -1,7 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { Operation } from '../../../common/operations';
-import { apiRequest } from '../../../common/request';
+import { apiRecord } from '../../../common/request';
 import { stellarCyber } from '../../transport';
 import { withReadableTimes } from '../../case-times';
 import { caseId, caseIdFields } from './case-id';
@@ -13,7 +11,7 @@ export const getCase: Operation = {
 	fields: [...caseIdFields],
 	async execute(itemIndex) {
 		const id = caseId(this, itemIndex);
-		const answer = await apiRequest.call(this, stellarCyber, { method: 'GET', path: `/connect/api/v1/cases/${id}`, about: `case ${decodeURIComponent(id)}` }, itemIndex);
-		return withReadableTimes(answer.data as IDataObject);
+		const request = { method: 'GET' as const, path: `/connect/api/v1/cases/${id}`, about: `case ${decodeURIComponent(id)}` };
+		return withReadableTimes(await apiRecord.call(this, stellarCyber, request, ['data'], itemIndex));
 	},
 };

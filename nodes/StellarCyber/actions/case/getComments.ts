@@ -1,7 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { Operation } from '../../../common/operations';
-import { apiRequest } from '../../../common/request';
+import { apiList } from '../../../common/request';
 import { stellarCyber } from '../../transport';
 import { caseId, caseIdFields } from './case-id';
 
@@ -12,7 +10,7 @@ export const getCaseComments: Operation = {
 	fields: [...caseIdFields],
 	async execute(itemIndex) {
 		const id = caseId(this, itemIndex);
-		const answer = await apiRequest.call(this, stellarCyber, { method: 'GET', path: `/connect/api/v1/cases/${id}/comments`, about: `case ${decodeURIComponent(id)}` }, itemIndex);
-		return (answer.data as IDataObject[]) ?? [];
+		const request = { method: 'GET' as const, path: `/connect/api/v1/cases/${id}/comments`, about: `case ${decodeURIComponent(id)}` };
+		return await apiList.call(this, stellarCyber, request, ['data'], itemIndex);
 	},
 };

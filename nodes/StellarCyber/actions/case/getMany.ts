@@ -11,6 +11,7 @@ import { caseListing, caseTimeWalk } from '../../listings';
 import { withReadableTimes } from '../../case-times';
 import { stellarCyber } from '../../transport';
 import { CASE_STATUSES, tagList } from './case-id';
+import { userIdsFor } from '../../users';
 
 /** Cases in Stellar's own order for a sort: by the field, then by _id ascending (as its listing pages them). */
 function inOrder(cases: IDataObject[], sort: string, order: string): IDataObject[] {
@@ -40,7 +41,7 @@ export const getManyCases: Operation = {
 					name: 'notModifiedBy',
 					type: 'string',
 					default: '',
-					description: 'Leave out cases whose last change was made by these users (comma-separated user names), for example the user of this credential',
+					description: 'Leave out cases whose last change was made by these users (comma-separated emails or user IDs, as User > Get Many lists them), for example the user of this credential',
 				},
 				{ displayName: 'Statuses', name: 'statuses', type: 'multiOptions', default: [], options: CASE_STATUSES },
 				{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Cases with any of these tags (comma-separated)' },
@@ -94,7 +95,7 @@ async function readCases(this: IExecuteFunctions, itemIndex: number): Promise<ID
 			minScore: filters.minScore as number | undefined,
 			tags: tagList(filters.tags),
 			withoutTags: tagList(filters.withoutTags),
-			notModifiedBy: tagList(filters.notModifiedBy),
+			notModifiedBy: await userIdsFor(this, tagList(filters.notModifiedBy), itemIndex),
 		}),
 	};
 	for (const [name, field, label] of [['createdAfter', 'created_at', 'Created After'], ['modifiedAfter', 'modified_at', 'Modified After']]) {

@@ -1,0 +1,132 @@
+import { ElasticCloudEnterprise } from '../../nodes/ElasticCloudEnterprise/ElasticCloudEnterprise.node';
+import { Immuta } from '../../nodes/Immuta/Immuta.node';
+import { StellarCyber } from '../../nodes/StellarCyber/StellarCyber.node';
+import { nodeRuns } from '../helpers/node-runs';
+import { ECE, IMMUTA, STELLAR, UTMSTACK } from '../simulators/fixtures';
+import { stellarUserId } from '../simulators/data/stellar-cyber';
+import type { RunningSimulator } from '../simulators';
+
+/**
+ * Answers as the platforms give them (docs/provenance.md): answers read strictly, so a missing or
+ * mistyped part is an error naming what came instead; and walks that prove progress, so a platform
+ * (or a proxy) that ignores a walk's bound, skip or cursor stops the read within a few requests.
+ */
+
+const { simulator, run, runError } = nodeRuns();
+
+type Sim = { sim: RunningSimulator; credentials: Record<string, string> };
+let utm: Sim;
+let stellar: Sim;
+let ece: Sim;
+let immuta: Sim;
+
+beforeAll(async () => {
+	utm = await simulator('utmstack', { alertCount: 40, logCount: 0 }, { authMethod: 'apiKey', apiKey: UTMSTACK.apiKey }, 'utmStackApi');
+	stellar = await simulator('stellarcyber', { caseCount: 1234 }, { keyType: 'scoped', apiKey: STELLAR.apiKey }, 'stellarCyberApi');
+	ece = await simulator('ece', { deploymentCount: 250 }, { authMethod: 'apiKey', apiKey: ECE.apiKey }, 'elasticCloudEnterpriseApi');
+	immuta = await simulator('immuta', { dataSourceCount: 250 }, { authMethod: 'apiKey', apiKey: IMMUTA.apiKey }, 'immutaApi');
+});
+
+afterEach(() => {
+	for (const target of [utm, stellar, ece, immuta]) target.sim.control('/__sim/quirks', {});
+});
+
+const requestsTo = (target: Sim, path: string) => target.sim.requestLog.filter((request) => request.path === path).length;
+
+describe('Stellar Cyber lists as the vendor answers them', () => {
+	test('connectors and sensors come from their top-level lists (an empty list would hide a misread)', async () => {
+		const connectors = await run(new StellarCyber(), { resource: 'connector', operation: 'getMany', returnAll: true }, stellar.credentials);
+		const sensors = await run(new StellarCyber(), { resource: 'sensor', operation: 'getMany', returnAll: true }, stellar.credentials);
+		expect(connectors.length).toBeGreaterThan(4);
+		expect(sensors.length).toBeGreaterThan(4);
+	});
+
+	test('Minimum Score is sent as FROM~score: every case has at least that score, and all of them come', async () => {
+		const all = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', returnAll: true }, stellar.credentials);
+		const expected = all.filter((record) => Number(record.json.score) >= 90).map((record) => record.json._id);
+		expect(expected.length).toBeGreaterThan(0);
+		stellar.sim.resetStats();
+		const scored = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', returnAll: true, filters: { minScore: 90 } }, stellar.credentials);
+		expect(scored.map((record) => record.json._id).sort()).toEqual([...expected].sort());
+		const queries = stellar.sim.requestLog.filter((request) => request.path === '/connect/api/v1/cases').map((request) => request.query);
+		expect(queries.every((query) => query['FROM~score'] === '90' && query.min_score === undefined)).toBe(true);
+	});
+
+	test('Not Last Modified By takes users by email and sends their ids; a user the platform lacks fails', async () => {
+		stellar.sim.control('/__sim/cases/modify', { ids: [(await run(new StellarCyber(), { resource: 'case', operation: 'getMany', limit: 1 }, stellar.credentials))[0].json._id], by: 'carol.ir' });
+		stellar.sim.resetStats();
+		const notCarol = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', returnAll: true, filters: { notModifiedBy: 'carol.ir@example.test' } }, stellar.credentials);
+		expect(notCarol.every((record) => record.json.modified_by !== stellarUserId('carol.ir'))).toBe(true);
+		const query = stellar.sim.requestLog.find((request) => request.path === '/connect/api/v1/cases')?.query;
+		expect(query?.['NOT~modified_by']).toBe(stellarUserId('carol.ir'));
+		const unknown = await runError(new StellarCyber(), { resource: 'case', operation: 'getMany', returnAll: true, filters: { notModifiedBy: 'nobody@example.test' } }, stellar.credentials);
+		expect(unknown.message).toBe('Stellar Cyber has no user "nobody@example.test"');
+	});
+});
+
+describe('an answer without the part a read takes is an error that says what came', () => {
+	test.each([
+		['a list under another key', { sensors: [{ hostname: 'a' }] }, 'a list at "connectors"', 'an object with the keys sensors'],
+		['a record where a list belongs', { connectors: { name: 'x' } }, 'a list at "connectors"', 'an object with the keys connectors'],
+		['a list where a record holding the list belongs', [{ name: 'x' }], 'a list at "connectors"', 'a list of 1'],
+	])('Stellar Cyber connectors answered with %s', async (_label, body, expected, came) => {
+		stellar.sim.control('/__sim/quirks', { path: '/connect/api/v1/connectors', answerWith: body });
+		const error = await runError(new StellarCyber(), { resource: 'connector', operation: 'getMany', returnAll: true }, stellar.credentials);
+		expect(error.message).toBe('Stellar Cyber answered GET /connect/api/v1/connectors in a form this node cannot read');
+		expect(error.description).toContain(`The node reads ${expected}; the answer is ${came}.`);
+	});
+
+	test('a case summary that is not a text, and scores that are not a list, are errors (never characters or numbered keys)', async () => {
+		const [newest] = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', limit: 1 }, stellar.credentials);
+		const caseId = { __rl: true, mode: 'id', value: newest.json._id };
+		stellar.sim.control('/__sim/quirks', { path: `/connect/api/v1/cases/${String(newest.json._id)}/summary`, answerWith: { data: { text: 'x' } } });
+		expect((await runError(new StellarCyber(), { resource: 'case', operation: 'getSummary', caseId }, stellar.credentials)).description).toContain('The node reads a text at "data"');
+		stellar.sim.control('/__sim/quirks', { path: `/connect/api/v1/cases/${String(newest.json._id)}/scores`, answerWith: { data: { score: 5 } } });
+		expect((await runError(new StellarCyber(), { resource: 'case', operation: 'getScores', caseId }, stellar.credentials)).description).toContain('The node reads a list at "data"');
+	});
+
+	test('a paged read whose page lacks the list: Stellar cases, Immuta data sources, ECE deployments', async () => {
+		stellar.sim.control('/__sim/quirks', { path: '/connect/api/v1/cases', answerWith: { data: { total: 3 } } });
+		expect((await runError(new StellarCyber(), { resource: 'case', operation: 'getMany', returnAll: true }, stellar.credentials)).description).toContain('a list at "data.cases"; the answer is an object with the keys data');
+		immuta.sim.control('/__sim/quirks', { path: '/dataSource', answerWith: [] });
+		expect((await runError(new Immuta(), { resource: 'dataSource', operation: 'getMany', returnAll: true }, immuta.credentials)).message).toBe('Immuta answered GET /dataSource in a form this node cannot read');
+		ece.sim.control('/__sim/quirks', { path: '/api/v1/deployments/_search', answerWith: { return_count: 0 } });
+		expect((await runError(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'search', queryType: 'queryString', query: '', returnAll: true }, ece.credentials)).description).toContain('a list at "deployments"');
+	});
+});
+
+describe('every walk proves progress: a platform that ignores its bound, skip or cursor stops the read within a few requests', () => {
+	test('Stellar Cyber cases, Return All, FROM~created_at ignored: stops at the second page', async () => {
+		stellar.sim.resetStats();
+		stellar.sim.control('/__sim/quirks', { path: '/connect/api/v1/cases', dropQuery: ['FROM~created_at'] });
+		const error = await runError(new StellarCyber(), { resource: 'case', operation: 'getMany', returnAll: true }, stellar.credentials);
+		expect(error.message).toMatch(/^Stellar Cyber answered a query for records from \d+ on \(FROM~created_at\) with a record of \d+: it ignores the time bound$/);
+		expect(requestsTo(stellar, '/connect/api/v1/cases')).toBe(2);
+	});
+
+	test('Stellar Cyber cases by score (skip/limit), skip ignored: stops after three pages that repeat the first', async () => {
+		stellar.sim.resetStats();
+		stellar.sim.control('/__sim/quirks', { path: '/connect/api/v1/cases', dropQuery: ['skip'] });
+		const error = await runError(new StellarCyber(), { resource: 'case', operation: 'getMany', limit: 1200, sort: 'score', order: 'desc' }, stellar.credentials);
+		// 1,234 cases: the third page reaches the stated total, so the repeat is caught where the read would end
+		expect(error.message).toBe('Stellar Cyber ended the read with a page that held only records this read had received already: the listing did not move to its next page');
+		expect(requestsTo(stellar, '/connect/api/v1/cases')).toBe(3);
+	});
+
+	test('Immuta data sources (name order, count checked), offset ignored: fails after its three bounded readings', async () => {
+		immuta.sim.resetStats();
+		immuta.sim.control('/__sim/quirks', { path: '/dataSource', dropQuery: ['offset'] });
+		const error = await runError(new Immuta(), { resource: 'dataSource', operation: 'getMany', returnAll: true }, immuta.credentials);
+		expect(error.message).toBe('The list changed while it was read: 50 of 250 records could not be read');
+		// three readings of two pages each (250 records, 200 a page), then the count check fails
+		expect(requestsTo(immuta, '/dataSource')).toBe(6);
+	});
+
+	test('ECE deployment search, a cursor that never moves: stops after three repeated pages', async () => {
+		ece.sim.resetStats();
+		ece.sim.control('/__sim/quirks', { path: '/api/v1/deployments/_search', repeatFirstAnswer: true });
+		const error = await runError(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'search', queryType: 'queryString', query: '', returnAll: true }, ece.credentials);
+		expect(error.message).toMatch(/^Elastic Cloud Enterprise sent 3 pages in a row/);
+		expect(requestsTo(ece, '/api/v1/deployments/_search')).toBe(4);
+	});
+});
