@@ -39,8 +39,17 @@ const utmStackLogin: VendorLogin = {
 	secondStep(answer, credentials, nowMs) {
 		const body = (answer.body ?? {}) as IDataObject;
 		// Older UTMStack answers {id_token, authenticated}; since 2025 {success, token, tfaConfigured, forceTfa, method, ...}.
+		// The states of UserJWTController.authorize (docs/provenance/utmstack.md): no second factor asked
+		// (APP_TFA_ENABLED=false), a code by authenticator app (TOTP) or by email, or none set up yet (enrollment).
 		const legacyTfa = body.authenticated === false;
 		if (!legacyTfa && body.tfaConfigured !== true && body.forceTfa !== true) return undefined;
+		if (!legacyTfa && body.forceTfa === true && body.tfaConfigured !== true) {
+			throw new LoginError(
+				'The UTMStack account has to set up two-factor login first',
+				'UTMStack asks every password login for a second factor (its default) and this account has none set up yet, so no code can be answered. Sign in once in the UTMStack web console and set up an authenticator app, then put its secret in "Two-Factor Secret"; or choose "API Key" (a per-user key, the way in for automation on a default install).',
+				true,
+			);
+		}
 		const method = String(body.method ?? (legacyTfa ? 'EMAIL' : '')).toUpperCase();
 		const secret = String(credentials.totpSecret ?? '').trim();
 		if (method !== 'TOTP') {
@@ -76,10 +85,11 @@ const utmStackLogin: VendorLogin = {
 	refusedSecret: () => 'username or password',
 	errorText: utmStackProfile.errorText,
 	explainStatus: {
+		// LoginAttemptService: 10 failed logins from one client address block it until 10 minutes after the last one
 		423: {
-			message: 'The UTMStack account is locked',
+			message: 'UTMStack is refusing logins from this n8n server',
 			description:
-				'UTMStack locked the account after repeated failed logins (HTTP 423). Ask a UTMStack administrator to unlock it; n8n does not retry the login.',
+				'UTMStack blocks a client address after 10 failed logins and lifts the block 10 minutes after the last one (HTTP 423). It applies to every account logging in from this n8n server; n8n does not retry the login.',
 		},
 	},
 };

@@ -1,6 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
-import { apiRequest } from '../common/request';
+import { optionalListAt } from '../common/answer-parts';
+import { apiList, apiRequest, readAnswer } from '../common/request';
+import { ALL_ALLOCATORS, ALLOCATORS_PATH, allocatorsOf } from './listings';
 import { elasticCloudEnterprise } from './transport';
 
 const matches = (name: string, filter?: string) => name.toLowerCase().includes((filter ?? '').trim().toLowerCase());
@@ -10,7 +12,7 @@ async function resourcesOf(context: ILoadOptionsFunctions, kind: string): Promis
 	const id = String(context.getCurrentNodeParameter('deploymentId', { extractValue: true }) ?? '').trim();
 	if (!/^[0-9a-zA-Z-]+$/.test(id)) return [];
 	const deployment = await apiRequest.call(context, elasticCloudEnterprise, { method: 'GET', path: `/api/v1/deployments/${id}`, about: `deployment ${id}` });
-	const resources = ((deployment.resources as IDataObject | undefined)?.[kind] as IDataObject[] | undefined) ?? [];
+	const resources = readAnswer(context.getNode(), elasticCloudEnterprise, { method: 'GET', path: `/api/v1/deployments/${id}` }, deployment, (body) => optionalListAt(body, ['resources', kind]), 0);
 	return resources.map((resource) => ({ name: String(resource.ref_id), value: String(resource.ref_id) }));
 }
 
@@ -18,30 +20,31 @@ async function resourcesOf(context: ILoadOptionsFunctions, kind: string): Promis
 export const eceLists = {
 	listSearch: {
 		async searchDeployments(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-			const answer = await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/deployments' });
-			const results = ((answer.deployments as IDataObject[] | undefined) ?? [])
+			// GET /deployments carries no health (DeploymentsListResponse): the list names deployments only
+			const deployments = await apiList.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/deployments' }, ['deployments']);
+			const results = deployments
 				.filter((deployment) => matches(`${String(deployment.name ?? '')} ${String(deployment.id)}`, filter))
-				.map((deployment) => ({ name: `${String(deployment.name ?? deployment.id)} (${deployment.healthy === false ? 'unhealthy' : 'healthy'})`, value: String(deployment.id) }))
+				.map((deployment) => ({ name: `${String(deployment.name ?? deployment.id)} (${String(deployment.id).slice(0, 6)})`, value: String(deployment.id) }))
 				.sort((a, b) => a.name.localeCompare(b.name));
 			return { results };
 		},
 		async searchAllocators(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-			const answer = await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/platform/infrastructure/allocators' });
-			const zones = (answer.zones as Array<{ zone_id?: string; allocators?: IDataObject[] }> | undefined) ?? [];
+			const request = { method: 'GET' as const, path: ALLOCATORS_PATH, qs: { size: ALL_ALLOCATORS } };
+			const allocators = await apiList.call(this, elasticCloudEnterprise, request, allocatorsOf);
 			return {
-				results: zones
-					.flatMap((zone) => (zone.allocators ?? []).map((allocator) => ({ allocator, zone: String(allocator.zone_id ?? zone.zone_id ?? '') })))
-					.map(({ allocator, zone }) => ({
-						name: `${String(allocator.allocator_id)} (${String(allocator.public_hostname ?? zone)}${allocator.maintenance_mode === true ? ', in maintenance' : ''})`,
+				results: allocators
+					.map((allocator) => ({
+						// maintenance_mode sits under status (AllocatorHealthStatus)
+						name: `${String(allocator.allocator_id)} (${String(allocator.public_hostname ?? allocator.zone_id ?? '')}${(allocator.status as IDataObject | undefined)?.maintenance_mode === true ? ', in maintenance' : ''})`,
 						value: String(allocator.allocator_id),
 					}))
 					.filter((result) => matches(result.name, filter)),
 			};
 		},
 		async searchApiKeys(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-			const answer = await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/users/auth/keys' });
+			const keys = await apiList.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/users/auth/keys' }, ['keys']);
 			return {
-				results: ((answer.keys as IDataObject[] | undefined) ?? [])
+				results: keys
 					.map((key) => ({ name: `${String(key.description ?? key.id)} (${String(key.id)})`, value: String(key.id) }))
 					.filter((result) => matches(result.name, filter)),
 			};

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { listAt, optionalListAt } from '../common/answer-parts';
 import type { CursorListing } from '../common/page-strategies';
 
 export const SEARCH_PAGE_SIZE = 100;
@@ -20,4 +21,15 @@ export function deploymentSearch(query: IDataObject): CursorListing {
 		cursor: ['cursor'],
 		idOf: (deployment) => String(deployment.id),
 	};
+}
+
+/** The platform's allocators: GET /platform/infrastructure/allocators answers them by zone (AllocatorOverview). */
+export const ALLOCATORS_PATH = '/api/v1/platform/infrastructure/allocators';
+/** ECE answers 100 allocators unless asked for more, with no total to notice the cut (swagger `size`). */
+export const ALL_ALLOCATORS = 10_000;
+
+export function allocatorsOf(body: unknown): IDataObject[] {
+	return listAt(body, ['zones']).flatMap((zone) =>
+		optionalListAt(zone, ['allocators']).map((allocator) => ({ ...allocator, zone_id: allocator.zone_id ?? zone.zone_id })),
+	);
 }

@@ -4,6 +4,7 @@ import { cursorPages } from '../common/page-strategies';
 import { collectPages } from '../common/paginate';
 import { elasticCloudEnterprise } from '../ElasticCloudEnterprise/transport';
 import { deploymentSearch } from '../ElasticCloudEnterprise/listings';
+import { optionalListAt, recordAt } from '../common/answer-parts';
 
 /** What the trigger compares between polls: the deployment's healthy flag and each Elasticsearch resource's state. */
 export interface DeploymentHealth extends IDataObject {
@@ -14,12 +15,12 @@ export interface DeploymentHealth extends IDataObject {
 const SCOPE = 'deploymentHealthChanged';
 
 export function healthOf(deployment: IDataObject): DeploymentHealth {
-	const resources = ((deployment.resources as IDataObject | undefined)?.elasticsearch as IDataObject[] | undefined) ?? [];
+	const resources = optionalListAt(deployment, ['resources', 'elasticsearch']);
 	return {
 		healthy: deployment.healthy === true,
 		elasticsearch: resources
 			.map((resource) => {
-				const info = (resource.info ?? {}) as IDataObject;
+				const info = recordAt(resource, ['info']);
 				return { refId: String(resource.ref_id ?? ''), status: String(info.status ?? 'unknown'), healthy: info.healthy === true };
 			})
 			.sort((a, b) => a.refId.localeCompare(b.refId)),

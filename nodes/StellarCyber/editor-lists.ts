@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePr
 
 import { apiList } from '../common/request';
 import { DEFAULT_ALERT_INDEX } from './actions/alert/alert-index';
+import { DATA_API_FORBIDDEN } from './listings';
 import { stellarCyber } from './transport';
 import { stellarUsers, userOptions } from './users';
 
@@ -39,6 +40,7 @@ export const stellarCyberLists = {
 					method: 'POST',
 					path: `/connect/api/data/${encodeURIComponent(index)}/_search`,
 					body: { query: alertFilter((filter ?? '').trim()), from, size: ALERTS_PER_PAGE, sort: [{ timestamp: { order: 'desc' } }] },
+					forbidden: DATA_API_FORBIDDEN,
 				},
 				['hits', 'hits'],
 			);

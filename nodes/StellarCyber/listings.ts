@@ -11,6 +11,13 @@ export function skipLimitListing(path: string, query: IDataObject, maxPageSize: 
 
 export const SEARCH_PAGE_SIZE = 1000;
 
+/**
+ * Stellar's documentation (6.5.x, "Using the API to Perform an ElasticSearch Query") opens the data API to
+ * Super Admin users with root scope only, with the legacy user key; "not available to users with scoped API keys".
+ */
+export const DATA_API_FORBIDDEN =
+	"Stellar Cyber's data API (Alert Search, Alert Update and the alert list) is open only to a Super Admin with root scope, signed in with a legacy user API key (Users > Generate New Token). A scoped API key, the credential's default, is refused here: use a Stellar Cyber credential with Key Type 'Legacy User API Key'.";
+
 /** Raw Elasticsearch search through Stellar's data API: the first page opens a scroll, the next pages follow it. */
 export function scrollSearch(index: string, query: IDataObject, sort: unknown): CursorListing {
 	return {
@@ -19,8 +26,9 @@ export function scrollSearch(index: string, query: IDataObject, sort: unknown): 
 			path: `/connect/api/data/${encodeURIComponent(index)}/_search`,
 			qs: { scroll: '1m' },
 			body: { query, size, ...(sort ? { sort } : {}) } as IDataObject,
+			forbidden: DATA_API_FORBIDDEN,
 		}),
-		next: (scrollId) => ({ method: 'POST', path: '/connect/api/data/_search/scroll', body: { scroll: '1m', scroll_id: scrollId } }),
+		next: (scrollId) => ({ method: 'POST', path: '/connect/api/data/_search/scroll', body: { scroll: '1m', scroll_id: scrollId }, forbidden: DATA_API_FORBIDDEN }),
 		maxPageSize: SEARCH_PAGE_SIZE,
 		records: ['hits', 'hits'],
 		cursor: ['_scroll_id'],

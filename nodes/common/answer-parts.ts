@@ -59,6 +59,14 @@ export function listAt(body: unknown, path: AnswerPath): IDataObject[] {
 	return value as IDataObject[];
 }
 
+/** The list at `path` where the platform leaves an empty one out: missing is [], another kind is an error. */
+export function optionalListAt(body: unknown, path: AnswerPath): IDataObject[] {
+	const value = valueAt(body, path);
+	if (value === undefined || value === null) return [];
+	if (!Array.isArray(value)) throw new UnexpectedAnswerError(`a list ${where(path)}`, describeValue(body));
+	return value as IDataObject[];
+}
+
 /** The record (a JSON object, not a list) at `path`. */
 export function recordAt(body: unknown, path: AnswerPath): IDataObject {
 	const value = valueAt(body, path);

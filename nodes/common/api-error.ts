@@ -92,6 +92,7 @@ export function answerError(
 	credentials: ICredentialDataDecryptedObject,
 	itemIndex: number,
 	about?: string,
+	forbidden?: string,
 ): NodeApiError {
 	const httpCode = String(answer.status);
 	const vendorText = api.errorText({ body: answer.body, headers: answer.headers });
@@ -107,6 +108,6 @@ export function answerError(
 		return new NodeApiError(node, { message, description, httpCode } as JsonObject, { message, description, httpCode, itemIndex });
 	}
 	const message = said ?? `${api.platform} answered HTTP ${httpCode}`;
-	const description = adviceFor(httpCode);
+	const description = answer.status === 403 && forbidden ? `${forbidden}${said ? '' : ` (HTTP 403)`}` : adviceFor(httpCode);
 	return new NodeApiError(node, { message, description, httpCode } as JsonObject, { message, description, httpCode, itemIndex });
 }

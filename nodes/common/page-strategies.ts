@@ -200,7 +200,11 @@ interface NextCursor {
 	size: number;
 }
 
-/** A page shorter than asked for, or one without a cursor, is the last. */
+/**
+ * The read follows the cursor until a page comes back empty or without a cursor, as ecctl does with ECE's
+ * search (it stops on return_count == 0) and as an Elasticsearch scroll ends: a short page is not taken
+ * for the end, since nothing public says a platform never sends one before it.
+ */
 export function cursorPages(listing: CursorListing): PageStrategy<NextCursor> {
 	return {
 		idOf: listing.idOf,
@@ -209,7 +213,7 @@ export function cursorPages(listing: CursorListing): PageStrategy<NextCursor> {
 		read: (response, cursor) => {
 			const items = recordsAt(response, listing.records);
 			const next = optionalTextAt(response.body, listing.cursor);
-			const more = items.length === cursor.size && typeof next === 'string' && next !== '';
+			const more = items.length > 0 && typeof next === 'string' && next !== '';
 			return { items, next: more ? { ...cursor, cursor: next as string } : undefined };
 		},
 	};

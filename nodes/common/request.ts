@@ -128,7 +128,7 @@ export async function apiRequestFull(
 		}
 		if (status >= 300 && status < 400) throw redirectError(this.getNode(), api, response, itemIndex);
 		if (status >= 400) {
-			throw answerError(this.getNode(), { status, body: response.body, headers: response.headers as Record<string, unknown> }, api, credentials, itemIndex, request.about);
+			throw answerError(this.getNode(), { status, body: response.body, headers: response.headers as Record<string, unknown> }, api, credentials, itemIndex, request.about, request.forbidden);
 		}
 		noteKeyExpiry(this, api, response.headers as Record<string, unknown>);
 		if (request.expectsJson ?? request.method === 'GET') response.body = jsonBody(this.getNode(), api.platform, response, itemIndex) as never;
@@ -189,10 +189,16 @@ export async function apiRead(
 	return readAnswer(this.getNode(), api, request, response.body, read, itemIndex);
 }
 
-/** The list at `path` of the answer (listAt), read strictly. */
-export async function apiList(this: RequestContext, api: VendorApi, request: ApiRequest, path: AnswerPath, itemIndex = 0): Promise<IDataObject[]> {
+/** The list at `path` of the answer (listAt), or the list a reader finds in it, read strictly. */
+export async function apiList(
+	this: RequestContext,
+	api: VendorApi,
+	request: ApiRequest,
+	path: AnswerPath | ((body: unknown) => IDataObject[]),
+	itemIndex = 0,
+): Promise<IDataObject[]> {
 	const response = await apiRequestFull.call(this, api, { ...request, expectsJson: request.expectsJson ?? true }, itemIndex);
-	return readAnswer(this.getNode(), api, request, response.body, (body) => listAt(body, path), itemIndex);
+	return readAnswer(this.getNode(), api, request, response.body, typeof path === 'function' ? path : (body) => listAt(body, path), itemIndex);
 }
 
 /** The record at `path` of the answer (recordAt), read strictly. */

@@ -19,4 +19,6 @@ export interface ApiRequest {
 	expectsJson?: boolean;
 	/** The one record the request is about, as a person names it ("case 5f3a…"): a 404 then says the platform has no such record. */
 	about?: string;
+	/** What a 403 means for this request in particular (who may make it), said instead of the general advice. */
+	forbidden?: string;
 }

@@ -71,10 +71,10 @@ describe.each(versionsUnderTest())('the editor\'s lists through n8n\'s REST API 
 	});
 
 	test('Stellar Cyber: alerts "From List" for Alert Update, newest of the Index first, searchable by name', async () => {
-		const page = await fromList('stellarCyber', 'searchAlerts', 'alertId', 'secopsStlScoped1', { resource: 'alert', operation: 'update', index: 'aella-ser-*' });
+		const page = await fromList('stellarCyber', 'searchAlerts', 'alertId', 'secopsStlLegacy1', { resource: 'alert', operation: 'update', index: 'aella-ser-*' });
 		expect(page.results).toHaveLength(100);
 		expect(page.paginationToken).toBe('100');
-		const searched = await fromList('stellarCyber', 'searchAlerts', 'alertId', 'secopsStlScoped1', { resource: 'alert', operation: 'update', index: 'aella-ser-*' }, 'brute');
+		const searched = await fromList('stellarCyber', 'searchAlerts', 'alertId', 'secopsStlLegacy1', { resource: 'alert', operation: 'update', index: 'aella-ser-*' }, 'brute');
 		expect(searched.results.length).toBeGreaterThan(0);
 		expect(searched.results.every((result) => result.name.startsWith('External Brute Forcer'))).toBe(true);
 	});

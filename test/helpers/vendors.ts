@@ -80,6 +80,7 @@ export const ALL_SECRETS: string[] = [
 	UTMSTACK.tfaPassword,
 	UTMSTACK.tfaTotpSecret,
 	UTMSTACK.emailTfaPassword,
+	UTMSTACK.enrollPassword,
 	STELLAR.apiKey,
 	STELLAR.legacyApiKey,
 	IMMUTA.apiKey,

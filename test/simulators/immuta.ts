@@ -110,16 +110,28 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 			return handler(request);
 		};
 
-	function page(request: SimRequest, list: ImmutaRecord[], textField?: string): SimReply {
-		const size = numberParam(request, 'size', 10);
+	/**
+	 * One page of a catalog. `search` names the query parameter that narrows it and the record text it matches
+	 * (searchText on data sources and projects; name on users, matched on profile.name, and on groups: Immuta's
+	 * API description, docs/provenance/immuta.md). An unknown parameter is ignored, as Immuta's hapi routes
+	 * with unknown query keys allowed would (unattested).
+	 */
+	function page(request: SimRequest, list: ImmutaRecord[], search?: { param: string; text: (item: ImmutaRecord) => string }): SimReply {
+		const size = numberParam(request, 'size', 25);
 		const offset = numberParam(request, 'offset', 0);
 		if (size === 'invalid' || offset === 'invalid') return boom(400, 'size and offset must be non-negative integers', { validation: { source: 'query', keys: ['size', 'offset'] } });
-		const search = request.query.get('searchText');
-		const matched = search && textField ? list.filter((item) => String(item[textField] ?? '').toLowerCase().includes(search.toLowerCase())) : list;
+		const wanted = search ? request.query.get(search.param) : null;
+		const matched = wanted && search ? list.filter((item) => search.text(item).toLowerCase().includes(wanted.toLowerCase())) : list;
 		return json(200, { count: matched.length, hits: matched.slice(offset, offset + size) });
 	}
 
 	const byName = (list: ImmutaRecord[]) => [...list].sort((a, b) => String(a.name).localeCompare(String(b.name)) || Number(a.id) - Number(b.id));
+
+	/** Users by profile name (the default sort of GET /bim/user); disabled ones only with includeDisabled=true. */
+	const usersShown = (request: SimRequest) =>
+		[...data().users]
+			.filter((user) => request.query.get('includeDisabled') === 'true' || user.disabled !== true)
+			.sort((a, b) => String((a.profile as ImmutaRecord).name).localeCompare(String((b.profile as ImmutaRecord).name)) || Number(a.id) - Number(b.id));
 
 	const findById = (list: ImmutaRecord[], id: string) => list.find((item) => String(item.id) === id);
 
@@ -235,15 +247,15 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 		.post('/bim/apikey/authenticate', apiKeyLogin)
 		.post('/bim/iam/:iamid/user/authenticate', passwordLogin)
 		.get('/bim/rpc/user/current', secured(() => json(200, CURRENT_USER)))
-		.get('/bim/user', secured((request) => page(request, byName(data().users), 'name')))
-		.get('/bim/group', secured((request) => page(request, byName(data().groups), 'name')))
-		.get('/dataSource', secured((request) => page(request, byName(data().dataSources), 'name')))
+		.get('/bim/user', secured((request) => page(request, usersShown(request), { param: 'name', text: (user) => String((user.profile as ImmutaRecord).name ?? '') })))
+		.get('/bim/group', secured((request) => page(request, byName(data().groups), { param: 'name', text: (group) => String(group.name) })))
+		.get('/dataSource', secured((request) => page(request, byName(data().dataSources), { param: 'searchText', text: (source) => String(source.name) })))
 		.get('/dataSource/:id', secured(getDataSource))
 		.get('/dataSource/:id/tags', secured(getDataSourceTags))
 		.put('/dataSource/:id', secured(updateDataSource))
 		.post('/tag/datasource/:id', secured(tagDataSource))
 		.post('/:handlerType/handler', secured(createDataSource))
-		.get('/project', secured((request) => page(request, byName(data().projects), 'name')))
+		.get('/project', secured((request) => page(request, byName(data().projects), { param: 'searchText', text: (project) => String(project.name) })))
 		.get('/project/:id', secured(getProject))
 		.get('/policy/global', secured(() => json(200, data().globalPolicies)))
 		.get('/audit', secured(listAudit))

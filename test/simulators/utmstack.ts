@@ -35,7 +35,8 @@ interface UtmUser {
 	email: string;
 	authorities: string[];
 	/** The second factor the account must give, if any. */
-	tfa: false | 'TOTP' | 'EMAIL';
+	/** 'ENROLL': two-factor enforced, none set up yet (UserJWTController: forceTfa true, tfaConfigured false, method null). */
+	tfa: false | 'TOTP' | 'EMAIL' | 'ENROLL';
 }
 
 const USERS: UtmUser[] = [
@@ -43,6 +44,7 @@ const USERS: UtmUser[] = [
 	{ id: 3, login: UTMSTACK.username, password: UTMSTACK.password, firstName: 'SOC', lastName: 'Administrator', email: 'soc-admin@example.test', authorities: ['ROLE_ADMIN', 'ROLE_USER'], tfa: false },
 	{ id: 4, login: UTMSTACK.tfaUsername, password: UTMSTACK.tfaPassword, firstName: 'Two-Factor', lastName: 'Analyst', email: 'tfa-analyst@example.test', authorities: ['ROLE_USER'], tfa: 'TOTP' },
 	{ id: 5, login: UTMSTACK.emailTfaUsername, password: UTMSTACK.emailTfaPassword, firstName: 'Mail', lastName: 'Analyst', email: 'mail-tfa-analyst@example.test', authorities: ['ROLE_USER'], tfa: 'EMAIL' },
+	{ id: 6, login: UTMSTACK.enrollUsername, password: UTMSTACK.enrollPassword, firstName: 'New', lastName: 'Analyst', email: 'new-analyst@example.test', authorities: ['ROLE_USER'], tfa: 'ENROLL' },
 ];
 
 /** The authority of a token issued before the second factor (inferred name); the API refuses it. */
@@ -139,6 +141,12 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		}
 		failures.delete(key);
 
+		if (user.tfa === 'ENROLL') {
+			// No challenge is generated: the pre-verification token only opens /api/enrollment/** (not modelled).
+			const temporary = tokens.issue(user.login, { auth: PRE_VERIFICATION }, TFA_TOKEN_SECONDS);
+			logins.loginSucceeded(temporary.token);
+			return json(200, { success: true, tfaConfigured: false, forceTfa: true, method: null, token: temporary.token, tfaExpiresInSeconds: TFA_TOKEN_SECONDS, firstLogin: true });
+		}
 		if (user.tfa) {
 			// Two-factor: a temporary token good only for /api/tfa/verifyCode.
 			const temporary = tokens.issue(user.login, { auth: PRE_VERIFICATION }, TFA_TOKEN_SECONDS);

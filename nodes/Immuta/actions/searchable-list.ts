@@ -7,8 +7,18 @@ import { collectPages } from '../../common/paginate';
 import { immutaListing } from '../listings';
 import { immuta } from '../transport';
 
-/** An Immuta catalog read by name ({count, hits}, offset paging), narrowed by Immuta's own searchText. */
-export function searchableList(path: string, noun: string, option: Operation['option'], toolDescription: string): Operation {
+/**
+ * An Immuta catalog read by name ({count, hits}, offset paging), narrowed by Immuta's own search: `searchText`
+ * for data sources and projects, `name` for users and groups (Immuta's API description declares no
+ * searchText there; docs/provenance/immuta.md). `extra` is sent with every page.
+ */
+export function searchableList(
+	path: string,
+	noun: string,
+	option: Operation['option'],
+	toolDescription: string,
+	search: { param: 'searchText' | 'name'; extra?: IDataObject } = { param: 'searchText' },
+): Operation {
 	return {
 		option,
 		toolDescription,
@@ -18,7 +28,7 @@ export function searchableList(path: string, noun: string, option: Operation['op
 		],
 		async execute(itemIndex) {
 			const searchText = String(this.getNodeParameter('searchText', itemIndex, '')).trim();
-			const query: IDataObject = searchText ? { searchText } : {};
+			const query: IDataObject = { ...search.extra, ...(searchText ? { [search.param]: searchText } : {}) };
 			return await collectPages.call(this, immuta, offsetPages(immutaListing(path, query, 'name')), wantedCount(this, itemIndex), itemIndex);
 		},
 	};

@@ -95,8 +95,7 @@ export function seedImmuta(seed: number, dataSourceCount: number, now: number): 
 		id: i + 1,
 		iamid: 'bim',
 		userid,
-		// the name the Users page sorts and searches by
-		name: userid.split('@')[0].replace(/[.-]/g, ' '),
+		// no top-level name: a user's name is profile.name (Immuta's API description, tap-immuta schemas/user.py)
 		profile: { name: userid.split('@')[0].replace(/[.-]/g, ' '), email: userid },
 		permissions: i === 0 ? ['GOVERNANCE', 'USER_ADMIN'] : [],
 		disabled: i % 37 === 36,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { COUNTRIES, DAY_MS, HOSTS, Rng, USERS, subSeed } from '../seed';
+import { STELLAR } from '../fixtures';
 
 export interface StellarTenant {
 	cust_id: string;
@@ -56,9 +57,9 @@ export const API_KEY_USER = 'api-key:soc-automation';
  * (stellarcyber/jira-case-sync get_user, halopsa-ticket-sync getUserByEmail). No public client reads a
  * user name; the other fields of a real record are unattested and left out.
  */
-export const STELLAR_USERS = [...ANALYSTS.filter((name) => name !== ''), API_KEY_USER, 'soc.automation'].map((name, index) => ({
+export const STELLAR_USERS = [...ANALYSTS.filter((name) => name !== ''), API_KEY_USER, STELLAR.email].map((name, index) => ({
 	user_id: stellarUserId(name),
-	email: name.startsWith('api-key:') ? 'soc-automation-key@example.test' : `${name}@example.test`,
+	email: name.startsWith('api-key:') ? 'soc-automation-key@example.test' : name.includes('@') ? name : `${name}@example.test`,
 	priv_profile_id: index === 0 ? 'root' : 'analyst',
 }));
 

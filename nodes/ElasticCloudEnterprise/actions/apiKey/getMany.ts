@@ -1,8 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { returnAllOrLimit, wantedOf } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
-import { apiRequest } from '../../../common/request';
+import { apiList } from '../../../common/request';
 import { elasticCloudEnterprise } from '../../transport';
 
 export const getManyApiKeys: Operation = {
@@ -11,7 +9,6 @@ export const getManyApiKeys: Operation = {
 		'List the Elastic Cloud Enterprise API keys of the signed-in user: ID, description, creation and expiration dates, never the key values. Use it to find keys that expire soon.',
 	fields: returnAllOrLimit(),
 	async execute(itemIndex) {
-		const answer = await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/users/auth/keys' }, itemIndex);
-		return wantedOf(this, itemIndex, (answer.keys as IDataObject[]) ?? []);
+		return wantedOf(this, itemIndex, await apiList.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/users/auth/keys' }, ['keys'], itemIndex));
 	},
 };

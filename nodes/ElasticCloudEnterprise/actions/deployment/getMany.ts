@@ -1,8 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { returnAllOrLimit, wantedOf } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
-import { apiRequest } from '../../../common/request';
+import { apiList } from '../../../common/request';
 import { elasticCloudEnterprise } from '../../transport';
 
 export const getManyDeployments: Operation = {
@@ -11,7 +9,6 @@ export const getManyDeployments: Operation = {
 		'List Elastic Cloud Enterprise deployments. Returns one record per deployment with its ID, name, healthy flag and resources. Use it to find a deployment\'s ID by name.',
 	fields: returnAllOrLimit(),
 	async execute(itemIndex) {
-		const answer = await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/deployments' }, itemIndex);
-		return wantedOf(this, itemIndex, (answer.deployments as IDataObject[]) ?? []);
+		return wantedOf(this, itemIndex, await apiList.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/deployments' }, ['deployments'], itemIndex));
 	},
 };

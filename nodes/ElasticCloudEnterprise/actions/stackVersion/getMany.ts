@@ -1,7 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { Operation } from '../../../common/operations';
-import { apiRequest } from '../../../common/request';
+import { apiList } from '../../../common/request';
 import { elasticCloudEnterprise } from '../../transport';
 
 export const getManyStackVersions: Operation = {
@@ -13,7 +11,6 @@ export const getManyStackVersions: Operation = {
 	async execute(itemIndex) {
 		const showDeleted = this.getNodeParameter('showDeleted', itemIndex, false) === true;
 		// ECE answers every version in one document (no paging).
-		const answer = await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/stack/versions', qs: { show_deleted: showDeleted } }, itemIndex);
-		return (answer.stacks as IDataObject[] | undefined) ?? [];
+		return await apiList.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/stack/versions', qs: { show_deleted: showDeleted } }, ['stacks'], itemIndex);
 	},
 };

@@ -1,7 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { Operation } from '../../../common/operations';
-import { apiRequest } from '../../../common/request';
+import { apiList } from '../../../common/request';
 import { elasticCloudEnterprise } from '../../transport';
 
 export const getManyTrafficFilters: Operation = {
@@ -14,7 +12,6 @@ export const getManyTrafficFilters: Operation = {
 	async execute(itemIndex) {
 		const includeAssociations = this.getNodeParameter('includeAssociations', itemIndex, true) === true;
 		// ECE answers every ruleset in one document (no paging).
-		const answer = await apiRequest.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/deployments/traffic-filter/rulesets', qs: { include_associations: includeAssociations } }, itemIndex);
-		return (answer.rulesets as IDataObject[] | undefined) ?? [];
+		return await apiList.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/deployments/traffic-filter/rulesets', qs: { include_associations: includeAssociations } }, ['rulesets'], itemIndex);
 	},
 };

@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiRequest } from '../../../common/request';
+import { apiList } from '../../../common/request';
+import { DATA_API_FORBIDDEN } from '../../listings';
 import { stellarCyber } from '../../transport';
 
 /** Where Stellar keeps its alerts (security events); the Index field's default from node version 2. */
@@ -16,13 +17,13 @@ const isPattern = (index: string) => /[*,?]/.test(index);
  */
 export async function alertIndex(context: IExecuteFunctions, index: string, id: string, itemIndex: number): Promise<string> {
 	if (!isPattern(index)) return index;
-	const answer = await apiRequest.call(
+	const hits = await apiList.call(
 		context,
 		stellarCyber,
-		{ method: 'POST', path: `/connect/api/data/${encodeURIComponent(index)}/_search`, body: { query: { ids: { values: [id] } }, size: 2, _source: false } },
+		{ method: 'POST', path: `/connect/api/data/${encodeURIComponent(index)}/_search`, body: { query: { ids: { values: [id] } }, size: 2, _source: false }, forbidden: DATA_API_FORBIDDEN },
+		['hits', 'hits'],
 		itemIndex,
 	);
-	const hits = ((answer.hits as IDataObject | undefined)?.hits as IDataObject[] | undefined) ?? [];
 	if (hits.length === 0) {
 		throw new NodeOperationError(context.getNode(), `Stellar Cyber has no alert ${id} in ${index}`, {
 			itemIndex,

@@ -8,6 +8,7 @@ import { apiRequest } from '../../../common/request';
 import { stellarCyber } from '../../transport';
 import { tagList } from '../case/case-id';
 import { DEFAULT_ALERT_INDEX, alertIndex } from './alert-index';
+import { DATA_API_FORBIDDEN } from '../../listings';
 
 const ALERT_STATUSES = ['Closed', 'Ignored', 'In Progress', 'New'].map((name) => ({ name, value: name }));
 
@@ -61,7 +62,7 @@ export const updateAlert: Operation = {
 		}
 		const index = pathSegment(this.getNode(), await alertIndex(this, pattern, decodeURIComponent(id), itemIndex), 'Index', itemIndex);
 		const path = `/connect/api/v1/security_events/${index}/${id}`;
-		const answer = await apiRequest.call(this, stellarCyber, { method: 'POST', path, body, about: `alert ${decodeURIComponent(id)} in ${decodeURIComponent(index)}` }, itemIndex);
+		const answer = await apiRequest.call(this, stellarCyber, { method: 'POST', path, body, about: `alert ${decodeURIComponent(id)} in ${decodeURIComponent(index)}`, forbidden: DATA_API_FORBIDDEN }, itemIndex);
 		return (answer.data as IDataObject) ?? { success: true, index: decodeURIComponent(index), id: decodeURIComponent(id) };
 	},
 };
