@@ -12,9 +12,16 @@ export interface CaseFilters {
 	notModifiedBy?: string[];
 }
 
-/** GET /connect/api/v1/cases query parameters for the filters (empty filters send nothing). */
+/**
+ * Without a created_at bound the case list may answer the last 24 hours only (DSBrit0/stellarcyber-poc-report's
+ * notes, from Stellar's API description and live checks; docs/provenance/stellar-cyber.md M9): every case read
+ * states its lower bound, the start of time unless a filter or a walk sets a later one.
+ */
+export const EVERY_CASE = { 'FROM~created_at': 0 } as const;
+
+/** GET /connect/api/v1/cases query parameters for the filters (with the explicit lower bound above). */
 export function caseQuery(filters: CaseFilters): IDataObject {
-	const query: IDataObject = {};
+	const query: IDataObject = { ...EVERY_CASE };
 	if (filters.tenantId) query.tenantid = filters.tenantId;
 	if (filters.statuses?.length) query.status = filters.statuses.join(',');
 	// The vendor's tools filter by minimum score with FROM~score; the platform ignores min_score.

@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePr
 
 import { apiList } from '../common/request';
 import { DEFAULT_ALERT_INDEX } from './actions/alert/alert-index';
+import { EVERY_CASE } from './case-query';
 import { DATA_API_FORBIDDEN } from './listings';
 import { stellarCyber } from './transport';
 import { stellarUsers, userOptions } from './users';
@@ -65,7 +66,7 @@ export const stellarCyberLists = {
 			const cases = await apiList.call(
 				this,
 				stellarCyber,
-				{ method: 'GET', path: '/connect/api/v1/cases', qs: { sort: 'created_at', order: 'desc', skip, limit: CASES_PER_PAGE } },
+				{ method: 'GET', path: '/connect/api/v1/cases', qs: { ...EVERY_CASE, sort: 'created_at', order: 'desc', skip, limit: CASES_PER_PAGE } },
 				['data', 'cases'],
 			);
 			const wanted = (filter ?? '').trim().toLowerCase();

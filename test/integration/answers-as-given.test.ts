@@ -1,6 +1,8 @@
 import { ElasticCloudEnterprise } from '../../nodes/ElasticCloudEnterprise/ElasticCloudEnterprise.node';
 import { Immuta } from '../../nodes/Immuta/Immuta.node';
 import { StellarCyber } from '../../nodes/StellarCyber/StellarCyber.node';
+import { StellarCyberTrigger } from '../../nodes/StellarCyberTrigger/StellarCyberTrigger.node';
+import { UtmStack } from '../../nodes/UtmStack/UtmStack.node';
 import { nodeRuns } from '../helpers/node-runs';
 import { ECE, IMMUTA, STELLAR, UTMSTACK } from '../simulators/fixtures';
 import { stellarUserId } from '../simulators/data/stellar-cyber';
@@ -12,7 +14,7 @@ import type { RunningSimulator } from '../simulators';
  * (or a proxy) that ignores a walk's bound, skip or cursor stops the read within a few requests.
  */
 
-const { simulator, run, runError } = nodeRuns();
+const { simulator, run, runError, list, activate } = nodeRuns();
 
 type Sim = { sim: RunningSimulator; credentials: Record<string, string> };
 let utm: Sim;
@@ -21,7 +23,7 @@ let ece: Sim;
 let immuta: Sim;
 
 beforeAll(async () => {
-	utm = await simulator('utmstack', { alertCount: 40, logCount: 0 }, { authMethod: 'apiKey', apiKey: UTMSTACK.apiKey }, 'utmStackApi');
+	utm = await simulator('utmstack', { alertCount: 2500, logCount: 0 }, { authMethod: 'apiKey', apiKey: UTMSTACK.apiKey }, 'utmStackApi');
 	stellar = await simulator('stellarcyber', { caseCount: 1234 }, { keyType: 'scoped', apiKey: STELLAR.apiKey }, 'stellarCyberApi');
 	ece = await simulator('ece', { deploymentCount: 250 }, { authMethod: 'apiKey', apiKey: ECE.apiKey }, 'elasticCloudEnterpriseApi');
 	immuta = await simulator('immuta', { dataSourceCount: 250 }, { authMethod: 'apiKey', apiKey: IMMUTA.apiKey }, 'immutaApi');
@@ -39,6 +41,17 @@ describe('Stellar Cyber lists as the vendor answers them', () => {
 		const sensors = await run(new StellarCyber(), { resource: 'sensor', operation: 'getMany', returnAll: true }, stellar.credentials);
 		expect(connectors.length).toBeGreaterThan(4);
 		expect(sensors.length).toBeGreaterThan(4);
+	});
+
+	test('cases older than a day come too: every case read states a created_at bound (without one the list covers 24 hours)', async () => {
+		stellar.sim.resetStats();
+		const all = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', returnAll: true }, stellar.credentials);
+		expect(all).toHaveLength(1234);
+		const newest = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', limit: 600, sort: 'created_at', order: 'desc' }, stellar.credentials);
+		expect(newest).toHaveLength(600);
+		expect(newest.some((record) => Number(record.json.created_at) < Date.now() - 24 * 3600_000)).toBe(true);
+		const queries = stellar.sim.requestLog.filter((request) => request.path === '/connect/api/v1/cases').map((request) => request.query);
+		expect(queries.every((query) => query['FROM~created_at'] !== undefined)).toBe(true);
 	});
 
 	test('Minimum Score is sent as FROM~score: every case has at least that score, and all of them come', async () => {
@@ -93,6 +106,19 @@ describe('an answer without the part a read takes is an error that says what cam
 		expect((await runError(new StellarCyber(), { resource: 'case', operation: 'getScores', caseId }, stellar.credentials)).description).toContain('The node reads a list at "data"');
 	});
 
+	test('a trigger and an editor list whose answer lacks the list fail the same way (a poll never takes it for "nothing new")', async () => {
+		stellar.sim.control('/__sim/quirks', { path: '/connect/api/v1/cases', answerWith: { data: { results: [] } } });
+		const trigger = activate(new StellarCyberTrigger(), { event: 'newCase', tenantId: '', statuses: [], minScore: 0, options: {} }, stellar.credentials);
+		await expect(trigger.poll()).rejects.toThrow('Stellar Cyber answered GET /connect/api/v1/cases in a form this node cannot read');
+		await expect(list(new StellarCyber(), 'listSearch', 'searchCases', stellar.credentials, { resource: 'case', operation: 'get' })).rejects.toThrow(
+			'Stellar Cyber answered GET /connect/api/v1/cases in a form this node cannot read',
+		);
+		ece.sim.control('/__sim/quirks', { path: '/api/v1/platform/infrastructure/allocators', answerWith: { allocators: [] } });
+		await expect(list(new ElasticCloudEnterprise(), 'listSearch', 'searchAllocators', ece.credentials, { resource: 'allocator', operation: 'get' })).rejects.toThrow(
+			'Elastic Cloud Enterprise answered GET /api/v1/platform/infrastructure/allocators in a form this node cannot read',
+		);
+	});
+
 	test('a paged read whose page lacks the list: Stellar cases, Immuta data sources, ECE deployments', async () => {
 		stellar.sim.control('/__sim/quirks', { path: '/connect/api/v1/cases', answerWith: { data: { total: 3 } } });
 		expect((await runError(new StellarCyber(), { resource: 'case', operation: 'getMany', returnAll: true }, stellar.credentials)).description).toContain('a list at "data.cases"; the answer is an object with the keys data');
@@ -105,11 +131,17 @@ describe('an answer without the part a read takes is an error that says what cam
 
 describe('every walk proves progress: a platform that ignores its bound, skip or cursor stops the read within a few requests', () => {
 	test('Stellar Cyber cases, Return All, FROM~created_at ignored: stops at the second page', async () => {
-		stellar.sim.resetStats();
-		stellar.sim.control('/__sim/quirks', { path: '/connect/api/v1/cases', dropQuery: ['FROM~created_at'] });
-		const error = await runError(new StellarCyber(), { resource: 'case', operation: 'getMany', returnAll: true }, stellar.credentials);
+		// 1,200 cases of today, so that the window a list without the bound covers holds more than a page
+		const today = await simulator('stellarcyber', { caseCount: 0 }, { keyType: 'scoped', apiKey: STELLAR.apiKey }, 'stellarCyberApi');
+		for (let batch = 0; batch < 3; batch++) {
+			today.sim.control('/__sim/cases', { count: 400 });
+			await new Promise((resolve) => setTimeout(resolve, 3));
+		}
+		today.sim.resetStats();
+		today.sim.control('/__sim/quirks', { path: '/connect/api/v1/cases', dropQuery: ['FROM~created_at'] });
+		const error = await runError(new StellarCyber(), { resource: 'case', operation: 'getMany', returnAll: true }, today.credentials);
 		expect(error.message).toMatch(/^Stellar Cyber answered a query for records from \d+ on \(FROM~created_at\) with a record of \d+: it ignores the time bound$/);
-		expect(requestsTo(stellar, '/connect/api/v1/cases')).toBe(2);
+		expect(requestsTo(today, '/connect/api/v1/cases')).toBe(2);
 	});
 
 	test('Stellar Cyber cases by score (skip/limit), skip ignored: stops after three pages that repeat the first', async () => {
@@ -128,6 +160,23 @@ describe('every walk proves progress: a platform that ignores its bound, skip or
 		expect(error.message).toBe('The list changed while it was read: 50 of 250 records could not be read');
 		// three readings of two pages each (250 records, 200 a page), then the count check fails
 		expect(requestsTo(immuta, '/dataSource')).toBe(6);
+	});
+
+	test('UTMStack alert search by relevance (page/size), page ignored: stops where the total is reached, on a repeated page', async () => {
+		utm.sim.resetStats();
+		utm.sim.control('/__sim/quirks', { path: '/api/elasticsearch/search', dropQuery: ['page'] });
+		const error = await runError(new UtmStack(), { resource: 'alert', operation: 'search', indexPattern: 'alert-*', filters: {}, timeRange: 'none', sortField: '', sortDirection: 'desc', returnAll: true }, utm.credentials);
+		expect(error.message).toBe('UTMStack ended the read with a page that held only records this read had received already: the listing did not move to its next page');
+		// 2,500 alerts, 1,000 a page: pages 2 and 3 repeat page 1
+		expect(requestsTo(utm, '/api/elasticsearch/search')).toBe(3);
+	});
+
+	test('UTMStack alert search walked by @timestamp, its time bound dropped from the filters: stops at the second page', async () => {
+		utm.sim.resetStats();
+		utm.sim.control('/__sim/quirks', { path: '/api/elasticsearch/search', dropFilters: ['@timestamp'] });
+		const error = await runError(new UtmStack(), { resource: 'alert', operation: 'search', indexPattern: 'alert-*', filters: {}, timeRange: 'none', sortField: '@timestamp', sortDirection: 'asc', returnAll: true }, utm.credentials);
+		expect(error.message).toMatch(/^UTMStack answered a query for records from \S+ on \(@timestamp IS_BETWEEN\) with a record of \S+: it ignores the time bound$/);
+		expect(requestsTo(utm, '/api/elasticsearch/search')).toBe(2);
 	});
 
 	test('ECE deployment search, a cursor that never moves: stops after three repeated pages', async () => {

@@ -81,6 +81,8 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		};
 	const rootScope = (handler: Handler) => secured(handler, true);
 
+	const DEFAULT_WINDOW_MS = 24 * 3600_000;
+
 	const findCase = (id: string) => data().cases.find((record) => record._id === id);
 
 	const tenants: Handler = () => json(200, { data: data().tenants });
@@ -109,6 +111,11 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		if (tags) {
 			const wanted = tags.split(',').map((t) => t.trim());
 			list = list.filter((record) => (record.tags as string[]).some((tag) => wanted.includes(tag)));
+		}
+		// Without a created_at bound the list covers the last 24 hours (DSBrit0/stellarcyber-poc-report's notes,
+		// from the API description and live checks; the vendor's docs do not say it).
+		if (!request.query.has('FROM~created_at') && !request.query.has('TO~created_at')) {
+			list = list.filter((record) => record.created_at >= Date.now() - DEFAULT_WINDOW_MS);
 		}
 		for (const field of ['created_at', 'modified_at'] as const) {
 			const from = request.query.get(`FROM~${field}`);
@@ -179,10 +186,11 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		const limit = intQuery(request, 'limit');
 		const skip = intQuery(request, 'skip');
 		if (limit === 'invalid' || skip === 'invalid') return error(400, 'limit and skip must be non-negative integers');
-		if (limit !== undefined && limit > MAX_CASE_ALERT_LIMIT) return error(400, `limit must be less than or equal to ${MAX_CASE_ALERT_LIMIT}`);
+		// "limit at most 50 (larger values are cut to 50)": DSBrit0/stellarcyber-poc-report endpoints.js
+		const size = Math.min(limit ?? DEFAULT_LIMIT, MAX_CASE_ALERT_LIMIT);
 		const all = data().alertsByCase.get(record._id) ?? [];
 		const start = skip ?? 0;
-		return json(200, { data: { docs: all.slice(start, start + (limit ?? DEFAULT_LIMIT)) } });
+		return json(200, { data: { docs: all.slice(start, start + size) } });
 	};
 
 	/** A change's author as a case record holds it: the user's id, and a name beside it. */

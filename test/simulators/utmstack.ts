@@ -151,23 +151,23 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 			// Two-factor: a temporary token good only for /api/tfa/verifyCode.
 			const temporary = tokens.issue(user.login, { auth: PRE_VERIFICATION }, TFA_TOKEN_SECONDS);
 			logins.loginSucceeded(temporary.token);
-			const headers = { Authorization: `Bearer ${temporary.token}` };
+			// The current LoginResponseDTO comes with no Authorization header; the older JWTToken with one.
 			return options.utmstackLoginStyle === 'legacy'
-				? json(200, { id_token: temporary.token, authenticated: false }, headers)
-				: json(200, { success: true, tfaConfigured: true, forceTfa: true, method: user.tfa, token: temporary.token, tfaExpiresInSeconds: TFA_TOKEN_SECONDS, firstLogin: false }, headers);
+				? json(200, { id_token: temporary.token, authenticated: false }, { Authorization: `Bearer ${temporary.token}` })
+				: json(200, { success: true, tfaConfigured: true, forceTfa: true, method: user.tfa, token: temporary.token, tfaExpiresInSeconds: TFA_TOKEN_SECONDS, firstLogin: false });
 		}
 		const issued = tokens.issue(user.login, { auth: user.authorities.join(',') }, lifetimeFor(rememberMe === true));
 		logins.loginSucceeded(issued.token);
-		const headers = { Authorization: `Bearer ${issued.token}` };
+		// With APP_TFA_ENABLED=false (the only way a password login is not asked for a second factor) the
+		// current answer is forceTfa false; it carries no Authorization header.
 		return options.utmstackLoginStyle === 'legacy'
-			? json(200, { id_token: issued.token, authenticated: true }, headers)
-			: json(200, { success: true, tfaConfigured: false, forceTfa: false, method: null, token: issued.token, tfaExpiresInSeconds: 0, firstLogin: false }, headers);
+			? json(200, { id_token: issued.token, authenticated: true }, { Authorization: `Bearer ${issued.token}` })
+			: json(200, { success: true, tfaConfigured: false, forceTfa: false, method: null, token: issued.token, tfaExpiresInSeconds: 0, firstLogin: false });
 	};
 
 	/**
 	 * POST /api/tfa/verify-code, the raw code as the body, with the temporary token: 412 on a wrong code
-	 * (utmstack-backends.md). The answer's shape is not in our reference; inferred as the login's, with the
-	 * full token. Codes: RFC 6238 (SHA-1, 30 s, 6 digits), one step of clock drift either way. An email
+	 * (utmstack-backends.md). The answer is {id_token, authenticated: true, tfaMethod} (TfaResource; docs/provenance/utmstack.md). Codes: RFC 6238 (SHA-1, 30 s, 6 digits), one step of clock drift either way. An email
 	 * code goes to the user's mailbox, so no code a client can compute is right for an EMAIL account.
 	 */
 	const verifyCode: Handler = (request) => {
@@ -185,7 +185,7 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		tokens.revoke(bearerToken(request) ?? '');
 		const issued = tokens.issue(user.login, { auth: user.authorities.join(',') }, tokens.lifetimeSeconds);
 		logins.loginSucceeded(issued.token);
-		return json(200, { success: true, tfaConfigured: true, forceTfa: true, method: user.tfa, token: issued.token, tfaExpiresInSeconds: 0, firstLogin: false }, { Authorization: `Bearer ${issued.token}` });
+		return json(200, { id_token: issued.token, authenticated: true, tfaMethod: user.tfa });
 	};
 
 	const account: Handler = (request) => {

@@ -10,6 +10,8 @@ import { json, type SimReply } from './server';
  * - dropQuery: these query parameters never reach the platform (a proxy that rewrites `~`, a release that
  *   does not know a bound or ignores skip/page/offset), so each page is answered as if they were not sent.
  * - dropBody: the same for fields of a JSON body (a search cursor).
+ * - dropFilters: entries of a JSON list body whose `field` is one of these (UTMStack's search filters, e.g.
+ *   the @timestamp bound of a walk).
  * - repeatFirstAnswer: every request under `path` after the first successful one gets that first answer
  *   again (a page, a scroll or a cursor that never moves).
  * - answerWith: every request under `path` is answered 200 with this JSON instead (another release's
@@ -19,12 +21,13 @@ export interface QuirkPlan {
 	path: string;
 	dropQuery: string[];
 	dropBody: string[];
+	dropFilters: string[];
 	repeatFirstAnswer: boolean;
 	answerWith?: unknown;
 	first?: SimReply;
 }
 
-export const NO_QUIRKS: QuirkPlan = { path: '', dropQuery: [], dropBody: [], repeatFirstAnswer: false };
+export const NO_QUIRKS: QuirkPlan = { path: '', dropQuery: [], dropBody: [], dropFilters: [], repeatFirstAnswer: false };
 
 export function parseQuirkPlan(body: unknown): QuirkPlan | string {
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'expected a JSON object';
@@ -34,8 +37,9 @@ export function parseQuirkPlan(body: unknown): QuirkPlan | string {
 	const names = (value: unknown) => (Array.isArray(value) && value.every((name) => typeof name === 'string') ? (value as string[]) : undefined);
 	const dropQuery = plan.dropQuery === undefined ? [] : names(plan.dropQuery);
 	const dropBody = plan.dropBody === undefined ? [] : names(plan.dropBody);
-	if (!dropQuery || !dropBody) return 'dropQuery and dropBody must be lists of names';
-	return { path: plan.path, dropQuery, dropBody, repeatFirstAnswer: plan.repeatFirstAnswer === true, ...('answerWith' in plan ? { answerWith: plan.answerWith } : {}) };
+	const dropFilters = plan.dropFilters === undefined ? [] : names(plan.dropFilters);
+	if (!dropQuery || !dropBody || !dropFilters) return 'dropQuery, dropBody and dropFilters must be lists of names';
+	return { path: plan.path, dropQuery, dropBody, dropFilters, repeatFirstAnswer: plan.repeatFirstAnswer === true, ...('answerWith' in plan ? { answerWith: plan.answerWith } : {}) };
 }
 
 function applies(plan: QuirkPlan, path: string): boolean {
@@ -46,6 +50,10 @@ function applies(plan: QuirkPlan, path: string): boolean {
 export function rewriteRequest(plan: QuirkPlan, path: string, query: URLSearchParams, body: unknown): void {
 	if (!applies(plan, path)) return;
 	for (const name of plan.dropQuery) query.delete(name);
+	if (Array.isArray(body) && plan.dropFilters.length > 0) {
+		const kept = body.filter((entry) => !plan.dropFilters.includes(String((entry as Record<string, unknown> | null)?.field)));
+		body.splice(0, body.length, ...kept);
+	}
 	if (typeof body === 'object' && body !== null && !Array.isArray(body)) for (const name of plan.dropBody) delete (body as Record<string, unknown>)[name];
 }
 
