@@ -14,6 +14,10 @@ export const utmStackProfile: VendorProfile = {
 	exampleUrl: 'https://utmstack.example.com',
 	logsIn: (credentials) => credentials.authMethod === 'password',
 	errorText: utmStackErrorText,
+	// UtmIncidentResource catches ResponseStatusException(NOT_FOUND) from wrapOrNotFound and answers 500 with it in
+	// X-UtmStack-error; UtmIncidentService says "Incident not found"; a note on a missing incident breaks the
+	// note's foreign key (docs/provenance/utmstack.md M9).
+	isNotFound: (answer) => answer.status === 500 && /404 NOT_FOUND|Incident not found|fk_utm_incident_note_incident_id/i.test(utmStackErrorText(answer) ?? ''),
 	rejectedCredential: {
 		message: 'UTMStack did not accept the credential',
 		description:

@@ -17,6 +17,11 @@ export interface VendorProfile {
 	logsIn(credentials: ICredentialDataDecryptedObject): boolean;
 	/** When the credential's key stops working, as the platform tells on every answer (ECE's X-Elastic-Api-Key-Expiration). */
 	keyExpiresAt?(headers: Record<string, unknown>): Date | undefined;
+	/**
+	 * True for an answer that says a record does not exist although its status is not 404 (UTMStack's
+	 * incident resource turns its own 404 into a 500 with the text "404 NOT_FOUND").
+	 */
+	isNotFound?(answer: { status: number; body: unknown; headers: Record<string, unknown> }): boolean;
 	/** Shown when the platform still answers 401 after a fresh login (or to a static key). */
 	rejectedCredential: { message: string; description: string };
 }

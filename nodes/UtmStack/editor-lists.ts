@@ -1,15 +1,15 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
-import { apiRequestFull } from '../common/request';
+import { apiList } from '../common/request';
 import { newestAlerts } from './search/listings';
 import { utmStack } from './transport';
+import { utmStackUsers } from './users';
 
 const INCIDENTS_PER_PAGE = 50;
 const ALERTS_PER_PAGE = 50;
-/** UTMStack (JHipster) serves at most this many per page. */
+/** A page of index patterns, well within Spring's clamp of 2,000. */
 const MAX_PAGE = 1000;
 
-const listOf = (body: unknown) => (Array.isArray(body) ? (body as IDataObject[]) : []);
 
 /** The editor's lists for UTMStack, loaded through the node's own request path (login, renewal, errors). */
 export const utmStackLists = {
@@ -18,8 +18,7 @@ export const utmStackLists = {
 		async searchAlerts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 			const page = Number(paginationToken ?? 1) || 1;
 			const name = (filter ?? '').trim();
-			const response = await apiRequestFull.call(this, utmStack, newestAlerts(page, ALERTS_PER_PAGE, name));
-			const alerts = listOf(response.body);
+			const alerts = await apiList.call(this, utmStack, newestAlerts(page, ALERTS_PER_PAGE, name), []);
 			return {
 				results: alerts.map((alert) => ({
 					name: `${String(alert.name ?? alert.id)} (${String(alert.severityLabel ?? alert.severity ?? '')}, ${String(alert['@timestamp'] ?? '')})`,
@@ -31,12 +30,12 @@ export const utmStackLists = {
 		async searchIncidents(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 			const page = Number(paginationToken ?? 0) || 0;
 			const name = (filter ?? '').trim();
-			const response = await apiRequestFull.call(this, utmStack, {
-				method: 'GET',
-				path: '/api/utm-incidents',
-				qs: { sort: 'id,desc', page, size: INCIDENTS_PER_PAGE, ...(name ? { 'incidentName.contains': name } : {}) },
-			});
-			const incidents = listOf(response.body);
+			const incidents = await apiList.call(
+				this,
+				utmStack,
+				{ method: 'GET', path: '/api/utm-incidents', qs: { sort: 'id,desc', page, size: INCIDENTS_PER_PAGE, ...(name ? { 'incidentName.contains': name } : {}) } },
+				[],
+			);
 			return {
 				results: incidents.map((incident) => ({
 					name: `#${String(incident.id)} ${String(incident.incidentName ?? '')} (${String(incident.incidentStatus ?? '')})`,
@@ -47,18 +46,21 @@ export const utmStackLists = {
 		},
 	},
 	loadOptions: {
-		/** UTMStack's users, by login (what an incident's assignee holds). */
+		/**
+		 * UTMStack's users by name and login, each with its user id: an incident's assignee holds user ids
+		 * (UtmIncidentQueryService parses incidentAssignedTo as comma-separated numbers). An administrator's list.
+		 */
 		async getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-			const response = await apiRequestFull.call(this, utmStack, { method: 'GET', path: '/api/users', qs: { page: 0, size: MAX_PAGE } });
-			return listOf(response.body)
+			return (await utmStackUsers(this))
 				.filter((user) => user.activated !== false)
-				.map((user) => ({ name: `${[user.firstName, user.lastName].filter(Boolean).join(' ')} (${String(user.login)})`, value: String(user.login) }))
+				.map((user) => ({ name: `${[user.firstName, user.lastName].filter(Boolean).join(' ')} (${String(user.login)})`, value: String(user.id) }))
 				.sort((a, b) => a.name.localeCompare(b.name));
 		},
+		/** The active index patterns, as UTMStack's own screen lists them (isActive.equals=true; the answer's key is `active`). */
 		async getIndexPatterns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-			const response = await apiRequestFull.call(this, utmStack, { method: 'GET', path: '/api/utm-index-patterns', qs: { page: 0, size: MAX_PAGE } });
-			return listOf(response.body)
-				.filter((pattern) => pattern.isActive !== false && typeof pattern.pattern === 'string')
+			const patterns = await apiList.call(this, utmStack, { method: 'GET', path: '/api/utm-index-patterns', qs: { page: 0, size: MAX_PAGE, 'isActive.equals': true } }, []);
+			return patterns
+				.filter((pattern) => pattern.active !== false && typeof pattern.pattern === 'string')
 				.map((pattern) => ({ name: String(pattern.pattern), value: String(pattern.pattern), description: String(pattern.patternModule ?? '') }));
 		},
 	},

@@ -7,6 +7,7 @@ import { filtersProperty, searchFilters } from '../UtmStack/search/filters';
 import { ALERT_SEVERITIES } from '../UtmStack/alert-codes';
 import { utmStackLists } from '../UtmStack/editor-lists';
 import { newAlertSource } from './new-alerts';
+import { ALERT_INDEXES } from '../UtmStack/search/listings';
 
 const DEFAULT_MAX_PER_POLL = 1000;
 
@@ -39,7 +40,7 @@ export class UtmStackTrigger implements INodeType {
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getIndexPatterns' },
 				required: true,
-				default: 'alert-*',
+				default: ALERT_INDEXES,
 				description: 'UTMStack index pattern the alerts are in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{

@@ -102,7 +102,7 @@ export function answerError(
 		const full = said ? `${description} ${api.platform} said: "${said}".` : description;
 		return new NodeApiError(node, { message, description: full, httpCode } as JsonObject, { message, description: full, httpCode, itemIndex });
 	}
-	if (answer.status === 404 && about) {
+	if ((answer.status === 404 || api.isNotFound?.(answer) === true) && about) {
 		const message = `${api.platform} has no ${about}`;
 		const description = `${said ? `${api.platform} said: "${said}". ` : ''}Check the ID in the node parameters.`;
 		return new NodeApiError(node, { message, description, httpCode } as JsonObject, { message, description, httpCode, itemIndex });

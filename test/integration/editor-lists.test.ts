@@ -183,18 +183,19 @@ describe('UTMStack', () => {
 		expect(utm.sim.requestLog.find((entry) => entry.path === '/api/utm-alerts/notes')?.query).toMatchObject({ alertId: values(first)[0] });
 	});
 
-	test('users load for the incident assignee, by login; a picked one is sent', async () => {
+	test('users load for the incident assignee by name and login, each with its user id; a picked one is sent', async () => {
 		const users = await list<INodePropertyOptions[]>(new UtmStack(), 'loadOptions', 'getUsers', utm.credentials);
-		expect(users.map((user) => user.value)).toContain(UTMSTACK.username);
+		const picked = users.find((user) => String(user.name).includes(`(${UTMSTACK.username})`));
+		expect(picked?.value).toBe('3');
 		utm.sim.resetStats();
 		const unlinked = { filter: [{ field: 'isIncident', operator: 'IS', value: 'false' }] };
 		const [alert] = await run(new UtmStack(), { resource: 'alert', operation: 'search', indexPattern: 'alert-*', filters: unlinked, limit: 1 }, utm.credentials);
 		const [incident] = await run(
 			new UtmStack(),
-			{ resource: 'incident', operation: 'create', name: 'Assigned from a list', alertSource: 'ids', alertIds: String(alert.json.id), additionalFields: { assignee: UTMSTACK.username } },
+			{ resource: 'incident', operation: 'create', name: 'Assigned from a list', alertSource: 'ids', alertIds: String(alert.json.id), additionalFields: { assignee: picked?.value } },
 			utm.credentials,
 		);
-		expect(incident.json.incidentAssignedTo).toBe(UTMSTACK.username);
+		expect(incident.json.incidentAssignedTo).toBe('3');
 	});
 
 	test('a list goes through the same login: a wrong password is the refusal, tried once', async () => {

@@ -31,12 +31,17 @@ const CHECK_ID = 'Check the ID in the node parameters.';
 
 describe('a record that does not exist is named with its id', () => {
 	test.each([
-		['UTMStack incident get', () => runError(new UtmStack(), { resource: 'incident', operation: 'get', incidentId: '987654' }, utm.credentials), 'UTMStack has no incident 987654', ''],
+		[
+			'UTMStack incident get (UTMStack answers 500 with "404 NOT_FOUND")',
+			() => runError(new UtmStack(), { resource: 'incident', operation: 'get', incidentId: '987654' }, utm.credentials),
+			'UTMStack has no incident 987654',
+			'UTMStack said: "UtmIncidentResource.getUtmIncident: 404 NOT_FOUND". ',
+		],
 		[
 			'UTMStack incident add note',
 			() => runError(new UtmStack(), { resource: 'incident', operation: 'addNote', incidentId: '987654', note: 'seen' }, utm.credentials),
 			'UTMStack has no incident 987654',
-			'UTMStack said: "Incident 987654 not found". ',
+			'UTMStack said: "UtmIncidentNoteResource.createUtmIncidentNote: could not execute statement; violates foreign key constraint "fk_utm_incident_note_incident_id"". ',
 		],
 		['Stellar Cyber case get', () => runError(new StellarCyber(), { resource: 'case', operation: 'get', caseId: 'ffffffffffffffffffffffff' }, stellar.credentials), 'Stellar Cyber has no case ffffffffffffffffffffffff', 'Stellar Cyber said: "Case not found". '],
 		[

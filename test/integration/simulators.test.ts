@@ -426,15 +426,16 @@ describe('UTMStack search', () => {
 		expect(none.headers['x-utmstack-error']).toContain('Parameter eventIds is null or empty');
 	});
 
-	test('incidents: create (201), 409 for an alert already linked, 400 for none, read, change status with the full object', async () => {
+	test('incidents: create (200; the description is NOT NULL: 500 without), 409 for an alert already linked, 400 for none, read, change status with the full object', async () => {
 		const url = sims.utmstack.url;
 		const free = (await search('top=10000&indexPattern=alert-*&page=1&size=2', [{ field: 'isIncident', operator: 'IS', value: false }])).json;
 		const alertList = free.map((alert: any) => ({ alertId: alert.id, alertName: alert.name, alertStatus: alert.status, alertSeverity: alert.severity }));
-		const created = await call(url, 'POST', '/api/utm-incidents', { headers, body: { incidentName: 'Test incident', alertList } });
-		expect(created.status).toBe(201);
+		expect((await call(url, 'POST', '/api/utm-incidents', { headers, body: { incidentName: 'No description', alertList } })).status).toBe(500);
+		const created = await call(url, 'POST', '/api/utm-incidents', { headers, body: { incidentName: 'Test incident', incidentDescription: '', alertList } });
+		expect(created.status).toBe(200);
 		expect(created.json).toMatchObject({ incidentName: 'Test incident', incidentStatus: 'OPEN' });
-		expect((await call(url, 'POST', '/api/utm-incidents', { headers, body: { incidentName: 'Again', alertList } })).status).toBe(409);
-		expect((await call(url, 'POST', '/api/utm-incidents', { headers, body: { incidentName: 'Empty', alertList: [] } })).status).toBe(400);
+		expect((await call(url, 'POST', '/api/utm-incidents', { headers, body: { incidentName: 'Again', incidentDescription: '', alertList } })).status).toBe(409);
+		expect((await call(url, 'POST', '/api/utm-incidents', { headers, body: { incidentName: 'Empty', incidentDescription: '', alertList: [] } })).status).toBe(400);
 		const read = await call(url, 'GET', `/api/utm-incidents/${created.json.id}`, { headers });
 		expect(read.json).toEqual(created.json);
 		expect((await call(url, 'PUT', '/api/utm-incidents/change-status', { headers, body: { id: created.json.id, incidentStatus: 'IN_REVIEW' } })).status).toBe(400);
@@ -443,7 +444,10 @@ describe('UTMStack search', () => {
 		const list = await call(url, 'GET', '/api/utm-incidents?incidentStatus.equals=IN_REVIEW&page=0&size=5', { headers });
 		expect(Number(list.headers['x-total-count'])).toBeGreaterThan(0);
 		expect(list.json.every((incident: any) => incident.incidentStatus === 'IN_REVIEW')).toBe(true);
-		expect((await call(url, 'GET', '/api/utm-incidents/999999', { headers })).status).toBe(404);
+		// UtmIncidentResource turns wrapOrNotFound's 404 into a 500 with the text in X-UtmStack-error
+		const missing = await call(url, 'GET', '/api/utm-incidents/999999', { headers });
+		expect(missing.status).toBe(500);
+		expect(missing.headers['x-utmstack-error']).toContain('404 NOT_FOUND');
 	});
 
 	test('the same seed and reference time give the same data', async () => {

@@ -128,8 +128,8 @@ describe('alert search', () => {
 	test("UTMStack's own error (X-UtmStack-error) is quoted", async () => {
 		const error = await runError({ resource: 'incident', operation: 'addNote', incidentId: '987654', note: 'x' });
 		expect(error.message).toBe('UTMStack has no incident 987654');
-		expect(error.description).toContain('UTMStack said: "Incident 987654 not found"');
-		expect(apiRequests()[0].status).toBe(404);
+		expect(error.description).toContain('UTMStack said: "UtmIncidentNoteResource.createUtmIncidentNote: could not execute statement; violates foreign key constraint');
+		expect(apiRequests()[0].status).toBe(500);
 	});
 
 	test('severities and statuses by name select the same alerts as the raw filters', async () => {

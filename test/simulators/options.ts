@@ -20,6 +20,12 @@ export interface SimulatorOptions {
 	utmstackLockAfter?: number;
 	/** How long a UTMStack lock lasts (default 900 s; inferred). POST /__sim/unlock ends all locks. */
 	utmstackLockSeconds?: number;
+	/**
+	 * UTMStack's release line: 'v10' names its indices alert-… and log-…, 'v11' (the current line, since
+	 * 2024-12) v11-alert-… and v11-log-…, system index patterns included (20241227001_updating-system-index-pattern.xml).
+	 * Default 'v10', the names most tests use.
+	 */
+	utmstackRelease?: 'v10' | 'v11';
 	/** UTMStack seeded alerts in alert-* (default 10000). */
 	alertCount?: number;
 	/**
@@ -95,6 +101,7 @@ export interface ResolvedOptions {
 	utmstackLoginStyle: 'current' | 'legacy';
 	utmstackLockAfter: number;
 	utmstackLockSeconds: number;
+	utmstackRelease: 'v10' | 'v11';
 	alertCount: number;
 	utmstackMaxResultWindow: number;
 	logCount: number;
@@ -121,6 +128,7 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
 		utmstackLoginStyle: options.utmstackLoginStyle === 'legacy' ? 'legacy' : 'current',
 		utmstackLockAfter: Math.max(1, positive(options.utmstackLockAfter, 3)),
 		utmstackLockSeconds: positive(options.utmstackLockSeconds, 900),
+		utmstackRelease: options.utmstackRelease === 'v11' ? 'v11' : 'v10',
 		alertCount: positive(options.alertCount, 10_000),
 		utmstackMaxResultWindow: positive(options.utmstackMaxResultWindow, 10_000),
 		logCount: positive(options.logCount, 2_000),

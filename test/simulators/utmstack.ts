@@ -79,8 +79,12 @@ function bearerToken(request: SimRequest): string | undefined {
 export function utmstackSimulator(context: VendorContext): VendorApp {
 	const { options, tokens, logins } = context;
 	const now = () => Date.now();
-	const alerts = lazy(() => seedAlerts(options.seed, options.alertCount, options.referenceTime));
-	const logs = lazy(() => seedLogs(options.seed, options.logCount, options.referenceTime));
+	// v11 prefixes every system index with "v11-"
+	const release = (doc: StoredDoc): StoredDoc => (options.utmstackRelease === 'v11' ? { ...doc, index: `v11-${doc.index}` } : doc);
+	const alerts = lazy(() => seedAlerts(options.seed, options.alertCount, options.referenceTime).map(release));
+	const logs = lazy(() => seedLogs(options.seed, options.logCount, options.referenceTime).map(release));
+	const indexPatterns = () =>
+		INDEX_PATTERNS.map((pattern) => ({ ...pattern, pattern: options.utmstackRelease === 'v11' && pattern.patternSystem ? `v11-${pattern.pattern}` : pattern.pattern }));
 	const documents = lazy(() => [...alerts(), ...logs()]);
 	const alertById = lazy(() => new Map(alerts().map((doc) => [String(doc.source.id), doc])));
 	const incidents = lazy(() => seedIncidents(options.seed, 40, options.referenceTime, alerts()));
@@ -295,8 +299,8 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		const id = request.query.get('alertId');
 		const alert = id ? alertById().get(id) : undefined;
 		if (!id) return springError(400, request);
-		if (!alert) return utmError(500, `Alert ${id} not found`);
-		alert.source.notes = typeof request.body === 'string' ? request.body : request.rawBody;
+		// an update by query: an id it does not have matches nothing, and the answer is still 200 (UtmAlertServiceImpl)
+		if (alert) alert.source.notes = typeof request.body === 'string' ? request.body : request.rawBody;
 		return empty(200);
 	};
 
@@ -343,13 +347,17 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 	const createIncident: Handler = (request) => {
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		if (typeof body.incidentName !== 'string' || body.incidentName.trim() === '') return springError(400, request);
+		// incident_description is NOT NULL (tables.sql); the service saves it as given and the resource turns the failure into a 500
+		if (typeof body.incidentDescription !== 'string') {
+			return utmError(500, 'UtmIncidentResource.createIncident: could not execute statement; null value in column "incident_description" violates not-null constraint');
+		}
 		const list = alertList(body);
 		if ('error' in list) return list.error;
 		const linked = list.ids.map((id) => alertById().get(id) as StoredDoc);
 		const incident: UtmIncident = {
 			id: Math.max(0, ...incidents().map((i) => i.id)) + 1,
 			incidentName: body.incidentName,
-			incidentDescription: typeof body.incidentDescription === 'string' ? body.incidentDescription : null,
+			incidentDescription: body.incidentDescription,
 			incidentStatus: 'OPEN',
 			incidentAssignedTo: typeof body.incidentAssignedTo === 'string' ? body.incidentAssignedTo : null,
 			incidentCreatedDate: new Date().toISOString(),
@@ -360,7 +368,8 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		// UtmIncidentService records the link for the incident only; the alert documents change when the client
 		// calls convert-to-incident next, as UTMStack's own screens do.
 		incidents().push(incident);
-		return json(201, incidentJson(incident), { Location: `/api/utm-incidents/${incident.id}` });
+		// UtmIncidentResource.createIncident answers ResponseEntity.ok (200), with no Location
+		return json(200, incidentJson(incident));
 	};
 
 	/**
@@ -391,11 +400,12 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 	const addAlerts: Handler = (request) => {
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		const incident = findIncident(body.incidentId);
-		if (!incident) return utmError(404, `Incident ${String(body.incidentId)} not found`);
+		// UtmIncidentService: "Incident not found", which the resource answers 500; success is 201 Created
+		if (!incident) return utmError(500, 'UtmIncidentResource.addAlertsToUtmIncident: Incident not found');
 		const list = alertList(body);
 		if ('error' in list) return list.error;
 		incident.alertIds.push(...list.ids);
-		return json(200, incidentJson(incident));
+		return json(201, incidentJson(incident));
 	};
 
 	const STATUSES = ['OPEN', 'IN_REVIEW', 'COMPLETED', 'MERGED'];
@@ -405,7 +415,7 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		const incident = findIncident(body.id);
 		if (body.id === undefined) return springError(400, request);
-		if (!incident) return utmError(404, `Incident ${String(body.id)} not found`);
+		if (!incident) return utmError(500, 'UtmIncidentResource.changeIncidentStatus: Incident not found');
 		if (typeof body.incidentName !== 'string' || typeof body.incidentStatus !== 'string' || !STATUSES.includes(body.incidentStatus)) {
 			return springError(400, request);
 		}
@@ -464,13 +474,15 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 
 	const getIncident: Handler = (request) => {
 		const incident = /^\d+$/.test(request.params.id) ? findIncident(request.params.id) : undefined;
-		return incident ? json(200, incidentJson(incident)) : springError(404, request);
+		// wrapOrNotFound throws ResponseStatusException(NOT_FOUND), which the resource's catch answers 500 (inferred from the code path)
+		return incident ? json(200, incidentJson(incident)) : utmError(500, 'UtmIncidentResource.getUtmIncident: 404 NOT_FOUND');
 	};
 
 	const addIncidentNote: Handler = (request) => {
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		if (typeof body.noteText !== 'string' || body.noteText === '') return springError(400, request);
-		if (!findIncident(body.incidentId)) return utmError(404, `Incident ${String(body.incidentId)} not found`);
+		// the note's foreign key to the incident fails: a 500 (fk_utm_incident_note_incident_id)
+		if (!findIncident(body.incidentId)) return utmError(500, 'UtmIncidentNoteResource.createUtmIncidentNote: could not execute statement; violates foreign key constraint "fk_utm_incident_note_incident_id"');
 		const note: UtmIncidentNote = {
 			id: notes.length + 1,
 			incidentId: Number(body.incidentId),
@@ -510,8 +522,13 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		.post('/api/utm-incident-notes', secured(addIncidentNote))
 		.get('/api/utm-incident-notes', secured(listIncidentNotes))
 		// JHipster's UserResource (admin only in UTMStack's console; the list of people an incident is assigned to)
-		.get('/api/users', secured((request) => pageOf(request, USERS.map(({ password: _password, tfa: _tfa, ...user }) => ({ ...user, activated: true, langKey: 'en' })), '/api/users')))
-		.get('/api/utm-index-patterns', secured((request) => pageOf(request, INDEX_PATTERNS.map((p) => ({ ...p })), '/api/utm-index-patterns')))
+		// UserResource.getAllUsers: administrators only
+		.get('/api/users', secured((request) => {
+			const caller = USERS.find((user) => user.login === request.user);
+			if (!caller?.authorities.includes('ROLE_ADMIN')) return springError(403, request);
+			return pageOf(request, USERS.map(({ password: _password, tfa: _tfa, ...user }) => ({ ...user, activated: true, langKey: 'en' })), '/api/users');
+		}))
+		.get('/api/utm-index-patterns', secured((request) => pageOf(request, indexPatterns(), '/api/utm-index-patterns')))
 		.get('/api/utm-alert-tags', secured(() => json(200, ALERT_TAGS)));
 
 	return {
@@ -588,7 +605,7 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		if (Number.isNaN(at)) return json(400, { error: 'timestamp must be an ISO date' });
 		const created: StoredDoc[] = [];
 		for (let i = 0; i < (count as number); i++) {
-			const doc = alertDoc(liveRng, at);
+			const doc = release(alertDoc(liveRng, at));
 			if (severity !== undefined) Object.assign(doc.source, { severity, severityLabel: SEVERITY[severity as number] });
 			if (typeof name === 'string') doc.source.name = name;
 			created.push(doc);

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { idLocator } from '../../common/id-locator';
-import { apiRequestFull } from '../../common/request';
+import { apiList } from '../../common/request';
 import { SEARCH_PAGE_SIZE, alertsWithIds } from '../search/listings';
 import { utmStack } from '../transport';
 
@@ -49,8 +49,8 @@ export function alertIds(context: IExecuteFunctions, itemIndex: number, paramete
 export async function existingAlerts(context: IExecuteFunctions, ids: string[], itemIndex: number): Promise<IDataObject[]> {
 	const found = new Map<string, IDataObject>();
 	for (let start = 0; start < ids.length; start += SEARCH_PAGE_SIZE) {
-		const response = await apiRequestFull.call(context, utmStack, alertsWithIds(ids.slice(start, start + SEARCH_PAGE_SIZE)), itemIndex);
-		for (const alert of Array.isArray(response.body) ? (response.body as IDataObject[]) : []) found.set(String(alert.id), alert);
+		const alerts = await apiList.call(context, utmStack, alertsWithIds(ids.slice(start, start + SEARCH_PAGE_SIZE)), [], itemIndex);
+		for (const alert of alerts) found.set(String(alert.id), alert);
 	}
 	const missing = ids.filter((id) => !found.has(id));
 	if (missing.length > 0) {

@@ -7,6 +7,14 @@ import { listAt } from '../../common/answer-parts';
 
 /** UTMStack serves at most this many documents per page (Spring's clamp). */
 export const SEARCH_PAGE_SIZE = 1000;
+
+/**
+ * UTMStack's system indices: alert-* and log-* up to v10, v11-alert-* and v11-log-* since v11
+ * (main-index-pattern.constant.ts, 20241227001_updating-system-index-pattern.xml). UTMStack's search takes
+ * a comma list, so one pattern serves both release lines.
+ */
+export const ALERT_INDEXES = 'alert-*,v11-alert-*';
+export const LOG_INDEXES = 'log-*,v11-log-*';
 /** The most a Return All asks UTMStack for (`top`); UTMStack truncates the result there. */
 export const RETURN_ALL_TOP = 1_000_000;
 /**
@@ -42,12 +50,12 @@ function searchRequest(query: IDataObject, filters: IDataObject[]): Omit<ApiRequ
 /** One page of the newest alerts, of those whose name contains `name` when given. */
 export function newestAlerts(page: number, size: number, name: string): ApiRequest {
 	const filters = name ? [{ field: 'name', operator: 'CONTAIN', value: name }] : [];
-	return searchRequest({ indexPattern: 'alert-*', page, size, top: page * size, sort: `${TIME_FIELD},desc` }, filters);
+	return searchRequest({ indexPattern: ALERT_INDEXES, page, size, top: page * size, sort: `${TIME_FIELD},desc` }, filters);
 }
 
 /** The alerts of these ids (at most a page of them), in one search. */
 export function alertsWithIds(ids: string[]): ApiRequest {
-	return searchRequest({ indexPattern: 'alert-*', page: 1, size: ids.length, top: ids.length }, [{ field: 'id', operator: 'IS_ONE_OF', value: ids }]);
+	return searchRequest({ indexPattern: ALERT_INDEXES, page: 1, size: ids.length, top: ids.length }, [{ field: 'id', operator: 'IS_ONE_OF', value: ids }]);
 }
 
 const windowText = RESULT_WINDOW.toLocaleString('en-US');

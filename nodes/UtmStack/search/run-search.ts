@@ -30,7 +30,7 @@ const alertCodeFields: INodeProperties[] = [
 	},
 ];
 
-/** The fields of a UTMStack search, for alerts (default index pattern alert-*) or logs (log-*). */
+/** The fields of a UTMStack search, for alerts (ALERT_INDEXES by default) or logs (LOG_INDEXES). */
 export function searchFields(defaultIndexPattern: string, alerts = false): INodeProperties[] {
 	return [
 		{
@@ -40,7 +40,7 @@ export function searchFields(defaultIndexPattern: string, alerts = false): INode
 			typeOptions: { loadOptionsMethod: 'getIndexPatterns' },
 			required: true,
 			default: defaultIndexPattern,
-			description: 'UTMStack index pattern to search, for example alert-* or log-*. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			description: 'UTMStack index pattern to search, for example alert-* or log-* (v11-alert-* or v11-log-* on UTMStack 11); a comma list searches several. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		...(alerts ? alertCodeFields : []),
 		filtersProperty,

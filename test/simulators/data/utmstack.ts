@@ -62,7 +62,8 @@ const RULES: Rule[] = [
 ];
 
 const TAGS = ['false-positive', 'vip', 'pci', 'needs-triage', 'escalated', 'known-scanner', 'production'];
-const ASSIGNEES = ['soc-admin', 'tier2-analyst', 'incident-lead', null];
+// comma-separated user ids, as UtmIncidentQueryService parses them (the ids of the simulator's users)
+const ASSIGNEES = ['3', '1', '1,3', null];
 
 function endpoint(rng: Rng, internal: boolean): Record<string, unknown> {
 	const ip = internal ? rng.privateIp() : rng.publicIp();
@@ -217,10 +218,11 @@ export function linkAlert(alert: StoredDoc, incident: UtmIncident, by: string): 
 	};
 }
 
+/** UtmIndexPattern answers `active` (its getter getActive()); the UI filters with isActive.equals. */
 export const INDEX_PATTERNS = [
-	{ id: 1, pattern: 'alert-*', patternModule: 'ALERTS', patternSystem: true, isActive: true },
-	{ id: 2, pattern: 'log-*', patternModule: 'LOGS', patternSystem: true, isActive: true },
-	...LOG_TYPES.map((type, i) => ({ id: 3 + i, pattern: `log-${type}-*`, patternModule: type.toUpperCase(), patternSystem: false, isActive: true })),
+	{ id: 1, pattern: 'alert-*', patternModule: 'ALERTS', patternSystem: true, active: true },
+	{ id: 2, pattern: 'log-*', patternModule: 'LOGS', patternSystem: true, active: true },
+	...LOG_TYPES.map((type, i) => ({ id: 3 + i, pattern: `log-${type}-*`, patternModule: type.toUpperCase(), patternSystem: false, active: true })),
 ];
 
 export const ALERT_TAGS = TAGS.map((tag, i) => ({ id: i + 1, tagName: tag, tagColor: ['#e53935', '#8e24aa', '#3949ab', '#00897b', '#fdd835', '#6d4c41', '#546e7a'][i], systemOwner: i < 2 }));

@@ -21,7 +21,8 @@ export const updateAlertStatus: Operation = {
 		await apiRequest.call(this, utmStack, {
 			method: 'POST',
 			path: '/api/utm-alerts/status',
-			body: { alertIds: ids, status, ...(observation ? { statusObservation: observation } : {}) },
+			// always sent, '' when empty, as UTMStack's own screen does: left out, UTMStack stores the text "null"
+			body: { alertIds: ids, status, statusObservation: observation },
 		}, itemIndex);
 		const statusLabel = ALERT_STATUSES.find((option) => option.value === status)?.name;
 		return { success: true, alertIds: ids, status, statusLabel };
