@@ -1,6 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { apiRequest } from '../common/request';
+import { listAt, numberAt } from '../common/answer-parts';
+import { apiRead } from '../common/request';
+import { BY_NAME, NAME_ONLY } from './listings';
 import { immuta } from './transport';
 
 const PER_PAGE = 50;
@@ -9,8 +11,9 @@ const PER_PAGE = 50;
 async function searchCatalog(context: ILoadOptionsFunctions, path: string, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const offset = Number(paginationToken ?? 0) || 0;
 	const searchText = (filter ?? '').trim();
-	const answer = await apiRequest.call(context, immuta, { method: 'GET', path, qs: { size: PER_PAGE, offset, ...(searchText ? { searchText } : {}) } });
-	const hits = (answer.hits as IDataObject[] | undefined) ?? [];
+	const request = { method: 'GET' as const, path, qs: { size: PER_PAGE, offset, ...BY_NAME, ...(searchText ? { searchText, ...NAME_ONLY } : {}) } };
+	const answer = await apiRead.call(context, immuta, request, (body) => ({ hits: listAt(body, ['hits']), count: numberAt(body, ['count']) }));
+	const hits = answer.hits as IDataObject[];
 	const count = Number(answer.count);
 	return {
 		results: hits.map((hit) => ({ name: `${String(hit.name ?? hit.id)} (${String(hit.id)})`, value: String(hit.id) })),

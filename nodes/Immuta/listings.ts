@@ -6,6 +6,14 @@ import type { OffsetListing } from '../common/page-strategies';
 export const PAGE_SIZE = 200;
 
 /**
+ * A catalog read in name order, asked for: Immuta's API description gives /dataSource, /project and
+ * /bim/group no default order (/bim/user sorts by user name by default), and `searchText` on data sources
+ * and projects matches descriptions and more unless nameOnly is set (docs/provenance/immuta.md M6, M7).
+ */
+export const BY_NAME = { sortField: 'name', sortOrder: 'asc' } as const;
+export const NAME_ONLY = { nameOnly: true } as const;
+
+/**
  * An Immuta list answered as {count, hits} and paged by offset/size. Catalogs (data sources, projects)
  * are ordered by name, which a rename changes; the audit log only grows at its newest end.
  */

@@ -6,7 +6,7 @@ import { scrubSecrets } from '../../credentials/common/secrets';
 import { savedRefusal } from '../../credentials/common/session-memory';
 import { failureChain, innermostMessage, isTimeout } from './http-failure';
 import { REQUEST_TIMEOUT_MS } from './request-limits';
-import type { VendorApi } from './vendor-api';
+import type { ApiRequest, VendorApi } from './vendor-api';
 
 const WHAT_TO_DO: Record<string, string> = {
 	'400': 'Check the node parameters: the platform could not accept the request.',
@@ -91,9 +91,9 @@ export function answerError(
 	api: VendorApi,
 	credentials: ICredentialDataDecryptedObject,
 	itemIndex: number,
-	about?: string,
-	forbidden?: string,
+	request: Pick<ApiRequest, 'method' | 'path' | 'about' | 'forbidden' | 'gone'> = { method: 'GET', path: '' },
 ): NodeApiError {
+	const { about, forbidden, gone } = request;
 	const httpCode = String(answer.status);
 	const vendorText = api.errorText({ body: answer.body, headers: answer.headers });
 	const said = vendorText ? scrubSecrets(vendorText, credentials) : undefined;
@@ -106,6 +106,10 @@ export function answerError(
 		const message = `${api.platform} has no ${about}`;
 		const description = `${said ? `${api.platform} said: "${said}". ` : ''}Check the ID in the node parameters.`;
 		return new NodeApiError(node, { message, description, httpCode } as JsonObject, { message, description, httpCode, itemIndex });
+	}
+	if (answer.status === 404 && gone) {
+		const message = `${api.platform} does not serve ${request.method} ${request.path}`;
+		return new NodeApiError(node, { message, description: gone, httpCode } as JsonObject, { message, description: gone, httpCode, itemIndex });
 	}
 	const message = said ?? `${api.platform} answered HTTP ${httpCode}`;
 	const description = answer.status === 403 && forbidden ? `${forbidden}${said ? '' : ` (HTTP 403)`}` : adviceFor(httpCode);

@@ -54,6 +54,8 @@ export interface OffsetListing {
 	orderCanChange?: boolean;
 	/** The record the list belongs to ("case 5f3a…"), named when the platform answers 404. */
 	about?: string;
+	/** What a 404 means when the listing's endpoint may be gone (see ApiRequest.gone). */
+	gone?: string;
 }
 
 interface OffsetCursor {
@@ -91,6 +93,7 @@ export function offsetPages(listing: OffsetListing): PageStrategy<OffsetCursor> 
 			path: listing.path,
 			qs: { ...listing.query, [listing.offsetParam]: cursor.offset, [listing.sizeParam]: cursor.size },
 			about: listing.about,
+			gone: listing.gone,
 		}),
 		read: (response, cursor, seen) => {
 			const records = recordsAt(response, listing.records);

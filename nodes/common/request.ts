@@ -128,7 +128,7 @@ export async function apiRequestFull(
 		}
 		if (status >= 300 && status < 400) throw redirectError(this.getNode(), api, response, itemIndex);
 		if (status >= 400) {
-			throw answerError(this.getNode(), { status, body: response.body, headers: response.headers as Record<string, unknown> }, api, credentials, itemIndex, request.about, request.forbidden);
+			throw answerError(this.getNode(), { status, body: response.body, headers: response.headers as Record<string, unknown> }, api, credentials, itemIndex, request);
 		}
 		noteKeyExpiry(this, api, response.headers as Record<string, unknown>);
 		if (request.expectsJson ?? request.method === 'GET') response.body = jsonBody(this.getNode(), api.platform, response, itemIndex) as never;

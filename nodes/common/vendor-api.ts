@@ -21,4 +21,6 @@ export interface ApiRequest {
 	about?: string;
 	/** What a 403 means for this request in particular (who may make it), said instead of the general advice. */
 	forbidden?: string;
+	/** What a 404 means when the endpoint itself may be gone (a deprecated one), said with it. */
+	gone?: string;
 }

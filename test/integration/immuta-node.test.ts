@@ -119,8 +119,8 @@ describe('audit', () => {
 	test('from/to and record type are sent', async () => {
 		const from = '2020-01-01T00:00:00.000Z';
 		const to = '2100-01-01T00:00:00.000Z';
-		await run({ resource: 'audit', operation: 'getMany', limit: 5, filters: { from, to, recordType: 'dataSourceQuery' } });
-		expect(apiRequests()[0].query).toMatchObject({ minDate: from, maxDate: to, recordType: 'dataSourceQuery', sortField: 'dateTime' });
+		await run({ resource: 'audit', operation: 'getMany', limit: 5, filters: { from, to, recordType: 'sqlQuery' } });
+		expect(apiRequests()[0].query).toMatchObject({ minDate: from, maxDate: to, recordType: 'sqlQuery', sortField: 'dateTime' });
 	});
 
 	test.each([

@@ -20,6 +20,8 @@ function boom(status: number, message: string, extra: Record<string, unknown> = 
 const HANDLER_NAMES: Record<string, string> = {
 	pg: 'PostgreSQL', redshift: 'Redshift', athena: 'Amazon Athena', s3: 'Amazon S3', hive: 'Apache Hive', impala: 'Apache Impala', asdw: 'Azure SQL Data Warehouse',
 	elastic: 'Elastic', mssql: 'Microsoft SQL Server', mysql: 'MySQL', oracle: 'Oracle', presto: 'Presto', teradata: 'Teradata',
+	// the two Immuta SaaS's API description serves
+	snowflake: 'Snowflake', databricks: 'Databricks',
 };
 
 /** Joi's answer for a missing payload key. */
@@ -127,6 +129,23 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 
 	const byName = (list: ImmutaRecord[]) => [...list].sort((a, b) => String(a.name).localeCompare(String(b.name)) || Number(a.id) - Number(b.id));
 
+	/**
+	 * A catalog in the order asked for (sortField=name, sortOrder asc|desc). Immuta's API description gives
+	 * /dataSource, /project and /bim/group no default order: without sortField the simulator answers in id
+	 * order (unattested), so a read that needs name order has to ask for it.
+	 */
+	function catalogOrder(request: SimRequest, list: ImmutaRecord[]): ImmutaRecord[] {
+		if (request.query.get('sortField') !== 'name') return [...list].sort((a, b) => Number(a.id) - Number(b.id));
+		const sorted = byName(list);
+		return (request.query.get('sortOrder') ?? 'asc').toLowerCase() === 'desc' ? sorted.reverse() : sorted;
+	}
+
+	/** searchText matches a data source's or project's name, description and more, unless nameOnly=true (Immuta's docs). */
+	const catalogSearch = (request: SimRequest) => ({
+		param: 'searchText',
+		text: (item: ImmutaRecord) => (request.query.get('nameOnly') === 'true' ? String(item.name) : `${String(item.name)} ${String(item.description ?? '')}`),
+	});
+
 	/** Users by profile name (the default sort of GET /bim/user); disabled ones only with includeDisabled=true. */
 	const usersShown = (request: SimRequest) =>
 		[...data().users]
@@ -228,15 +247,15 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 		for (const [name, value] of [['minDate', min], ['maxDate', max]] as const) {
 			if (value && Number.isNaN(Date.parse(value))) return boom(400, `"${name}" must be a valid date`, { validation: { source: 'query', keys: [name] } });
 		}
-		if (min) list = list.filter((record) => Date.parse(String(record.dateTime)) >= Date.parse(min));
-		if (max) list = list.filter((record) => Date.parse(String(record.dateTime)) <= Date.parse(max));
+		if (min) list = list.filter((record) => Number(record.dateTime) >= Date.parse(min));
+		if (max) list = list.filter((record) => Number(record.dateTime) <= Date.parse(max));
 		const recordType = request.query.get('recordType');
 		if (recordType) list = list.filter((record) => record.recordType === recordType);
 		const sortField = request.query.get('sortField') ?? 'dateTime';
 		const descending = (request.query.get('sortOrder') ?? 'desc').toLowerCase() !== 'asc';
 		const sorted = [...list].sort((a, b) => {
-			const x = String(a[sortField] ?? '');
-			const y = String(b[sortField] ?? '');
+			const x = sortField === 'dateTime' ? Number(a.dateTime) : String(a[sortField] ?? '');
+			const y = sortField === 'dateTime' ? Number(b.dateTime) : String(b[sortField] ?? '');
 			const diff = x < y ? -1 : x > y ? 1 : String(a.id) < String(b.id) ? -1 : 1;
 			return descending ? -diff : diff;
 		});
@@ -248,14 +267,14 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 		.post('/bim/iam/:iamid/user/authenticate', passwordLogin)
 		.get('/bim/rpc/user/current', secured(() => json(200, CURRENT_USER)))
 		.get('/bim/user', secured((request) => page(request, usersShown(request), { param: 'name', text: (user) => String((user.profile as ImmutaRecord).name ?? '') })))
-		.get('/bim/group', secured((request) => page(request, byName(data().groups), { param: 'name', text: (group) => String(group.name) })))
-		.get('/dataSource', secured((request) => page(request, byName(data().dataSources), { param: 'searchText', text: (source) => String(source.name) })))
+		.get('/bim/group', secured((request) => page(request, catalogOrder(request, data().groups), { param: 'name', text: (group) => String(group.name) })))
+		.get('/dataSource', secured((request) => page(request, catalogOrder(request, data().dataSources), catalogSearch(request))))
 		.get('/dataSource/:id', secured(getDataSource))
 		.get('/dataSource/:id/tags', secured(getDataSourceTags))
 		.put('/dataSource/:id', secured(updateDataSource))
 		.post('/tag/datasource/:id', secured(tagDataSource))
 		.post('/:handlerType/handler', secured(createDataSource))
-		.get('/project', secured((request) => page(request, byName(data().projects), { param: 'searchText', text: (project) => String(project.name) })))
+		.get('/project', secured((request) => page(request, catalogOrder(request, data().projects), catalogSearch(request))))
 		.get('/project/:id', secured(getProject))
 		.get('/policy/global', secured(() => json(200, data().globalPolicies)))
 		.get('/audit', secured(listAudit))
@@ -307,8 +326,8 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 		const added = Array.from({ length: count as number }, (_, i) => ({
 			...data().audit[0],
 			id: `live-${data().audit.length + i}`,
-			dateTime: new Date().toISOString(),
-			recordType: 'dataSourceQuery',
+			dateTime: Date.now(),
+			recordType: 'sqlQuery',
 		}));
 		data().audit.push(...added);
 		return json(201, added);

@@ -4,7 +4,7 @@ import { returnAllOrLimit, wantedCount } from '../../common/fields';
 import type { Operation } from '../../common/operations';
 import { offsetPages } from '../../common/page-strategies';
 import { collectPages } from '../../common/paginate';
-import { immutaListing } from '../listings';
+import { BY_NAME, NAME_ONLY, immutaListing } from '../listings';
 import { immuta } from '../transport';
 
 /**
@@ -17,7 +17,7 @@ export function searchableList(
 	noun: string,
 	option: Operation['option'],
 	toolDescription: string,
-	search: { param: 'searchText' | 'name'; extra?: IDataObject } = { param: 'searchText' },
+	search: { param: 'searchText' | 'name'; extra?: IDataObject; narrow?: IDataObject } = { param: 'searchText', extra: BY_NAME, narrow: NAME_ONLY },
 ): Operation {
 	return {
 		option,
@@ -28,7 +28,7 @@ export function searchableList(
 		],
 		async execute(itemIndex) {
 			const searchText = String(this.getNodeParameter('searchText', itemIndex, '')).trim();
-			const query: IDataObject = { ...search.extra, ...(searchText ? { [search.param]: searchText } : {}) };
+			const query: IDataObject = { ...search.extra, ...(searchText ? { [search.param]: searchText, ...search.narrow } : {}) };
 			return await collectPages.call(this, immuta, offsetPages(immutaListing(path, query, 'name')), wantedCount(this, itemIndex), itemIndex);
 		},
 	};

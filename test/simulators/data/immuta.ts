@@ -24,7 +24,8 @@ const HANDLERS = [
 const SUBJECTS = ['customers', 'orders', 'payments', 'claims', 'employees', 'patients', 'shipments', 'web_sessions', 'invoices', 'support_tickets', 'products', 'leads'];
 const QUALIFIERS = ['raw', 'curated', 'daily', 'eu', 'us', 'archive', 'pii_masked', 'staging'];
 const TAG_NAMES = ['Discovered.PII', 'Discovered.Entity.Email Address', 'Discovered.Entity.Person Name', 'Sensitivity.Confidential', 'Sensitivity.Internal', 'Department.Finance', 'Department.HR', 'Regulation.GDPR', 'Regulation.HIPAA'];
-const RECORD_TYPES = ['dataSourceQuery', 'login', 'dataSourceSubscription', 'policyHandlerUpdate', 'globalPolicyChange', 'projectUpdate', 'apiKeyCreated'];
+// legacy audit record types (tap-immuta AUDIT_RECORD_TYPES, Immuta's audit docs)
+const RECORD_TYPES = ['sqlQuery', 'nativeQuery', 'dataSourceGet', 'authenticate', 'apiKey', 'auditQuery'];
 const USERS = ['data.steward@example.test', 'analyst1@example.test', 'analyst2@example.test', 'etl-service@example.test'];
 
 /** Data sources, their tags, projects, global policies and audit records. */
@@ -80,15 +81,23 @@ export function seedImmuta(seed: number, dataSourceCount: number, now: number): 
 		createdAt: new Date(now - rng.next() * 200 * DAY_MS).toISOString(),
 		createdBy: rng.pick(USERS),
 	}));
-	const audit: ImmutaRecord[] = Array.from({ length: 1500 }, () => ({
-		id: rng.uuid(),
-		dateTime: new Date(Math.floor(now - rng.next() * 30 * DAY_MS)).toISOString(),
-		recordType: rng.pick(RECORD_TYPES),
-		userId: rng.pick(USERS),
-		success: rng.chance(0.95),
-		component: rng.pick(['dataSource', 'auth', 'policy', 'project']),
-		dataSourceId: rng.chance(0.6) ? rng.int(1, Math.max(1, dataSourceCount)) : null,
-	}));
+	// Immuta's audit Hit: dateTime in epoch ms (the docs' example, the API description's integer), user and data source by name
+	const audit: ImmutaRecord[] = Array.from({ length: 1500 }, () => {
+		const userId = rng.pick(USERS);
+		const success = rng.chance(0.95);
+		return {
+			id: rng.uuid(),
+			dateTime: Math.floor(now - rng.next() * 30 * DAY_MS),
+			recordType: rng.pick(RECORD_TYPES),
+			userId,
+			email: userId,
+			profileId: USERS.indexOf(userId) + 1,
+			success,
+			failureReason: success ? null : 'Not authorized',
+			dataSourceName: rng.chance(0.6) ? `data source ${rng.int(1, Math.max(1, dataSourceCount))}` : null,
+			projectName: null,
+		};
+	});
 	const allTags = TAG_NAMES.map((name, i) => ({ id: i + 1, name, source: name.startsWith('Discovered') ? 'sdd' : 'curated', deleted: false }));
 	const people = [...USERS, ...Array.from({ length: 240 }, (_, i) => `analyst${i + 3}@example.test`)];
 	const users: ImmutaRecord[] = people.map((userid, i) => ({

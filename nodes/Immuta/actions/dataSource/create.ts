@@ -6,7 +6,10 @@ import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
 import { immuta } from '../../transport';
 
-/** The connection types and the path segment Immuta's handler API names them by (fh-immuta-utils' table). */
+/**
+ * The connection types and the path segment Immuta's handler API names them by (fh-immuta-utils' table).
+ * Immuta SaaS serves Snowflake and Databricks (its API description); 2024.1 marks most others deprecated.
+ */
 const CONNECTION_TYPES = [
 	['Amazon Athena', 'athena'],
 	['Amazon Redshift', 'redshift'],
@@ -14,12 +17,14 @@ const CONNECTION_TYPES = [
 	['Apache Hive', 'hive'],
 	['Apache Impala', 'impala'],
 	['Azure SQL Data Warehouse', 'asdw'],
+	['Databricks', 'databricks'],
 	['Elasticsearch', 'elastic'],
 	['Microsoft SQL Server', 'mssql'],
 	['MySQL', 'mysql'],
 	['Oracle', 'oracle'],
 	['PostgreSQL', 'pg'],
 	['Presto', 'presto'],
+	['Snowflake', 'snowflake'],
 	['Teradata', 'teradata'],
 ].map(([name, value]) => ({ name, value }));
 

@@ -4,7 +4,7 @@ import { returnAllOrLimit, wantedCount } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
 import { offsetPages } from '../../../common/page-strategies';
 import { collectPages } from '../../../common/paginate';
-import { immutaListing } from '../../listings';
+import { BY_NAME, NAME_ONLY, immutaListing } from '../../listings';
 import { immuta } from '../../transport';
 
 export const getManyDataSources: Operation = {
@@ -17,7 +17,7 @@ export const getManyDataSources: Operation = {
 	],
 	async execute(itemIndex) {
 		const searchText = String(this.getNodeParameter('searchText', itemIndex, '')).trim();
-		const query: IDataObject = searchText ? { searchText } : {};
+		const query: IDataObject = { ...BY_NAME, ...(searchText ? { searchText, ...NAME_ONLY } : {}) };
 		return await collectPages.call(this, immuta, offsetPages(immutaListing('/dataSource', query, 'name')), wantedCount(this, itemIndex), itemIndex);
 	},
 };

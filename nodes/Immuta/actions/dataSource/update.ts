@@ -1,6 +1,6 @@
 import { jsonObject } from '../../../common/json-parameter';
 import type { Operation } from '../../../common/operations';
-import { apiRequest } from '../../../common/request';
+import { apiRecord } from '../../../common/request';
 import { immuta } from '../../transport';
 import { dataSourceIdFields, recordId } from '../record-id';
 
@@ -16,15 +16,15 @@ export const updateDataSource: Operation = {
 			type: 'json',
 			required: true,
 			default: '{\n  "description": "Reviewed by the SOC"\n}',
-			description: 'The fields of the data source to change; the rest of it is read from Immuta first and sent unchanged',
+			description: 'The fields of the data source to change, sent as they are; Immuta keeps the others',
 		},
 	],
 	async execute(itemIndex) {
 		const id = recordId(this, itemIndex, 'dataSourceId', 'Data Source ID');
 		const fields = jsonObject(this, itemIndex, 'fieldsJson', 'Fields (JSON)');
 		const about = `data source ${decodeURIComponent(id)}`;
-		// Immuta's PUT takes the whole data source (fh-immuta-utils sends it whole): read it, change the fields, send it back.
-		const current = await apiRequest.call(this, immuta, { method: 'GET', path: `/dataSource/${id}`, about }, itemIndex);
-		return await apiRequest.call(this, immuta, { method: 'PUT', path: `/dataSource/${id}`, body: { ...current, ...fields, id: current.id }, about }, itemIndex);
+		// Only the fields to change, as fh-immuta-utils (restore_data_source) and immuta/catalog-linker send them:
+		// Immuta's API description requires no field, and nothing shows that a GET answer can be sent back whole.
+		return await apiRecord.call(this, immuta, { method: 'PUT', path: `/dataSource/${id}`, body: fields, about }, [], itemIndex);
 	},
 };
