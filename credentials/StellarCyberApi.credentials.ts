@@ -86,6 +86,8 @@ export class StellarCyberApi implements ICredentialType {
 		request: { baseURL: '={{$credentials.baseUrl}}', url: '/connect/api/v1/tenants', method: 'GET' },
 		rules: [
 			{ type: 'responseCode', properties: { value: 403, message: 'Stellar Cyber accepted the API key, but it may not list tenants (HTTP 403)' } },
+			// not every instance is an MSSP parent: stellarcyber-galaxy treats a 404 here as "no tenants"
+			{ type: 'responseCode', properties: { value: 404, message: 'Stellar Cyber accepted the API key; this instance has no tenant list (HTTP 404, not a multi-tenant instance)' } },
 		],
 	};
 }

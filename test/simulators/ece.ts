@@ -167,7 +167,21 @@ export function eceSimulator(context: VendorContext): VendorApp {
 					region_id: REGION,
 					allocators: {
 						healthy: true,
-						zone_summaries: ZONES.map((zone) => ({ zone_id: zone, healthy: true, allocators_count: allocatorList.filter((a) => a.zone_id === zone).length })),
+						// AllocatorsZoneSummary's required keys
+						zone_summaries: ZONES.map((zone) => {
+							const inZone = allocatorList.filter((a) => a.zone_id === zone);
+							return {
+								zone_id: zone,
+								total_allocators: inZone.length,
+								healthy_allocators: inZone.length,
+								connected_allocators: inZone.length,
+								disconnected_allocators: 0,
+								in_maintenance_allocators: 0,
+								connected_capacity: inZone.length * 65536,
+								max_available_capacity: 32768,
+								instances: inZone.length * 4,
+							};
+						}),
 					},
 					runners: { healthy: true, total_runners: 15, healthy_runners: 15, connected_runners: 15, connected_capacity: 1572864, max_available_capacity: 262144, containers_count: 240 },
 					proxies: { healthy: true, expected_proxies_count: 3, proxies_count: 3, proxies: [] },
@@ -194,7 +208,11 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		sort: unknown;
 	}
 
-	/** POST /deployments/_search: cursor pages. A cursor comes back with every non-empty page (inferred: search_after style). */
+	/**
+	 * POST /deployments/_search: cursor pages; a cursor comes back with every page, an empty one included (ecctl's
+	 * search_test.go mock). What the cursor holds is unattested: here an offset, so a deployment deleted between
+	 * two pages shifts the next one (the nodes sort by id, and a read that must see each record once says so).
+	 */
 	const searchDeployments: Handler = (request) => {
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		if (request.bodyInvalid || typeof body !== 'object' || Array.isArray(body)) return eceError(400, 'root.invalid_json_request', 'The search request is not valid JSON');
@@ -226,7 +244,7 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		}
 		const page = hits.slice(spec.offset, spec.offset + spec.size);
 		const reply: Json = { return_count: page.length, match_count: hits.length, deployments: page };
-		if (page.length > 0) reply.cursor = Buffer.from(JSON.stringify({ ...spec, offset: spec.offset + page.length })).toString('base64url');
+		reply.cursor = Buffer.from(JSON.stringify({ ...spec, offset: spec.offset + page.length })).toString('base64url');
 		return json(200, reply);
 	};
 
@@ -350,7 +368,9 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		if (Array.isArray(tags)) found.tags = tags as EceDeployment['tags'];
 		found.lastModified = new Date().toISOString();
 		const { resources } = listing(found) as { resources: unknown[] };
-		return json(200, { id: found.id, name: found.name, resources, shutdown_resources: {} });
+		// Orphaned requires each list, empty when nothing was left behind
+		const shutdownResources = { elasticsearch: [], kibana: [], apm: [], appsearch: [], enterprise_search: [], integrations_server: [] };
+		return json(200, { id: found.id, name: found.name, resources, shutdown_resources: shutdownResources });
 	};
 
 	/** TrafficFilterRulesetInfo; inferred sample rulesets (an office range, a SOC VPN) associated with the first deployments. */
@@ -364,8 +384,8 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		return json(200, {
 			rulesets: rulesets.map(({ associated, ...ruleset }) => ({
 				...ruleset,
-				total_associations: associated.length,
-				...(withAssociations ? { associations: associated.map((d) => ({ type: 'deployment', id: d.id })) } : {}),
+				// FilterAssociation {entity_type, id}; total_associations only when associations are asked for (swagger, ecctl list-assoc.json)
+				...(withAssociations ? { total_associations: associated.length, associations: associated.map((d) => ({ entity_type: 'deployment', id: d.id })) } : {}),
 			})),
 		});
 	};
@@ -380,8 +400,8 @@ export function eceSimulator(context: VendorContext): VendorApp {
 				accessible: true,
 				upgradable_to: versions.slice(index + 1),
 				min_upgradable_from: index === 0 ? '6.8.0' : versions[index - 1],
-				elasticsearch: { docker_image: `docker.elastic.co/cloud-release/elasticsearch-cloud-ess:${version}` },
-				kibana: { docker_image: `docker.elastic.co/cloud-release/kibana-cloud:${version}` },
+				elasticsearch: { docker_image: `docker.elastic.co/cloud-release/elasticsearch-cloud-ess:${version}`, blacklist: [], plugins: [], default_plugins: [] },
+				kibana: { docker_image: `docker.elastic.co/cloud-release/kibana-cloud:${version}`, blacklist: [] },
 				template: { template_version: '', hashes: [] },
 			})),
 		});

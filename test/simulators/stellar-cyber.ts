@@ -257,6 +257,12 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 
 	// ---- raw search over aella-ser-* (Elasticsearch shape) ----
 
+	/**
+	 * aella-ser-* reaches the stellar-index-v1-ser-… indices (the recorded answer above): modelled as an alias
+	 * aella-ser-<rest of the name>; how Stellar names it is unattested.
+	 */
+	const aliasOf = (index: string) => index.replace(/^stellar-index-v1-ser-/, 'aella-ser-');
+
 	function indexRegex(pattern: string): RegExp {
 		const parts = pattern.split(',').map((p) => p.trim().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*'));
 		return new RegExp(`^(${parts.join('|')})$`);
@@ -275,7 +281,7 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		const inIndex = indexRegex(spec.index);
 		let hits: StellarAlert[];
 		try {
-			hits = data().alerts.filter((alert) => inIndex.test(alert._index) && matches(spec.query, alert._source, { nowMs: Date.now(), id: alert._id }));
+			hits = data().alerts.filter((alert) => (inIndex.test(alert._index) || inIndex.test(aliasOf(alert._index))) && matches(spec.query, alert._source, { nowMs: Date.now(), id: alert._id }));
 			hits = sortDocs(hits.map((alert) => ({ ...alert._source, __alert: alert })), parseSort(spec.sort)).map((doc) => doc.__alert as StellarAlert);
 		} catch (failure) {
 			if (failure instanceof QueryError) {

@@ -36,7 +36,7 @@ export interface StellarData {
 
 export const CASE_STATUSES = ['New', 'In Progress', 'Escalated', 'Resolved', 'Cancelled'];
 export const CASE_SEVERITIES = ['Critical', 'High', 'Medium', 'Low'];
-export const ALERT_STATUSES = ['New', 'In Progress', 'Ignored', 'Closed'];
+export const ALERT_STATUSES = ['New', 'In Progress', 'Cancelled', 'Closed', 'Ignored'];
 
 const TENANT_NAMES = ['Root Tenant', 'Acme Manufacturing', 'Globex Retail', 'Initech Finance'];
 const ANALYSTS = ['alice.soc', 'bob.soc', 'carol.ir', ''];
@@ -115,7 +115,7 @@ export function caseRecord(rng: Rng, basics: CaseBasics): StellarCase {
 			const by = caseUser(rng.pick(ANALYSTS) || 'system');
 			return { modified_by: by.id, modified_by_name: by.name };
 		})(),
-		resolution: status === 'Resolved' ? rng.pick(['True Positive', 'Benign True Positive', 'False Positive']) : null,
+		resolution: status === 'Resolved' ? rng.pick(['True Positive', 'Benign', 'False Positive']) : null,
 		acknowledged: status === 'New' ? null : created + 3_600_000,
 		closed: status === 'Resolved' || status === 'Cancelled' ? modified : null,
 	};
@@ -128,7 +128,8 @@ export function caseAlert(rng: Rng, of: { event: (typeof EVENTS)[number]; tenant
 	const srcCountry = rng.pick(COUNTRIES);
 	const alert: StellarAlert = {
 		_id: rng.hex(20),
-		_index: `aella-ser-${day}-000001`,
+		// XSOAR's recorded get_alert.json: a search of aella-ser-* answers hits of stellar-index-v1-ser-…-<date>-0000nn
+		_index: `stellar-index-v1-ser-${tenant.cust_id}-${new Date(day).toISOString().slice(0, 10).replace(/-/g, '.')}-000001`,
 		_source: {
 			timestamp: at,
 			alert_time: at,

@@ -10,12 +10,13 @@ import { tagList } from '../case/case-id';
 import { DEFAULT_ALERT_INDEX, alertIndex } from './alert-index';
 import { DATA_API_FORBIDDEN } from '../../listings';
 
-const ALERT_STATUSES = ['Closed', 'Ignored', 'In Progress', 'New'].map((name) => ({ name, value: name }));
+// New, In Progress, Cancelled and Closed are the statuses jira-case-sync sets; Ignored is unattested (kept for saved workflows)
+const ALERT_STATUSES = ['Cancelled', 'Closed', 'Ignored', 'In Progress', 'New'].map((name) => ({ name, value: name }));
 
 export const updateAlert: Operation = {
 	option: { name: 'Update', value: 'update', action: 'Update an alert', description: 'Change the status, comment or tags of a security event' },
 	toolDescription:
-		'Update one Stellar Cyber alert, given its _id (and its _index, or the pattern aella-ser-* to find it): set its status (New, In Progress, Closed, Ignored), add a comment, add or remove tags. Returns the platform\'s answer. Changes the alert.',
+		'Update one Stellar Cyber alert, given its _id (and its _index, or the pattern aella-ser-* to find it): set its status (New, In Progress, Cancelled, Closed), add a comment, add or remove tags. Returns the platform\'s answer. Changes the alert.',
 	fields: [
 		{ displayName: 'Index', name: 'index', type: 'string', required: true, default: '', description: 'The _index of the alert', displayOptions: { show: { '@version': [1] } } },
 		{
@@ -55,6 +56,7 @@ export const updateAlert: Operation = {
 		const body: IDataObject = {};
 		if (fields.status) body.status = fields.status;
 		if (fields.comment) body.comments = fields.comment;
+		// op add is what jira-case-sync sends; op delete is unattested (a refusal would be the platform's error, not a quiet result)
 		const tags = [...tagList(fields.tagsToAdd).map((tag) => ({ op: 'add', tag })), ...tagList(fields.tagsToRemove).map((tag) => ({ op: 'delete', tag }))];
 		if (tags.length > 0) body.event_tags = tags;
 		if (Object.keys(body).length === 0) {

@@ -28,7 +28,7 @@ export const updateCase: Operation = {
 					default: '',
 					description: 'The user the case is assigned to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				},
-				{ displayName: 'Resolution', name: 'resolution', type: 'string', default: '' },
+				{ displayName: 'Resolution', name: 'resolution', type: 'string', default: '', description: "Stellar Cyber's own tools send False Positive, Benign or True Positive" },
 				{ displayName: 'Severity', name: 'severity', type: 'options', default: 'High', options: CASE_SEVERITIES },
 				{ displayName: 'Status', name: 'status', type: 'options', default: 'In Progress', options: CASE_STATUSES },
 				{ displayName: 'Tags to Add', name: 'tagsToAdd', type: 'string', default: '', description: 'Comma-separated' },
@@ -43,7 +43,8 @@ export const updateCase: Operation = {
 		for (const name of ['status', 'severity', 'assignee', 'resolution']) if (fields[name]) body[name] = fields[name];
 		const add = tagList(fields.tagsToAdd);
 		const remove = tagList(fields.tagsToRemove);
-		if (add.length > 0 || remove.length > 0) body.tags = { add, delete: remove };
+		// {add} is what the vendor's tools send; delete is unattested: each side only when it has tags
+		if (add.length > 0 || remove.length > 0) body.tags = { ...(add.length > 0 ? { add } : {}), ...(remove.length > 0 ? { delete: remove } : {}) };
 		if (Object.keys(body).length === 0) {
 			throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under "Update Fields"', { itemIndex });
 		}
