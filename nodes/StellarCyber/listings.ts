@@ -18,7 +18,11 @@ export const SEARCH_PAGE_SIZE = 1000;
 export const DATA_API_FORBIDDEN =
 	"Stellar Cyber's data API (Alert Search, Alert Update and the alert list) is open only to a Super Admin with root scope, signed in with a legacy user API key (Users > Generate New Token). A scoped API key, the credential's default, is refused here: use a Stellar Cyber credential with Key Type 'Legacy User API Key'.";
 
-/** Raw Elasticsearch search through Stellar's data API: the first page opens a scroll, the next pages follow it. */
+/**
+ * Raw Elasticsearch search through Stellar's data API: the first page opens a scroll, the next pages follow it.
+ * The vendor's tools send GET with a JSON body; n8n's request helper sends no body with GET, so these go as
+ * POST, which Elasticsearch takes alike (unattested for Stellar: a refusal would be its error, never a quiet result).
+ */
 export function scrollSearch(index: string, query: IDataObject, sort: unknown): CursorListing {
 	return {
 		first: (size) => ({
