@@ -163,8 +163,9 @@ function rateLimitWait(response: IN8nHttpFullResponse, attempt: number): number 
 }
 
 /**
- * The answer's body as a record. A request that expects JSON (every GET) must get a JSON object: a list,
- * a text or nothing is an error that says what came, never read as a record.
+ * The answer's body as a record. Whatever comes must be a JSON object: a list or a text is an error that says
+ * what came, never read as a record. An empty answer is an error where JSON is expected (every GET), and an
+ * empty record for a change the platform confirms with no body; `expectsJson: false` takes the body as it is.
  */
 export async function apiRequest(
 	this: RequestContext,
@@ -173,8 +174,10 @@ export async function apiRequest(
 	itemIndex = 0,
 ): Promise<IDataObject> {
 	const response = await apiRequestFull.call(this, api, request, itemIndex);
-	if (!(request.expectsJson ?? request.method === 'GET')) return response.body as IDataObject;
-	return readAnswer(this.getNode(), api, request, response.body, (body) => recordAt(body, []), itemIndex);
+	const body: unknown = response.body;
+	if (request.expectsJson === false) return body as IDataObject;
+	if (!(request.expectsJson ?? request.method === 'GET') && (body === undefined || body === null || body === '')) return {};
+	return readAnswer(this.getNode(), api, request, body, (answer) => recordAt(answer, []), itemIndex);
 }
 
 /** The part of the answer an operation reads (listAt, recordAt, textAt from answer-parts.ts), read strictly. */

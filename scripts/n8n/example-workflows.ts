@@ -52,7 +52,8 @@ export function exampleWorkflows(): WorkflowJson[] {
 					...node(EXAMPLE_NODES.utmIncident, 'utmStack', {
 						resource: 'incident',
 						operation: 'create',
-						name: `={{ 'High severity: ' + $json.name + (${alerts}.length > 1 ? ' and ' + (${alerts}.length - 1) + ' more' : '') }}`,
+						// UTMStack keeps incident names unique: the time of the poll makes each one its own
+						name: `={{ 'High severity: ' + $json.name + (${alerts}.length > 1 ? ' and ' + (${alerts}.length - 1) + ' more' : '') + ' (' + $now.toUTC().toFormat('yyyy-MM-dd HH:mm:ss') + ' UTC)' }}`,
 						alertSource: 'ids',
 						alertIds: `={{ ${alerts}.map(item => item.json.id).join(',') }}`,
 						additionalFields: { description: '={{ $json.description }}' },

@@ -217,7 +217,8 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 			catalogMetadata: null,
 		});
 		data().tags.set(id, []);
-		return json(200, { dataSourceId: id });
+		// the response parameters Immuta's create docs list: id (of the handler), dataSourceId, warnings, connectionString
+		return json(200, { id: id + 10_000, dataSourceId: id, warnings: [], connectionString: `${String(metadata.hostname ?? 'host')}:${String(metadata.port ?? '')}/${String(metadata.database ?? '')}` });
 	};
 
 	/** PUT /dataSource/{id} with the whole data source (as fh-immuta-utils sends it): name and description change; the answer is the saved data source. */

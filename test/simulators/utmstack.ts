@@ -93,6 +93,12 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 	const liveRng = new Rng(subSeed(options.seed, 'utmstack-live-alerts'));
 
 	/** Who is calling, or undefined: internal key, API key, Bearer JWT or ?access_token=. */
+	/** A pre-verification token (the first step of a two-factor login): valid, but not a user of the API. */
+	function preVerification(request: SimRequest): boolean {
+		const check = tokens.check(bearerToken(request));
+		return check.valid && String(check.claims.auth ?? '').includes(PRE_VERIFICATION);
+	}
+
 	function caller(request: SimRequest): string | undefined {
 		const internalKey = request.headers['utm-internal-key'];
 		if (internalKey !== undefined) return internalKey === UTMSTACK.internalKey ? UTMSTACK.firstAdmin : undefined;
@@ -109,7 +115,8 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		(handler: Handler): Handler =>
 		(request) => {
 			const user = caller(request);
-			if (!user) return springError(401, request);
+			// ROLE_PRE_VERIFICATION_USER is neither ADMIN nor USER: Spring answers 403 (SecurityConfiguration)
+			if (!user) return springError(preVerification(request) ? 403 : 401, request);
 			request.user = user;
 			return handler(request);
 		};
@@ -229,11 +236,11 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		const size = intParam(request, 'size');
 		const indexPattern = request.query.get('indexPattern');
 		if (top === undefined || top === 'invalid' || page === 'invalid' || size === 'invalid' || !indexPattern) return springError(400, request);
-		// @RequestBody List<FilterType>: a missing or non-JSON body does not bind (send [] for no filters)
-		if (request.bodyInvalid || request.rawBody.trim() === '') return springError(400, request);
+		// @RequestBody(required = false) List<FilterType>: no body searches with no filters; a non-JSON one does not bind
+		if (request.bodyInvalid) return springError(400, request);
 		let filters;
 		try {
-			filters = parseFilters(request.body);
+			filters = parseFilters(request.rawBody.trim() === '' ? [] : request.body);
 		} catch (error) {
 			if (error instanceof FilterError && error.status === 400) return springError(400, request);
 			return utmError(500, error instanceof Error ? error.message : 'search failed');
@@ -346,7 +353,12 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 
 	const createIncident: Handler = (request) => {
 		const body = (request.body ?? {}) as Record<string, unknown>;
-		if (typeof body.incidentName !== 'string' || body.incidentName.trim() === '') return springError(400, request);
+		// NewIncidentDTO's @Pattern refuses a double quote in the name
+		if (typeof body.incidentName !== 'string' || body.incidentName.trim() === '' || body.incidentName.includes('"')) return springError(400, request);
+		// incident_name is UNIQUE (tables.sql): a second incident of the same name fails in the database, a 500
+		if (incidents().some((incident) => incident.incidentName === body.incidentName)) {
+			return utmError(500, 'UtmIncidentResource.createIncident: could not execute statement; duplicate key value violates unique constraint "utm_incident_incident_name_key"');
+		}
 		// incident_description is NOT NULL (tables.sql); the service saves it as given and the resource turns the failure into a 500
 		if (typeof body.incidentDescription !== 'string') {
 			return utmError(500, 'UtmIncidentResource.createIncident: could not execute statement; null value in column "incident_description" violates not-null constraint');
@@ -481,6 +493,8 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 	const addIncidentNote: Handler = (request) => {
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		if (typeof body.noteText !== 'string' || body.noteText === '') return springError(400, request);
+		// UtmIncidentNote: @Size(max = 1000), checked when it is saved, so a 500
+		if (body.noteText.length > 1000) return utmError(500, 'UtmIncidentNoteResource.createUtmIncidentNote: size must be between 0 and 1000');
 		// the note's foreign key to the incident fails: a 500 (fk_utm_incident_note_incident_id)
 		if (!findIncident(body.incidentId)) return utmError(500, 'UtmIncidentNoteResource.createUtmIncidentNote: could not execute statement; violates foreign key constraint "fk_utm_incident_note_incident_id"');
 		const note: UtmIncidentNote = {

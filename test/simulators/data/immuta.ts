@@ -79,7 +79,11 @@ export function seedImmuta(seed: number, dataSourceCount: number, now: number): 
 		staged: rng.chance(0.2),
 		deleted: false,
 		createdAt: new Date(now - rng.next() * 200 * DAY_MS).toISOString(),
-		createdBy: rng.pick(USERS),
+		// tap-immuta schemas/global_policy.py: an integer createdBy with createdByName beside it
+		...(() => {
+			const by = rng.int(0, USERS.length - 1);
+			return { createdBy: by + 1, createdByName: USERS[by] };
+		})(),
 	}));
 	// Immuta's audit Hit: dateTime in epoch ms (the docs' example, the API description's integer), user and data source by name
 	const audit: ImmutaRecord[] = Array.from({ length: 1500 }, () => {

@@ -4,7 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { idLocator } from '../../../common/id-locator';
 import { pathSegment } from '../../../common/path-segment';
 import type { Operation } from '../../../common/operations';
-import { apiRequest } from '../../../common/request';
+import { recordAt } from '../../../common/answer-parts';
+import { apiRead } from '../../../common/request';
 import { stellarCyber } from '../../transport';
 import { tagList } from '../case/case-id';
 import { DEFAULT_ALERT_INDEX, alertIndex } from './alert-index';
@@ -64,7 +65,13 @@ export const updateAlert: Operation = {
 		}
 		const index = pathSegment(this.getNode(), await alertIndex(this, pattern, decodeURIComponent(id), itemIndex), 'Index', itemIndex);
 		const path = `/connect/api/v1/security_events/${index}/${id}`;
-		const answer = await apiRequest.call(this, stellarCyber, { method: 'POST', path, body, about: `alert ${decodeURIComponent(id)} in ${decodeURIComponent(index)}`, forbidden: DATA_API_FORBIDDEN }, itemIndex);
-		return (answer.data as IDataObject) ?? { success: true, index: decodeURIComponent(index), id: decodeURIComponent(id) };
+		const request = { method: 'POST' as const, path, body, about: `alert ${decodeURIComponent(id)} in ${decodeURIComponent(index)}`, forbidden: DATA_API_FORBIDDEN };
+		// The answer is unattested (every public client ignores it): its record under `data` when there is one,
+		// else what was done; another kind is an error, never output.
+		const answer = await apiRead.call(this, stellarCyber, { ...request, expectsJson: false }, (body) => {
+			const data = body === undefined || body === '' ? undefined : recordAt(body, []).data;
+			return data === undefined ? { success: true, index: decodeURIComponent(index), id: decodeURIComponent(id) } : recordAt(data, []);
+		}, itemIndex);
+		return answer;
 	},
 };

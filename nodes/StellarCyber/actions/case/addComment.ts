@@ -1,8 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/operations';
-import { apiRequest } from '../../../common/request';
+import { apiRecord } from '../../../common/request';
 import { stellarCyber } from '../../transport';
 import { caseId, caseIdFields } from './case-id';
 
@@ -15,7 +14,7 @@ export const addCaseComment: Operation = {
 		const id = caseId(this, itemIndex);
 		const comment = String(this.getNodeParameter('comment', itemIndex));
 		if (comment.trim() === '') throw new NodeOperationError(this.getNode(), 'The "Comment" parameter is empty', { itemIndex });
-		const answer = await apiRequest.call(this, stellarCyber, { method: 'POST', path: `/connect/api/v1/cases/${id}/comments`, body: { comment }, about: `case ${decodeURIComponent(id)}` }, itemIndex);
-		return answer.data as IDataObject;
+		const request = { method: 'POST' as const, path: `/connect/api/v1/cases/${id}/comments`, body: { comment }, about: `case ${decodeURIComponent(id)}` };
+		return await apiRecord.call(this, stellarCyber, request, ['data'], itemIndex);
 	},
 };

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/operations';
-import { apiRequest } from '../../../common/request';
+import { apiRecord } from '../../../common/request';
 import { stellarCyber } from '../../transport';
 import { withReadableTimes } from '../../case-times';
 import { CASE_SEVERITIES, CASE_STATUSES, caseId, caseIdFields, tagList } from './case-id';
@@ -48,7 +48,7 @@ export const updateCase: Operation = {
 		if (Object.keys(body).length === 0) {
 			throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under "Update Fields"', { itemIndex });
 		}
-		const answer = await apiRequest.call(this, stellarCyber, { method: 'PUT', path: `/connect/api/v1/cases/${id}`, body, about: `case ${decodeURIComponent(id)}` }, itemIndex);
-		return withReadableTimes(answer.data as IDataObject);
+		const request = { method: 'PUT' as const, path: `/connect/api/v1/cases/${id}`, body, about: `case ${decodeURIComponent(id)}` };
+		return withReadableTimes(await apiRecord.call(this, stellarCyber, request, ['data'], itemIndex));
 	},
 };
