@@ -5,7 +5,7 @@ import type { TimeWalk } from '../../common/time-walk';
 import type { ApiRequest } from '../../common/vendor-api';
 import { listAt } from '../../common/answer-parts';
 
-/** UTMStack serves at most this many documents per page (Spring's clamp). */
+/** Documents per page: within Spring Data's default clamp of 2,000 (UTMStack sets no max-page-size). */
 export const SEARCH_PAGE_SIZE = 1000;
 
 /**

@@ -6,7 +6,7 @@ import { apiRequest } from '../../../common/request';
 import { utmStack } from '../../transport';
 import { incidentId, incidentIdFields } from './incident-id';
 
-/** Within Spring's page-size clamp; notes are only ever added, so pages in id order do not shift. */
+/** Within Spring Data's default clamp of 2,000; notes are only ever added, so pages in id order do not shift. */
 const NOTES_PER_PAGE = 1000;
 
 export const getIncidentNotes: Operation = {
