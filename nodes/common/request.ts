@@ -180,6 +180,12 @@ export async function apiRequest(
 	return readAnswer(this.getNode(), api, request, body, (answer) => recordAt(answer, []), itemIndex);
 }
 
+/** One request whose answer must be JSON, and the part `read` takes of it, read strictly. */
+async function readPart<T>(context: RequestContext, api: VendorApi, request: ApiRequest, read: (body: unknown) => T, itemIndex: number): Promise<T> {
+	const response = await apiRequestFull.call(context, api, { ...request, expectsJson: request.expectsJson ?? true }, itemIndex);
+	return readAnswer(context.getNode(), api, request, response.body, read, itemIndex);
+}
+
 /** The part of the answer an operation reads (listAt, recordAt, textAt from answer-parts.ts), read strictly. */
 export async function apiRead(
 	this: RequestContext,
@@ -188,8 +194,7 @@ export async function apiRead(
 	read: (body: unknown) => IDataObject,
 	itemIndex = 0,
 ): Promise<IDataObject> {
-	const response = await apiRequestFull.call(this, api, { ...request, expectsJson: request.expectsJson ?? true }, itemIndex);
-	return readAnswer(this.getNode(), api, request, response.body, read, itemIndex);
+	return await readPart(this, api, request, read, itemIndex);
 }
 
 /** The list at `path` of the answer (listAt), or the list a reader finds in it, read strictly. */
@@ -200,14 +205,12 @@ export async function apiList(
 	path: AnswerPath | ((body: unknown) => IDataObject[]),
 	itemIndex = 0,
 ): Promise<IDataObject[]> {
-	const response = await apiRequestFull.call(this, api, { ...request, expectsJson: request.expectsJson ?? true }, itemIndex);
-	return readAnswer(this.getNode(), api, request, response.body, typeof path === 'function' ? path : (body) => listAt(body, path), itemIndex);
+	return await readPart(this, api, request, typeof path === 'function' ? path : (body) => listAt(body, path), itemIndex);
 }
 
 /** The record at `path` of the answer (recordAt), read strictly. */
 export async function apiRecord(this: RequestContext, api: VendorApi, request: ApiRequest, path: AnswerPath, itemIndex = 0): Promise<IDataObject> {
-	const response = await apiRequestFull.call(this, api, { ...request, expectsJson: request.expectsJson ?? true }, itemIndex);
-	return readAnswer(this.getNode(), api, request, response.body, (body) => recordAt(body, path), itemIndex);
+	return await readPart(this, api, request, (body) => recordAt(body, path), itemIndex);
 }
 
 export function readAnswer<T>(node: INode, api: VendorApi, request: ApiRequest, body: unknown, read: (body: unknown) => T, itemIndex: number): T {
