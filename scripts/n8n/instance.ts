@@ -221,7 +221,8 @@ export class N8nInstance {
 				try {
 					// Readiness comes before the REST routes; the editor's first call is the real sign.
 					const answer = await fetch(`${this.url}/rest/settings`);
-					if (answer.ok) return;
+					// An answer while our process has exited came from another server on this port.
+					if (answer.ok && !exited) return;
 				} catch {
 					// not listening yet
 				}

@@ -36,15 +36,18 @@ export class N8nRest {
 
 	/** Creates the owner on a fresh instance (no-op answer 400 when it exists), then logs in. */
 	async ownerLogin(owner: { email: string; password: string; firstName: string; lastName: string }): Promise<void> {
-		await this.call('POST', '/owner/setup', owner);
-		// n8n may answer its settings a moment before its login route exists: a 404 is tried again for 30 s.
-		let login = await this.call('POST', '/login', { email: owner.email, emailOrLdapLoginId: owner.email, password: owner.password });
-		for (const started = Date.now(); login.status === 404 && Date.now() - started < 30_000; ) {
+		// n8n may answer its settings a moment before its owner and login routes exist (seen as a 404 on either,
+		// or a 401 on a login that came before the owner was set up): both are tried again for 60 s.
+		const started = Date.now();
+		for (;;) {
+			const setup = await this.call('POST', '/owner/setup', owner);
+			const login = setup.status === 404 ? undefined : await this.call('POST', '/login', { email: owner.email, emailOrLdapLoginId: owner.email, password: owner.password });
+			if (login?.status === 200) return;
+			if (Date.now() - started > 60_000) {
+				throw new Error(`n8n login failed: owner setup ${setup.status}, login ${login?.status ?? 'not tried'} ${JSON.stringify(login?.data ?? setup.data).slice(0, 300)}`);
+			}
 			await new Promise((resolve) => setTimeout(resolve, 1000));
-			await this.call('POST', '/owner/setup', owner);
-			login = await this.call('POST', '/login', { email: owner.email, emailOrLdapLoginId: owner.email, password: owner.password });
 		}
-		if (login.status !== 200) throw new Error(`n8n login failed: ${login.status} ${JSON.stringify(login.data).slice(0, 300)}`);
 	}
 
 	/** What the credential modal's test does with the data the user typed. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import { ensureN8n } from '../../../scripts/n8n/install';
 import { N8nInstance, OWNER } from '../../../scripts/n8n/instance';
+import { freeN8nPort } from '../../../scripts/n8n/ports';
 import { N8nRest } from '../../../scripts/n8n/rest';
 import { forImport, sandboxCredentials, type SandboxCredential } from '../../../scripts/n8n/sandbox-credentials';
 import type { N8nVersion } from '../../../scripts/n8n/versions';
@@ -38,7 +39,7 @@ export async function startEnvironment(
 	rmSync(userFolder, { recursive: true, force: true });
 	mkdirSync(userFolder, { recursive: true });
 	// Ports per environment, so that suites of two versions never share one.
-	const port = 25678 + (process.pid % 200) * 10 + portOffset++;
+	const port = await freeN8nPort(25678 + (process.pid % 200) * 10 + portOffset++);
 	const n8n = new N8nInstance({ installed, userFolder, port });
 	if (options.packageFolder !== '') n8n.linkPackage(options.packageFolder ?? process.env.SECOPS_E2E_PACKAGE ?? REPO_ROOT);
 	const credentials = sandboxCredentials(urls);
