@@ -18,7 +18,7 @@ import {
 	sessionProperties,
 	textProperty,
 } from './common/properties';
-import { startSession } from './common/session';
+import { startSession } from './common/session/owner';
 import type { VendorLogin } from './common/vendor-login';
 import { stellarCyberProfile } from './vendors/stellar-cyber';
 

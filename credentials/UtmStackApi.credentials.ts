@@ -20,7 +20,7 @@ import {
 	sessionProperties,
 	textProperty,
 } from './common/properties';
-import { startSession } from './common/session';
+import { startSession } from './common/session/owner';
 import { headerText } from './common/vendor-text';
 import type { VendorLogin } from './common/vendor-login';
 import { utmStackProfile } from './vendors/utmstack';

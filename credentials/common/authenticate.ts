@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { sessionHeaders } from './session';
+import { sessionHeaders } from './session/owner';
 
 /**
  * Adds the auth headers to a request, turns redirects off, and relaxes TLS only when the user turned on "Ignore SSL Issues"

@@ -32,8 +32,8 @@ export function tokenNeedsSealing(credentials: ICredentialDataDecryptedObject): 
 	return isLegacySeal(credentials.sessionFor) && tokenFitsCredential(credentials);
 }
 
-function storedRefusal(credentials: ICredentialDataDecryptedObject): RefusalRecord | undefined {
-	const raw = credentials.sessionRefusal;
+/** The refusal record a `sessionRefusal` field holds, if it holds one. */
+export function parseRefusal(raw: unknown): RefusalRecord | undefined {
 	if (typeof raw !== 'string' || raw === '') return undefined;
 	try {
 		const record = JSON.parse(raw) as RefusalRecord;
@@ -48,7 +48,7 @@ function storedRefusal(credentials: ICredentialDataDecryptedObject): RefusalReco
  * credential changes, a temporary one until its retry time. No login is attempted then.
  */
 export function savedRefusal(credentials: ICredentialDataDecryptedObject, nowMs: number): LoginError | undefined {
-	const record = storedRefusal(credentials);
+	const record = parseRefusal(credentials.sessionRefusal);
 	if (!record || !sealMatches(record.for, credentials)) return undefined;
 	return heldRefusal(record, nowMs);
 }
@@ -58,7 +58,7 @@ export function savedRefusal(credentials: ICredentialDataDecryptedObject, nowMs:
  * its fingerprint: the same refusal under a seal, for n8n to store in its place (no login is attempted).
  */
 export function resealedRefusal(credentials: ICredentialDataDecryptedObject, nowMs: number): IDataObject | undefined {
-	const record = storedRefusal(credentials);
+	const record = parseRefusal(credentials.sessionRefusal);
 	if (!record || !isLegacySeal(record.for) || !savedRefusal(credentials, nowMs)) return undefined;
 	return { ...sessionCleared(), sessionRefusal: JSON.stringify({ ...record, for: sealFor(credentials) }) };
 }

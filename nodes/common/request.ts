@@ -1,5 +1,4 @@
 import type {
-	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -11,22 +10,14 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { baseUrlProblem, parseBaseUrl } from '../../credentials/common/base-url';
-import {
-	adoptStoredSession,
-	awaitSessionUnderWay,
-	hasSessionToken,
-	keepRenewedSession,
-	rememberSession,
-	sessionNeedsRenewal,
-	takeLatestSession,
-} from '../../credentials/common/session-renewal';
-import { carryTokenToSeal, forgetRefusedToken } from '../../credentials/common/session';
-import { jsonBody, retryAfterSeconds } from './answer-checks';
+import { redirectTarget } from '../../credentials/common/redirect';
+import { retryAfterSeconds } from '../../credentials/common/retry-after';
+import { jsonBody } from './answer-checks';
 import { listAt, recordAt, UnexpectedAnswerError, unexpectedAnswer, type AnswerPath } from './answer-parts';
 import { answerError, requestFailedError } from './api-error';
 import { noteKeyExpiry } from './key-expiry';
 import { hasDotSegment } from './path-segment';
-import { runCredentials } from './run-credentials';
+import { RequestSession } from './request-session';
 import { MAX_RATE_LIMIT_WAIT_SECONDS, RATE_LIMIT_RETRIES, REQUEST_TIMEOUT_MS } from './request-limits';
 import type { ApiRequest, VendorApi } from './vendor-api';
 
@@ -47,7 +38,8 @@ export async function apiRequestFull(
 	if (hasDotSegment(request.path)) {
 		throw new NodeOperationError(this.getNode(), 'An ID in the node parameters is "." or "..", which is not an ID', { itemIndex });
 	}
-	const credentials = await runCredentials(this, api.credentialType, itemIndex);
+	const session = await RequestSession.open(this, api.credentialType, api.logsIn, itemIndex);
+	const { credentials } = session;
 	const baseUrl = parseBaseUrl(credentials.baseUrl);
 	if (!baseUrl) {
 		const problem = baseUrlProblem(api.platform, credentials.baseUrl, api.exampleUrl);
@@ -68,59 +60,18 @@ export async function apiRequestFull(
 		timeout: REQUEST_TIMEOUT_MS,
 	};
 
-	// The credential goes with each request, so n8n does not read it again. An empty token makes n8n run
-	// preAuthentication (the login) and save the new token; it is copied back for the next items.
-	const stored = this.getNode().credentials?.[api.credentialType];
-	const withData = (data: ICredentialDataDecryptedObject) => ({
-		credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type: api.credentialType, data },
-	});
-	const credentialId = stored?.id ?? '';
-	if (!hasSessionToken(credentials) || sessionNeedsRenewal(credentials, Date.now())) takeLatestSession(credentialId, credentials, Date.now());
-	const hasSession = hasSessionToken(credentials);
-	// Before any login, the credential as stored now: another worker or execution may have renewed it.
-	let reread = false;
-	const adoptNewer = async () => {
-		reread = true;
-		return adoptStoredSession(credentials, (await this.getCredentials(api.credentialType, itemIndex)) as ICredentialDataDecryptedObject, Date.now());
-	};
-	let renewed = sessionNeedsRenewal(credentials, Date.now()) && !(await adoptNewer());
-	if (renewed) carryTokenToSeal(credentials);
-	let renewal = renewed ? withData({ ...credentials, sessionToken: '' }) : undefined;
-
 	for (let attempt = 1; ; attempt++) {
-		// A request that makes n8n log in waits for one already doing so for this credential in this
-		// n8n instance (executions that start together), and takes its session instead.
-		let loginDone: (() => void) | undefined;
-		if (api.logsIn(credentials) && (renewal !== undefined || !hasSessionToken(credentials))) {
-			const flight = await awaitSessionUnderWay(credentialId, credentials);
-			if (flight.took) renewal = undefined;
-			loginDone = flight.done;
-		}
 		let response: IN8nHttpFullResponse;
 		const sentAt = Date.now();
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, options, renewal ?? withData(credentials))) as IN8nHttpFullResponse;
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, options, await session.auth())) as IN8nHttpFullResponse;
 		} catch (error) {
-			keepRenewedSession(credentials, renewal?.credentialsDecrypted.data);
-			loginDone?.();
 			// n8n 1.x keeps no trace of a timeout but its own "connection was aborted" text: the clock tells.
 			const timedOut = Date.now() - sentAt >= REQUEST_TIMEOUT_MS;
-			throw requestFailedError(this.getNode(), error, api, credentials, itemIndex, timedOut);
+			throw requestFailedError(this.getNode(), session.failed(error), api, credentials, itemIndex, timedOut);
 		}
-		keepRenewedSession(credentials, renewal?.credentialsDecrypted.data);
-		rememberSession(credentialId, credentials);
-		loginDone?.();
-		renewal = undefined;
+		if (await session.answered(response.statusCode)) continue;
 		const status = response.statusCode;
-		// A stored token the platform no longer takes (revoked, backend restarted): one login, one more try.
-		// A token just issued, or a static key, that is refused stays refused: no second login.
-		if (status === 401 && hasSession && !renewed) {
-			if (takeLatestSession(credentialId, credentials, Date.now()) || (!reread && (await adoptNewer()))) continue;
-			renewed = true;
-			forgetRefusedToken(credentials);
-			renewal = withData({ ...credentials, sessionToken: '' });
-			continue;
-		}
 		const wait = status === 429 ? rateLimitWait(response, attempt) : undefined;
 		if (wait !== undefined) {
 			await sleep(wait * 1000);
@@ -138,13 +89,7 @@ export async function apiRequestFull(
 
 /** Requests carry secrets, so a redirect is reported with where it points, never followed. */
 function redirectError(node: INode, api: VendorApi, response: IN8nHttpFullResponse, itemIndex: number): NodeOperationError {
-	const location = (response.headers as Record<string, unknown>).location;
-	let target = 'another address';
-	try {
-		target = new URL(String(location), 'http://relative.invalid').origin.replace('http://relative.invalid', 'another path of the same server');
-	} catch {
-		// no usable Location
-	}
+	const target = redirectTarget((response.headers as Record<string, unknown>).location);
 	return new NodeOperationError(node, `${api.platform} answered with a redirect (HTTP ${response.statusCode}) to ${target}`, {
 		itemIndex,
 		description: `n8n does not follow redirects with the credential's secrets. If ${api.platform} moved, put its new address in the credential's base URL.`,

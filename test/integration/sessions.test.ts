@@ -56,7 +56,7 @@ let processCount = 0;
  */
 async function inProcess(stored: ICredentialDataDecryptedObject, types: ICredentialType[], node: INodeType, parameters: Record<string, unknown>) {
 	const harness = new N8nHarness(types);
-	const type = (node.description.credentials ?? [])[0]?.name ?? 'utmStackApi';
+	const type = typeof parameters.credentialType === 'string' ? parameters.credentialType : ((node.description.credentials ?? [])[0]?.name ?? 'utmStackApi');
 	const id = `process-${++processCount}`;
 	harness.addCredential(id, type, stored);
 	try {
@@ -166,6 +166,49 @@ describe('a stored token is used only with the settings it was issued for', () =
 	});
 });
 
+describe('an ECE session near its end is refreshed by whichever process holds it', () => {
+	const LOGIN = 'POST /api/v1/users/auth/_login';
+	const REFRESH = 'POST /api/v1/users/auth/_refresh';
+	const eceProbe = { credentialType: 'elasticCloudEnterpriseApi', path: '/api/v1/platform', helper: 'current' };
+	let ece: RunningSimulator;
+
+	beforeAll(async () => {
+		ece = await startSimulator('ece', { tokenLifetimeSeconds: 10 });
+	});
+
+	afterAll(async () => {
+		await ece.close();
+	});
+
+	test('a new process (a restart, n8n execute, another worker) refreshes the stored session: 1 refresh, 0 password logins', async () => {
+		const first = await inProcess({ baseUrl: ece.url, authMethod: 'password', username: ECE.username, password: ECE.password }, freshProcessTypes(), probeNode(), eceProbe);
+		expect(first.error).toBeUndefined();
+		expect(ece.stats.byEndpoint[LOGIN]).toBe(1);
+		// into the last tenth of the session's life (its last second), when a request renews it first; a new
+		// process checks the seal before it uses the token (about 150 ms), so well before the end
+		await new Promise((resolve) => setTimeout(resolve, Date.parse(String(first.stored.sessionExpiresAt)) - 800 - Date.now()));
+		ece.resetStats();
+		const later = await inProcess(first.stored, freshProcessTypes(), probeNode(), eceProbe);
+		expect(later.error).toBeUndefined();
+		expect(ece.stats.byEndpoint[REFRESH]).toBe(1);
+		expect(ece.stats.byEndpoint[LOGIN]).toBeUndefined();
+		expect(ece.stats.unauthorized).toBe(0);
+		expect(later.stored.sessionToken).not.toBe(first.stored.sessionToken);
+		expect(Date.parse(String(later.stored.sessionExpiresAt))).toBeGreaterThan(Date.parse(String(first.stored.sessionExpiresAt)));
+		expect(ece.requestLog.filter((request) => JSON.stringify(request.body ?? '').includes('password'))).toEqual([]);
+	}, 20_000);
+
+	test('a session already past its end is not refreshed: the password logs in', async () => {
+		const first = await inProcess({ baseUrl: ece.url, authMethod: 'password', username: ECE.username, password: ECE.password }, freshProcessTypes(), probeNode(), eceProbe);
+		ece.resetStats();
+		const expired = { ...first.stored, sessionExpiresAt: new Date(Date.now() - 1000).toISOString() };
+		const later = await inProcess(expired, freshProcessTypes(), probeNode(), eceProbe);
+		expect(later.error).toBeUndefined();
+		expect(ece.stats.byEndpoint[REFRESH]).toBeUndefined();
+		expect(ece.stats.byEndpoint[LOGIN]).toBe(1);
+	});
+});
+
 describe('a token another process renewed is used instead of a new login', () => {
 	/** A credential whose fresh token another worker saved (its login ran in another process). */
 	async function savedByAnotherWorker() {
@@ -200,17 +243,25 @@ describe('a token another process renewed is used instead of a new login', () =>
 		expect(utm.stats.logins).toBe(0);
 	});
 
-	test('an execution that starts between another one\'s login and that login\'s first answer waits for it: one login', async () => {
+	// An execution whose read of the credential started before another one's login was saved: the read is held
+	// until then and still gives the credential as it was (no token), as a database read that began earlier does.
+	const readBefore = (harness: N8nHarness, empty: ICredentialDataDecryptedObject, saved: () => Promise<unknown>) =>
+		jest.spyOn(harness.credentials, 'getDecrypted').mockImplementationOnce(async () => {
+			await saved();
+			return { ...empty };
+		});
+
+	test('an execution that read the credential before another one\'s login, and asks while that login\'s first answer is still on its way, takes that login: one login', async () => {
 		const harness = new N8nHarness(ALL_CREDENTIAL_TYPES);
 		harness.addCredential('together', 'utmStackApi', { baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password });
 		const empty = harness.credentials.withDefaults('utmStackApi', harness.stored('together'));
 		utm.control('/__sim/faults', { mode: 'slow', delayMs: 800, path: '/api/account', requests: 1 });
 		const run = async () => await harness.runNode(probeNode(), probe as never, [{ json: {} }], { utmStackApi: 'together' });
-		const first = run();
-		await new Promise((resolve) => setTimeout(resolve, 300));
-		// by now the first login is done and saved; this execution read the credential before that
-		jest.spyOn(harness.credentials, 'getDecrypted').mockImplementationOnce(async () => ({ ...empty }));
-		await Promise.all([first, run()]);
+		readBefore(harness, empty, async () => {
+			while (harness.stored('together').sessionToken === '' || harness.stored('together').sessionToken === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
+		});
+		const late = run();
+		await Promise.all([late, run()]);
 		expect(utm.stats.logins).toBe(1);
 		expect(utm.stats.unauthorized).toBe(0);
 	});
@@ -219,12 +270,25 @@ describe('a token another process renewed is used instead of a new login', () =>
 		const harness = new N8nHarness(ALL_CREDENTIAL_TYPES);
 		harness.addCredential('burst', 'utmStackApi', { baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password });
 		const empty = harness.credentials.withDefaults('utmStackApi', harness.stored('burst'));
-		await harness.runNode(probeNode(), probe as never, [{ json: {} }], { utmStackApi: 'burst' });
-		// The next execution started before that token was saved: it read the credential without one.
-		jest.spyOn(harness.credentials, 'getDecrypted').mockImplementationOnce(async () => ({ ...empty }));
+		let firstDone = () => undefined as void;
+		const firstSaved = new Promise<void>((resolve) => (firstDone = resolve));
+		readBefore(harness, empty, async () => await firstSaved);
+		const started = harness.runNode(probeNode(), probe as never, [{ json: {} }], { utmStackApi: 'burst' });
 		await harness.runNode(probeNode(), probe as never, [{ json: {} }], { utmStackApi: 'burst' });
 		expect(utm.stats.logins).toBe(1);
+		firstDone();
+		await started;
+		expect(utm.stats.logins).toBe(1);
 		expect(utm.stats.unauthorized).toBe(0);
+	});
+
+	test('an execution that read the credential after it was emptied logs in: a session handed over is only one issued after the read', async () => {
+		const harness = new N8nHarness(ALL_CREDENTIAL_TYPES);
+		harness.addCredential('cleared', 'utmStackApi', { baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password });
+		await harness.runNode(probeNode(), probe as never, [{ json: {} }], { utmStackApi: 'cleared' });
+		harness.stored('cleared').sessionToken = '';
+		await harness.runNode(probeNode(), probe as never, [{ json: {} }], { utmStackApi: 'cleared' });
+		expect(utm.stats.logins).toBe(2);
 	});
 });
 

@@ -1,0 +1,146 @@
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+
+import { RENEWAL_FIELD, type Renewal } from '../../credentials/common/session/owner';
+import { parseRefusal, savedRefusal, tokenFitsCredential, tokenNeedsSealing } from '../../credentials/common/session-memory';
+import { sessionIsStale } from '../../credentials/common/session-state';
+import { LoginError } from '../../credentials/common/login-error';
+
+type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+const SESSION_FIELDS = ['sessionToken', 'sessionExpiresAt', 'sessionIssuedAt', 'sessionFor', 'sessionRefusal'] as const;
+
+interface RunCredentials {
+	credentials: ICredentialDataDecryptedObject;
+	/** When the stored credential was read: a session issued since may be handed over instead of a login. */
+	readAt: number;
+}
+
+const perNodeRun = new WeakMap<object, Map<string, RunCredentials>>();
+
+/**
+ * The credential as this node run knows it, read once per run instead of once per request (n8n decrypts it
+ * from its database on every read, which costs more than a request to a nearby platform). It only ever takes
+ * what n8n stored: the session n8n saved after a login, or the stored credential read again. Polls read it
+ * afresh: a trigger's context lives as long as the workflow is active, and the user may edit the credential.
+ */
+async function runCredentials(context: Context, type: string, itemIndex: number): Promise<RunCredentials> {
+	const read = async () => {
+		// Taken before the read: a session issued after it may be newer than what the read returns.
+		const readAt = Date.now();
+		return { readAt, credentials: (await context.getCredentials(type, itemIndex)) as ICredentialDataDecryptedObject };
+	};
+	if (!('getInputData' in context)) return await read();
+	const byType = perNodeRun.get(context) ?? new Map<string, RunCredentials>();
+	perNodeRun.set(context, byType);
+	const credentials = byType.get(type) ?? (await read());
+	byType.set(type, credentials);
+	return credentials;
+}
+
+const hasToken = (credentials: ICredentialDataDecryptedObject) => typeof credentials.sessionToken === 'string' && credentials.sessionToken !== '';
+
+/** A token that is missing, issued for other settings, about to expire or sealed by an earlier version is not sent as it is. */
+function needsSession(credentials: ICredentialDataDecryptedObject, nowMs: number): boolean {
+	return !hasToken(credentials) || !tokenFitsCredential(credentials) || sessionIsStale(credentials, nowMs) || tokenNeedsSealing(credentials);
+}
+
+/**
+ * A node request's view of its credential's session (credentials/common/session/owner.ts owns it). The request
+ * asks `auth()` for what to hand n8n, and tells `answered()` the HTTP status, or `failed()` the error, of each
+ * try. A session is renewed before a token known to be dead is spent, adopted from the stored credential when
+ * another process renewed it, and renewed once when the platform refuses a stored token.
+ */
+export class RequestSession {
+	private renewal?: ICredentialDataDecryptedObject;
+	private refusalBefore = '';
+	private renewed = false;
+	private reread = false;
+	private readonly heldToken: boolean;
+
+	private constructor(
+		private readonly context: Context,
+		private readonly type: string,
+		private readonly itemIndex: number,
+		private readonly logsIn: boolean,
+		private readonly run: RunCredentials,
+	) {
+		this.heldToken = hasToken(run.credentials);
+	}
+
+	/** The credential as this run knows it (the session n8n stored after a renewal included). */
+	get credentials(): ICredentialDataDecryptedObject {
+		return this.run.credentials;
+	}
+
+	static async open(context: Context, type: string, logsIn: (credentials: ICredentialDataDecryptedObject) => boolean, itemIndex: number): Promise<RequestSession> {
+		const run = await runCredentials(context, type, itemIndex);
+		return new RequestSession(context, type, itemIndex, logsIn(run.credentials), run);
+	}
+
+	/** What to hand n8n's httpRequestWithAuthentication for the next try. */
+	async auth() {
+		const now = Date.now();
+		// A refusal the run holds needs no reading: n8n's preAuthentication throws it with no login.
+		const refused = savedRefusal(this.credentials, now) !== undefined;
+		// A run holding no token read the credential just now; one holding a token known to be dead reads it again.
+		if (this.logsIn && !refused && !this.renewal && needsSession(this.credentials, now) && !(hasToken(this.credentials) && (await this.adoptStored()))) {
+			this.renewWith({ replaces: String(this.credentials.sessionToken ?? ''), refused: false });
+		}
+		const stored = this.context.getNode().credentials?.[this.type];
+		const data = this.renewal ?? this.credentials;
+		return { credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type: this.type, data } };
+	}
+
+	/** The platform answered with `status`: true when the request should go again, with a new session. */
+	async answered(status: number): Promise<boolean> {
+		this.keepRenewal();
+		// A stored token the platform no longer takes (revoked, backend restarted): one new session, one more try.
+		// A token just issued, or a static key, that is refused stays refused: no second login.
+		if (status !== 401 || !this.logsIn || !this.heldToken || this.renewed) return false;
+		if (!this.reread && (await this.adoptStored())) return true;
+		this.renewWith({ replaces: String(this.credentials.sessionToken ?? ''), refused: true });
+		return true;
+	}
+
+	/**
+	 * The try failed without an answer. A refusal this very try brought is told in the platform's words; one
+	 * read from the credential says it is the earlier one (that is what `authenticate` throws).
+	 */
+	failed(error: unknown): unknown {
+		const refusal = this.keepRenewal();
+		const record = refusal ? parseRefusal(refusal) : undefined;
+		return record ? new LoginError(record.message, record.description, true, record.retryAt !== undefined) : error;
+	}
+
+	/** The credential as stored now, when another process renewed it with a token that fits and is fresh. True when taken. */
+	private async adoptStored(): Promise<boolean> {
+		this.reread = true;
+		const readAt = Date.now();
+		const stored = (await this.context.getCredentials(this.type, this.itemIndex)) as ICredentialDataDecryptedObject;
+		const usable = hasToken(stored) && stored.sessionToken !== this.credentials.sessionToken && !needsSession(stored, Date.now());
+		this.run.readAt = readAt;
+		if (usable) for (const field of SESSION_FIELDS) this.credentials[field] = stored[field] ?? '';
+		return usable;
+	}
+
+	/** A copy with no token makes n8n run preAuthentication and store what it returns (into the copy as well). */
+	private renewWith(renewal: Renewal): void {
+		this.renewed = true;
+		this.refusalBefore = String(this.credentials.sessionRefusal ?? '');
+		const credential = this.context.getNode().credentials?.[this.type]?.id ?? undefined;
+		this.renewal = { ...this.credentials, sessionToken: '', [RENEWAL_FIELD]: JSON.stringify({ ...renewal, credential, readAt: this.run.readAt }) };
+	}
+
+	/**
+	 * What n8n stored on a renewal becomes the run's: a new token, or a new refusal (so the next items fail
+	 * without a login); a renewal that failed otherwise leaves the run's data alone. Returns a new refusal.
+	 */
+	private keepRenewal(): string | undefined {
+		const renewal = this.renewal;
+		this.renewal = undefined;
+		if (!renewal) return undefined;
+		const refusal = typeof renewal.sessionRefusal === 'string' && renewal.sessionRefusal !== '' && renewal.sessionRefusal !== this.refusalBefore ? renewal.sessionRefusal : undefined;
+		if (hasToken(renewal) || refusal) for (const field of SESSION_FIELDS) this.credentials[field] = renewal[field] ?? '';
+		return refusal;
+	}
+}
