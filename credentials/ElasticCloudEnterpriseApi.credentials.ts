@@ -10,20 +10,13 @@ import type {
 
 import { bearer, withAuth } from './common/authenticate';
 import { expiryFromIso, expiryFromJwt } from './common/expiry';
-import {
-	baseUrlProperty,
-	forMethod,
-	ignoreSslProperty,
-	secretProperty,
-	sessionProperties,
-	textProperty,
-} from './common/properties';
 import { startSession } from './common/session/owner';
 import type { VendorLogin } from './common/vendor-login';
 import { elasticCloudEnterpriseProfile } from './vendors/elastic-cloud-enterprise';
 
 const eceLogin: VendorLogin = {
 	platform: elasticCloudEnterpriseProfile.platform,
+	properties: elasticCloudEnterpriseProfile.properties,
 	exampleUrl: elasticCloudEnterpriseProfile.exampleUrl,
 	logsIn: elasticCloudEnterpriseProfile.logsIn,
 	loginRequest: (credentials) => ({
@@ -41,7 +34,6 @@ const eceLogin: VendorLogin = {
 	errorText: elasticCloudEnterpriseProfile.errorText,
 };
 
-const METHOD = 'authMethod';
 
 export class ElasticCloudEnterpriseApi implements ICredentialType {
 	name = 'elasticCloudEnterpriseApi';
@@ -52,24 +44,7 @@ export class ElasticCloudEnterpriseApi implements ICredentialType {
 
 	documentationUrl = 'https://www.elastic.co/docs/deploy-manage/deploy/cloud-enterprise';
 
-	properties: INodeProperties[] = [
-		{ ...baseUrlProperty('Elastic Cloud Enterprise', eceLogin.exampleUrl), description: 'The address of the ECE coordinator, usually on port 12443' },
-		{
-			displayName: 'Authentication Method',
-			name: METHOD,
-			type: 'options',
-			default: 'apiKey',
-			options: [
-				{ name: 'API Key', value: 'apiKey', description: 'Send Authorization: ApiKey with a key from the Cloud UI' },
-				{ name: 'Username and Password', value: 'password', description: 'Log in and renew the session token when it expires' },
-			],
-		},
-		forMethod(secretProperty('API Key', 'apiKey'), METHOD, ['apiKey']),
-		forMethod(textProperty('Username', 'username'), METHOD, ['password']),
-		forMethod(secretProperty('Password', 'password'), METHOD, ['password']),
-		ignoreSslProperty,
-		...sessionProperties,
-	];
+	properties: INodeProperties[] = elasticCloudEnterpriseProfile.properties;
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		return await startSession.call(this, credentials, eceLogin);

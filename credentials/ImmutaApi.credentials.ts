@@ -11,20 +11,13 @@ import type {
 import { bearer, withAuth } from './common/authenticate';
 import { expiryFromIso, expiryFromJwt } from './common/expiry';
 import { LoginError } from './common/login-error';
-import {
-	baseUrlProperty,
-	forMethod,
-	ignoreSslProperty,
-	secretProperty,
-	sessionProperties,
-	textProperty,
-} from './common/properties';
 import { startSession } from './common/session/owner';
 import type { VendorLogin } from './common/vendor-login';
 import { immutaProfile } from './vendors/immuta';
 
 const immutaLogin: VendorLogin = {
 	platform: immutaProfile.platform,
+	properties: immutaProfile.properties,
 	exampleUrl: immutaProfile.exampleUrl,
 	logsIn: immutaProfile.logsIn,
 	loginRequest: (credentials) =>
@@ -46,7 +39,6 @@ const immutaLogin: VendorLogin = {
 	errorText: immutaProfile.errorText,
 };
 
-const METHOD = 'authMethod';
 
 export class ImmutaApi implements ICredentialType {
 	name = 'immutaApi';
@@ -57,34 +49,7 @@ export class ImmutaApi implements ICredentialType {
 
 	documentationUrl = 'https://documentation.immuta.com';
 
-	properties: INodeProperties[] = [
-		baseUrlProperty('Immuta', immutaLogin.exampleUrl),
-		{
-			displayName: 'Authentication Method',
-			name: METHOD,
-			type: 'options',
-			default: 'apiKey',
-			options: [
-				{ name: 'API Key', value: 'apiKey', description: 'Exchange an Immuta API key for a session token' },
-				{
-					name: 'API Key (Direct)',
-					value: 'apiKeyDirect',
-					description: 'Send the API key itself with every request, with no exchange (Immuta SaaS and its V2 API)',
-				},
-				{ name: 'Username and Password', value: 'password', description: 'Log in through an identity manager (IAM)' },
-			],
-		},
-		forMethod(secretProperty('API Key', 'apiKey', 'An API key generated on your Immuta profile page'), METHOD, ['apiKey', 'apiKeyDirect']),
-		forMethod(
-			{ ...textProperty('IAM ID', 'iamId', 'bim'), description: 'The identity manager that holds the user; bim is Immuta\'s built-in one' },
-			METHOD,
-			['password'],
-		),
-		forMethod(textProperty('Username', 'username'), METHOD, ['password']),
-		forMethod(secretProperty('Password', 'password'), METHOD, ['password']),
-		ignoreSslProperty,
-		...sessionProperties,
-	];
+	properties: INodeProperties[] = immutaProfile.properties;
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		return await startSession.call(this, credentials, immutaLogin);

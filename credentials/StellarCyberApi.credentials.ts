@@ -10,14 +10,6 @@ import type {
 
 import { bearer, withAuth } from './common/authenticate';
 import { expiryFromEpochSeconds, expiryFromJwt } from './common/expiry';
-import {
-	baseUrlProperty,
-	forMethod,
-	ignoreSslProperty,
-	secretProperty,
-	sessionProperties,
-	textProperty,
-} from './common/properties';
 import { startSession } from './common/session/owner';
 import type { VendorLogin } from './common/vendor-login';
 import { stellarCyberProfile } from './vendors/stellar-cyber';
@@ -26,6 +18,7 @@ import { stellarCyberProfile } from './vendors/stellar-cyber';
 
 const stellarCyberLogin: VendorLogin = {
 	platform: stellarCyberProfile.platform,
+	properties: stellarCyberProfile.properties,
 	exampleUrl: stellarCyberProfile.exampleUrl,
 	logsIn: stellarCyberProfile.logsIn,
 	loginRequest(credentials) {
@@ -45,7 +38,6 @@ const stellarCyberLogin: VendorLogin = {
 	errorText: stellarCyberProfile.errorText,
 };
 
-const METHOD = 'keyType';
 
 export class StellarCyberApi implements ICredentialType {
 	name = 'stellarCyberApi';
@@ -56,23 +48,7 @@ export class StellarCyberApi implements ICredentialType {
 
 	documentationUrl = 'https://docs.stellarcyber.ai';
 
-	properties: INodeProperties[] = [
-		baseUrlProperty('Stellar Cyber', stellarCyberLogin.exampleUrl),
-		{
-			displayName: 'API Key Type',
-			name: METHOD,
-			type: 'options',
-			default: 'scoped',
-			options: [
-				{ name: 'Scoped API Key (5.5 and Later)', value: 'scoped', description: 'A key created under My Profile > API Keys' },
-				{ name: 'Legacy User API Key', value: 'legacy', description: 'A user API key, sent with the user email' },
-			],
-		},
-		forMethod(textProperty('Email', 'email'), METHOD, ['legacy']),
-		secretProperty('API Key', 'apiKey'),
-		ignoreSslProperty,
-		...sessionProperties,
-	];
+	properties: INodeProperties[] = stellarCyberProfile.properties;
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		return await startSession.call(this, credentials, stellarCyberLogin);

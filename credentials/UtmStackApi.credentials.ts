@@ -12,14 +12,6 @@ import { bearer, withAuth } from './common/authenticate';
 import { expiryFromJwt } from './common/expiry';
 import { LoginError } from './common/login-error';
 import { base32Key, totpCode } from './common/totp';
-import {
-	baseUrlProperty,
-	forMethod,
-	ignoreSslProperty,
-	secretProperty,
-	sessionProperties,
-	textProperty,
-} from './common/properties';
 import { startSession } from './common/session/owner';
 import { headerText } from './common/vendor-text';
 import type { VendorLogin } from './common/vendor-login';
@@ -27,6 +19,7 @@ import { utmStackProfile } from './vendors/utmstack';
 
 const utmStackLogin: VendorLogin = {
 	platform: utmStackProfile.platform,
+	properties: utmStackProfile.properties,
 	exampleUrl: utmStackProfile.exampleUrl,
 	logsIn: utmStackProfile.logsIn,
 	loginRequest(credentials) {
@@ -94,7 +87,6 @@ const utmStackLogin: VendorLogin = {
 	},
 };
 
-const METHOD = 'authMethod';
 
 export class UtmStackApi implements ICredentialType {
 	name = 'utmStackApi';
@@ -105,38 +97,7 @@ export class UtmStackApi implements ICredentialType {
 
 	documentationUrl = 'https://docs.utmstack.com';
 
-	properties: INodeProperties[] = [
-		baseUrlProperty('UTMStack', utmStackLogin.exampleUrl),
-		{
-			displayName: 'Authentication Method',
-			name: METHOD,
-			type: 'options',
-			default: 'password',
-			options: [
-				{ name: 'Username and Password', value: 'password', description: 'Log in and renew the session token when it expires' },
-				{ name: 'Internal Key', value: 'internalKey', description: 'Send the Utm-Internal-Key header (acts as the first administrator)' },
-				{ name: 'API Key', value: 'apiKey', description: 'Send a per-user Utm-Api-Key header' },
-			],
-		},
-		forMethod(textProperty('Username', 'username'), METHOD, ['password']),
-		forMethod(secretProperty('Password', 'password'), METHOD, ['password']),
-		forMethod(
-			{
-				...secretProperty(
-					'Two-Factor Secret',
-					'totpSecret',
-					'For an account with two-factor login by authenticator app: the secret (base32) UTMStack showed when it was set up. n8n then answers the code itself. Leave empty for an account without two-factor login; codes sent by email cannot be answered.',
-				),
-				required: false,
-			},
-			METHOD,
-			['password'],
-		),
-		forMethod(secretProperty('Internal Key', 'internalKey', 'The INTERNAL_KEY of the UTMStack backend'), METHOD, ['internalKey']),
-		forMethod(secretProperty('API Key', 'apiKey', 'A UTMStack API key (Settings > API Keys)'), METHOD, ['apiKey']),
-		ignoreSslProperty,
-		...sessionProperties,
-	];
+	properties: INodeProperties[] = utmStackProfile.properties;
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		return await startSession.call(this, credentials, utmStackLogin);

@@ -18,7 +18,7 @@ export function loginRefusal(
 	const { platform } = vendor;
 	const status = answer.statusCode;
 	const vendorText = vendor.errorText(answer);
-	const said = vendorText ? ` ${platform} said: "${scrubSecrets(vendorText, credentials)}".` : '';
+	const said = vendorText ? ` ${platform} said: "${scrubSecrets(vendorText, credentials, vendor.properties)}".` : '';
 
 	const specific = vendor.explainStatus?.[status];
 	if (specific) return new LoginError(specific.message, `${specific.description}${said} ${NOT_TRIED_AGAIN}`, true);

@@ -14,6 +14,11 @@ const UNTRUSTED_CERTIFICATE_CODES = new Set([
 
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
 
+/** Whether a failure (its code, or the text axios gives a request it aborted) is a timeout: for logins and node requests alike. */
+export function isTimeoutFailure(failure: { code?: unknown; message?: unknown }): boolean {
+	return (typeof failure.code === 'string' && TIMEOUT_CODES.has(failure.code)) || /timeout of \d+ms exceeded/i.test(String(failure.message ?? ''));
+}
+
 function errorCode(error: unknown): string {
 	const candidate = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
 	const code = candidate?.code ?? candidate?.cause?.code;
@@ -39,7 +44,7 @@ export function transportFailure(platform: string, url: string, error: unknown):
 			`Check that the base URL starts with the scheme the server speaks (http:// or https://): ${host}`,
 		);
 	}
-	if (TIMEOUT_CODES.has(code)) {
+	if (isTimeoutFailure({ code, message: (error as { message?: unknown } | undefined)?.message })) {
 		return new LoginError(`${platform} did not answer the login in time`, `No answer from ${host}. Check that the server is up and reachable from n8n.`);
 	}
 	// The code goes in the description: n8n replaces a message that contains a network error code with its own generic text.

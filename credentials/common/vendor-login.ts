@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { LoginError } from './login-error';
 
@@ -20,6 +20,8 @@ export interface VendorLogin {
 	platform: string;
 	/** A base URL example for messages. */
 	exampleUrl: string;
+	/** The credential's form: its `password` fields are scrubbed from every text a login error quotes. */
+	properties: INodeProperties[];
 	/** False for static-key methods: they never call a login endpoint and never store a token. */
 	logsIn(credentials: ICredentialDataDecryptedObject): boolean;
 	loginRequest(credentials: ICredentialDataDecryptedObject): {

@@ -1,3 +1,6 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { baseUrlProperty, forMethod, ignoreSslProperty, secretProperty, sessionProperties, textProperty } from '../common/properties';
 import { headerText } from '../common/vendor-text';
 import type { LoginAnswer } from '../common/vendor-login';
 import type { VendorProfile } from './vendor-profile';
@@ -12,8 +15,31 @@ function eceErrorText(answer: Pick<LoginAnswer, 'body' | 'headers'>): string | u
 	return headerText(answer.headers, 'x-cloud-error-codes');
 }
 
+const METHOD = 'authMethod';
+
+/** The credential's form: what n8n shows and stores (every `password` field is a secret, see secrets.ts). */
+const properties: INodeProperties[] = [
+	{ ...baseUrlProperty('Elastic Cloud Enterprise', 'https://coordinator.example.com:12443'), description: 'The address of the ECE coordinator, usually on port 12443' },
+	{
+		displayName: 'Authentication Method',
+		name: METHOD,
+		type: 'options',
+		default: 'apiKey',
+		options: [
+			{ name: 'API Key', value: 'apiKey', description: 'Send Authorization: ApiKey with a key from the Cloud UI' },
+			{ name: 'Username and Password', value: 'password', description: 'Log in and renew the session token when it expires' },
+		],
+	},
+	forMethod(secretProperty('API Key', 'apiKey'), METHOD, ['apiKey']),
+	forMethod(textProperty('Username', 'username'), METHOD, ['password']),
+	forMethod(secretProperty('Password', 'password'), METHOD, ['password']),
+	ignoreSslProperty,
+	...sessionProperties,
+];
+
 /** Elastic Cloud Enterprise as the credential and the node both know it. */
 export const elasticCloudEnterpriseProfile: VendorProfile = {
+	properties,
 	credentialType: 'elasticCloudEnterpriseApi',
 	platform: 'Elastic Cloud Enterprise',
 	exampleUrl: 'https://coordinator.example.com:12443',

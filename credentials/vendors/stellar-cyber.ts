@@ -1,3 +1,6 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { baseUrlProperty, forMethod, ignoreSslProperty, secretProperty, sessionProperties, textProperty } from '../common/properties';
 import { bodyText } from '../common/vendor-text';
 import type { LoginAnswer } from '../common/vendor-login';
 import type { VendorProfile } from './vendor-profile';
@@ -7,8 +10,30 @@ function stellarCyberErrorText(answer: Pick<LoginAnswer, 'body'>): string | unde
 	return bodyText(answer.body, 'error', 'message', 'detail');
 }
 
+const METHOD = 'keyType';
+
+/** The credential's form: what n8n shows and stores (every `password` field is a secret, see secrets.ts). */
+const properties: INodeProperties[] = [
+	baseUrlProperty('Stellar Cyber', 'https://stellar.example.com'),
+	{
+		displayName: 'API Key Type',
+		name: METHOD,
+		type: 'options',
+		default: 'scoped',
+		options: [
+			{ name: 'Scoped API Key (5.5 and Later)', value: 'scoped', description: 'A key created under My Profile > API Keys' },
+			{ name: 'Legacy User API Key', value: 'legacy', description: 'A user API key, sent with the user email' },
+		],
+	},
+	forMethod(textProperty('Email', 'email'), METHOD, ['legacy']),
+	secretProperty('API Key', 'apiKey'),
+	ignoreSslProperty,
+	...sessionProperties,
+];
+
 /** Stellar Cyber as the credential and the node both know it. */
 export const stellarCyberProfile: VendorProfile = {
+	properties,
 	credentialType: 'stellarCyberApi',
 	platform: 'Stellar Cyber',
 	exampleUrl: 'https://stellar.example.com',

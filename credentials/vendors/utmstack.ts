@@ -1,3 +1,6 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { baseUrlProperty, forMethod, ignoreSslProperty, secretProperty, sessionProperties, textProperty } from '../common/properties';
 import { bodyText, headerText } from '../common/vendor-text';
 import type { LoginAnswer } from '../common/vendor-login';
 import type { VendorProfile } from './vendor-profile';
@@ -7,8 +10,45 @@ function utmStackErrorText(answer: Pick<LoginAnswer, 'body' | 'headers'>): strin
 	return headerText(answer.headers, 'X-UtmStack-error') ?? bodyText(answer.body, 'message', 'detail', 'title');
 }
 
+const METHOD = 'authMethod';
+
+/** The credential's form: what n8n shows and stores (every `password` field is a secret, see secrets.ts). */
+const properties: INodeProperties[] = [
+	baseUrlProperty('UTMStack', 'https://utmstack.example.com'),
+	{
+		displayName: 'Authentication Method',
+		name: METHOD,
+		type: 'options',
+		default: 'password',
+		options: [
+			{ name: 'Username and Password', value: 'password', description: 'Log in and renew the session token when it expires' },
+			{ name: 'Internal Key', value: 'internalKey', description: 'Send the Utm-Internal-Key header (acts as the first administrator)' },
+			{ name: 'API Key', value: 'apiKey', description: 'Send a per-user Utm-Api-Key header' },
+		],
+	},
+	forMethod(textProperty('Username', 'username'), METHOD, ['password']),
+	forMethod(secretProperty('Password', 'password'), METHOD, ['password']),
+	forMethod(
+		{
+			...secretProperty(
+				'Two-Factor Secret',
+				'totpSecret',
+				'For an account with two-factor login by authenticator app: the secret (base32) UTMStack showed when it was set up. n8n then answers the code itself. Leave empty for an account without two-factor login; codes sent by email cannot be answered.',
+			),
+			required: false,
+		},
+		METHOD,
+		['password'],
+	),
+	forMethod(secretProperty('Internal Key', 'internalKey', 'The INTERNAL_KEY of the UTMStack backend'), METHOD, ['internalKey']),
+	forMethod(secretProperty('API Key', 'apiKey', 'A UTMStack API key (Settings > API Keys)'), METHOD, ['apiKey']),
+	ignoreSslProperty,
+	...sessionProperties,
+];
+
 /** UTMStack as the credential and the node both know it. */
 export const utmStackProfile: VendorProfile = {
+	properties,
 	credentialType: 'utmStackApi',
 	platform: 'UTMStack',
 	exampleUrl: 'https://utmstack.example.com',

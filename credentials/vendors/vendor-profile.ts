@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
 
 /**
  * What the credential and the node of one platform both need to know of it: one profile each, so a
@@ -7,6 +7,8 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 export interface VendorProfile {
 	/** The credential type's name. */
 	credentialType: string;
+	/** The credential's form (its properties): every `password` field in it is a secret that errors never show. */
+	properties: INodeProperties[];
 	/** The platform as users know it, for messages. */
 	platform: string;
 	/** A base URL example for messages. */

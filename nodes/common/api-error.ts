@@ -78,7 +78,7 @@ export function requestFailedError(
 		const description = 'The platform may be overloaded, or the request asks for too much at once. Try again later, or narrow the request (a shorter time range, a Limit).';
 		return new NodeApiError(node, { message, description } as JsonObject, { message, description, itemIndex });
 	}
-	const text = scrubSecrets(innermostMessage(error) ?? 'No answer', credentials);
+	const text = scrubSecrets(innermostMessage(error) ?? 'No answer', credentials, api.properties);
 	const message = `Could not reach ${api.platform}: ${text}`;
 	const description = 'Check the base URL in the credential and that n8n can reach it.';
 	return new NodeApiError(node, { message, description } as JsonObject, { message, description, itemIndex });
@@ -96,7 +96,7 @@ export function answerError(
 	const { about, forbidden, gone } = request;
 	const httpCode = String(answer.status);
 	const vendorText = api.errorText({ body: answer.body, headers: answer.headers });
-	const said = vendorText ? scrubSecrets(vendorText, credentials) : undefined;
+	const said = vendorText ? scrubSecrets(vendorText, credentials, api.properties) : undefined;
 	if (answer.status === 401) {
 		const { message, description } = api.rejectedCredential;
 		const full = said ? `${description} ${api.platform} said: "${said}".` : description;

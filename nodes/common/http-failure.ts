@@ -1,3 +1,5 @@
+import { isTimeoutFailure } from '../../credentials/common/transport-failure';
+
 /** What a failed request leaves behind, as far as the nodes read it. */
 interface HttpFailure {
 	message?: string;
@@ -28,7 +30,5 @@ export function innermostMessage(error: unknown): string | undefined {
 }
 
 export function isTimeout(error: unknown): boolean {
-	return failureChain(error).some(
-		({ code, message }) => code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout of \d+ms exceeded/i.test(String(message ?? '')),
-	);
+	return failureChain(error).some(isTimeoutFailure);
 }

@@ -149,6 +149,30 @@ export class N8nInstance {
 		}
 	}
 
+	/** The stored credentials, decrypted (n8n export:credentials --decrypted), as import:credentials takes them back. */
+	async exportCredentials(): Promise<Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>> {
+		const file = join(this.options.userFolder, 'export-credentials.json');
+		try {
+			await this.cliOrThrow(['export:credentials', '--all', '--decrypted', `--output=${file}`]);
+			return JSON.parse(readFileSync(file, 'utf8'));
+		} finally {
+			rmSync(file, { force: true });
+		}
+	}
+
+	/**
+	 * Moves a stored session's times so that it is near its end (issued `issuedAgoMs` ago, ending in `endsInMs`).
+	 * The token itself is untouched and the platform still takes it: what a process finds when the session it did
+	 * not get itself is due for renewal.
+	 */
+	async ageStoredSession(credentialId: string, issuedAgoMs: number, endsInMs: number): Promise<void> {
+		const stored = (await this.exportCredentials()).find((credential) => credential.id === credentialId);
+		if (!stored || typeof stored.data.sessionToken !== 'string' || stored.data.sessionToken === '') throw new Error(`credential ${credentialId} holds no session to age`);
+		const now = Date.now();
+		const data = { ...stored.data, sessionIssuedAt: new Date(now - issuedAgoMs).toISOString(), sessionExpiresAt: new Date(now + endsInMs).toISOString() };
+		await this.importCredentials([{ id: stored.id, name: stored.name, type: stored.type, data }]);
+	}
+
 	async importWorkflows(workflows: object[]): Promise<void> {
 		const folder = join(this.options.userFolder, 'import-workflows');
 		rmSync(folder, { recursive: true, force: true });

@@ -85,6 +85,21 @@ describe.each(versionsUnderTest())('token lifecycle in $label', (version) => {
 		}
 	});
 
+	test('an ECE session near its end, saved by an earlier process, is refreshed by the next n8n execute: 1 refresh, 0 password logins', async () => {
+		const id = 'secopsEcePasswd1';
+		const simulator = env.simulators.ece;
+		finishedRun(await run(`probe-${id}`));
+		// 9.5 of 10 minutes gone: within the last minute, when a request renews first; ECE still takes the token
+		await env.n8n.ageStoredSession(id, 570_000, 30_000);
+		simulator.resetStats();
+		const result = await run(`probe-${id}`);
+		finishedRun(result);
+		expect(simulator.stats.byEndpoint['POST /api/v1/users/auth/_refresh']).toBe(1);
+		expect(simulator.stats.byEndpoint['POST /api/v1/users/auth/_login']).toBeUndefined();
+		expect(simulator.stats.unauthorized).toBe(0);
+		expect(simulator.requestLog.filter((request) => JSON.stringify(request.body ?? '').includes('password'))).toEqual([]);
+	});
+
 	test('a token revoked on the server costs one 401 and one login, and the run succeeds', async () => {
 		const id = 'secopsUtmPasswd1';
 		const simulator = env.simulators.utmstack;

@@ -5,7 +5,7 @@ import { secopsType, webhookWorkflow } from '../../scripts/n8n/workflow-builder'
 import { ARTIFACTS } from '../e2e/support/environment';
 import { leakedSecrets } from '../e2e/support/secrets';
 import { webhooksRegistered } from '../e2e/support/webhooks';
-import { UTMSTACK } from '../simulators/fixtures';
+import { ECE, UTMSTACK } from '../simulators/fixtures';
 import { startSimulator, type RunningSimulator } from '../simulators';
 import { startQueueCluster, type QueueCluster } from './support/cluster';
 
@@ -20,8 +20,10 @@ const WORKERS = 2;
 const CREDENTIAL = { id: 'queueUtmPasswd01', name: 'UTMStack (queue mode)', type: 'utmStackApi' };
 const WRONG = { id: 'queueUtmWrong001', name: 'UTMStack (queue mode, wrong password)', type: 'utmStackApi' };
 const SHORT = { id: 'queueUtmShort001', name: 'UTMStack (queue mode, 20-second tokens)', type: 'utmStackApi' };
+const ECE_CREDENTIAL = { id: 'queueEcePasswd01', name: 'ECE (queue mode)', type: 'elasticCloudEnterpriseApi' };
 
 let simulator: RunningSimulator;
+let ece: RunningSimulator;
 let cluster: QueueCluster;
 const answers: string[] = [];
 /** What the suite measured, written to test-artifacts/queue/figures.json for the notes. */
@@ -58,6 +60,7 @@ const loginAttempts = () => simulator.requestLog.filter((entry) => entry.path ==
 
 beforeAll(async () => {
 	simulator = await startSimulator('utmstack', { alertCount: 100 });
+	ece = await startSimulator('ece', { deploymentCount: 2 });
 	const data = { baseUrl: simulator.url, authMethod: 'password', username: UTMSTACK.username };
 	cluster = await startQueueCluster({
 		workers: WORKERS,
@@ -67,22 +70,27 @@ beforeAll(async () => {
 				{ ...CREDENTIAL, data: { ...data, password: UTMSTACK.password } },
 				{ ...WRONG, data: { ...data, password: 'queue-Wrong-pass-31' } },
 				{ ...SHORT, data: { ...data, password: UTMSTACK.password } },
+				{ ...ECE_CREDENTIAL, data: { baseUrl: ece.url, authMethod: 'password', username: ECE.username, password: ECE.password } },
 			]);
 			const probe = (path: string, credential: typeof CREDENTIAL) =>
 				webhookWorkflow(path, `Queue: ${credential.name}`, path, [
 					{ name: 'Who Am I', type: secopsType('utmStack'), parameters: { resource: 'user', operation: 'getCurrent' }, credentials: { [credential.type]: { id: credential.id, name: credential.name } } },
 				]);
-			const workflows = [probe('queue-probe', CREDENTIAL), probe('queue-wrong', WRONG), probe('queue-short', SHORT)];
+			const eceProbe = webhookWorkflow('queue-ece', `Queue: ${ECE_CREDENTIAL.name}`, 'queue-ece', [
+				{ name: 'Platform', type: secopsType('elasticCloudEnterprise'), parameters: { resource: 'platform', operation: 'get' }, credentials: { [ECE_CREDENTIAL.type]: { id: ECE_CREDENTIAL.id, name: ECE_CREDENTIAL.name } } },
+			]);
+			const workflows = [probe('queue-probe', CREDENTIAL), probe('queue-wrong', WRONG), probe('queue-short', SHORT), eceProbe];
 			await main.importWorkflows(workflows);
 			await main.activateWorkflows(workflows.map((workflow) => workflow.id));
 		},
 	});
-	await webhooksRegistered(cluster.main.url, ['queue-probe', 'queue-wrong', 'queue-short'], 120_000);
+	await webhooksRegistered(cluster.main.url, ['queue-probe', 'queue-wrong', 'queue-short', 'queue-ece'], 120_000);
 }, 15 * 60_000);
 
 afterAll(async () => {
 	await cluster?.stop();
 	await simulator?.close();
+	await ece?.close();
 	mkdirSync(join(ARTIFACTS, '..', 'queue'), { recursive: true });
 	writeFileSync(join(ARTIFACTS, '..', 'queue', 'figures.json'), JSON.stringify(figures, null, 2));
 });
@@ -155,6 +163,26 @@ test('a wrong password: at most one attempt per worker in the first burst, then 
 	Object.assign(figures, { wrongPassword: { executions: 30, bursts: 3, workerRestarts: 1, attempts: firstAttempts, unansweredAfterRestart: unanswered } });
 });
 
+test('an ECE session near its end, got by one worker, is refreshed by the other: 1 refresh, 0 password logins', async () => {
+	// Only worker 1 runs: it logs in.
+	await cluster.workers[1].stop();
+	ece.resetStats();
+	expect((await call('queue-ece')).status).toBe(200);
+	expect(ece.stats.byEndpoint['POST /api/v1/users/auth/_login']).toBe(1);
+	// Only worker 2 runs, and finds that session within its last minute.
+	await cluster.restartWorker(1);
+	await cluster.workers[0].stop();
+	await cluster.main.ageStoredSession(ECE_CREDENTIAL.id, 570_000, 30_000);
+	ece.resetStats();
+	const later = await call('queue-ece');
+	await cluster.restartWorker(0);
+	expect(later.status).toBe(200);
+	expect(ece.stats.byEndpoint['POST /api/v1/users/auth/_refresh']).toBe(1);
+	expect(ece.stats.byEndpoint['POST /api/v1/users/auth/_login']).toBeUndefined();
+	expect(ece.stats.unauthorized).toBe(0);
+	Object.assign(figures, { eceRefreshByOtherWorker: { refreshes: ece.stats.byEndpoint['POST /api/v1/users/auth/_refresh'], passwordLogins: ece.stats.byEndpoint['POST /api/v1/users/auth/_login'] ?? 0 } });
+});
+
 test('a worker stopped with SIGTERM mid-burst loses nothing: every execution answers', async () => {
 	simulator.control('/__sim/faults', { mode: 'slow', delayMs: 1500, path: '/api/account', requests: 20 });
 	const running = burst('queue-probe', 20);
@@ -169,5 +197,5 @@ test('a worker stopped with SIGTERM mid-burst loses nothing: every execution ans
 
 test('no secret or token in any answer or in the logs of the main and the workers', () => {
 	const logs = [cluster.main, ...cluster.workers].map((instance) => instance.log()).join('\n');
-	expect(leakedSecrets(`${answers.join('\n')}\n${logs}`, [simulator])).toEqual([]);
+	expect(leakedSecrets(`${answers.join('\n')}\n${logs}`, [simulator, ece])).toEqual([]);
 });

@@ -1,5 +1,16 @@
 import { baseUrlProblem, displayUrl, parseBaseUrl } from '../../credentials/common/base-url';
-import { scrubSecrets } from '../../credentials/common/secrets';
+import type { INode, INodeProperties } from 'n8n-workflow';
+
+import { UtmStackApi } from '../../credentials/UtmStackApi.credentials';
+import { loginRefusal } from '../../credentials/common/refusal';
+import { scrubSecrets, secretFields } from '../../credentials/common/secrets';
+import type { VendorLogin } from '../../credentials/common/vendor-login';
+import { utmStackProfile } from '../../credentials/vendors/utmstack';
+import { answerError } from '../../nodes/common/api-error';
+import { utmStack } from '../../nodes/UtmStack/transport';
+
+/** The login the UTMStack credential hands its hooks (what preAuthentication runs with). */
+const utmStackLogin = (): VendorLogin => ({ ...utmStackProfile, properties: new UtmStackApi().properties, loginRequest: () => ({ path: '/api/authenticate' }), readSession: () => ({ token: '' }), refusedSecret: () => 'username or password' });
 
 describe('base URL', () => {
 	test('a trailing slash is tolerated', () => {
@@ -46,9 +57,28 @@ describe('base URL', () => {
 });
 
 describe('secret scrubbing of vendor texts', () => {
-	test('every secret field of the credential is replaced', () => {
-		const credentials = { password: 'pa55-word!', apiKey: 'key-123456', internalKey: 'int-abcdef', sessionToken: 'eyJ.token.sig', username: 'admin' };
-		const text = 'login pa55-word! key-123456 int-abcdef eyJ.token.sig for admin';
-		expect(scrubSecrets(text, credentials)).toBe('login *** *** *** *** for admin');
+	test('every password field of the credential\'s form is replaced, and nothing else', () => {
+		const credentials = { password: 'pa55-word!', apiKey: 'key-123456', internalKey: 'int-abcdef', sessionToken: 'eyJ.token.sig', totpSecret: 'JBSWY3DPEHPK3PXP', username: 'admin' };
+		const text = 'login pa55-word! key-123456 int-abcdef eyJ.token.sig JBSWY3DPEHPK3PXP for admin';
+		expect(scrubSecrets(text, credentials, utmStackProfile.properties)).toBe('login *** *** *** *** *** for admin');
+		expect(secretFields(utmStackProfile.properties)).toEqual(expect.arrayContaining(['password', 'apiKey', 'internalKey', 'totpSecret', 'sessionToken', 'sessionFor', 'sessionRefusal']));
+	});
+
+	test('a secret field added to a credential\'s form is scrubbed from login and request errors, with no list to edit', () => {
+		const added: INodeProperties = { displayName: 'Client Secret', name: 'clientSecret', type: 'string', typeOptions: { password: true }, default: '' };
+		utmStackProfile.properties.push(added);
+		try {
+			const credentials = { baseUrl: 'https://utm.example.com', authMethod: 'password', username: 'admin', password: 'pa55-word!', clientSecret: 'cl1ent-S3cret-777' };
+			const said = { statusCode: 401, body: { message: 'bad client secret cl1ent-S3cret-777' }, headers: {} };
+			const refusal = loginRefusal(utmStackLogin(), said, 'https://utm.example.com/api/authenticate', credentials);
+			expect(`${refusal.message} ${refusal.description}`).toContain('bad client secret ***');
+			expect(`${refusal.message} ${refusal.description}`).not.toContain('cl1ent-S3cret-777');
+			const node = { id: 'n', name: 'UTMStack', type: 'n8n-nodes-secops.utmStack', typeVersion: 2, position: [0, 0], parameters: {} } as INode;
+			const failed = answerError(node, { status: 500, body: { message: 'backend echoed cl1ent-S3cret-777' }, headers: {} }, utmStack, credentials, 0);
+			expect(JSON.stringify({ message: failed.message, description: failed.description })).not.toContain('cl1ent-S3cret-777');
+			expect(failed.message).toContain('backend echoed ***');
+		} finally {
+			utmStackProfile.properties.splice(utmStackProfile.properties.indexOf(added), 1);
+		}
 	});
 });

@@ -85,15 +85,14 @@ async function newSession(helper: IHttpRequestHelper, vendor: VendorLogin, baseU
 	const live = liveReplaced(credentials, renewal, at.getTime());
 	const refreshed = live ? await refreshedSession(helper, vendor, baseUrl, String(live.sessionToken), credentials) : undefined;
 	if (refreshed) return sessionFields(refreshed.token, at, refreshed.expiresAt, credentials);
-	try {
-		const session = await loggedIn(helper, vendor, baseUrl, credentials);
-		return sessionFields(session.token, at, session.expiresAt, credentials);
-	} catch (error) {
-		// Anything but a refusal (no answer, a bad base URL) is not remembered: it says nothing of the secret.
-		if (!(error instanceof LoginError && (error.refusedByPlatform || error.temporary))) throw error;
-		const until = refusalHoldsUntil(error, at, (error as Refusal).retryAfterMs);
-		return refusalFields(error, credentials, at, until);
-	}
+	return await loggedIn(helper, vendor, baseUrl, credentials).then(
+		(session) => sessionFields(session.token, at, session.expiresAt, credentials),
+		(error: unknown) => {
+			// Anything but a refusal (no answer, a bad base URL) is not remembered: it says nothing of the secret.
+			if (!(error instanceof LoginError && (error.refusedByPlatform || error.temporary))) throw error;
+			return refusalFields(error, credentials, at, refusalHoldsUntil(error, at, (error as Refusal).retryAfterMs));
+		},
+	);
 }
 
 /**
@@ -107,7 +106,8 @@ function outcomeFor(key: string, credentials: ICredentialDataDecryptedObject, re
 	const keyed = outcomeKey(key, renewal);
 	const outcome = keyed ? outcomes.get(keyed) : undefined;
 	if (!outcome || !(Number(outcome.outcomeAt) >= (renewal.readAt ?? Infinity))) return undefined;
-	const { outcomeAt: _, ...fields } = outcome;
+	const fields = { ...outcome };
+	delete fields.outcomeAt;
 	if (fields.sessionRefusal) return savedRefusal({ ...credentials, sessionRefusal: String(fields.sessionRefusal) }, nowMs) ? fields : undefined;
 	return fields.sessionToken !== renewal.replaces && !sessionIsStale(fields, nowMs) ? fields : undefined;
 }
