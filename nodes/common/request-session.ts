@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
-import { RENEWAL_FIELD, type Renewal } from '../../credentials/common/session/owner';
+import { outcomeStored, RENEWAL_FIELD, type Renewal } from '../../credentials/common/session/owner';
 import { parseRefusal, savedRefusal, tokenFitsCredential, tokenNeedsSealing } from '../../credentials/common/session-memory';
 import { sessionIsStale } from '../../credentials/common/session-state';
 import { LoginError } from '../../credentials/common/login-error';
@@ -123,12 +123,15 @@ export class RequestSession {
 		return usable;
 	}
 
+	private credentialId(): string | undefined {
+		return this.context.getNode().credentials?.[this.type]?.id ?? undefined;
+	}
+
 	/** A copy with no token makes n8n run preAuthentication and store what it returns (into the copy as well). */
 	private renewWith(renewal: Renewal): void {
 		this.renewed = true;
 		this.refusalBefore = String(this.credentials.sessionRefusal ?? '');
-		const credential = this.context.getNode().credentials?.[this.type]?.id ?? undefined;
-		this.renewal = { ...this.credentials, sessionToken: '', [RENEWAL_FIELD]: JSON.stringify({ ...renewal, credential, readAt: this.run.readAt }) };
+		this.renewal = { ...this.credentials, sessionToken: '', [RENEWAL_FIELD]: JSON.stringify({ ...renewal, credential: this.credentialId(), readAt: this.run.readAt }) };
 	}
 
 	/**
@@ -140,7 +143,10 @@ export class RequestSession {
 		this.renewal = undefined;
 		if (!renewal) return undefined;
 		const refusal = typeof renewal.sessionRefusal === 'string' && renewal.sessionRefusal !== '' && renewal.sessionRefusal !== this.refusalBefore ? renewal.sessionRefusal : undefined;
-		if (hasToken(renewal) || refusal) for (const field of SESSION_FIELDS) this.credentials[field] = renewal[field] ?? '';
+		if (hasToken(renewal) || refusal) {
+			for (const field of SESSION_FIELDS) this.credentials[field] = renewal[field] ?? '';
+			outcomeStored(renewal, this.credentialId(), Date.now());
+		}
 		return refusal;
 	}
 }

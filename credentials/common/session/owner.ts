@@ -43,7 +43,6 @@ export interface Renewal {
 const REFRESH_MIN_LIFE_MS = 200;
 
 const loginsUnderWay = new Map<string, Promise<IDataObject>>();
-const outcomes = new Map<string, IDataObject>();
 
 /**
  * What the caller of preAuthentication replaces: the node says so in RENEWAL_FIELD; a token n8n leaves in
@@ -96,20 +95,36 @@ async function newSession(helper: IHttpRequestHelper, vendor: VendorLogin, baseU
 }
 
 /**
- * The last outcome for this stored credential and these settings, for a node request that read the credential
- * before n8n stored it: a refusal that holds, or a session that is fresh and not the very token being replaced.
- * The credential test and the HTTP Request node name no credential: they share a login only while it is under way.
+ * The last outcome for this stored credential and these settings, for a node request whose copy of the credential
+ * may predate it: one read before n8n confirmed storing it (n8n stores what preAuthentication returns after it
+ * returns, so a read in between still finds the old data). It answers while it holds: a refusal, or a session
+ * that is fresh and not the very token being replaced. The credential test and the HTTP Request node name no
+ * credential: they share a login only while it is under way.
  */
-const outcomeKey = (key: string, renewal: Renewal) => (renewal.credential ? `${renewal.credential}:${key}` : undefined);
+interface Outcome {
+	fields: IDataObject;
+	/** When a node request saw n8n store it; a read after that finds it in the credential itself. */
+	storedAt?: number;
+}
+
+const outcomes = new Map<string, Outcome>();
+
+const outcomeKey = (key: string, credential: string | undefined) => (credential ? `${credential}:${key}` : undefined);
 
 function outcomeFor(key: string, credentials: ICredentialDataDecryptedObject, renewal: Renewal, nowMs: number): IDataObject | undefined {
-	const keyed = outcomeKey(key, renewal);
+	const keyed = outcomeKey(key, renewal.credential);
 	const outcome = keyed ? outcomes.get(keyed) : undefined;
-	if (!outcome || !(Number(outcome.outcomeAt) >= (renewal.readAt ?? Infinity))) return undefined;
-	const fields = { ...outcome };
-	delete fields.outcomeAt;
+	if (!outcome || (outcome.storedAt !== undefined && !((renewal.readAt ?? Infinity) < outcome.storedAt))) return undefined;
+	const { fields } = outcome;
 	if (fields.sessionRefusal) return savedRefusal({ ...credentials, sessionRefusal: String(fields.sessionRefusal) }, nowMs) ? fields : undefined;
 	return fields.sessionToken !== renewal.replaces && !sessionIsStale(fields, nowMs) ? fields : undefined;
+}
+
+/** A node request saw n8n store the outcome of its renewal (its request came back): reads from now on find it there. */
+export function outcomeStored(credentials: ICredentialDataDecryptedObject, credential: string | undefined, nowMs: number): void {
+	const keyed = outcomeKey(settingsKey(credentials), credential);
+	const outcome = keyed ? outcomes.get(keyed) : undefined;
+	if (outcome && outcome.storedAt === undefined) outcome.storedAt = nowMs;
 }
 
 /**
@@ -148,10 +163,10 @@ export async function startSession(this: IHttpRequestHelper, credentials: ICrede
 			.finally(() => loginsUnderWay.delete(key));
 		loginsUnderWay.set(key, login);
 	}
-	const outcome = await login;
-	const keyed = outcomeKey(key, renewal);
-	if (keyed) outcomes.set(keyed, { ...outcome, outcomeAt: Date.now() });
-	return outcome;
+	const fields = await login;
+	const keyed = outcomeKey(key, renewal.credential);
+	if (keyed && outcomes.get(keyed)?.fields !== fields) outcomes.set(keyed, { fields });
+	return fields;
 }
 
 /**
