@@ -4,6 +4,7 @@ import { apiList } from '../common/request';
 import { newestAlerts } from './search/listings';
 import { utmStack } from './transport';
 import { utmStackUsers } from './users';
+import { utmStackId } from './record-id';
 
 const INCIDENTS_PER_PAGE = 50;
 const ALERTS_PER_PAGE = 50;
@@ -22,7 +23,7 @@ export const utmStackLists = {
 			return {
 				results: alerts.map((alert) => ({
 					name: `${String(alert.name ?? alert.id)} (${String(alert.severityLabel ?? alert.severity ?? '')}, ${String(alert['@timestamp'] ?? '')})`,
-					value: String(alert.id),
+					value: utmStackId(alert),
 				})),
 				paginationToken: alerts.length === ALERTS_PER_PAGE ? String(page + 1) : undefined,
 			};
@@ -39,7 +40,7 @@ export const utmStackLists = {
 			return {
 				results: incidents.map((incident) => ({
 					name: `#${String(incident.id)} ${String(incident.incidentName ?? '')} (${String(incident.incidentStatus ?? '')})`,
-					value: String(incident.id),
+					value: utmStackId(incident),
 				})),
 				paginationToken: incidents.length === INCIDENTS_PER_PAGE ? String(page + 1) : undefined,
 			};
@@ -53,7 +54,7 @@ export const utmStackLists = {
 		async getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 			return (await utmStackUsers(this))
 				.filter((user) => user.activated !== false)
-				.map((user) => ({ name: `${[user.firstName, user.lastName].filter(Boolean).join(' ')} (${String(user.login)})`, value: String(user.id) }))
+				.map((user) => ({ name: `${[user.firstName, user.lastName].filter(Boolean).join(' ')} (${String(user.login)})`, value: utmStackId(user) }))
 				.sort((a, b) => a.name.localeCompare(b.name));
 		},
 		/** The active index patterns, as UTMStack's own screen lists them (isActive.equals=true; the answer's key is `active`). */

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { apiList, type RequestContext } from '../common/request';
 import { utmStack } from './transport';
+import { utmStackId } from './record-id';
 
 /** Spring's page clamp (no max-page-size is set in UTMStack): one page holds every user of a SOC. */
 const USERS_PAGE = 2000;
@@ -28,6 +29,6 @@ export async function userIdsFor(context: RequestContext, given: string[], itemI
 				description: 'The assignee is a UTMStack user, picked from the list or given by login or user ID.',
 			});
 		}
-		return String(user.id);
+		return utmStackId(user);
 	});
 }

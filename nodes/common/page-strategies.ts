@@ -1,6 +1,7 @@
 import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { listAt, numberAt, optionalTextAt, UnexpectedAnswerError, type AnswerPath } from './answer-parts';
+import { movedBack, nextStart, pageOverlap, readAgainEarlier } from './page-boundary';
 import { IncompleteReadError, type PageStrategy } from './paginate';
 import type { ApiRequest } from './vendor-api';
 
@@ -25,10 +26,11 @@ export function headerNumber(response: IN8nHttpFullResponse, name: string): numb
 	return raw !== undefined && Number.isFinite(value) ? value : undefined;
 }
 
-/** A record's id field, or the first of several that it has. */
-export type IdField = string | readonly string[];
+/** A record's id field, or the first of several that it has, or the platform's own id reader. */
+export type IdField = string | readonly string[] | ((record: IDataObject) => string);
 
 function idAt(field: IdField): (record: IDataObject) => string {
+	if (typeof field === 'function') return field;
 	const fields = typeof field === 'string' ? [field] : field;
 	return (record) => String(record[fields.find((name) => record[name] !== undefined) ?? fields[0]]);
 }
@@ -98,21 +100,19 @@ export function offsetPages(listing: OffsetListing): PageStrategy<OffsetCursor> 
 		read: (response, cursor, seen) => {
 			const records = recordsAt(response, listing.records);
 			const total = totalAt(response, listing.total);
-			// A page of one record cannot overlap the one before and still move on.
-			const overlap = cursor.size > 1 ? 1 : 0;
-			if (cursor.offset > 0 && overlap > 0 && !(records.length > 0 && seen.has(idOf(records[0])))) {
-				if (cursor.rewinds >= MAX_REWINDS_IN_A_ROW || cursor.rewindsInAll >= MAX_REWINDS) {
-					throw new IncompleteReadError(
-						'The list changed faster than it could be read',
-						`Records were removed ahead of the read ${cursor.rewindsInAll} times, so some could not be placed. Run the node again, or narrow the filters so fewer records match.`,
-					);
-				}
-				const offset = Math.max(0, cursor.offset - (cursor.size - overlap));
-				const next = { ...cursor, offset, rewinds: cursor.rewinds + 1, rewindsInAll: cursor.rewindsInAll + 1 };
-				return { items: [], next, received: records.length, rewound: true, pageIds: [] };
+			const overlap = pageOverlap(cursor.size);
+			if (movedBack(cursor.offset, overlap, records.length > 0 && seen.has(idOf(records[0])))) {
+				const giveUp =
+					cursor.rewinds >= MAX_REWINDS_IN_A_ROW || cursor.rewindsInAll >= MAX_REWINDS
+						? new IncompleteReadError(
+								'The list changed faster than it could be read',
+								`Records were removed ahead of the read ${cursor.rewindsInAll} times, so some could not be placed. Run the node again, or narrow the filters so fewer records match.`,
+							)
+						: undefined;
+				return readAgainEarlier(cursor.offset, cursor.size, overlap, records.length, giveUp, (offset) => ({ ...cursor, offset, rewinds: cursor.rewinds + 1, rewindsInAll: cursor.rewindsInAll + 1 }));
 			}
 			const atEnd = records.length < cursor.size || (total !== undefined && cursor.offset + records.length >= total);
-			if (!atEnd) return { items: records, next: { ...cursor, offset: cursor.offset + records.length - overlap, rewinds: 0 } };
+			if (!atEnd) return { items: records, next: { ...cursor, offset: nextStart(cursor.offset, records.length, overlap), rewinds: 0 } };
 			if (listing.orderCanChange && total !== undefined) {
 				const read = new Set(seen);
 				for (const record of records) read.add(idOf(record));

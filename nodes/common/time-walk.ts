@@ -1,5 +1,6 @@
 import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 
+import { movedBack, nextStart, pageOverlap, readAgainEarlier } from './page-boundary';
 import { IncompleteReadError, NoProgressError, type PageStrategy } from './paginate';
 import type { ApiRequest } from './vendor-api';
 
@@ -89,24 +90,20 @@ export function timeWalkPages(walk: TimeWalk, from: TimeCursor = START_OF_TIME, 
 		read: (response, cursor) => {
 			const page = walk.records(response);
 			const pageIds = page.map(keyOf);
-			// Inside a tie the walk pages by skip, each page starting at the last record of the one before (see
-			// offsetPages): a page that starts with a record not read yet means records of the tie were removed
-			// ahead of the read, and it is read again from a page earlier.
-			const overlap = cursor.size > 1 && !walk.pageNumbers ? 1 : 0;
-			if (cursor.skip > 0 && overlap > 0) {
-				const first = page[0];
-				const continuous = first !== undefined && walk.timeOf(first).time === cursor.at.time && cursor.at.ids.includes(walk.idOf(first));
-				if (!continuous) {
-					const rewinds = (cursor.rewinds ?? 0) + 1;
-					if (rewinds > MAX_TIE_REWINDS) {
-						throw new IncompleteReadError(
-							`The records at ${cursor.at.timeText ?? ''} changed faster than they could be read`,
-							'Records sharing that time were removed ahead of the read again and again. Run the node again, or narrow the filters so fewer records match.',
-						);
-					}
-					const next = { ...cursor, skip: Math.max(0, cursor.skip - (cursor.size - overlap)), rewinds };
-					return { items: [], next, received: page.length, rewound: true, pageIds: [] };
-				}
+			// Inside a tie the walk pages by skip, with the boundary check of paging by position (page-boundary.ts).
+			const overlap = pageOverlap(cursor.size, !walk.pageNumbers);
+			const first = page[0];
+			const continuous = first !== undefined && walk.timeOf(first).time === cursor.at.time && cursor.at.ids.includes(walk.idOf(first));
+			if (movedBack(cursor.skip, overlap, continuous)) {
+				const rewinds = (cursor.rewinds ?? 0) + 1;
+				const giveUp =
+					rewinds > MAX_TIE_REWINDS
+						? new IncompleteReadError(
+								`The records at ${cursor.at.timeText ?? ''} changed faster than they could be read`,
+								'Records sharing that time were removed ahead of the read again and again. Run the node again, or narrow the filters so fewer records match.',
+							)
+						: undefined;
+				return readAgainEarlier(cursor.skip, cursor.size, overlap, page.length, giveUp, (skip) => ({ ...cursor, skip, rewinds }));
 			}
 			const items: IDataObject[] = [];
 			let at = cursor.at;
@@ -127,7 +124,7 @@ export function timeWalkPages(walk: TimeWalk, from: TimeCursor = START_OF_TIME, 
 			const last = page.length < cursor.size || (total !== undefined && cursor.skip + page.length >= total);
 			if (last) return { items, next: undefined, received: page.length, pageIds };
 			const stuck = cursor.at.time !== null && at.time === cursor.at.time;
-			const skip = stuck ? cursor.skip + page.length - overlap : 0;
+			const skip = stuck ? nextStart(cursor.skip, page.length, overlap) : 0;
 			if (walk.window !== undefined && skip + cursor.size > walk.window) {
 				throw new IncompleteReadError(
 					`More than ${walk.window.toLocaleString('en-US')} records share the time ${at.timeText ?? ''}`,

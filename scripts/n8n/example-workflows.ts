@@ -1,3 +1,4 @@
+import { signInById } from '../../test/platforms';
 import { pollEvery, secopsType, triggerWorkflow, type ChainNode, type WorkflowJson } from './workflow-builder';
 
 /**
@@ -6,12 +7,16 @@ import { pollEvery, secopsType, triggerWorkflow, type ChainNode, type WorkflowJs
  * end-to-end suite, so they stay green. Activate one in the editor to have it run on its own.
  */
 
-const credential = (type: string, id: string, name: string) => ({ [type]: { id, name } });
+/** A sandbox credential (test/platforms.ts) as a node refers to it. */
+function credential(id: string): ChainNode['credentials'] {
+	const signIn = signInById(id);
+	return { [signIn.credentialType]: { id, name: signIn.name } };
+}
 
-const UTMSTACK = credential('utmStackApi', 'secopsUtmPasswd1', 'UTMStack (username and password)');
-const STELLAR = credential('stellarCyberApi', 'secopsStlScoped1', 'Stellar Cyber (scoped API key)');
-const IMMUTA = credential('immutaApi', 'secopsImmApiKey1', 'Immuta (API key)');
-const ECE = credential('elasticCloudEnterpriseApi', 'secopsEceApiKey1', 'Elastic Cloud Enterprise (API key)');
+const UTMSTACK = credential('secopsUtmPasswd1');
+const STELLAR = credential('secopsStlScoped1');
+const IMMUTA = credential('secopsImmApiKey1');
+const ECE = credential('secopsEceApiKey1');
 
 /** The tag an escalated Stellar Cyber case gets, so a person (or a filter) sees n8n escalated it. */
 export const ESCALATED_TAG = 'escalated-by-n8n';

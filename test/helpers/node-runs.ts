@@ -3,6 +3,7 @@ import type { INodeExecutionData, INodeType } from 'n8n-workflow';
 import { startSimulator, type RunningSimulator, type SimulatorVendor } from '../simulators';
 import { N8nHarness } from './n8n-harness';
 import { ALL_CREDENTIAL_TYPES } from './vendors';
+import { PLATFORMS } from '../platforms';
 
 /**
  * For suites that run nodes against simulators of their own: each simulator gets a credential pointing at
@@ -22,6 +23,17 @@ export function nodeRuns() {
 		const name = `${vendor}-${simulators.length}`;
 		harness.addCredential(name, type, { baseUrl: started.url, ...credential });
 		return { sim: started, credentials: { [type]: name } };
+	}
+
+	/** Every platform's simulator (test/platforms.ts), each with the options given and its key sign-in. */
+	async function everyPlatform(options: Partial<Record<SimulatorVendor, Record<string, unknown>>>): Promise<Record<SimulatorVendor, Awaited<ReturnType<typeof simulator>>>> {
+		const started = await Promise.all(
+			PLATFORMS.map(async (platform) => {
+				const signIn = platform.signIns.find((candidate) => candidate.id === platform.keySignIn);
+				return [platform.vendor, await simulator(platform.vendor, options[platform.vendor] ?? {}, signIn?.data ?? {}, platform.api.credentialType)] as const;
+			}),
+		);
+		return Object.fromEntries(started) as Record<SimulatorVendor, Awaited<ReturnType<typeof simulator>>>;
 	}
 
 	/** One more credential on a simulator already started. */
@@ -62,7 +74,7 @@ export function nodeRuns() {
 		return harness.activateTrigger(node, parameters as never, credentials);
 	}
 
-	return { simulator, credential, run, runError, list, activate, hints: () => harness.lastHints };
+	return { simulator, everyPlatform, credential, run, runError, list, activate, hints: () => harness.lastHints };
 }
 
 export const idsOf = (output: INodeExecutionData[], key: string) => output.map((record) => String(record.json[key]));

@@ -2,17 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { apiRequest } from '../../nodes/common/request';
 import type { VendorApi } from '../../nodes/common/vendor-api';
-import { elasticCloudEnterprise } from '../../nodes/ElasticCloudEnterprise/transport';
-import { immuta } from '../../nodes/Immuta/transport';
-import { stellarCyber } from '../../nodes/StellarCyber/transport';
-import { utmStack } from '../../nodes/UtmStack/transport';
+import { PLATFORMS } from '../platforms';
 
-export const VENDOR_APIS: Record<string, VendorApi> = {
-	utmStackApi: utmStack,
-	stellarCyberApi: stellarCyber,
-	immutaApi: immuta,
-	elasticCloudEnterpriseApi: elasticCloudEnterprise,
-};
+export const VENDOR_APIS: Record<string, VendorApi> = Object.fromEntries(PLATFORMS.map((platform) => [platform.api.credentialType, platform.api]));
 
 async function legacyRequest(context: IExecuteFunctions, api: VendorApi, path: string) {
 	const credentials = await context.getCredentials(api.credentialType);

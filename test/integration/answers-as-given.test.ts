@@ -4,7 +4,7 @@ import { StellarCyber } from '../../nodes/StellarCyber/StellarCyber.node';
 import { StellarCyberTrigger } from '../../nodes/StellarCyberTrigger/StellarCyberTrigger.node';
 import { UtmStack } from '../../nodes/UtmStack/UtmStack.node';
 import { nodeRuns } from '../helpers/node-runs';
-import { ECE, IMMUTA, STELLAR, UTMSTACK } from '../simulators/fixtures';
+import { STELLAR } from '../simulators/fixtures';
 import { stellarUserId } from '../simulators/data/stellar-cyber';
 import type { RunningSimulator } from '../simulators';
 
@@ -14,7 +14,7 @@ import type { RunningSimulator } from '../simulators';
  * (or a proxy) that ignores a walk's bound, skip or cursor stops the read within a few requests.
  */
 
-const { simulator, run, runError, list, activate } = nodeRuns();
+const { simulator, everyPlatform, run, runError, list, activate } = nodeRuns();
 
 type Sim = { sim: RunningSimulator; credentials: Record<string, string> };
 let utm: Sim;
@@ -23,10 +23,7 @@ let ece: Sim;
 let immuta: Sim;
 
 beforeAll(async () => {
-	utm = await simulator('utmstack', { alertCount: 2500, logCount: 0 }, { authMethod: 'apiKey', apiKey: UTMSTACK.apiKey }, 'utmStackApi');
-	stellar = await simulator('stellarcyber', { caseCount: 1234 }, { keyType: 'scoped', apiKey: STELLAR.apiKey }, 'stellarCyberApi');
-	ece = await simulator('ece', { deploymentCount: 250 }, { authMethod: 'apiKey', apiKey: ECE.apiKey }, 'elasticCloudEnterpriseApi');
-	immuta = await simulator('immuta', { dataSourceCount: 250 }, { authMethod: 'apiKey', apiKey: IMMUTA.apiKey }, 'immutaApi');
+	({ utmstack: utm, stellarcyber: stellar, ece, immuta } = await everyPlatform({ utmstack: { alertCount: 2500, logCount: 0 }, stellarcyber: { caseCount: 1234 }, ece: { deploymentCount: 250 }, immuta: { dataSourceCount: 250 } }));
 });
 
 afterEach(() => {

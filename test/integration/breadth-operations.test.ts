@@ -6,7 +6,6 @@ import { StellarCyber } from '../../nodes/StellarCyber/StellarCyber.node';
 import { StellarCyberTrigger } from '../../nodes/StellarCyberTrigger/StellarCyberTrigger.node';
 import { UtmStack } from '../../nodes/UtmStack/UtmStack.node';
 import { idsOf, nodeRuns } from '../helpers/node-runs';
-import { ECE, IMMUTA, STELLAR, UTMSTACK } from '../simulators/fixtures';
 import type { RunningSimulator } from '../simulators';
 
 /**
@@ -14,7 +13,7 @@ import type { RunningSimulator } from '../simulators';
  * n8n-core: what is sent, what comes back, and the errors in the user's words.
  */
 
-const { simulator, run, runError, list, activate } = nodeRuns();
+const { everyPlatform, run, runError, list, activate } = nodeRuns();
 
 type Sim = { sim: RunningSimulator; credentials: Record<string, string> };
 let utm: Sim;
@@ -23,10 +22,7 @@ let ece: Sim;
 let immuta: Sim;
 
 beforeAll(async () => {
-	utm = await simulator('utmstack', { alertCount: 40, logCount: 0 }, { authMethod: 'apiKey', apiKey: UTMSTACK.apiKey }, 'utmStackApi');
-	stellar = await simulator('stellarcyber', { caseCount: 120 }, { keyType: 'scoped', apiKey: STELLAR.apiKey }, 'stellarCyberApi');
-	ece = await simulator('ece', { deploymentCount: 6 }, { authMethod: 'apiKey', apiKey: ECE.apiKey }, 'elasticCloudEnterpriseApi');
-	immuta = await simulator('immuta', { dataSourceCount: 10 }, { authMethod: 'apiKey', apiKey: IMMUTA.apiKey }, 'immutaApi');
+	({ utmstack: utm, stellarcyber: stellar, ece, immuta } = await everyPlatform({ utmstack: { alertCount: 40, logCount: 0 }, stellarcyber: { caseCount: 120 }, ece: { deploymentCount: 6 }, immuta: { dataSourceCount: 10 } }));
 });
 
 const sent = (target: Sim, route: string) => target.sim.requestLog.filter((request) => `${request.method} ${request.route}` === route);

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 
-import { startAllSimulators, stopAllSimulators, type StartAllOptions } from './index';
-import { VENDORS, type RunningSimulator, type SimulatorVendor } from './options';
+import { startAllSimulators, stopAllSimulators, VENDORS, type StartAllOptions } from './index';
+import type { RunningSimulator, SimulatorVendor } from './options';
 
 const USAGE = `Usage: npx tsx test/simulators/cli.ts [all | utmstack stellarcyber immuta ece ...] [options]
 

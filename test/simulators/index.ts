@@ -1,4 +1,5 @@
-import { requestHandler, type VendorFactory } from './core/app';
+import { PLATFORMS } from '../platforms';
+import { requestHandler } from './core/app';
 import { controlReply, type ControlTarget } from './core/control';
 import { NO_CHURN, type ChurnPlan } from './core/churn';
 import { NO_FAULTS, type FaultPlan } from './core/faults';
@@ -6,39 +7,21 @@ import { NO_QUIRKS, type QuirkPlan } from './core/quirks';
 import { listen } from './core/server';
 import { clearStats, createStats, loginRecorder } from './core/stats';
 import { selfSignedCertificate } from './core/tls';
-import { TokenStore, type TokenStoreOptions } from './core/tokens';
-import { eceSimulator } from './ece';
-import { immutaSimulator } from './immuta';
+import { TokenStore } from './core/tokens';
 import {
 	DEFAULT_TOKEN_LIFETIME,
-	VENDORS,
 	resolveOptions,
 	type RecordedRequest,
 	type RunningSimulator,
 	type SimulatorOptions,
 	type SimulatorVendor,
 } from './options';
-import { stellarCyberSimulator } from './stellar-cyber';
-import { utmstackSimulator } from './utmstack';
 
 export type { SimulatorStats } from './core/stats';
 export type { RecordedRequest, RunningSimulator, SimulatorOptions, SimulatorVendor } from './options';
-export { VENDORS } from './options';
+/** Every platform's simulator, in the registry's order. */
+export const VENDORS: readonly SimulatorVendor[] = PLATFORMS.map((platform) => platform.vendor);
 
-const FACTORIES: Record<SimulatorVendor, VendorFactory> = {
-	utmstack: utmstackSimulator,
-	stellarcyber: stellarCyberSimulator,
-	immuta: immutaSimulator,
-	ece: eceSimulator,
-};
-
-/** UTMStack: HS512 JWTs (vendor-apis.md). Stellar Cyber and ECE: JWTs (HS256 here; inferred). Immuta: opaque tokens (inferred). */
-const TOKEN_FORMAT: Record<SimulatorVendor, TokenStoreOptions['format']> = {
-	utmstack: { kind: 'jwt', algorithm: 'HS512' },
-	stellarcyber: { kind: 'jwt', algorithm: 'HS256' },
-	immuta: { kind: 'opaque', bytes: 16 },
-	ece: { kind: 'jwt', algorithm: 'HS256' },
-};
 
 function validLifetime(value: unknown): value is number {
 	return typeof value === 'number' && Number.isFinite(value) && value > 0;
@@ -46,14 +29,15 @@ function validLifetime(value: unknown): value is number {
 
 /** Starts one vendor's simulator on 127.0.0.1. */
 export async function startSimulator(vendor: SimulatorVendor, options: SimulatorOptions = {}): Promise<RunningSimulator> {
-	const factory = FACTORIES[vendor];
-	if (!factory) throw new Error(`Unknown simulator vendor "${String(vendor)}"; expected one of ${VENDORS.join(', ')}`);
+	const platform = PLATFORMS.find((candidate) => candidate.vendor === vendor);
+	const factory = platform?.simulator;
+	if (!platform || !factory) throw new Error(`Unknown simulator vendor "${String(vendor)}"; expected one of ${VENDORS.join(', ')}`);
 	if (options.tokenLifetimeSeconds !== undefined && !validLifetime(options.tokenLifetimeSeconds)) {
 		throw new Error('tokenLifetimeSeconds must be a positive number');
 	}
 	const resolved = resolveOptions(options);
 	let lifetimeIsExplicit = options.tokenLifetimeSeconds !== undefined;
-	const tokens = new TokenStore({ format: TOKEN_FORMAT[vendor], lifetimeSeconds: options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME[vendor] });
+	const tokens = new TokenStore({ format: platform.tokenFormat, lifetimeSeconds: options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME[vendor] });
 	const stats = createStats();
 	const requestLog: RecordedRequest[] = [];
 	const app = factory({ options: resolved, tokens, logins: loginRecorder(stats), lifetimeIsExplicit: () => lifetimeIsExplicit });

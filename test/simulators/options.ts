@@ -1,8 +1,7 @@
 import type { SimulatorStats } from './core/stats';
 
+/** The platforms with a simulator; test/platforms.ts registers each (its order is VENDORS' order). */
 export type SimulatorVendor = 'utmstack' | 'stellarcyber' | 'immuta' | 'ece';
-
-export const VENDORS: readonly SimulatorVendor[] = ['utmstack', 'stellarcyber', 'immuta', 'ece'];
 
 export interface SimulatorOptions {
 	/** Serve HTTPS with a self-signed certificate for 127.0.0.1/localhost (default false). */

@@ -5,6 +5,7 @@ import { idLocator } from '../../common/id-locator';
 import { apiList } from '../../common/request';
 import { SEARCH_PAGE_SIZE, alertsWithIds } from '../search/listings';
 import { utmStack } from '../transport';
+import { utmStackId } from '../record-id';
 
 export const alertIdsProperty: INodeProperties = {
 	displayName: 'Alert IDs',
@@ -50,7 +51,7 @@ export async function existingAlerts(context: IExecuteFunctions, ids: string[], 
 	const found = new Map<string, IDataObject>();
 	for (let start = 0; start < ids.length; start += SEARCH_PAGE_SIZE) {
 		const alerts = await apiList.call(context, utmStack, alertsWithIds(ids.slice(start, start + SEARCH_PAGE_SIZE)), [], itemIndex);
-		for (const alert of alerts) found.set(String(alert.id), alert);
+		for (const alert of alerts) found.set(utmStackId(alert), alert);
 	}
 	const missing = ids.filter((id) => !found.has(id));
 	if (missing.length > 0) {

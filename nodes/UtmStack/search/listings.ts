@@ -4,6 +4,7 @@ import { headerNumber, type NumberedListing } from '../../common/page-strategies
 import type { TimeWalk } from '../../common/time-walk';
 import type { ApiRequest } from '../../common/vendor-api';
 import { listAt } from '../../common/answer-parts';
+import { utmStackId } from '../record-id';
 
 /** Documents per page: within Spring Data's default clamp of 2,000 (UTMStack sets no max-page-size). */
 export const SEARCH_PAGE_SIZE = 1000;
@@ -28,9 +29,6 @@ export const TIME_FIELD = '@timestamp';
 const END_OF_TIME = '9999-12-31T23:59:59.999Z';
 
 const documents = (response: IN8nHttpFullResponse) => listAt(response.body, []);
-/** Alerts and logs carry their own id; _id is OpenSearch's, for a document without one. */
-const ID_FIELDS = ['id', '_id'];
-const documentId = (document: IDataObject) => String(document.id ?? document._id);
 
 /**
  * One request of POST /api/elasticsearch/search: 1-based pages (page 0 and 1 are the same), `top` caps
@@ -73,7 +71,7 @@ export function searchListing(query: IDataObject, filters: IDataObject[], sorted
 		firstPage: 1,
 		maxPageSize: SEARCH_PAGE_SIZE,
 		totalHeader: 'x-total-count',
-		idField: ID_FIELDS,
+		idField: utmStackId,
 		wantedParam: { name: 'top', all: RETURN_ALL_TOP },
 		window: {
 			size: RESULT_WINDOW,
@@ -119,7 +117,7 @@ export function timestampWalk(
 		timeOf: (document) => ({ time: Date.parse(String(document[TIME_FIELD])), text: String(document[TIME_FIELD]) }),
 		textOf: (time) => new Date(time).toISOString(),
 		boundName: `${TIME_FIELD} ${direction === 'asc' ? 'IS_BETWEEN' : 'IS_LESS_THAN_OR_EQUALS'}`,
-		idOf: documentId,
+		idOf: utmStackId,
 	};
 }
 
@@ -144,6 +142,6 @@ export function incidentWalk(query: IDataObject): TimeWalk {
 		timeOf: (incident) => ({ time: Number(incident.id), text: String(incident.id) }),
 		textOf: String,
 		boundName: 'id.lessThanOrEqual',
-		idOf: (incident) => String(incident.id),
+		idOf: utmStackId,
 	};
 }

@@ -1,22 +1,17 @@
 import { chainWorkflow, itemsNodes, secopsType, type ChainNode, type WorkflowJson } from '../../../scripts/n8n/workflow-builder';
 import type { SandboxCredential } from '../../../scripts/n8n/sandbox-credentials';
+import { platformByCredentialType } from '../../platforms';
 
-/** The cheapest authenticated read of each node, the same endpoint the credential test calls. */
-const PROBES: Record<string, { node: string; parameters: Record<string, unknown> }> = {
-	utmStackApi: { node: 'utmStack', parameters: { resource: 'user', operation: 'getCurrent' } },
-	stellarCyberApi: { node: 'stellarCyber', parameters: { resource: 'tenant', operation: 'getMany', returnAll: true } },
-	immutaApi: { node: 'immuta', parameters: { resource: 'user', operation: 'getCurrent' } },
-	elasticCloudEnterpriseApi: { node: 'elasticCloudEnterprise', parameters: { resource: 'platform', operation: 'get' } },
-};
 
 export const PROBE_NODE_NAME = 'Secops Probe';
 
 export function probeNode(credential: Pick<SandboxCredential, 'id' | 'name' | 'type'>): ChainNode {
-	const probe = PROBES[credential.type];
+	// The cheapest authenticated read of each node, the same endpoint the credential test calls.
+	const platform = platformByCredentialType(credential.type);
 	return {
 		name: PROBE_NODE_NAME,
-		type: secopsType(probe.node),
-		parameters: probe.parameters,
+		type: secopsType(platform.node),
+		parameters: platform.probe.parameters,
 		credentials: { [credential.type]: { id: credential.id, name: credential.name } },
 	};
 }

@@ -5,6 +5,7 @@ import { collectPages } from '../../../common/paginate';
 import { apiRequest } from '../../../common/request';
 import { utmStack } from '../../transport';
 import { incidentId, incidentIdFields } from './incident-id';
+import { utmStackId } from '../../record-id';
 
 /** Within Spring Data's default clamp of 2,000; notes are only ever added, so pages in id order do not shift. */
 const NOTES_PER_PAGE = 1000;
@@ -24,7 +25,7 @@ export const getIncidentNotes: Operation = {
 			firstPage: 0,
 			maxPageSize: NOTES_PER_PAGE,
 			totalHeader: 'x-total-count',
-			idField: 'id',
+			idField: utmStackId,
 		});
 		return await collectPages.call(this, utmStack, pages, wantedCount(this, itemIndex), itemIndex);
 	},
