@@ -11,14 +11,10 @@ import type {
 import { bearer, withAuth } from './common/authenticate';
 import { expiryFromIso, expiryFromJwt } from './common/expiry';
 import { startSession } from './common/session/owner';
-import type { VendorLogin } from './common/vendor-login';
+import { vendorLogin } from './common/vendor-login';
 import { elasticCloudEnterpriseProfile } from './vendors/elastic-cloud-enterprise';
 
-const eceLogin: VendorLogin = {
-	platform: elasticCloudEnterpriseProfile.platform,
-	properties: elasticCloudEnterpriseProfile.properties,
-	exampleUrl: elasticCloudEnterpriseProfile.exampleUrl,
-	logsIn: elasticCloudEnterpriseProfile.logsIn,
+const eceLogin = vendorLogin(elasticCloudEnterpriseProfile, {
 	loginRequest: (credentials) => ({
 		path: '/api/v1/users/auth/_login',
 		body: { username: credentials.username, password: credentials.password },
@@ -31,8 +27,7 @@ const eceLogin: VendorLogin = {
 		return { token, expiresAt: expiryFromIso(body.session_expiration_time) ?? expiryFromJwt(token) };
 	},
 	refusedSecret: () => 'username or password',
-	errorText: elasticCloudEnterpriseProfile.errorText,
-};
+});
 
 
 export class ElasticCloudEnterpriseApi implements ICredentialType {

@@ -12,14 +12,10 @@ import { bearer, withAuth } from './common/authenticate';
 import { expiryFromIso, expiryFromJwt } from './common/expiry';
 import { LoginError } from './common/login-error';
 import { startSession } from './common/session/owner';
-import type { VendorLogin } from './common/vendor-login';
+import { vendorLogin } from './common/vendor-login';
 import { immutaProfile } from './vendors/immuta';
 
-const immutaLogin: VendorLogin = {
-	platform: immutaProfile.platform,
-	properties: immutaProfile.properties,
-	exampleUrl: immutaProfile.exampleUrl,
-	logsIn: immutaProfile.logsIn,
+const immutaLogin = vendorLogin(immutaProfile, {
 	loginRequest: (credentials) =>
 		credentials.authMethod === 'password'
 			? {
@@ -36,8 +32,7 @@ const immutaLogin: VendorLogin = {
 		return { token, expiresAt: expiryFromIso(body.tokenExpiration) ?? expiryFromJwt(token) };
 	},
 	refusedSecret: (credentials) => (credentials.authMethod === 'password' ? 'username or password' : 'API key'),
-	errorText: immutaProfile.errorText,
-};
+});
 
 
 export class ImmutaApi implements ICredentialType {

@@ -11,16 +11,12 @@ import type {
 import { bearer, withAuth } from './common/authenticate';
 import { expiryFromEpochSeconds, expiryFromJwt } from './common/expiry';
 import { startSession } from './common/session/owner';
-import type { VendorLogin } from './common/vendor-login';
+import { vendorLogin } from './common/vendor-login';
 import { stellarCyberProfile } from './vendors/stellar-cyber';
 
 
 
-const stellarCyberLogin: VendorLogin = {
-	platform: stellarCyberProfile.platform,
-	properties: stellarCyberProfile.properties,
-	exampleUrl: stellarCyberProfile.exampleUrl,
-	logsIn: stellarCyberProfile.logsIn,
+const stellarCyberLogin = vendorLogin(stellarCyberProfile, {
 	loginRequest(credentials) {
 		// Since 5.5 API keys are scoped and sent as a Bearer; older releases use Basic email:key.
 		const authorization =
@@ -35,8 +31,7 @@ const stellarCyberLogin: VendorLogin = {
 		return { token, expiresAt: expiryFromEpochSeconds(body.exp) ?? expiryFromJwt(token) };
 	},
 	refusedSecret: (credentials) => (credentials.keyType === 'legacy' ? 'email or API key' : 'API key'),
-	errorText: stellarCyberProfile.errorText,
-};
+});
 
 
 export class StellarCyberApi implements ICredentialType {

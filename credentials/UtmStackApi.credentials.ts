@@ -14,14 +14,10 @@ import { LoginError } from './common/login-error';
 import { base32Key, totpCode } from './common/totp';
 import { startSession } from './common/session/owner';
 import { headerText } from './common/vendor-text';
-import type { VendorLogin } from './common/vendor-login';
+import { vendorLogin } from './common/vendor-login';
 import { utmStackProfile } from './vendors/utmstack';
 
-const utmStackLogin: VendorLogin = {
-	platform: utmStackProfile.platform,
-	properties: utmStackProfile.properties,
-	exampleUrl: utmStackProfile.exampleUrl,
-	logsIn: utmStackProfile.logsIn,
+const utmStackLogin = vendorLogin(utmStackProfile, {
 	loginRequest(credentials) {
 		// A secret that cannot give a code is said before the password is sent.
 		if (String(credentials.totpSecret ?? '').trim() !== '' && !base32Key(String(credentials.totpSecret))) {
@@ -76,7 +72,6 @@ const utmStackLogin: VendorLogin = {
 		return { token, expiresAt: expiryFromJwt(token) };
 	},
 	refusedSecret: () => 'username or password',
-	errorText: utmStackProfile.errorText,
 	explainStatus: {
 		// LoginAttemptService: 10 failed logins from one client address block it until 10 minutes after the last one
 		423: {
@@ -85,7 +80,7 @@ const utmStackLogin: VendorLogin = {
 				'UTMStack blocks a client address after 10 failed logins and lifts the block 10 minutes after the last one (HTTP 423). It applies to every account logging in from this n8n server; n8n does not retry the login.',
 		},
 	},
-};
+});
 
 
 export class UtmStackApi implements ICredentialType {

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties } from 'n8n-workflow';
 
+import type { VendorProfile } from '../vendors/vendor-profile';
 import type { LoginError } from './login-error';
 
 /** What a login answered, as the shared lifecycle hands it to a vendor. */
@@ -49,4 +50,12 @@ export interface VendorLogin {
 	errorText(answer: LoginAnswer): string | undefined;
 	/** Vendor-specific statuses, e.g. UTMStack's 423 for a locked account. */
 	explainStatus?: Record<number, { message: string; description: string }>;
+}
+
+/** What a login takes from the platform's profile (vendors/<platform>.ts), so it is written once. */
+type FromProfile = 'platform' | 'exampleUrl' | 'properties' | 'logsIn' | 'errorText';
+
+/** A platform's login: its profile's name, example URL, form, methods and error reader, and the login's own parts. */
+export function vendorLogin(profile: VendorProfile, login: Omit<VendorLogin, FromProfile> & Partial<Pick<VendorLogin, FromProfile>>): VendorLogin {
+	return { platform: profile.platform, exampleUrl: profile.exampleUrl, properties: profile.properties, logsIn: profile.logsIn, errorText: profile.errorText, ...login };
 }

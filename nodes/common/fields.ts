@@ -108,3 +108,8 @@ export function lookBackMs(context: IPollFunctions): number {
 	const minutes = Number(options.lookBackMinutes ?? DEFAULT_LOOK_BACK_MINUTES);
 	return Number.isFinite(minutes) && minutes > 0 ? Math.round(minutes * 60_000) : 0;
 }
+
+/** A listing's "Filters" collection, as n8n's own nodes name it ("Add Filter"). */
+export function filtersField(options: INodeProperties[], extra: Partial<INodeProperties> = {}): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options, ...extra };
+}

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { returnAllOrLimit, wantedCount } from '../../../common/fields';
+import { filtersField, returnAllOrLimit, wantedCount } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
 import { offsetPages } from '../../../common/page-strategies';
 import { collectPages } from '../../../common/paginate';
@@ -18,18 +18,11 @@ export const getManyAuditRecords: Operation = {
 		'List Immuta audit records from the legacy audit endpoint (deprecated by Immuta: SaaS exports the Universal Audit Model instead), newest first, optionally of one record type (for example sqlQuery or dataSourceGet) and between two dates. Returns one record per event with its type, user, data source and time. Use it to see who accessed or changed data.',
 	fields: [
 		...returnAllOrLimit(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{ displayName: 'From', name: 'from', type: 'dateTime', default: '' },
-				{ displayName: 'Record Type', name: 'recordType', type: 'string', default: '', placeholder: 'sqlQuery' },
-				{ displayName: 'To', name: 'to', type: 'dateTime', default: '' },
-			],
-		},
+		filtersField([
+			{ displayName: 'From', name: 'from', type: 'dateTime', default: '' },
+			{ displayName: 'Record Type', name: 'recordType', type: 'string', default: '', placeholder: 'sqlQuery' },
+			{ displayName: 'To', name: 'to', type: 'dateTime', default: '' },
+		]),
 	],
 	async execute(itemIndex) {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { returnAllOrLimit, wantedCount } from '../../../common/fields';
+import { filtersField, returnAllOrLimit, wantedCount } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
 import { offsetPages } from '../../../common/page-strategies';
 import { collectPages } from '../../../common/paginate';
@@ -26,36 +26,29 @@ export const getManyCases: Operation = {
 		'List Stellar Cyber cases, optionally filtered by status, minimum score, tags, tenant or creation and modification dates, newest first by default. Returns one record per case with its _id, name, status, severity, score and times.',
 	fields: [
 		...returnAllOrLimit(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
-				{ displayName: 'Minimum Score', name: 'minScore', type: 'number', default: 0, typeOptions: { minValue: 0 } },
-				{ displayName: 'Modified After', name: 'modifiedAfter', type: 'dateTime', default: '' },
-				{
-					displayName: 'Not Last Modified By',
-					name: 'notModifiedBy',
-					type: 'string',
-					default: '',
-					description: 'Leave out cases whose last change was made by these users (comma-separated emails or user IDs, as User > Get Many lists them), for example the user of this credential',
-				},
-				{ displayName: 'Statuses', name: 'statuses', type: 'multiOptions', default: [], options: CASE_STATUSES },
-				{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Cases with any of these tags (comma-separated)' },
-				{
-					displayName: 'Tenant Name or ID',
-					name: 'tenantId',
-					type: 'options',
-					typeOptions: { loadOptionsMethod: 'getTenants' },
-					default: '',
-					description: 'The tenant the cases belong to (its cust_id). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				},
-				{ displayName: 'Without Tags', name: 'withoutTags', type: 'string', default: '', description: 'Leave out cases that have any of these tags (comma-separated)' },
-			],
-		},
+		filtersField([
+			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
+			{ displayName: 'Minimum Score', name: 'minScore', type: 'number', default: 0, typeOptions: { minValue: 0 } },
+			{ displayName: 'Modified After', name: 'modifiedAfter', type: 'dateTime', default: '' },
+			{
+				displayName: 'Not Last Modified By',
+				name: 'notModifiedBy',
+				type: 'string',
+				default: '',
+				description: 'Leave out cases whose last change was made by these users (comma-separated emails or user IDs, as User > Get Many lists them), for example the user of this credential',
+			},
+			{ displayName: 'Statuses', name: 'statuses', type: 'multiOptions', default: [], options: CASE_STATUSES },
+			{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Cases with any of these tags (comma-separated)' },
+			{
+				displayName: 'Tenant Name or ID',
+				name: 'tenantId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getTenants' },
+				default: '',
+				description: 'The tenant the cases belong to (its cust_id). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{ displayName: 'Without Tags', name: 'withoutTags', type: 'string', default: '', description: 'Leave out cases that have any of these tags (comma-separated)' },
+		]),
 		{
 			displayName: 'Sort By',
 			name: 'sort',

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { returnAllOrLimit, wantedCount } from '../../../common/fields';
+import { filtersField, returnAllOrLimit, wantedCount } from '../../../common/fields';
 import type { Operation } from '../../../common/operations';
 import { collectPages } from '../../../common/paginate';
 import { timeWalkPages } from '../../../common/time-walk';
@@ -14,17 +14,10 @@ export const getManyIncidents: Operation = {
 		'List UTMStack incidents, newest first, optionally by status or name. Returns one record per incident with its ID, name, status, severity and creation time.',
 	fields: [
 		...returnAllOrLimit(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{ displayName: 'Statuses', name: 'statuses', type: 'multiOptions', default: [], options: INCIDENT_STATUSES },
-				{ displayName: 'Name Contains', name: 'nameContains', type: 'string', default: '' },
-			],
-		},
+		filtersField([
+			{ displayName: 'Statuses', name: 'statuses', type: 'multiOptions', default: [], options: INCIDENT_STATUSES },
+			{ displayName: 'Name Contains', name: 'nameContains', type: 'string', default: '' },
+		]),
 	],
 	async execute(itemIndex) {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as { statuses?: string[]; nameContains?: string };
