@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeResources, executeOperations } from '../common/operations';
-import { eceLists } from './editor-lists';
+import { eceMethods } from './methods';
 import { eceResources } from './actions';
 
 export class ElasticCloudEnterprise implements INodeType {
@@ -24,7 +24,7 @@ export class ElasticCloudEnterprise implements INodeType {
 		properties: describeResources(eceResources, 'deployment'),
 	};
 
-	methods = eceLists;
+	methods = eceMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, eceResources);

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeResources, executeOperations } from '../common/operations';
-import { immutaLists } from './editor-lists';
+import { immutaMethods } from './methods';
 import { immutaResources } from './actions';
 
 export class Immuta implements INodeType {
@@ -24,7 +24,7 @@ export class Immuta implements INodeType {
 		properties: describeResources(immutaResources, 'dataSource'),
 	};
 
-	methods = immutaLists;
+	methods = immutaMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, immutaResources);

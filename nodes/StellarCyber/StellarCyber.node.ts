@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeResources, executeOperations } from '../common/operations';
-import { stellarCyberLists } from './editor-lists';
+import { stellarCyberMethods } from './methods';
 import { stellarCyberResources } from './actions';
 
 export class StellarCyber implements INodeType {
@@ -24,7 +24,7 @@ export class StellarCyber implements INodeType {
 		properties: describeResources(stellarCyberResources, 'case'),
 	};
 
-	methods = stellarCyberLists;
+	methods = stellarCyberMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, stellarCyberResources);

@@ -5,7 +5,7 @@ import { lookBackMs, maxPerPoll, maxPerPollOptions } from '../common/fields';
 import { pollNewRecords } from '../common/new-records';
 import { CASE_STATUSES, tagList } from '../StellarCyber/actions/case/case-id';
 import { withReadableTimes } from '../StellarCyber/case-times';
-import { stellarCyberLists } from '../StellarCyber/editor-lists';
+import { stellarCyberMethods } from '../StellarCyber/methods';
 import { caseChangeSource, type CaseEvent } from './case-changes';
 import { userIdsFor } from '../StellarCyber/users';
 
@@ -80,7 +80,7 @@ export class StellarCyberTrigger implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: stellarCyberLists.loadOptions };
+	methods = { loadOptions: stellarCyberMethods.loadOptions };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as CaseEvent;

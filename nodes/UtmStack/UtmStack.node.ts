@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeResources, executeOperations } from '../common/operations';
-import { utmStackLists } from './editor-lists';
+import { utmStackMethods } from './methods';
 import { utmStackResources } from './actions';
 
 export class UtmStack implements INodeType {
@@ -24,7 +24,7 @@ export class UtmStack implements INodeType {
 		properties: describeResources(utmStackResources, 'alert'),
 	};
 
-	methods = utmStackLists;
+	methods = utmStackMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, utmStackResources);

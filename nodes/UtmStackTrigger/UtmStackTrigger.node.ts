@@ -5,7 +5,7 @@ import { lookBackMs, maxPerPoll, maxPerPollOptions } from '../common/fields';
 import { pollNewRecords } from '../common/new-records';
 import { filtersProperty, searchFilters } from '../UtmStack/search/filters';
 import { ALERT_SEVERITIES } from '../UtmStack/alert-codes';
-import { utmStackLists } from '../UtmStack/editor-lists';
+import { utmStackMethods } from '../UtmStack/methods';
 import { newAlertSource } from './new-alerts';
 import { ALERT_INDEXES } from '../UtmStack/search/listings';
 
@@ -55,7 +55,7 @@ export class UtmStackTrigger implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: utmStackLists.loadOptions };
+	methods = { loadOptions: utmStackMethods.loadOptions };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const indexPattern = String(this.getNodeParameter('indexPattern')).trim();

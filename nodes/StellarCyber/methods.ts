@@ -28,7 +28,7 @@ function alertFilter(text: string): IDataObject {
 }
 
 /** The editor's lists for Stellar Cyber, loaded through the node's own request path (login, renewal, errors). */
-export const stellarCyberLists = {
+export const stellarCyberMethods = {
 	listSearch: {
 		/** The newest alerts of the node's Index (a pattern or one index), by name, host and time. */
 		async searchAlerts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {

@@ -13,7 +13,7 @@ const MAX_PAGE = 1000;
 
 
 /** The editor's lists for UTMStack, loaded through the node's own request path (login, renewal, errors). */
-export const utmStackLists = {
+export const utmStackMethods = {
 	listSearch: {
 		/** The newest alerts, or those whose name contains the text typed. */
 		async searchAlerts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {

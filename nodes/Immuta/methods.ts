@@ -22,7 +22,7 @@ async function searchCatalog(context: ILoadOptionsFunctions, path: string, filte
 }
 
 /** The editor's lists for Immuta, loaded through the node's own request path (login, renewal, errors). */
-export const immutaLists = {
+export const immutaMethods = {
 	listSearch: {
 		async searchDataSources(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 			return await searchCatalog(this, '/dataSource', filter, paginationToken);

@@ -17,7 +17,7 @@ async function resourcesOf(context: ILoadOptionsFunctions, kind: string): Promis
 }
 
 /** The editor's lists for Elastic Cloud Enterprise, loaded through the node's own request path (login, renewal, errors). */
-export const eceLists = {
+export const eceMethods = {
 	listSearch: {
 		async searchDeployments(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 			// GET /deployments carries no health (DeploymentsListResponse): the list names deployments only
