@@ -57,6 +57,26 @@ export async function cursorAtNewest(this: IPollFunctions, source: NewRecordSour
 	return { time, timeText: text, ids: [...new Set(ids)] };
 }
 
+/** Where a poll's walk starts: the look-back before the cursor, never further back than where the trigger started (what existed then is not new). */
+export function lookBackStart(walk: Pick<TimeWalk, 'textOf'>, start: TimeCursor, lookBack: { ms: number; floor: TimeCursor }): TimeCursor {
+	const back = start.time === null || lookBack.ms === 0 ? null : start.time - lookBack.ms;
+	if (back === null) return start;
+	return lookBack.floor.time !== null && back <= lookBack.floor.time ? lookBack.floor : { time: back, timeText: walk.textOf(back), ids: [] };
+}
+
+/** The changes (id@time) emitted within the look-back before the new cursor: what the next poll must not emit again. */
+export function recentWithin(walk: Pick<TimeWalk, 'timeOf' | 'idOf'>, start: TimeCursor, records: IDataObject[], cursor: TimeCursor, lookBack: { ms: number; recent: RecentIds }): RecentIds {
+	const recent: RecentIds = {};
+	if (cursor.time === null) return recent;
+	const seen: Array<[string, number]> = [...Object.entries(lookBack.recent), ...start.ids.map((id): [string, number] => [changeKey(id, start.time), start.time ?? 0])];
+	for (const record of records) {
+		const { time } = walk.timeOf(record);
+		seen.push([changeKey(walk.idOf(record), time), time]);
+	}
+	for (const [key, time] of seen) if (time >= cursor.time - lookBack.ms && time < cursor.time) recent[key] = time;
+	return recent;
+}
+
 /**
  * The records after the cursor, oldest first, `max` at most, the cursor after the last one taken and the
  * ids of the look-back window. With a look-back, the read starts that long before the cursor, so a record
@@ -70,32 +90,22 @@ export async function newRecordsAfter(
 	lookBack: { ms: number; recent: RecentIds; floor: TimeCursor } = { ms: 0, recent: {}, floor: start },
 ): Promise<{ records: IDataObject[]; cursor: TimeCursor; recent: RecentIds }> {
 	const { walk } = source;
-	// Never further back than where the trigger started: what existed then is not new.
-	const { floor } = lookBack;
-	const back = start.time === null || lookBack.ms === 0 ? null : start.time - lookBack.ms;
-	let from = start;
-	if (back !== null) from = floor.time !== null && back <= floor.time ? floor : { time: back, timeText: walk.textOf(back), ids: [] };
+	const from = lookBackStart(walk, start, lookBack);
 	const emitted = [...start.ids.map((id) => changeKey(id, start.time)), ...Object.keys(lookBack.recent)];
 	const records = await collectPages.call(this, source.api, timeWalkPages(walk, from, { eachChange: true }), max, 0, emitted);
 	const cursor = cursorAfter(walk, start, records);
-	const recent: RecentIds = {};
-	if (lookBack.ms > 0 && cursor.time !== null) {
-		const seen: Array<[string, number]> = [...Object.entries(lookBack.recent), ...start.ids.map((id): [string, number] => [changeKey(id, start.time), start.time ?? 0])];
-		for (const record of records) {
-			const { time } = walk.timeOf(record);
-			seen.push([changeKey(walk.idOf(record), time), time]);
-		}
-		for (const [key, time] of seen) if (time >= cursor.time - lookBack.ms && time < cursor.time) recent[key] = time;
-	}
+	const recent = lookBack.ms > 0 ? recentWithin(walk, start, records, cursor, lookBack) : {};
 	return { records, cursor, recent };
 }
 
-function storedRecent(value: unknown): RecentIds | undefined {
+/** The look-back ids a trigger saved, if they are what this version saves. */
+export function storedRecent(value: unknown): RecentIds | undefined {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
 	return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, time]) => typeof time === 'number')) as RecentIds;
 }
 
-function storedCursor(value: unknown): TimeCursor | undefined {
+/** The cursor a trigger saved, if it is one. */
+export function storedCursor(value: unknown): TimeCursor | undefined {
 	if (typeof value !== 'object' || value === null) return undefined;
 	const { time, timeText, ids } = value as Partial<TimeCursor>;
 	if (!(time === null || typeof time === 'number') || !Array.isArray(ids)) return undefined;
