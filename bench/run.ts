@@ -5,6 +5,7 @@ import { forImport, type SandboxCredential } from '../scripts/n8n/sandbox-creden
 import { N8N_VERSIONS } from '../scripts/n8n/versions';
 import { REPO_ROOT, startEnvironment, type E2eEnvironment } from '../test/e2e/support/environment';
 import { webhooksRegistered } from '../test/e2e/support/webhooks';
+import { loginSignIn, PLATFORMS } from '../test/platforms';
 import { UTMSTACK } from '../test/simulators/fixtures';
 import { formatSpread, spread, table, timed, withPeakMemory, type Spread } from './measure';
 import { byHandReturnAll, byHandWorkflow, ourReturnAll, ourWorkflow, type BenchVendor } from './workflows';
@@ -15,11 +16,11 @@ import { byHandReturnAll, byHandWorkflow, ourReturnAll, ourWorkflow, type BenchV
  * bench-results/latest.json.
  */
 
-const VENDORS: BenchVendor[] = ['utmstack', 'stellarcyber', 'immuta', 'ece'];
+const VENDORS: BenchVendor[] = PLATFORMS.map((platform) => platform.vendor);
 const ITEM_COUNTS = [1, 100, 1000];
 const ALERTS = 100_000;
 const PAGE_SIZE = 1000;
-const LOGIN_CREDENTIAL: Record<BenchVendor, string> = { utmstack: 'secopsUtmPasswd1', stellarcyber: 'secopsStlScoped1', immuta: 'secopsImmApiKey1', ece: 'secopsEcePasswd1' };
+const LOGIN_CREDENTIAL = Object.fromEntries(PLATFORMS.map((platform) => [platform.vendor, loginSignIn(platform).id])) as Record<BenchVendor, string>;
 const LONG_RUN = { items: 1000, delayMs: 25, tokenLifetimeSeconds: 5 };
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;

@@ -1,27 +1,20 @@
 import { itemsNodes, secopsType, webhookWorkflow, type ChainNode, type WorkflowJson } from '../scripts/n8n/workflow-builder';
 import type { SandboxCredential } from '../scripts/n8n/sandbox-credentials';
-import { ECE, IMMUTA, STELLAR, UTMSTACK } from '../test/simulators/fixtures';
+import { PLATFORMS, type Platform } from '../test/platforms';
+import { UTMSTACK } from '../test/simulators/fixtures';
 import type { SimulatorVendor } from '../test/simulators';
 
 /** Workflows the benchmark runs, each started by a webhook in a running n8n. */
 
 export type BenchVendor = Exclude<SimulatorVendor, never>;
 
-/** Our node's cheapest call per platform, once per item. */
-export const OUR_CALL: Record<BenchVendor, { node: string; parameters: Record<string, unknown> }> = {
-	utmstack: { node: 'utmStack', parameters: { resource: 'user', operation: 'getCurrent' } },
-	stellarcyber: { node: 'stellarCyber', parameters: { resource: 'tenant', operation: 'getMany' } },
-	immuta: { node: 'immuta', parameters: { resource: 'user', operation: 'getCurrent' } },
-	ece: { node: 'elasticCloudEnterprise', parameters: { resource: 'platform', operation: 'get' } },
-};
+/** Our node's cheapest call per platform (the registry's probe), once per item. */
+export const OUR_CALL: Record<BenchVendor, { node: string; parameters: Record<string, unknown> }> = Object.fromEntries(
+	PLATFORMS.map((platform) => [platform.vendor, { node: platform.node, parameters: platform.probe.parameters }]),
+) as Record<BenchVendor, { node: string; parameters: Record<string, unknown> }>;
 
 /** The same call as a user builds it without this package: an HTTP Request node that logs in, one that calls. */
-const BY_HAND: Record<BenchVendor, { login: { path: string; headers?: Record<string, string>; body?: object; tokenField: string }; callPath: string }> = {
-	utmstack: { login: { path: '/api/authenticate', body: { username: UTMSTACK.username, password: UTMSTACK.password }, tokenField: 'token' }, callPath: '/api/account' },
-	stellarcyber: { login: { path: '/connect/api/v1/access_token', headers: { Authorization: `Bearer ${STELLAR.apiKey}` }, tokenField: 'access_token' }, callPath: '/connect/api/v1/tenants' },
-	immuta: { login: { path: '/bim/apikey/authenticate', body: { apikey: IMMUTA.apiKey }, tokenField: 'token' }, callPath: '/bim/rpc/user/current' },
-	ece: { login: { path: '/api/v1/users/auth/_login', body: { username: ECE.username, password: ECE.password }, tokenField: 'token' }, callPath: '/api/v1/platform' },
-};
+const BY_HAND = Object.fromEntries(PLATFORMS.map((platform) => [platform.vendor, platform.byHand])) as Record<BenchVendor, Platform['byHand']>;
 
 /** Keeps the webhook's answer small: the first item only. */
 const FIRST_ITEM: ChainNode = { name: 'First', type: 'n8n-nodes-base.limit', typeVersion: 1, parameters: { maxItems: 1 } };

@@ -55,6 +55,8 @@ export interface Platform {
 	keySignIn: string;
 	/** Every secret the simulator's fixtures know, for leak searches. */
 	secrets: string[];
+	/** The probe as a user builds it without this package (the benchmark's HTTP Request nodes): a login, then the call. */
+	byHand: { login: { path: string; headers?: Record<string, string>; body?: object; tokenField: string }; callPath: string };
 }
 
 export const PLATFORMS: readonly Platform[] = [
@@ -74,6 +76,7 @@ export const PLATFORMS: readonly Platform[] = [
 		],
 		keySignIn: 'secopsUtmApiKey1',
 		secrets: [UTMSTACK.password, UTMSTACK.internalKey, UTMSTACK.apiKey, UTMSTACK.tfaPassword, UTMSTACK.tfaTotpSecret, UTMSTACK.emailTfaPassword, UTMSTACK.enrollPassword],
+		byHand: { login: { path: '/api/authenticate', body: { username: UTMSTACK.username, password: UTMSTACK.password }, tokenField: 'token' }, callPath: '/api/account' },
 	},
 	{
 		vendor: 'stellarcyber',
@@ -89,6 +92,7 @@ export const PLATFORMS: readonly Platform[] = [
 		],
 		keySignIn: 'secopsStlScoped1',
 		secrets: [STELLAR.apiKey, STELLAR.legacyApiKey],
+		byHand: { login: { path: '/connect/api/v1/access_token', headers: { Authorization: `Bearer ${STELLAR.apiKey}` }, tokenField: 'access_token' }, callPath: '/connect/api/v1/tenants' },
 	},
 	{
 		vendor: 'immuta',
@@ -105,6 +109,7 @@ export const PLATFORMS: readonly Platform[] = [
 		],
 		keySignIn: 'secopsImmApiKey1',
 		secrets: [IMMUTA.apiKey, IMMUTA.password],
+		byHand: { login: { path: '/bim/apikey/authenticate', body: { apikey: IMMUTA.apiKey }, tokenField: 'token' }, callPath: '/bim/rpc/user/current' },
 	},
 	{
 		vendor: 'ece',
@@ -120,8 +125,16 @@ export const PLATFORMS: readonly Platform[] = [
 		],
 		keySignIn: 'secopsEceApiKey1',
 		secrets: [ECE.apiKey, ECE.password],
+		byHand: { login: { path: '/api/v1/users/auth/_login', body: { username: ECE.username, password: ECE.password }, tokenField: 'token' }, callPath: '/api/v1/platform' },
 	},
 ];
+
+/** The sign-in of a platform that logs in (with a password or by exchanging a key): what the benchmark compares. */
+export function loginSignIn(platform: Platform): SignIn {
+	const found = platform.signIns.find((signIn) => signIn.logsIn && signIn.label !== undefined);
+	if (!found) throw new Error(`no sign-in that logs in for ${platform.vendor} in test/platforms.ts`);
+	return found;
+}
 
 export function platformOf(vendor: SimulatorVendor): Platform {
 	const found = PLATFORMS.find((platform) => platform.vendor === vendor);
