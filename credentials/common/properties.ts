@@ -54,4 +54,6 @@ export const sessionProperties: INodeProperties[] = [
 	{ displayName: 'Session Issued At', name: 'sessionIssuedAt', type: 'hidden', default: '' },
 	{ displayName: 'Session For', name: 'sessionFor', type: 'hidden', typeOptions: { password: true }, default: '' },
 	{ displayName: 'Session Refusal', name: 'sessionRefusal', type: 'hidden', typeOptions: { password: true }, default: '' },
+	// What a node's renewal replaces (session/owner.ts RENEWAL_FIELD): empty once stored; n8n 1.x would store it otherwise.
+	{ displayName: 'Session Renewal', name: 'sessionRenewal', type: 'hidden', typeOptions: { password: true }, default: '' },
 ];

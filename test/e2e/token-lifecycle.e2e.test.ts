@@ -91,9 +91,15 @@ describe.each(versionsUnderTest())('token lifecycle in $label', (version) => {
 		finishedRun(await run(`probe-${id}`));
 		// 9.5 of 10 minutes gone: within the last minute, when a request renews first; ECE still takes the token
 		await env.n8n.ageStoredSession(id, 570_000, 30_000);
+		const before = (await env.n8n.exportCredentials()).find((credential) => credential.id === id);
 		simulator.resetStats();
 		const result = await run(`probe-${id}`);
 		finishedRun(result);
+		// the credential as n8n stored it: the new session only (n8n 1.x stores the data the hook ran with)
+		const after = (await env.n8n.exportCredentials()).find((credential) => credential.id === id);
+		expect(after?.data.sessionToken).not.toBe(before?.data.sessionToken);
+		expect(JSON.stringify(after?.data)).not.toContain(String(before?.data.sessionToken));
+		expect(after?.data.sessionRenewal ?? '').toBe('');
 		expect(simulator.stats.byEndpoint['POST /api/v1/users/auth/_refresh']).toBe(1);
 		expect(simulator.stats.byEndpoint['POST /api/v1/users/auth/_login']).toBeUndefined();
 		expect(simulator.stats.unauthorized).toBe(0);

@@ -35,6 +35,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	/** Decrypted reads (n8n decrypts from its database on each). */
 	reads = 0;
 
+	/**
+	 * n8n 1.x stores the data preAuthentication ran with, merged with its output (1.123's credentials-helper:
+	 * `updateCredentials(..., Object.assign(credentials, output))`); 2.x stores its saved data plus the output.
+	 */
+	storesHookInput = false;
+
 	constructor(private readonly types: Record<string, ICredentialType>) {
 		super();
 	}
@@ -128,7 +134,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const nodeCredentials = node.credentials?.[typeName];
 		if (nodeCredentials) {
 			const stored = this.stored(nodeCredentials.id ?? '');
-			await this.updateCredentials(nodeCredentials, typeName, { ...stored, ...output } as ICredentialDataDecryptedObject);
+			await this.updateCredentials(nodeCredentials, typeName, (this.storesHookInput ? { ...credentials, ...output } : { ...stored, ...output }) as ICredentialDataDecryptedObject);
 			return Object.assign(credentials, output);
 		}
 		return undefined;

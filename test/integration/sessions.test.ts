@@ -198,6 +198,24 @@ describe('an ECE session near its end is refreshed by whichever process holds it
 		expect(ece.requestLog.filter((request) => JSON.stringify(request.body ?? '').includes('password'))).toEqual([]);
 	}, 20_000);
 
+	test('as n8n 1.x stores it (the data the hook ran with): the stored credential holds the new session only, no note of the old token', async () => {
+		const harness = new N8nHarness(freshProcessTypes());
+		harness.credentials.storesHookInput = true;
+		harness.addCredential('ece-1x', 'elasticCloudEnterpriseApi', { baseUrl: ece.url, authMethod: 'password', username: ECE.username, password: ECE.password });
+		const runOnce = async () => await harness.runNode(probeNode(), eceProbe as never, [{ json: {} }], { elasticCloudEnterpriseApi: 'ece-1x' });
+		await runOnce();
+		const first = { ...harness.stored('ece-1x') };
+		// within the last minute of a 10-minute session, as another process would find it
+		Object.assign(harness.stored('ece-1x'), { sessionIssuedAt: new Date(Date.now() - 570_000).toISOString(), sessionExpiresAt: new Date(Date.now() + 30_000).toISOString() });
+		ece.resetStats();
+		await runOnce();
+		const stored = harness.stored('ece-1x');
+		expect(ece.stats.byEndpoint[REFRESH]).toBe(1);
+		expect(stored.sessionToken).not.toBe(first.sessionToken);
+		expect(JSON.stringify(stored)).not.toContain(String(first.sessionToken));
+		expect(stored.sessionRenewal).toBe('');
+	});
+
 	test('a session already past its end is not refreshed: the password logs in', async () => {
 		const first = await inProcess({ baseUrl: ece.url, authMethod: 'password', username: ECE.username, password: ECE.password }, freshProcessTypes(), probeNode(), eceProbe);
 		ece.resetStats();

@@ -141,7 +141,11 @@ export async function startSession(this: IHttpRequestHelper, credentials: ICrede
 		throw new LoginError(problem.message, problem.description);
 	}
 	if (!vendor.logsIn(credentials)) return {};
+	// n8n 1.x stores the data it ran preAuthentication with, the node's renewal note included: it is cleared here.
+	return { ...(await sessionOutcome(this, credentials, vendor, baseUrl)), [RENEWAL_FIELD]: '' };
+}
 
+async function sessionOutcome(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, vendor: VendorLogin, baseUrl: string): Promise<IDataObject> {
 	const now = Date.now();
 	const resealed = resealedRefusal(credentials, now);
 	if (resealed) return resealed;
@@ -159,7 +163,7 @@ export async function startSession(this: IHttpRequestHelper, credentials: ICrede
 	if (known) return known;
 	let login = loginsUnderWay.get(key);
 	if (!login) {
-		login = newSession(this, vendor, baseUrl, credentials, renewal)
+		login = newSession(helper, vendor, baseUrl, credentials, renewal)
 			.finally(() => loginsUnderWay.delete(key));
 		loginsUnderWay.set(key, login);
 	}
