@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { outcomeStored, RENEWAL_FIELD, type Renewal } from '../../credentials/common/session/owner';
-import { parseRefusal, savedRefusal, tokenFitsCredential, tokenNeedsSealing } from '../../credentials/common/session-memory';
+import { parseRefusal, tokenFitsCredential, tokenNeedsSealing } from '../../credentials/common/session-memory';
 import { sessionIsStale } from '../../credentials/common/session-state';
 import { LoginError } from '../../credentials/common/login-error';
 
@@ -79,11 +79,9 @@ export class RequestSession {
 
 	/** What to hand n8n's httpRequestWithAuthentication for the next try. */
 	async auth() {
-		const now = Date.now();
-		// A refusal the run holds needs no reading: n8n's preAuthentication throws it with no login.
-		const refused = savedRefusal(this.credentials, now) !== undefined;
-		// A run holding no token read the credential just now; one holding a token known to be dead reads it again.
-		if (this.logsIn && !refused && !this.renewal && needsSession(this.credentials, now) && !(hasToken(this.credentials) && (await this.adoptStored()))) {
+		// A run holding no token (none yet, or a refusal) read the credential just now; one holding a token known
+		// to be dead reads it again, as another process may have renewed it. A refusal is the owner's to tell.
+		if (this.logsIn && !this.renewal && needsSession(this.credentials, Date.now()) && !(hasToken(this.credentials) && (await this.adoptStored()))) {
 			this.renewWith({ replaces: String(this.credentials.sessionToken ?? ''), refused: false });
 		}
 		const stored = this.context.getNode().credentials?.[this.type];
