@@ -140,7 +140,9 @@ export class RequestSession {
 		const renewal = this.renewal;
 		this.renewal = undefined;
 		if (!renewal) return undefined;
-		const refusal = typeof renewal.sessionRefusal === 'string' && renewal.sessionRefusal !== '' && renewal.sessionRefusal !== this.refusalBefore ? renewal.sessionRefusal : undefined;
+		// A refusal is new when it was made at another time: one stored again under a new seal keeps its time.
+		const made = parseRefusal(renewal.sessionRefusal)?.at;
+		const refusal = made !== undefined && made !== parseRefusal(this.refusalBefore)?.at ? String(renewal.sessionRefusal) : undefined;
 		if (hasToken(renewal) || refusal) {
 			for (const field of SESSION_FIELDS) this.credentials[field] = renewal[field] ?? '';
 			outcomeStored(renewal, this.credentialId(), Date.now());
