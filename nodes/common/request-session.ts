@@ -143,7 +143,9 @@ export class RequestSession {
 		// A refusal is new when it was made at another time: one stored again under a new seal keeps its time.
 		const made = parseRefusal(renewal.sessionRefusal)?.at;
 		const refusal = made !== undefined && made !== parseRefusal(this.refusalBefore)?.at ? String(renewal.sessionRefusal) : undefined;
-		if (hasToken(renewal) || refusal) {
+		// A refusal stored again (resealed) is the run's too, so the next items do not ask n8n to reseal it again.
+		const stored = made !== undefined && renewal.sessionRefusal !== this.refusalBefore;
+		if (hasToken(renewal) || stored) {
 			for (const field of SESSION_FIELDS) this.credentials[field] = renewal[field] ?? '';
 			outcomeStored(renewal, this.credentialId(), Date.now());
 		}
