@@ -1,4 +1,5 @@
 import { pollEvery, secopsType, triggerWorkflow, type ChainNode } from '../../scripts/n8n/workflow-builder';
+import { PLATFORMS } from '../platforms';
 import { leakedSecrets } from './support/secrets';
 import { eventually, Sink } from './support/sink';
 import { startEnvironment, type E2eEnvironment } from './support/environment';
@@ -20,11 +21,11 @@ interface TriggerCase {
 	parameters: Record<string, unknown>;
 }
 
-const TRIGGERS: TriggerCase[] = [
-	{ workflowId: 'trigger-utm', credentialId: 'secopsUtmPasswd1', node: 'utmStackTrigger', parameters: { event: 'newAlert', indexPattern: 'alert-*', minSeverity: 1, filters: {}, options: {} } },
-	{ workflowId: 'trigger-stl', credentialId: 'secopsStlScoped1', node: 'stellarCyberTrigger', parameters: { event: 'newCase', tenantId: '', statuses: [], minScore: 0, options: {} } },
-	{ workflowId: 'trigger-ece', credentialId: 'secopsEcePasswd1', node: 'elasticCloudEnterpriseTrigger', parameters: { event: 'deploymentHealthChanged' } },
-];
+const WORKFLOW_IDS: Partial<Record<string, string>> = { utmstack: 'trigger-utm', stellarcyber: 'trigger-stl', ece: 'trigger-ece' };
+
+const TRIGGERS: TriggerCase[] = PLATFORMS.flatMap((platform) =>
+	platform.trigger ? [{ workflowId: WORKFLOW_IDS[platform.vendor] ?? `trigger-${platform.vendor}`, credentialId: platform.trigger.signIn, node: platform.trigger.node, parameters: platform.trigger.parameters }] : [],
+);
 
 describe.each(versionsUnderTest())('our triggers in active workflows of $label', (version) => {
 	let env: E2eEnvironment;
