@@ -5,6 +5,7 @@ import { installTarballLikeN8n, packRepository } from '../../scripts/n8n/communi
 import { OWNER, finishedRun } from '../../scripts/n8n/instance';
 import { PROBE_NODE_NAME, probeWorkflow } from './support/probe-workflows';
 import { ARTIFACTS, REPO_ROOT, startEnvironment, type E2eEnvironment } from './support/environment';
+import { listedTypes } from './support/n8n-types';
 import { versionsUnderTest } from './support/versions';
 
 /** The package as users get it: the npm tarball, installed as n8n's Community Nodes installer does. */
@@ -51,23 +52,8 @@ describe.each(versionsUnderTest())('installed from the tarball into $label', (ve
 
 	test('n8n lists every node and credential of the package', async () => {
 		await env.rest.ownerLogin(OWNER);
-		// The type lists are written while n8n finishes starting: ask until they are served. n8n 1.123 once
-		// answered 401 for 30 s after a successful login (CI, this session): log in again between tries.
-		const typesOf = async (path: string) => {
-			let lastError: unknown;
-			for (let attempt = 0; attempt < 60; attempt++) {
-				try {
-					return await env.rest.getJson<Array<{ name: string }>>(path);
-				} catch (error) {
-					lastError = error;
-					await new Promise((resolve) => setTimeout(resolve, 1000));
-					if (String(error).endsWith(': 401') && attempt % 5 === 4) await env.rest.ownerLogin(OWNER);
-				}
-			}
-			throw lastError;
-		};
-		const nodes = await typesOf('/types/nodes.json');
-		const credentials = await typesOf('/types/credentials.json');
+		const nodes = await listedTypes(env, '/types/nodes.json');
+		const credentials = await listedTypes(env, '/types/credentials.json');
 		expect(Array.isArray(nodes) && Array.isArray(credentials)).toBe(true);
 		expect(nodes.map((node) => node.name)).toEqual(expect.arrayContaining(NODE_TYPES));
 		expect(credentials.map((credential) => credential.name)).toEqual(expect.arrayContaining(CREDENTIAL_TYPES));

@@ -12,6 +12,7 @@ import { PLATFORM_PACKAGES, moveExpression, type PlatformPackage } from '../../s
 import { PACKAGES_ARTIFACTS } from '../../scripts/packages/verify-packages';
 import { platformOf } from '../platforms';
 import { ARTIFACTS, REPO_ROOT, startEnvironment, type E2eEnvironment } from './support/environment';
+import { listedTypes } from './support/n8n-types';
 import { leakedSecrets } from './support/secrets';
 import { eventually, Sink } from './support/sink';
 import { versionsUnderTest } from './support/versions';
@@ -72,21 +73,6 @@ function triggerWorkflowOf(env: E2eEnvironment, pkg: PlatformPackage, sink: Sink
 	return triggerWorkflow(`trigger-${pkg.vendor}`, `${pkg.title} trigger`, node, [deliver]);
 }
 
-async function typesOf(env: E2eEnvironment, path: string): Promise<Array<{ name: string }>> {
-	// The type lists are written while n8n finishes starting: ask until they are served.
-	let lastError: unknown;
-	for (let attempt = 0; attempt < 60; attempt++) {
-		try {
-			return await env.rest.getJson<Array<{ name: string }>>(path);
-		} catch (error) {
-			lastError = error;
-			await new Promise((resolve) => setTimeout(resolve, 1000));
-			if (String(error).endsWith(': 401') && attempt % 5 === 4) await env.rest.ownerLogin(OWNER);
-		}
-	}
-	throw lastError;
-}
-
 const count = (list: Array<{ name: string }>, name: string) => list.filter((entry) => entry.name === name).length;
 
 describe.each(versionsUnderTest())('the packages of one platform each in $label', (version) => {
@@ -118,8 +104,8 @@ describe.each(versionsUnderTest())('the packages of one platform each in $label'
 	});
 
 	test('n8n loads each package: its node, trigger and credential, with no load error', async () => {
-		const nodes = await typesOf(env, '/types/nodes.json');
-		const credentials = await typesOf(env, '/types/credentials.json');
+		const nodes = await listedTypes(env, '/types/nodes.json');
+		const credentials = await listedTypes(env, '/types/credentials.json');
 		for (const pkg of PLATFORM_PACKAGES) {
 			const platform = platformOfPackage(pkg);
 			expect(count(nodes, `${pkg.name}.${platform.node}`)).toBe(1);
@@ -165,14 +151,14 @@ describe.each(versionsUnderTest())('the packages of one platform each in $label'
 			await installTarballLikeN8n(combinedTarball, env.n8n.nodesFolder);
 			await env.n8n.start();
 			await env.rest.ownerLogin(OWNER);
-			const nodes = await typesOf(env, '/types/nodes.json');
-			const credentials = await typesOf(env, '/types/credentials.json');
+			const nodes = await listedTypes(env, '/types/nodes.json');
+			const credentials = await listedTypes(env, '/types/credentials.json');
 			const measured = PLATFORM_PACKAGES.map((pkg) => {
 				const platform = platformOfPackage(pkg);
 				return { pkg: pkg.name, own: count(nodes, `${pkg.name}.${platform.node}`), combined: count(nodes, `n8n-nodes-secops.${platform.node}`), credentialTypes: count(credentials, platform.api.credentialType) };
 			});
 			// What n8n made of it, for README: which nodes it lists as using each credential type, and what it logged.
-			const supported = (credentials as Array<{ name: string; supportedNodes?: string[] }>)
+			const supported = credentials
 				.filter((entry) => PLATFORM_PACKAGES.some((pkg) => platformOfPackage(pkg).api.credentialType === entry.name))
 				.map(({ name, supportedNodes }) => ({ name, supportedNodes: [...(supportedNodes ?? [])].sort() }));
 			const logLines = env.n8n.log().split('\n').filter((line) => /duplicate|already|overrid|conflict/i.test(line));
