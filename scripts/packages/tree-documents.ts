@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { PlatformPackage } from './platform-packages';
+import { moveExpression, type PlatformPackage } from './platform-packages';
 
 /**
  * The files of a package's tree besides its code: package.json, the build and lint settings of n8n's
@@ -307,9 +307,18 @@ This package holds the ${pkg.title} part of \`n8n-nodes-secops\` (which holds fo
 - **Credentials keep working**: the credential type is the same (\`${credentialType(pkg)}\`), so saved credentials,
   and the session they hold, are used as they are.
 - **Workflows name the node by package**: a saved workflow names \`n8n-nodes-secops.<node>\`; this package's nodes are
-  ${nodeTypes}. Rename the type in exported workflows and import them again (n8n's CLI; the type names
-  are listed in the combined package's README, "Moving to one package per platform").
-- Both packages can be installed at once while you move; see the combined package's README for what n8n does then.
+  ${nodeTypes}. Without n8n-nodes-secops, n8n reports such a workflow's node as unrecognized. Rename the types
+  in the exported workflows and import them again (same ids, so they replace the old ones; activate them again
+  where they were active):
+
+  \`\`\`
+  n8n export:workflow --all --output=workflows.json
+  sed -E -i '${moveExpression(pkg)}' workflows.json
+  n8n import:workflow --input=workflows.json
+  \`\`\`
+- Both packages can be installed at once while you move (measured on n8n 2.41.1 and 1.123.81): n8n lists the
+  credential type twice, once per package, and one saved credential serves the nodes of both. Uninstall
+  n8n-nodes-secops once the workflows are moved.
 
 ## Versions
 

@@ -89,6 +89,7 @@ describe.each(PLATFORM_PACKAGES.map((pkg) => ({ pkg, name: pkg.name })))('$name'
 		expect(release).toContain('npm run release');
 		const readme = readFileSync(join(tree(), 'README.md'), 'utf8');
 		for (const name of nodeNames(pkg)) expect(readme).toContain(`${pkg.name}.${name}`);
+		expect(readme).toContain(`sed -E -i '${moveExpression(pkg)}' workflows.json`);
 		expect(readme).toContain(pkg.credential.charAt(0).toLowerCase() + pkg.credential.slice(1));
 		expect(readFileSync(join(tree(), 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
 	});
