@@ -43,6 +43,7 @@ function testCounts(output: string): { pass: number; fail: number } {
 }
 
 async function main(): Promise<void> {
+	const started = Date.now();
 	const written = mkdtempSync(join(tmpdir(), 'secops-packages-'));
 	const elsewhere = mkdtempSync(join(tmpdir(), 'secops-packages-copied-'));
 	rmSync(PACKAGES_ARTIFACTS, { recursive: true, force: true });
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
 		rmSync(written, { recursive: true, force: true });
 		rmSync(elsewhere, { recursive: true, force: true });
 	}
-	console.log(`figures: ${join(PACKAGES_ARTIFACTS, 'figures.json')}`);
+	console.log(`figures: ${join(PACKAGES_ARTIFACTS, 'figures.json')}; packages:verify took ${Math.round((Date.now() - started) / 1000)} s`);
 	if (failed) process.exitCode = 1;
 }
 
