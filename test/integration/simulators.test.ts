@@ -177,20 +177,43 @@ describe('UTMStack', () => {
 		expect((await utmLogin(sims.utmstack, '', 'x')).status).toBe(400);
 	});
 
-	test('after utmstackLockAfter bad passwords the user gets 423, even with the right password; others are not affected', async () => {
+	test('after utmstackLockAfter failed logins from one address every login from it gets 423, until 10 minutes after the last counted failure', async () => {
 		const sim = await startSimulator('utmstack', { utmstackLockAfter: 2 });
 		try {
 			expect((await utmLogin(sim, UTMSTACK.username, 'bad-1')).status).toBe(401);
-			expect((await utmLogin(sim, UTMSTACK.username, 'bad-2')).status).toBe(401);
+			expect((await utmLogin(sim, UTMSTACK.tfaUsername, 'bad-2')).status).toBe(401);
 			const locked = await utmLogin(sim);
 			expect(locked.status).toBe(423);
 			expect(locked.text).toBe('');
-			expect(locked.headers['x-utmstack-error']).toMatch(/locked/i);
+			expect(locked.headers['x-utmstack-error']).toMatch(/^UserJWTController\.authorize: Client IP \S+ blocked due to too many failed login attempts$/);
+			expect(locked.headers['retry-after']).toBeUndefined();
 			expect(sim.stats).toMatchObject({ logins: 3, failedLogins: 3, unauthorized: 2 });
-			expect((await utmLogin(sim, UTMSTACK.tfaUsername, UTMSTACK.tfaPassword)).status).toBe(200);
-			// the control endpoint ends the lock
+			// per address, not per account: another account from here is blocked too
+			expect((await utmLogin(sim, UTMSTACK.tfaUsername, UTMSTACK.tfaPassword)).status).toBe(423);
+			// the platform's clock moves on: attempts while blocked are not counted, so the block ends 10 minutes after the last failure
+			sim.control('/__sim/config', { clockOffsetMs: 9 * 60_000 });
+			expect((await utmLogin(sim)).status).toBe(423);
+			sim.control('/__sim/config', { clockOffsetMs: 10 * 60_000 });
+			expect((await utmLogin(sim)).status).toBe(200);
+			// the control endpoint ends a block too
+			expect((await utmLogin(sim, UTMSTACK.username, 'bad-3')).status).toBe(401);
+			expect((await utmLogin(sim, UTMSTACK.username, 'bad-4')).status).toBe(401);
+			expect((await utmLogin(sim)).status).toBe(423);
 			expect((await call(sim.url, 'POST', '/__sim/unlock')).status).toBe(204);
 			expect((await utmLogin(sim)).status).toBe(200);
+		} finally {
+			await sim.close();
+		}
+	});
+
+	test('X-Forwarded-For\'s first entry is the client address UTMStack counts', async () => {
+		const sim = await startSimulator('utmstack', { utmstackLockAfter: 1 });
+		try {
+			const from = (address: string, password: string) =>
+				call(sim.url, 'POST', '/api/authenticate', { body: { username: UTMSTACK.username, password, rememberMe: false }, headers: { 'X-Forwarded-For': `${address}, 10.0.0.1` } });
+			expect((await from('192.0.2.7', 'bad')).status).toBe(401);
+			expect((await from('192.0.2.7', UTMSTACK.password)).status).toBe(423);
+			expect((await from('192.0.2.8', UTMSTACK.password)).status).toBe(200);
 		} finally {
 			await sim.close();
 		}

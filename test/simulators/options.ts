@@ -15,10 +15,21 @@ export interface SimulatorOptions {
 	tokenLifetimeSeconds?: number;
 	/** UTMStack login answer: 'current' {success, token, tfaConfigured, forceTfa, ...} or 'legacy' {id_token, authenticated} (default 'current'). */
 	utmstackLoginStyle?: 'current' | 'legacy';
-	/** Consecutive bad passwords for one UTMStack username before it answers 423 (default 3). */
+	/**
+	 * Failed UTMStack logins from one client address (X-Forwarded-For's first entry, else the socket's) before every
+	 * login from it answers 423 (default 10, LoginAttemptService.MAX_ATTEMPT).
+	 */
 	utmstackLockAfter?: number;
-	/** How long a UTMStack lock lasts (default 900 s; inferred). POST /__sim/unlock ends all locks. */
+	/**
+	 * How long after the last counted failure a UTMStack block ends (default 600 s: LoginAttemptService's cache
+	 * expireAfterWrite(10, MINUTES)). POST /__sim/unlock ends all blocks.
+	 */
 	utmstackLockSeconds?: number;
+	/**
+	 * How far the platform's clock is off n8n's, in ms (default 0; negative: the platform is slow). Moves what the
+	 * platform writes (token iat/exp, expiry fields, the HTTP Date header) and how it judges expiry and blocks.
+	 */
+	clockOffsetMs?: number;
 	/**
 	 * UTMStack's release line: 'v10' names its indices alert-… and log-…, 'v11' (the current line, since
 	 * 2024-12) v11-alert-… and v11-log-…, system index patterns included (20241227001_updating-system-index-pattern.xml).
@@ -100,6 +111,7 @@ export interface ResolvedOptions {
 	utmstackLoginStyle: 'current' | 'legacy';
 	utmstackLockAfter: number;
 	utmstackLockSeconds: number;
+	clockOffsetMs: number;
 	utmstackRelease: 'v10' | 'v11';
 	alertCount: number;
 	utmstackMaxResultWindow: number;
@@ -125,8 +137,9 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
 		tls: options.tls === true,
 		port: positive(options.port, 0),
 		utmstackLoginStyle: options.utmstackLoginStyle === 'legacy' ? 'legacy' : 'current',
-		utmstackLockAfter: Math.max(1, positive(options.utmstackLockAfter, 3)),
-		utmstackLockSeconds: positive(options.utmstackLockSeconds, 900),
+		utmstackLockAfter: Math.max(1, positive(options.utmstackLockAfter, 10)),
+		utmstackLockSeconds: positive(options.utmstackLockSeconds, 600),
+		clockOffsetMs: Number.isFinite(options.clockOffsetMs) ? Number(options.clockOffsetMs) : 0,
 		utmstackRelease: options.utmstackRelease === 'v11' ? 'v11' : 'v10',
 		alertCount: positive(options.alertCount, 10_000),
 		utmstackMaxResultWindow: positive(options.utmstackMaxResultWindow, 10_000),

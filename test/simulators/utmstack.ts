@@ -78,7 +78,7 @@ function bearerToken(request: SimRequest): string | undefined {
 
 export function utmstackSimulator(context: VendorContext): VendorApp {
 	const { options, tokens, logins } = context;
-	const now = () => Date.now();
+	const now = () => tokens.clock();
 	// v11 prefixes every system index with "v11-"
 	const release = (doc: StoredDoc): StoredDoc => (options.utmstackRelease === 'v11' ? { ...doc, index: `v11-${doc.index}` } : doc);
 	const alerts = lazy(() => seedAlerts(options.seed, options.alertCount, options.referenceTime).map(release));
@@ -89,7 +89,18 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 	const alertById = lazy(() => new Map(alerts().map((doc) => [String(doc.source.id), doc])));
 	const incidents = lazy(() => seedIncidents(options.seed, 40, options.referenceTime, alerts()));
 	const notes: UtmIncidentNote[] = [];
-	const failures = new Map<string, { count: number; lockedUntil: number }>();
+	/**
+	 * LoginAttemptService: failed logins counted per client address (X-Forwarded-For's first entry, else the
+	 * socket's), in a cache that forgets a count 10 minutes after its last write (expireAfterWrite). The block is
+	 * checked before the password, so an attempt while blocked counts nothing and does not extend it; a good
+	 * login writes 0 (AuthenticationSuccessListener).
+	 */
+	const failures = new Map<string, { count: number; writtenAt: number }>();
+	const failureCount = (address: string): number => {
+		const record = failures.get(address);
+		if (record && now() - record.writtenAt >= options.utmstackLockSeconds * 1000) failures.delete(address);
+		return failures.get(address)?.count ?? 0;
+	};
 	const liveRng = new Rng(subSeed(options.seed, 'utmstack-live-alerts'));
 
 	/** Who is calling, or undefined: internal key, API key, Bearer JWT or ?access_token=. */
@@ -133,24 +144,19 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 			logins.loginFailed();
 			return springError(400, request);
 		}
-		const key = username.toLowerCase();
-		const record = failures.get(key) ?? { count: 0, lockedUntil: 0 };
-		if (record.lockedUntil > now()) {
+		const address = request.clientAddress;
+		if (failureCount(address) >= options.utmstackLockAfter) {
 			logins.loginFailed();
-			return utmError(423, 'Your account has been locked after too many failed login attempts; contact your administrator');
+			// UtilResponse.buildLockedResponse: 423, no body, the text in X-UtmStack-error; no Retry-After.
+			return utmError(423, `UserJWTController.authorize: Client IP ${address} blocked due to too many failed login attempts`);
 		}
-		const user = USERS.find((candidate) => candidate.login.toLowerCase() === key);
+		const user = USERS.find((candidate) => candidate.login.toLowerCase() === username.toLowerCase());
 		if (!user || user.password === undefined || user.password !== password) {
-			record.count++;
-			if (record.count >= options.utmstackLockAfter) {
-				record.lockedUntil = now() + options.utmstackLockSeconds * 1000;
-				record.count = 0;
-			}
-			failures.set(key, record);
+			failures.set(address, { count: failureCount(address) + 1, writtenAt: now() });
 			logins.loginFailed();
 			return utmError(401, 'Bad credentials: invalid username or password');
 		}
-		failures.delete(key);
+		failures.set(address, { count: 0, writtenAt: now() });
 
 		if (user.tfa === 'ENROLL') {
 			// No challenge is generated: the pre-verification token only opens /api/enrollment/** (not modelled).

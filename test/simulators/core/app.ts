@@ -123,6 +123,7 @@ export function requestHandler(pipeline: Pipeline) {
 			rawBody,
 			body,
 			bodyInvalid: invalid,
+			clientAddress: String(incoming.headers['x-forwarded-for'] ?? '').split(',')[0].trim() || (incoming.socket.remoteAddress ?? ''),
 		};
 		let reply: SimReply;
 		try {
@@ -160,6 +161,8 @@ export function requestHandler(pipeline: Pipeline) {
 			const search = shown.toString();
 			pipeline.log(`${pipeline.vendor} ${method} ${url.pathname}${search ? `?${search}` : ''} -> ${reply.status}`);
 		}
+		// Every origin server with a clock sends Date (RFC 9110 6.6.1); it is the platform's clock, however far off.
+		response.setHeader('Date', new Date(Date.now() + options.clockOffsetMs).toUTCString());
 		send(response, reply);
 		// After the answer is written (its records serialized as they were), before the next request is read.
 		const change = takeChurn(pipeline.churn, url.pathname, reply.status);

@@ -18,6 +18,8 @@ export interface SimRequest {
 	body: unknown;
 	/** True when a body was sent with a JSON content type but did not parse. */
 	bodyInvalid: boolean;
+	/** The client's address as a Spring backend reads it: X-Forwarded-For's first entry, else the socket's. */
+	clientAddress: string;
 	/** Set by a vendor's auth check: who is calling. */
 	user?: string;
 }

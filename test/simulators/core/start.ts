@@ -31,7 +31,7 @@ export async function startPlatformSimulator(platform: SimulatedPlatform, option
 	}
 	const resolved = resolveOptions(options);
 	let lifetimeIsExplicit = options.tokenLifetimeSeconds !== undefined;
-	const tokens = new TokenStore({ format: platform.tokenFormat, lifetimeSeconds: options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME[vendor] });
+	const tokens = new TokenStore({ format: platform.tokenFormat, lifetimeSeconds: options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME[vendor] }, () => Date.now() + resolved.clockOffsetMs);
 	const stats = createStats();
 	const requestLog: RecordedRequest[] = [];
 	const app = factory({ options: resolved, tokens, logins: loginRecorder(stats), lifetimeIsExplicit: () => lifetimeIsExplicit });
@@ -65,6 +65,7 @@ export async function startPlatformSimulator(platform: SimulatedPlatform, option
 			vendor,
 			tls: resolved.tls,
 			tokenLifetimeSeconds: tokens.lifetimeSeconds,
+			clockOffsetMs: resolved.clockOffsetMs,
 			...(vendor === 'utmstack'
 				? { utmstackLoginStyle: resolved.utmstackLoginStyle, utmstackLockAfter: resolved.utmstackLockAfter, utmstackLockSeconds: resolved.utmstackLockSeconds }
 				: {}),
@@ -77,6 +78,8 @@ export async function startPlatformSimulator(platform: SimulatedPlatform, option
 					if (value !== 'current' && value !== 'legacy') return "utmstackLoginStyle must be 'current' or 'legacy'";
 				} else if (key === 'utmstackLockAfter') {
 					if (!Number.isInteger(value) || (value as number) < 1) return 'utmstackLockAfter must be a positive integer';
+				} else if (key === 'clockOffsetMs') {
+					if (typeof value !== 'number' || !Number.isFinite(value)) return 'clockOffsetMs must be a number of milliseconds';
 				} else if (key === 'utmstackLockSeconds') {
 					if (typeof value !== 'number' || !(value >= 0)) return 'utmstackLockSeconds must be a number of seconds';
 				} else {
@@ -87,6 +90,7 @@ export async function startPlatformSimulator(platform: SimulatedPlatform, option
 			if (patch.utmstackLoginStyle !== undefined) resolved.utmstackLoginStyle = patch.utmstackLoginStyle as 'current' | 'legacy';
 			if (patch.utmstackLockAfter !== undefined) resolved.utmstackLockAfter = patch.utmstackLockAfter as number;
 			if (patch.utmstackLockSeconds !== undefined) resolved.utmstackLockSeconds = patch.utmstackLockSeconds as number;
+			if (patch.clockOffsetMs !== undefined) resolved.clockOffsetMs = patch.clockOffsetMs as number;
 			return undefined;
 		},
 	};

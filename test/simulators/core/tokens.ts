@@ -32,11 +32,15 @@ export class TokenStore {
 	private readonly sessions = new Map<string, { subject: string; claims: JwtClaims; expiresAtMs: number }>();
 	private readonly revoked = new Set<string>();
 
-	constructor(private readonly options: TokenStoreOptions) {
+	/** `clock` is the platform's clock (n8n's moved by the simulator's clockOffsetMs). */
+	constructor(
+		private readonly options: TokenStoreOptions,
+		readonly clock: () => number = Date.now,
+	) {
 		this.lifetimeSeconds = options.lifetimeSeconds;
 	}
 
-	issue(subject: string, claims: JwtClaims = {}, lifetimeSeconds = this.lifetimeSeconds, nowMs = Date.now()): IssuedToken {
+	issue(subject: string, claims: JwtClaims = {}, lifetimeSeconds = this.lifetimeSeconds, nowMs = this.clock()): IssuedToken {
 		let issued: IssuedToken;
 		if (this.options.format.kind === 'jwt') {
 			const exp = Math.floor(nowMs / 1000) + lifetimeSeconds;
@@ -56,7 +60,7 @@ export class TokenStore {
 		return issued;
 	}
 
-	check(token: string | undefined, nowMs = Date.now()): TokenCheck {
+	check(token: string | undefined, nowMs = this.clock()): TokenCheck {
 		if (!token) return { valid: false, reason: 'missing' };
 		if (this.revoked.has(token)) return { valid: false, reason: 'revoked' };
 		if (this.options.format.kind === 'jwt') {
