@@ -46,9 +46,9 @@ export class ElasticCloudEnterpriseApi implements ICredentialType {
 	}
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
-		const headers: IDataObject =
-			credentials.authMethod === 'password' ? bearer(credentials) : { Authorization: `ApiKey ${String(credentials.apiKey)}` };
-		return withAuth(requestOptions, headers, credentials);
+		return withAuth(requestOptions, credentials, (): IDataObject =>
+			credentials.authMethod === 'password' ? bearer(credentials) : { Authorization: `ApiKey ${String(credentials.apiKey)}` },
+		);
 	}
 
 	test: ICredentialTestRequest = {

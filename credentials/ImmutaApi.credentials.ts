@@ -10,7 +10,7 @@ import type {
 
 import { bearer, withAuth } from './common/authenticate';
 import { expiryFromIso, expiryFromJwt } from './common/expiry';
-import { LoginError } from './common/login-error';
+import { LoginError, UNTIL_A_PERSON_ACTS } from './common/login-error';
 import { startSession } from './common/session/owner';
 import { vendorLogin } from './common/vendor-login';
 import { immutaProfile } from './vendors/immuta';
@@ -26,7 +26,7 @@ const immutaLogin = vendorLogin(immutaProfile, {
 	readSession(answer) {
 		const body = (answer.body ?? {}) as IDataObject;
 		if (body.authenticated === false) {
-			throw new LoginError('Immuta did not authenticate this login', 'Check the credential: Immuta answered authenticated=false.', true);
+			throw new LoginError('Immuta did not authenticate this login', 'Check the credential: Immuta answered authenticated=false.', UNTIL_A_PERSON_ACTS);
 		}
 		const token = String(body.token ?? '');
 		return { token, expiresAt: expiryFromIso(body.tokenExpiration) ?? expiryFromJwt(token) };
@@ -52,8 +52,9 @@ export class ImmutaApi implements ICredentialType {
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
 		// Immuta takes a raw API key as the whole Authorization header, with no "Bearer".
-		const headers: IDataObject = credentials.authMethod === 'apiKeyDirect' ? { Authorization: String(credentials.apiKey) } : bearer(credentials);
-		return withAuth(requestOptions, headers, credentials);
+		return withAuth(requestOptions, credentials, (): IDataObject =>
+			credentials.authMethod === 'apiKeyDirect' ? { Authorization: String(credentials.apiKey) } : bearer(credentials),
+		);
 	}
 
 	test: ICredentialTestRequest = {

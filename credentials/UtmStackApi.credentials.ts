@@ -10,7 +10,7 @@ import type {
 
 import { bearer, withAuth } from './common/authenticate';
 import { expiryFromJwt } from './common/expiry';
-import { LoginError } from './common/login-error';
+import { LoginError, UNTIL_A_PERSON_ACTS } from './common/login-error';
 import { base32Key, totpCode } from './common/totp';
 import { startSession } from './common/session/owner';
 import { headerText } from './common/vendor-text';
@@ -36,7 +36,7 @@ const utmStackLogin = vendorLogin(utmStackProfile, {
 			throw new LoginError(
 				'The UTMStack account has to set up two-factor login first',
 				'UTMStack asks every password login for a second factor (its default) and this account has none set up yet, so no code can be answered. Sign in once in the UTMStack web console and set up an authenticator app, then put its secret in "Two-Factor Secret"; or choose "API Key" (a per-user key, the way in for automation on a default install).',
-				true,
+				UNTIL_A_PERSON_ACTS,
 			);
 		}
 		const method = String(body.method ?? (legacyTfa ? 'EMAIL' : '')).toUpperCase();
@@ -45,14 +45,14 @@ const utmStackLogin = vendorLogin(utmStackProfile, {
 			throw new LoginError(
 				'The UTMStack account asks for a two-factor code sent by email',
 				'n8n cannot read an emailed code. Choose "API Key" or "Internal Key" as the authentication method, or an account whose two-factor login uses an authenticator app (then put its secret in "Two-Factor Secret").',
-				true,
+				UNTIL_A_PERSON_ACTS,
 			);
 		}
 		if (secret === '') {
 			throw new LoginError(
 				'The UTMStack account has two-factor login turned on',
 				'Put the account\'s authenticator secret in "Two-Factor Secret" so n8n can answer the code, or choose "API Key" or "Internal Key" as the authentication method.',
-				true,
+				UNTIL_A_PERSON_ACTS,
 			);
 		}
 		const key = base32Key(secret) ?? Buffer.alloc(0);
@@ -63,7 +63,7 @@ const utmStackLogin = vendorLogin(utmStackProfile, {
 		new LoginError(
 			'UTMStack refused the two-factor code',
 			`${utmStackProfile.errorText(answer) ?? `HTTP ${answer.statusCode}`}. Check "Two-Factor Secret" (the one set up for this account) and that the n8n server's clock is right; n8n does not try again with this secret.`,
-			true,
+			UNTIL_A_PERSON_ACTS,
 		),
 	readSession(answer) {
 		const body = (answer.body ?? {}) as IDataObject;
@@ -74,10 +74,12 @@ const utmStackLogin = vendorLogin(utmStackProfile, {
 	refusedSecret: () => 'username or password',
 	explainStatus: {
 		// LoginAttemptService: 10 failed logins from one client address block it until 10 minutes after the last one
+		// (expireAfterWrite; an attempt while blocked is not counted). It proves nothing about this secret.
 		423: {
 			message: 'UTMStack is refusing logins from this n8n server',
 			description:
-				'UTMStack blocks a client address after 10 failed logins and lifts the block 10 minutes after the last one (HTTP 423). It applies to every account logging in from this n8n server; n8n does not retry the login.',
+				'UTMStack blocks a client address after 10 failed logins and lifts the block 10 minutes after the last one (HTTP 423). It applies to every account logging in from this n8n server, whatever its password; n8n tries once more when the 10 minutes have passed.',
+			hold: { forMs: 10 * 60_000 },
 		},
 	},
 });
@@ -99,13 +101,13 @@ export class UtmStackApi implements ICredentialType {
 	}
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
-		const headers: IDataObject =
+		return withAuth(requestOptions, credentials, (): IDataObject =>
 			credentials.authMethod === 'internalKey'
 				? { 'Utm-Internal-Key': credentials.internalKey }
 				: credentials.authMethod === 'apiKey'
 					? { 'Utm-Api-Key': credentials.apiKey }
-					: bearer(credentials);
-		return withAuth(requestOptions, headers, credentials);
+					: bearer(credentials),
+		);
 	}
 
 	test: ICredentialTestRequest = {

@@ -1,19 +1,21 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { assertOwnOrigin } from './origin';
 import { sessionHeaders } from './session/owner';
 
 /**
- * Adds the auth headers to a request, turns redirects off, and relaxes TLS only when the user turned on "Ignore SSL Issues"
+ * Adds the auth headers to a request for the credential's own origin (any other fails, origin.ts), turns redirects off, and relaxes TLS only when the user turned on "Ignore SSL Issues"
  * in the credential, so the toggle holds for node requests, the credential test and the HTTP Request node.
  */
 export function withAuth(
 	requestOptions: IHttpRequestOptions,
-	headers: IDataObject,
 	credentials: ICredentialDataDecryptedObject,
+	authHeaders: () => IDataObject,
 ): IHttpRequestOptions {
+	assertOwnOrigin(requestOptions, credentials.baseUrl);
 	const options: IHttpRequestOptions = {
 		...requestOptions,
-		headers: { ...(requestOptions.headers ?? {}), ...headers },
+		headers: { ...(requestOptions.headers ?? {}), ...authHeaders() },
 		// A secret never follows a redirect: n8n's helpers would re-send these headers to wherever it points.
 		disableFollowRedirect: true,
 	};

@@ -40,20 +40,3 @@ export const ignoreSslProperty: INodeProperties = {
 	default: false,
 	description: 'Whether to connect even if the SSL certificate cannot be verified, for example a self-signed one',
 };
-
-/**
- * Where n8n keeps the session between executions and processes. `expirable` tells n8n to run
- * preAuthentication when the token is empty or a request answers 401; the two timestamps let nodes renew
- * before expiry; `sessionFor` is the fingerprint of the settings the token was issued for, `sessionRefusal`
- * a refused login (session-memory.ts). `password` makes n8n blank the token, the seal and the refusal when the
- * editor loads the credential (a blanked field saved back keeps its stored value).
- */
-export const sessionProperties: INodeProperties[] = [
-	{ displayName: 'Session Token', name: 'sessionToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
-	{ displayName: 'Session Expires At', name: 'sessionExpiresAt', type: 'hidden', default: '' },
-	{ displayName: 'Session Issued At', name: 'sessionIssuedAt', type: 'hidden', default: '' },
-	{ displayName: 'Session For', name: 'sessionFor', type: 'hidden', typeOptions: { password: true }, default: '' },
-	{ displayName: 'Session Refusal', name: 'sessionRefusal', type: 'hidden', typeOptions: { password: true }, default: '' },
-	// What a node's renewal replaces (session/owner.ts RENEWAL_FIELD): empty once stored; n8n 1.x would store it otherwise.
-	{ displayName: 'Session Renewal', name: 'sessionRenewal', type: 'hidden', typeOptions: { password: true }, default: '' },
-];

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { VendorProfile } from '../vendors/vendor-profile';
-import type { LoginError } from './login-error';
+import type { LoginError, LoginHold } from './login-error';
 
 /** What a login answered, as the shared lifecycle hands it to a vendor. */
 export interface LoginAnswer {
@@ -15,7 +15,7 @@ export interface Session {
 	expiresAt?: Date;
 }
 
-/** Only what differs between platforms; the lifecycle in session.ts does the rest. */
+/** Only what differs between platforms; the lifecycle in session/ does the rest. */
 export interface VendorLogin {
 	/** The platform as users know it, for messages. */
 	platform: string;
@@ -48,8 +48,8 @@ export interface VendorLogin {
 	refusedSecret(credentials: ICredentialDataDecryptedObject): string;
 	/** The platform's own error text in an answer, if it sent one. */
 	errorText(answer: LoginAnswer): string | undefined;
-	/** Vendor-specific statuses, e.g. UTMStack's 423 for a locked account. */
-	explainStatus?: Record<number, { message: string; description: string }>;
+	/** Vendor-specific statuses and what they prove, e.g. UTMStack's 423 for a blocked client address (10 minutes). */
+	explainStatus?: Record<number, { message: string; description: string; hold: LoginHold }>;
 }
 
 /** What a login takes from the platform's profile (vendors/<platform>.ts), so it is written once. */

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { baseUrlProperty, forMethod, ignoreSslProperty, secretProperty, sessionProperties, textProperty } from '../common/properties';
+import { baseUrlProperty, forMethod, ignoreSslProperty, secretProperty, textProperty } from '../common/properties';
+import { sessionProperties } from '../common/session/state';
 import { bodyText, headerText } from '../common/vendor-text';
 import type { LoginAnswer } from '../common/vendor-login';
 import type { VendorProfile } from './vendor-profile';

@@ -3,7 +3,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { LoginError } from '../../credentials/common/login-error';
 import { scrubSecrets } from '../../credentials/common/secrets';
-import { savedRefusal } from '../../credentials/common/session-memory';
+import { storedRefusalError } from '../../credentials/common/session/decide';
+import { decodeSession } from '../../credentials/common/session/state';
 import { failureChain, innermostMessage, isTimeout } from './http-failure';
 import { REQUEST_TIMEOUT_MS } from './request-limits';
 import type { ApiRequest, VendorApi } from './vendor-api';
@@ -38,7 +39,7 @@ function loginErrorIn(error: unknown): Pick<LoginError, 'message' | 'description
  * login saved in the credential says it was one.
  */
 function refusalSavedFor(error: unknown, credentials: ICredentialDataDecryptedObject): Pick<LoginError, 'message' | 'description'> | undefined {
-	const saved = savedRefusal(credentials, Date.now());
+	const saved = storedRefusalError(decodeSession(credentials), Date.now());
 	if (!saved) return undefined;
 	const outer = error as { message?: unknown; description?: unknown } | undefined;
 	if (outer?.message === saved.message && typeof outer.description === 'string') return { message: saved.message, description: outer.description };

@@ -17,7 +17,7 @@ import { listAt, recordAt, UnexpectedAnswerError, unexpectedAnswer, type AnswerP
 import { answerError, requestFailedError } from './api-error';
 import { noteKeyExpiry } from './key-expiry';
 import { hasDotSegment } from './path-segment';
-import { RequestSession } from './request-session';
+import { RequestSession } from '../../credentials/common/session/request-session';
 import { MAX_RATE_LIMIT_WAIT_SECONDS, RATE_LIMIT_RETRIES, REQUEST_TIMEOUT_MS } from './request-limits';
 import type { ApiRequest, VendorApi } from './vendor-api';
 

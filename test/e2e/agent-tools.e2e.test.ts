@@ -9,7 +9,7 @@ import { eceResources } from '../../nodes/ElasticCloudEnterprise/actions';
 import { immutaResources } from '../../nodes/Immuta/actions';
 import { stellarCyberResources } from '../../nodes/StellarCyber/actions';
 import { utmStackResources } from '../../nodes/UtmStack/actions';
-import { NOT_TRIED_AGAIN } from '../../credentials/common/refusal';
+import { NOT_TRIED_AGAIN } from '../../credentials/common/session/login-answers';
 import { AGENT_MAX_RECORDS } from '../../nodes/common/agent-tool';
 import { IMMUTA } from '../simulators/fixtures';
 import { leakedSecrets } from './support/secrets';

@@ -74,7 +74,10 @@ export function nodeRuns() {
 		return harness.activateTrigger(node, parameters as never, credentials);
 	}
 
-	return { simulator, everyPlatform, credential, run, runError, list, activate, hints: () => harness.lastHints };
+	/** The credential as n8n stores it now (the session fields included). */
+	const stored = (credentials: Record<string, string>) => harness.stored(Object.values(credentials)[0]);
+
+	return { simulator, everyPlatform, credential, run, runError, list, activate, stored, hints: () => harness.lastHints };
 }
 
 export const idsOf = (output: INodeExecutionData[], key: string) => output.map((record) => String(record.json[key]));

@@ -6,9 +6,10 @@ import { PLATFORMS } from '../platforms';
 
 export const VENDOR_APIS: Record<string, VendorApi> = Object.fromEntries(PLATFORMS.map((platform) => [platform.api.credentialType, platform.api]));
 
-async function legacyRequest(context: IExecuteFunctions, api: VendorApi, path: string) {
+async function legacyRequest(context: IExecuteFunctions, api: VendorApi, path: string, url: string) {
 	const credentials = await context.getCredentials(api.credentialType);
-	const uri = String(credentials.baseUrl).replace(/\/+$/, '') + path;
+	// A URL of its own, as the HTTP Request node takes one beside a credential: any host.
+	const uri = url !== '' ? url : String(credentials.baseUrl).replace(/\/+$/, '') + path;
 	return await context.helpers.requestWithAuthentication.call(context, api.credentialType, { method: 'GET', uri, json: true });
 }
 
@@ -30,6 +31,7 @@ export class ProbeNode implements INodeType {
 		properties: [
 			{ displayName: 'Credential Type', name: 'credentialType', type: 'string', default: '' },
 			{ displayName: 'Path', name: 'path', type: 'string', default: '' },
+			{ displayName: 'URL', name: 'url', type: 'string', default: '' },
 			// 'legacy' sends through requestWithAuthentication, as n8n's HTTP Request node still does.
 			{ displayName: 'Helper', name: 'helper', type: 'string', default: 'current' },
 		],
@@ -44,7 +46,7 @@ export class ProbeNode implements INodeType {
 				const path = this.getNodeParameter('path', i) as string;
 				const body =
 					this.getNodeParameter('helper', i) === 'legacy'
-						? await legacyRequest(this, api, path)
+						? await legacyRequest(this, api, path, this.getNodeParameter('url', i) as string)
 						: await apiRequest.call(this, api, { method: 'GET', path }, i);
 				output.push({ json: { body } as never, pairedItem: { item: i } });
 			} catch (error) {

@@ -1,3 +1,4 @@
+import { REFUSED_MARK } from '../../credentials/common/session/decide';
 import { N8nHarness } from '../helpers/n8n-harness';
 import { ProbeNode } from '../helpers/probe-node';
 import { ALL_CREDENTIAL_TYPES, ALL_SECRETS, AUTH_METHODS, type AuthMethod } from '../helpers/vendors';
@@ -69,7 +70,8 @@ describe('UTMStack login answers', () => {
 			expect(String(result.description)).toMatch(/"API Key" or "Internal Key"/);
 			await run(harness, utmPassword, id);
 			expect(simulator.stats.logins).toBe(1);
-			expect(harness.stored(id).sessionToken ?? '').toBe('');
+			// no token: the refusal's mark (decide.ts), which no request ever sends
+			expect(harness.stored(id).sessionToken).toBe(REFUSED_MARK);
 		}
 	});
 

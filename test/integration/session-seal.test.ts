@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, INodeType } from 'n8n-workflow';
 
 import { parseBaseUrl } from '../../credentials/common/base-url';
-import { sealMatches } from '../../credentials/common/fingerprint';
-import { sessionProperties } from '../../credentials/common/properties';
+import { sealMatches } from '../../credentials/common/session/seal';
+import { sessionProperties } from '../../credentials/common/session/state';
 import { N8nHarness } from '../helpers/n8n-harness';
 import { ProbeNode } from '../helpers/probe-node';
 import { ALL_CREDENTIAL_TYPES } from '../helpers/vendors';

@@ -100,35 +100,50 @@ describe('a refused password is tried once across processes', () => {
 			stored = later.stored;
 		}
 		expect(utm.stats.logins).toBe(1);
-		// the credential test button of an unchanged credential does not try either
+		// the credential's Test is a person's deliberate attempt: it tries once, says why it failed, and the refusal holds again
 		const tester = new N8nHarness(freshProcessTypes());
 		tester.addCredential('t', 'utmStackApi', stored);
 		const tested = await tester.testCredential(new UtmStackApi(), 't');
-		expect(tested.status).toBe('Error');
-		expect(utm.stats.logins).toBe(1);
+		expect(tested).toMatchObject({ status: 'Error', message: 'UTMStack rejected the login: wrong username or password' });
+		expect(utm.stats.logins).toBe(2);
+		stored = tester.stored('t');
+		for (let process = 0; process < 2; process++) {
+			const later = await inProcess(stored, freshProcessTypes(), probeNode(), probe);
+			expect(later.error?.description).toMatch(/^Refused at .*no new login was attempted since/);
+			stored = later.stored;
+		}
+		expect(utm.stats.logins).toBe(2);
 
 		const corrected = await inProcess({ ...stored, password: UTMSTACK.password }, freshProcessTypes(), probeNode(), probe);
 		expect(corrected.error).toBeUndefined();
-		expect(utm.stats.logins).toBe(2);
+		expect(utm.stats.logins).toBe(3);
 		expect(corrected.stored.sessionRefusal).toBe('');
 	});
 
-	test('a refusal that may pass (HTTP 429) holds logins back until its time, then they are tried again', async () => {
+	test('a refusal that proves nothing about the secret (HTTP 429) is not stored: it holds this process\'s logins until its time, and another process tries once', async () => {
 		utm.control('/__sim/faults', { mode: 'rateLimit', path: '/api/authenticate', requests: 1, retryAfterSeconds: 120 });
 		const stored = { baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password };
-		const first = await inProcess(stored, freshProcessTypes(), probeNode(), probe);
+		const types = freshProcessTypes();
+		const first = await inProcess(stored, types, probeNode(), probe);
 		expect(first.error?.message).toBe('UTMStack is refusing logins for now: too many attempts');
-		const refusal = JSON.parse(String(first.stored.sessionRefusal)) as { retryAt: string; at: string };
-		expect(Date.parse(refusal.retryAt) - Date.parse(refusal.at)).toBe(120_000);
-		const held = await inProcess(first.stored, freshProcessTypes(), probeNode(), probe);
-		expect(held.error?.description).toContain(`No new login was attempted: n8n waits until ${refusal.retryAt}`);
+		expect(first.stored.sessionRefusal ?? '').toBe('');
+		expect(first.stored.sessionToken ?? '').toBe('');
 		const attempts = () => utm.requestLog.filter((entry) => entry.path === '/api/authenticate').length;
-		expect(attempts()).toBe(1);
-		// the hold has passed
-		const later = { ...first.stored, sessionRefusal: JSON.stringify({ ...refusal, for: JSON.parse(String(first.stored.sessionRefusal)).for, retryAt: new Date(Date.now() - 1000).toISOString() }) };
-		const retried = await inProcess(later, freshProcessTypes(), probeNode(), probe);
-		expect(retried.error).toBeUndefined();
-		expect(attempts()).toBe(2);
+		// the same process, a minute later: held, no login
+		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+		try {
+			jest.setSystemTime(Date.now() + 60_000);
+			const held = await inProcess(first.stored, types, probeNode(), probe);
+			expect(held.error?.description).toMatch(/No new login was attempted: n8n tries once more after \S+ \(it was refused at /);
+			expect(attempts()).toBe(1);
+			// two minutes after the refusal: one login, and it works
+			jest.setSystemTime(Date.now() + 61_000);
+			const retried = await inProcess(first.stored, types, probeNode(), probe);
+			expect(retried.error).toBeUndefined();
+			expect(attempts()).toBe(2);
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 });
 
@@ -158,9 +173,9 @@ describe('a stored token is used only with the settings it was issued for', () =
 	test('authenticate sends no token issued for other settings (the HTTP Request node path)', async () => {
 		const first = await inProcess({ baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password }, ALL_CREDENTIAL_TYPES, new UtmStack(), search);
 		const type = new UtmStackApi();
-		const fits = await type.authenticate(first.stored, { url: '/api/account' });
+		const fits = await type.authenticate(first.stored, { url: `${utm.url}/api/account` });
 		expect(fits.headers?.Authorization).toBe(`Bearer ${String(first.stored.sessionToken)}`);
-		const other = await type.authenticate({ ...first.stored, baseUrl: 'https://elsewhere.example.test' }, { url: '/api/account' });
+		const other = await type.authenticate({ ...first.stored, baseUrl: 'https://elsewhere.example.test' }, { url: 'https://elsewhere.example.test/api/account' });
 		expect(other.headers?.Authorization).toBeUndefined();
 		expect(other.disableFollowRedirect).toBe(true);
 	});

@@ -9,7 +9,7 @@ import { ECE, IMMUTA, UTMSTACK } from '../simulators/fixtures';
  * against the simulators: what is sent, how often the platform is asked to log in, and what a refusal says.
  */
 
-const { simulator, credential, run, runError, hints } = nodeRuns();
+const { simulator, credential, run, runError, hints, stored } = nodeRuns();
 
 describe('Immuta: API key used directly (SaaS, V2 API)', () => {
 	test('every request carries the raw key as Authorization, with no exchange and no session token', async () => {
@@ -37,15 +37,16 @@ describe('Immuta: API key used directly (SaaS, V2 API)', () => {
 describe('Elastic Cloud Enterprise: a session renewed without the password', () => {
 	const LOGIN = 'POST /api/v1/users/auth/_login';
 	const REFRESH = 'POST /api/v1/users/auth/_refresh';
-	const tokenExpiry = (jwt = '') => Number(JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8')).exp) * 1000;
+	/** When n8n stops using the session, on its own clock (session/clock.ts): a second short of ECE's exp at most. */
+	const sessionEnd = (credentials: Record<string, string>) => Date.parse(String(stored(credentials).sessionExpiresAt));
 	const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 	test('a session about to expire is refreshed with its own token; the password is sent once', async () => {
 		const ece = await simulator('ece', { tokenLifetimeSeconds: 5 }, { authMethod: 'password', username: ECE.username, password: ECE.password }, 'elasticCloudEnterpriseApi');
 		await run(new ElasticCloudEnterprise(), { resource: 'platform', operation: 'get' }, ece.credentials);
 		for (let renewal = 1; renewal <= 2; renewal++) {
-			// into the last tenth of the session's life (ECE's JWT ends on a whole second), when a request renews it first
-			await sleep(tokenExpiry(ece.sim.stats.tokensSeen.at(-1)) - 350 - Date.now());
+			// into the last tenth of the session's life as n8n measures it, when a request renews it first
+			await sleep(sessionEnd(ece.credentials) - 350 - Date.now());
 			const [platform] = await run(new ElasticCloudEnterprise(), { resource: 'platform', operation: 'get' }, ece.credentials);
 			expect(platform.json.version).toBeDefined();
 		}
@@ -71,7 +72,7 @@ describe('Elastic Cloud Enterprise: a session renewed without the password', () 
 	test('a refresh ECE refuses falls back to the login, once, and the run goes on', async () => {
 		const ece = await simulator('ece', { tokenLifetimeSeconds: 5 }, { authMethod: 'password', username: ECE.username, password: ECE.password }, 'elasticCloudEnterpriseApi');
 		await run(new ElasticCloudEnterprise(), { resource: 'platform', operation: 'get' }, ece.credentials);
-		const expiry = tokenExpiry(ece.sim.stats.tokensSeen.at(-1));
+		const expiry = sessionEnd(ece.credentials);
 		ece.sim.revokeAllTokens();
 		await sleep(expiry - 350 - Date.now());
 		const [platform] = await run(new ElasticCloudEnterprise(), { resource: 'platform', operation: 'get' }, ece.credentials);

@@ -96,6 +96,9 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 	 * login writes 0 (AuthenticationSuccessListener).
 	 */
 	const failures = new Map<string, { count: number; writtenAt: number }>();
+	/** Passwords an administrator set on this platform since it started (POST /__sim/users/password). */
+	const passwordsSet = new Map<string, string>();
+	const passwordOf = (user: UtmUser) => passwordsSet.get(user.login) ?? user.password;
 	const failureCount = (address: string): number => {
 		const record = failures.get(address);
 		if (record && now() - record.writtenAt >= options.utmstackLockSeconds * 1000) failures.delete(address);
@@ -151,7 +154,7 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 			return utmError(423, `UserJWTController.authorize: Client IP ${address} blocked due to too many failed login attempts`);
 		}
 		const user = USERS.find((candidate) => candidate.login.toLowerCase() === username.toLowerCase());
-		if (!user || user.password === undefined || user.password !== password) {
+		if (!user || passwordOf(user) === undefined || passwordOf(user) !== password) {
 			failures.set(address, { count: failureCount(address) + 1, writtenAt: now() });
 			logins.loginFailed();
 			return utmError(401, 'Bad credentials: invalid username or password');
@@ -181,6 +184,15 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 			? json(200, { id_token: issued.token, authenticated: true }, { Authorization: `Bearer ${issued.token}` })
 			: json(200, { success: true, tfaConfigured: false, forceTfa: false, method: null, token: issued.token, tfaExpiresInSeconds: 0, firstLogin: false });
 	};
+
+	/** An administrator sets an account's password on the platform: {login, password}. */
+	function setPassword(body: unknown): SimReply {
+		const { login, password } = (body ?? {}) as { login?: unknown; password?: unknown };
+		const user = USERS.find((candidate) => candidate.login === login);
+		if (!user || typeof password !== 'string' || password === '') return json(400, { error: 'expected {login, password} of a known user' });
+		passwordsSet.set(user.login, password);
+		return json(200, { login: user.login });
+	}
 
 	/**
 	 * POST /api/tfa/verify-code, the raw code as the body, with the temporary token: 412 on a wrong code
@@ -567,6 +579,7 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		},
 		control(route, body) {
 			if (route === 'POST /__sim/alerts') return createAlerts(body);
+			if (route === 'POST /__sim/users/password') return setPassword(body);
 			if (route === 'POST /__sim/incidents') return raiseIncidents(body);
 			if (route === 'POST /__sim/incidents/status') return changeIncidentStatus(body);
 			return undefined;

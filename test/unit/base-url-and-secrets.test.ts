@@ -2,7 +2,7 @@ import { baseUrlProblem, displayUrl, parseBaseUrl } from '../../credentials/comm
 import type { INode, INodeProperties } from 'n8n-workflow';
 
 import { UtmStackApi } from '../../credentials/UtmStackApi.credentials';
-import { loginRefusal } from '../../credentials/common/refusal';
+import { loginRefusal } from '../../credentials/common/session/login-answers';
 import { scrubSecrets, secretFields } from '../../credentials/common/secrets';
 import type { VendorLogin } from '../../credentials/common/vendor-login';
 import { utmStackProfile } from '../../credentials/vendors/utmstack';
@@ -70,7 +70,7 @@ describe('secret scrubbing of vendor texts', () => {
 		try {
 			const credentials = { baseUrl: 'https://utm.example.com', authMethod: 'password', username: 'admin', password: 'pa55-word!', clientSecret: 'cl1ent-S3cret-777' };
 			const said = { statusCode: 401, body: { message: 'bad client secret cl1ent-S3cret-777' }, headers: {} };
-			const refusal = loginRefusal(utmStackLogin(), said, 'https://utm.example.com/api/authenticate', credentials);
+			const refusal = loginRefusal(utmStackLogin(), said, 'https://utm.example.com/api/authenticate', credentials, Date.now());
 			expect(`${refusal.message} ${refusal.description}`).toContain('bad client secret ***');
 			expect(`${refusal.message} ${refusal.description}`).not.toContain('cl1ent-S3cret-777');
 			const node = { id: 'n', name: 'UTMStack', type: 'n8n-nodes-secops.utmStack', typeVersion: 2, position: [0, 0], parameters: {} } as INode;

@@ -1,7 +1,8 @@
 import type { INode } from 'n8n-workflow';
 
-import { LoginError } from '../../credentials/common/login-error';
-import { refusalFields } from '../../credentials/common/session-memory';
+import { LoginError, UNTIL_A_PERSON_ACTS } from '../../credentials/common/login-error';
+import { sealFor } from '../../credentials/common/session/seal';
+import { refusalFields } from '../../credentials/common/session/state';
 import { requestFailedError } from '../../nodes/common/api-error';
 import { utmStack } from '../../nodes/UtmStack/transport';
 
@@ -11,7 +12,7 @@ import { utmStack } from '../../nodes/UtmStack/transport';
  * refusal itself, never "Could not reach".
  */
 const node: INode = { id: 'n1', name: 'UTMStack', type: 'n8n-nodes-secops.utmStackTool', typeVersion: 1, position: [0, 0], parameters: {} };
-const refusal = new LoginError('UTMStack rejected the login: wrong username or password', 'Check the username or password in the credential (HTTP 401).', true);
+const refusal = new LoginError('UTMStack rejected the login: wrong username or password', 'Check the username or password in the credential (HTTP 401).', UNTIL_A_PERSON_ACTS);
 
 describe.each([
 	['2.x, under cause', { message: 'outer', cause: { message: 'middle', cause: refusal } }],
@@ -33,16 +34,17 @@ test('a request that got no answer still says the platform could not be reached'
 describe('a refused login n8n 1.x reported as its own error, without the original', () => {
 	const credentials = { baseUrl: 'https://utmstack.example.test', authMethod: 'password', username: 'soc-bot', password: 'Not-the-password-1' };
 	const copied = { name: 'NodeApiError', message: refusal.message, description: refusal.description };
+	const stored = () => refusalFields({ for: sealFor(credentials), at: new Date().toISOString(), message: refusal.message, description: refusal.description });
 
 	test('is reported as the refusal when the credential saved it', () => {
-		const saved = { ...credentials, ...refusalFields(refusal, credentials, new Date(), Infinity) };
+		const saved = { ...credentials, ...stored() };
 		const error = requestFailedError(node, copied, utmStack, saved, 0);
 		expect(error.message).toBe(refusal.message);
 		expect(error.description).toBe(refusal.description);
 	});
 
 	test('a refusal saved for other settings (another user) does not count', () => {
-		const saved = { ...credentials, ...refusalFields(refusal, credentials, new Date(), Infinity), username: 'someone-else' };
+		const saved = { ...credentials, ...stored(), username: 'someone-else' };
 		expect(requestFailedError(node, copied, utmStack, saved, 0).message).toBe(`Could not reach UTMStack: ${refusal.message}`);
 	});
 });

@@ -1,12 +1,12 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { retryAfterSeconds } from '../retry-after';
 import { redirectTarget } from '../redirect';
 import { LoginError } from '../login-error';
-import { loginRefusal } from '../refusal';
-import { transportFailure } from '../transport-failure';
+import { isTimeoutFailure, transportFailure } from '../transport-failure';
 import { headerText } from '../vendor-text';
-import type { LoginAnswer, Session, VendorLogin } from '../vendor-login';
+import type { LoginAnswer, VendorLogin } from '../vendor-login';
+import { expiryOnN8nClock } from './clock';
+import { loginRefusal, waitHold } from './login-answers';
 
 /** The login, second step and refresh requests of a platform: what goes over the wire, no decisions. */
 
@@ -35,6 +35,21 @@ async function post(helper: IHttpRequestHelper, url: string, exchange: Exchange,
 	return { statusCode: response.statusCode, body: response.body, headers: response.headers as Record<string, unknown> };
 }
 
+/** A token as n8n received it: its times on n8n's clock (clock.ts). */
+export interface ReceivedSession {
+	token: string;
+	receivedAtMs: number;
+	expiresAtMs?: number;
+}
+
+/** The session a 2xx answer carries, timed on n8n's clock; undefined when it carries no token. */
+function receivedFrom(vendor: VendorLogin, answer: LoginAnswer, credentials: ICredentialDataDecryptedObject): ReceivedSession | undefined {
+	const receivedAtMs = Date.now();
+	const session = vendor.readSession(answer, credentials);
+	if (typeof session.token !== 'string' || session.token === '') return undefined;
+	return { token: session.token, receivedAtMs, expiresAtMs: expiryOnN8nClock(session.token, session.expiresAt, answer.headers, receivedAtMs) };
+}
+
 /**
  * A new session for a live token, where the platform renews sessions (ECE's /users/auth/_refresh); undefined
  * when the platform refuses or does not answer: the caller logs in then.
@@ -45,7 +60,7 @@ export async function refreshedSession(
 	baseUrl: string,
 	token: string,
 	credentials: ICredentialDataDecryptedObject,
-): Promise<Session | undefined> {
+): Promise<ReceivedSession | undefined> {
 	if (!vendor.refreshRequest) return undefined;
 	const exchange = vendor.refreshRequest(token);
 	let answer: LoginAnswer;
@@ -55,8 +70,7 @@ export async function refreshedSession(
 		return undefined;
 	}
 	if (answer.statusCode < 200 || answer.statusCode >= 300) return undefined;
-	const session = vendor.readSession(answer, credentials);
-	return typeof session.token === 'string' && session.token !== '' ? session : undefined;
+	return receivedFrom(vendor, answer, credentials);
 }
 
 async function takeSecondStep(helper: IHttpRequestHelper, vendor: VendorLogin, baseUrl: string, step: Exchange, credentials: ICredentialDataDecryptedObject): Promise<LoginAnswer> {
@@ -65,20 +79,40 @@ async function takeSecondStep(helper: IHttpRequestHelper, vendor: VendorLogin, b
 	try {
 		answer = await post(helper, url, step, credentials);
 	} catch (error) {
-		throw transportFailure(vendor.platform, url, error);
+		throw noAnswer(vendor, url, error);
 	}
 	if (answer.statusCode >= 300 && answer.statusCode < 400) throw redirectedLogin(vendor, answer);
 	if (answer.statusCode < 200 || answer.statusCode >= 300) {
-		throw vendor.secondStepRefused?.(answer) ?? loginRefusal(vendor, answer, url, credentials);
+		// A refused code proves the second factor wrong; a server failure on the way proves nothing.
+		const refusal =
+			answer.statusCode < 500 && answer.statusCode !== 429 && vendor.secondStepRefused
+				? vendor.secondStepRefused(answer)
+				: loginRefusal(vendor, answer, url, credentials, Date.now());
+		throw withoutCode(refusal, typeof step.body === 'string' ? step.body : '');
 	}
 	return answer;
 }
 
-/** A login refusal, with how long the platform asked to wait (Retry-After) when it did. */
-export type Refusal = LoginError & { retryAfterMs?: number };
+/** The error without the code that was sent, should the platform's text echo it. */
+function withoutCode(error: LoginError, code: string): LoginError {
+	if (code.trim().length < 4) return error;
+	const hide = (text: string) => text.split(code.trim()).join('***');
+	return new LoginError(hide(error.message), hide(error.description), error.hold);
+}
 
-/** The login with the secret (and its second step): a session, or a LoginError that says why not. */
-export async function loggedIn(helper: IHttpRequestHelper, vendor: VendorLogin, baseUrl: string, credentials: ICredentialDataDecryptedObject): Promise<Session> {
+/**
+ * No answer. A timeout proves nothing about the secret, which may have arrived: a bounded hold. A connection
+ * refused, a name not found or a TLS failure delivered nothing: no hold, the next request tries again.
+ */
+function noAnswer(vendor: VendorLogin, url: string, error: unknown): LoginError {
+	const failure = transportFailure(vendor.platform, url, error);
+	const failed = error as { code?: unknown; message?: unknown; cause?: { code?: unknown } } | undefined;
+	const timedOut = isTimeoutFailure({ code: failed?.code ?? failed?.cause?.code, message: failed?.message });
+	return timedOut ? new LoginError(failure.message, failure.description, waitHold(undefined, Date.now())) : failure;
+}
+
+/** The login with the secret (and its second step): a session, or a LoginError that says why not and how long it holds. */
+export async function loggedIn(helper: IHttpRequestHelper, vendor: VendorLogin, baseUrl: string, credentials: ICredentialDataDecryptedObject): Promise<ReceivedSession> {
 	const { path, body, headers } = vendor.loginRequest(credentials);
 	const url = baseUrl + path;
 	let answer: LoginAnswer | undefined;
@@ -88,21 +122,19 @@ export async function loggedIn(helper: IHttpRequestHelper, vendor: VendorLogin, 
 	} catch (error) {
 		failure = error;
 	}
-	if (!answer) throw transportFailure(vendor.platform, url, failure);
+	if (!answer) throw noAnswer(vendor, url, failure);
 	if (answer.statusCode >= 300 && answer.statusCode < 400) throw redirectedLogin(vendor, answer);
-	if (answer.statusCode < 200 || answer.statusCode >= 300) {
-		const refusal: Refusal = loginRefusal(vendor, answer, url, credentials);
-		const seconds = retryAfterSeconds(answer.headers, Date.now());
-		throw Object.assign(refusal, { retryAfterMs: seconds ? seconds * 1000 : undefined });
-	}
+	if (answer.statusCode < 200 || answer.statusCode >= 300) throw loginRefusal(vendor, answer, url, credentials, Date.now());
 	const step = vendor.secondStep?.(answer, credentials, Date.now());
 	if (step) answer = await takeSecondStep(helper, vendor, baseUrl, step, credentials);
 
-	const session = vendor.readSession(answer, credentials);
-	if (typeof session.token !== 'string' || session.token === '') {
+	const session = receivedFrom(vendor, answer, credentials);
+	if (!session) {
+		// A 2xx without a token: a proxy or portal page, not the platform's refusal.
 		throw new LoginError(
 			`${vendor.platform} answered the login without a token`,
 			`Check that the base URL is the address of ${vendor.platform} itself, for example ${vendor.exampleUrl}`,
+			waitHold(answer, Date.now()),
 		);
 	}
 	return session;
@@ -113,5 +145,6 @@ function redirectedLogin(vendor: VendorLogin, answer: LoginAnswer): LoginError {
 	return new LoginError(
 		`${vendor.platform} answered the login with a redirect (HTTP ${answer.statusCode}) to ${target}`,
 		`n8n does not send a secret to a redirect. If ${vendor.platform} moved, put its new address in the credential's base URL.`,
+		waitHold(answer, Date.now()),
 	);
 }

@@ -1,123 +1,55 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { baseUrlProblem, parseBaseUrl } from '../base-url';
-import { isLegacySeal, sealFor, settingsKey } from '../fingerprint';
-import { LoginError } from '../login-error';
-import { refusalFields, refusalHoldsUntil, resealedRefusal, savedRefusal, tokenFitsCredential } from '../session-memory';
-import { sessionIsStale, storedSession } from '../session-state';
+import { LoginError, UNTIL_A_PERSON_ACTS } from '../login-error';
 import type { VendorLogin } from '../vendor-login';
-import { loggedIn, refreshedSession, type Refusal } from './exchange';
+import { boundedHold, holdLogins, releaseLogins } from './bounded-holds';
+import { isStale, preAuthStep, REFUSED_MARK, replacedToken, storedRefusalError, tokenUsable } from './decide';
+import { loggedIn, refreshedSession, type ReceivedSession } from './exchange';
+import { sealFor, settingsKey } from './seal';
+import { decodeSession, refusalFields, RENEWAL_FIELD, sessionFields, type RefusalRecord, type Renewal, type SessionState } from './state';
 
 /**
- * The one owner of a session, from login to refusal. The state is the credential n8n stores: the token, its
- * times, the seal of the settings it was issued for, a refusal (session-memory.ts). Every decision is read
- * from it, so a restart, `n8n execute` or another queue-mode worker decides as this process would:
+ * The one owner of a session, from login to refusal. Each hook decodes the stored credential once
+ * (state.ts), asks decide.ts what to do, and encodes what n8n stores once:
  *
- * - authenticate (`sessionHeaders`): the token's header if it was issued for these settings; a refusal that
- *   holds fails the request before it is sent. Nothing else, no side effect.
- * - preAuthentication (`startSession`): adopt, reseal, refresh or log in, once at a time per settings, or
- *   refuse without trying. What it returns, n8n stores.
- * - a node's request asks `RequestSession` (nodes/common/transport/request-session.ts) for its auth and tells
- *   it how the platform answered.
+ * - authenticate (`sessionHeaders`): the token's header if it was issued for these settings; a stored refusal
+ *   fails the request before it is sent. Nothing else, no side effect.
+ * - preAuthentication (`startSession`): refuse while a hold is on, store a refusal or an old token sealed anew,
+ *   or get a session (refresh or log in) once at a time per settings. What it returns, n8n stores.
+ * - a node's request asks `RequestSession` (request-session.ts) for its auth and tells it how the platform answered.
  *
- * Process memory holds only the single flight: the login under way for each settings, and its outcome for the
- * requests that read the credential before n8n stored that outcome (the same outcome the stored credential
- * then gives every other process).
+ * Process memory holds the single flight (the login under way for each settings, and its outcome for requests
+ * that read the credential before n8n stored it) and the bounded holds (bounded-holds.ts).
  */
 
-/**
- * A transient field a node's request puts in the copy it hands n8n for a renewal (never stored: n8n stores its
- * saved data plus what preAuthentication returns): the token being replaced and whether the platform refused it.
- */
-export const RENEWAL_FIELD = 'sessionRenewal';
-
-export interface Renewal {
-	replaces: string;
-	refused: boolean;
-	/** The stored credential's id, and when the node read it: a session another request got for it since may be handed over (see outcomeFor). */
-	credential?: string;
-	readAt?: number;
-}
-
-/** A token this close to its end is not offered for a refresh: the exchange could outlast it. */
-const REFRESH_MIN_LIFE_MS = 200;
+export { RENEWAL_FIELD };
 
 const loginsUnderWay = new Map<string, Promise<IDataObject>>();
 
-/**
- * What the caller of preAuthentication replaces: the node says so in RENEWAL_FIELD; a token n8n leaves in
- * place was refused (n8n runs preAuthentication with it after a 401) or is being tested: never refreshed.
- */
-function renewalOf(credentials: ICredentialDataDecryptedObject): Renewal {
-	const raw = credentials[RENEWAL_FIELD];
-	if (typeof raw === 'string' && raw !== '') {
-		try {
-			const parsed = JSON.parse(raw) as Partial<Renewal>;
-			if (typeof parsed.replaces === 'string') {
-				return { replaces: parsed.replaces, refused: parsed.refused === true, credential: typeof parsed.credential === 'string' && parsed.credential !== '' ? parsed.credential : undefined,
-					readAt: typeof parsed.readAt === 'number' ? parsed.readAt : undefined,
-				};
-			}
-		} catch {
-			// not ours: as if absent
-		}
-	}
-	const token = typeof credentials.sessionToken === 'string' ? credentials.sessionToken : '';
-	return { replaces: token, refused: token !== '' };
-}
-
-/** The token being replaced, when it was issued for these settings and still lives: what a refresh or a reseal may use. */
-function liveReplaced(credentials: ICredentialDataDecryptedObject, renewal: Renewal, nowMs: number): ICredentialDataDecryptedObject | undefined {
-	if (renewal.refused || renewal.replaces === '') return undefined;
-	const held: ICredentialDataDecryptedObject = { ...credentials, sessionToken: renewal.replaces };
-	const expiresAt = Date.parse(String(held.sessionExpiresAt ?? ''));
-	if (!tokenFitsCredential(held) || (!Number.isNaN(expiresAt) && expiresAt - nowMs < REFRESH_MIN_LIFE_MS)) return undefined;
-	return held;
-}
-
-function sessionFields(token: string, at: Date, expiresAt: Date | undefined, credentials: ICredentialDataDecryptedObject): IDataObject {
-	return { ...storedSession(token, at, expiresAt), sessionFor: sealFor(credentials), sessionRefusal: '' };
-}
-
-async function newSession(helper: IHttpRequestHelper, vendor: VendorLogin, baseUrl: string, credentials: ICredentialDataDecryptedObject, renewal: Renewal): Promise<IDataObject> {
-	const at = new Date();
-	const live = liveReplaced(credentials, renewal, at.getTime());
-	const refreshed = live ? await refreshedSession(helper, vendor, baseUrl, String(live.sessionToken), credentials) : undefined;
-	if (refreshed) return sessionFields(refreshed.token, at, refreshed.expiresAt, credentials);
-	return await loggedIn(helper, vendor, baseUrl, credentials).then(
-		(session) => sessionFields(session.token, at, session.expiresAt, credentials),
-		(error: unknown) => {
-			// Anything but a refusal (no answer, a bad base URL) is not remembered: it says nothing of the secret.
-			if (!(error instanceof LoginError && (error.refusedByPlatform || error.temporary))) throw error;
-			return refusalFields(error, credentials, at, refusalHoldsUntil(error, at, (error as Refusal).retryAfterMs));
-		},
-	);
-}
-
-/**
- * The last outcome for this stored credential and these settings, for a node request whose copy of the credential
- * may predate it: one read before n8n confirmed storing it (n8n stores what preAuthentication returns after it
- * returns, so a read in between still finds the old data). It answers while it holds: a refusal, or a session
- * that is fresh and not the very token being replaced. The credential test and the HTTP Request node name no
- * credential: they share a login only while it is under way.
- */
 interface Outcome {
 	fields: IDataObject;
 	/** When a node request saw n8n store it; a read after that finds it in the credential itself. */
 	storedAt?: number;
 }
 
+/**
+ * The last outcome for this stored credential and these settings, for a node request whose copy of the
+ * credential may predate it (n8n stores what preAuthentication returns after it returns, so a read in between
+ * still finds the old data). The credential test and the HTTP Request node name no credential here.
+ */
 const outcomes = new Map<string, Outcome>();
 
 const outcomeKey = (key: string, credential: string | undefined) => (credential ? `${credential}:${key}` : undefined);
 
-function outcomeFor(key: string, credentials: ICredentialDataDecryptedObject, renewal: Renewal, nowMs: number): IDataObject | undefined {
-	const keyed = outcomeKey(key, renewal.credential);
+function outcomeFor(key: string, renewal: Renewal | undefined, nowMs: number): IDataObject | undefined {
+	const keyed = outcomeKey(key, renewal?.credential);
 	const outcome = keyed ? outcomes.get(keyed) : undefined;
-	if (!outcome || (outcome.storedAt !== undefined && !((renewal.readAt ?? Infinity) < outcome.storedAt))) return undefined;
+	if (!outcome || (outcome.storedAt !== undefined && !((renewal?.readAt ?? Infinity) < outcome.storedAt))) return undefined;
 	const { fields } = outcome;
-	if (fields.sessionRefusal) return savedRefusal({ ...credentials, sessionRefusal: String(fields.sessionRefusal) }, nowMs) ? fields : undefined;
-	return fields.sessionToken !== renewal.replaces && !sessionIsStale(fields, nowMs) ? fields : undefined;
+	if (fields.sessionRefusal) return fields;
+	const session = { token: String(fields.sessionToken), receivedAtMs: Date.parse(String(fields.sessionIssuedAt)), expiresAtMs: Date.parse(String(fields.sessionExpiresAt)) || undefined };
+	return fields.sessionToken !== renewal?.replaces && !isStale(session, nowMs) ? fields : undefined;
 }
 
 /** A node request saw n8n store the outcome of its renewal (its request came back): reads from now on find it there. */
@@ -127,13 +59,44 @@ export function outcomeStored(credentials: ICredentialDataDecryptedObject, crede
 	if (outcome && outcome.storedAt === undefined) outcome.storedAt = nowMs;
 }
 
+function refusalRecord(error: LoginError, credentials: ICredentialDataDecryptedObject, nowMs: number): RefusalRecord {
+	return { for: sealFor(credentials), at: new Date(nowMs).toISOString(), message: error.message, description: error.description };
+}
+
+/** The fields of a stored refusal: marked, so only a person's Test runs the hook over it again (decide.ts). */
+function storedRefusal(record: RefusalRecord): IDataObject {
+	return { ...refusalFields(record), sessionToken: REFUSED_MARK };
+}
+
+function received(session: ReceivedSession, credentials: ICredentialDataDecryptedObject): IDataObject {
+	return sessionFields(session.token, session.receivedAtMs, session.expiresAtMs, sealFor(credentials));
+}
+
 /**
- * The `preAuthentication` of every credential. Static-key methods return nothing, so n8n stores nothing. A
- * refusal saved for these settings is thrown with no login; one stored under an earlier version's fingerprint,
- * and a live token of that kind, come back sealed, with no login. Otherwise a refresh of the live token being
- * replaced (ECE), or a login, once however many requests ask at the same time. A refused login comes back as a
- * saved refusal: n8n stores it, `authenticate` then fails with it, and no process tries it again.
+ * A new session: a refresh of the live token being replaced (ECE), else a login. A refusal of the secret comes
+ * back as fields to store (every process then holds it); an answer that proves nothing about the secret holds
+ * this process's logins for a bounded time and fails this request, storing nothing.
  */
+async function newSession(helper: IHttpRequestHelper, vendor: VendorLogin, baseUrl: string, credentials: ICredentialDataDecryptedObject, state: SessionState, key: string): Promise<IDataObject> {
+	const live = replacedToken(state, Date.now());
+	const refreshed = live ? await refreshedSession(helper, vendor, baseUrl, live, credentials) : undefined;
+	if (refreshed) return received(refreshed, credentials);
+	return await loggedIn(helper, vendor, baseUrl, credentials).then(
+		(session) => {
+			releaseLogins(key);
+			return received(session, credentials);
+		},
+		(error: unknown) => {
+			if (!(error instanceof LoginError) || error.hold === undefined) throw error;
+			const now = Date.now();
+			if (error.hold === UNTIL_A_PERSON_ACTS) return storedRefusal(refusalRecord(error, credentials, now));
+			holdLogins(key, error, now, error.hold.forMs);
+			throw error;
+		},
+	);
+}
+
+/** The `preAuthentication` of every credential. Static-key methods return nothing, so n8n stores nothing. */
 export async function startSession(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, vendor: VendorLogin): Promise<IDataObject> {
 	const baseUrl = parseBaseUrl(credentials.baseUrl);
 	if (!baseUrl) {
@@ -147,28 +110,26 @@ export async function startSession(this: IHttpRequestHelper, credentials: ICrede
 
 async function sessionOutcome(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, vendor: VendorLogin, baseUrl: string): Promise<IDataObject> {
 	const now = Date.now();
-	const resealed = resealedRefusal(credentials, now);
-	if (resealed) return resealed;
-	const refused = savedRefusal(credentials, now);
-	if (refused) throw refused;
-
-	const renewal = renewalOf(credentials);
-	const legacy = isLegacySeal(credentials.sessionFor) ? liveReplaced(credentials, renewal, now) : undefined;
-	if (legacy && !sessionIsStale(legacy, now)) {
-		return { sessionToken: legacy.sessionToken, sessionExpiresAt: legacy.sessionExpiresAt ?? '', sessionIssuedAt: legacy.sessionIssuedAt ?? '', sessionFor: sealFor(credentials), sessionRefusal: '' };
+	const state = decodeSession(credentials);
+	const key = settingsKey(credentials);
+	const step = preAuthStep(state, now, boundedHold(key));
+	if (step.kind === 'refuse') throw step.error;
+	if (step.kind === 'store refusal') return storedRefusal({ ...step.record, for: sealFor(credentials) });
+	if (step.kind === 'reseal token') {
+		return { sessionToken: state.renewal?.replaces ?? '', sessionExpiresAt: credentials.sessionExpiresAt ?? '', sessionIssuedAt: credentials.sessionIssuedAt ?? '', sessionFor: sealFor(credentials), sessionRefusal: '' };
 	}
 
-	const key = settingsKey(credentials);
-	const known = outcomeFor(key, credentials, renewal, now);
+	// A person's Test is their own attempt: it neither joins nor is answered by another request's login.
+	const known = step.deliberate ? undefined : outcomeFor(key, state.renewal, now);
 	if (known) return known;
-	let login = loginsUnderWay.get(key);
+	const flight = step.deliberate ? `${key}:test` : key;
+	let login = loginsUnderWay.get(flight);
 	if (!login) {
-		login = newSession(helper, vendor, baseUrl, credentials, renewal)
-			.finally(() => loginsUnderWay.delete(key));
-		loginsUnderWay.set(key, login);
+		login = newSession(helper, vendor, baseUrl, credentials, state, key).finally(() => loginsUnderWay.delete(flight));
+		loginsUnderWay.set(flight, login);
 	}
 	const fields = await login;
-	const keyed = outcomeKey(key, renewal.credential);
+	const keyed = outcomeKey(key, state.renewal?.credential);
 	if (keyed && outcomes.get(keyed)?.fields !== fields) outcomes.set(keyed, { fields });
 	return fields;
 }
@@ -176,10 +137,19 @@ async function sessionOutcome(helper: IHttpRequestHelper, credentials: ICredenti
 /**
  * The session part of every credential's `authenticate`: the token's header when the token was issued for
  * these very settings, none otherwise (a token never goes to another URL or user; the 401 that follows makes
- * n8n log in afresh). A refusal saved for these settings fails the request before it is sent.
+ * n8n log in afresh). A stored refusal fails the request before it is sent.
  */
 export function sessionHeaders(credentials: ICredentialDataDecryptedObject, header: (token: string) => IDataObject): IDataObject {
-	const refused = savedRefusal(credentials, Date.now());
-	if (refused) throw refused;
-	return tokenFitsCredential(credentials) ? header(String(credentials.sessionToken)) : {};
+	const now = Date.now();
+	const state = decodeSession(credentials);
+	const refused = storedRefusalError(state, now);
+	if (refused) {
+		// n8n's legacy request helper (the HTTP Request node's) runs preAuthentication again on this very object after
+		// any error: the note says a request was refused here, so that run is not taken for a person's Test.
+		credentials[RENEWAL_FIELD] = JSON.stringify({ replaces: state.token, refused: true });
+		throw refused;
+	}
+	return state.sealFits && state.token !== '' && state.token !== REFUSED_MARK ? header(state.token) : {};
 }
+
+export { tokenUsable };

@@ -1,13 +1,12 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
-import { outcomeStored, RENEWAL_FIELD, type Renewal } from '../../credentials/common/session/owner';
-import { parseRefusal, tokenFitsCredential, tokenNeedsSealing } from '../../credentials/common/session-memory';
-import { sessionIsStale } from '../../credentials/common/session-state';
-import { LoginError } from '../../credentials/common/login-error';
+import { LoginError, UNTIL_A_PERSON_ACTS } from '../login-error';
+import { holdsToken, tokenUsable } from './decide';
+import { outcomeStored } from './owner';
+import { decodeSession, parseRefusal, RENEWAL_FIELD, SESSION_FIELDS, type Renewal } from './state';
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
-const SESSION_FIELDS = ['sessionToken', 'sessionExpiresAt', 'sessionIssuedAt', 'sessionFor', 'sessionRefusal'] as const;
 
 interface RunCredentials {
 	credentials: ICredentialDataDecryptedObject;
@@ -37,15 +36,15 @@ async function runCredentials(context: Context, type: string, itemIndex: number)
 	return credentials;
 }
 
-const hasToken = (credentials: ICredentialDataDecryptedObject) => typeof credentials.sessionToken === 'string' && credentials.sessionToken !== '';
+const hasToken = (credentials: ICredentialDataDecryptedObject) => holdsToken({ token: typeof credentials.sessionToken === 'string' ? credentials.sessionToken : '' });
 
 /** A token that is missing, issued for other settings, about to expire or sealed by an earlier version is not sent as it is. */
 function needsSession(credentials: ICredentialDataDecryptedObject, nowMs: number): boolean {
-	return !hasToken(credentials) || !tokenFitsCredential(credentials) || sessionIsStale(credentials, nowMs) || tokenNeedsSealing(credentials);
+	return !tokenUsable(decodeSession(credentials), nowMs);
 }
 
 /**
- * A node request's view of its credential's session (credentials/common/session/owner.ts owns it). The request
+ * A node request's view of its credential's session (owner.ts owns it). The request
  * asks `auth()` for what to hand n8n, and tells `answered()` the HTTP status, or `failed()` the error, of each
  * try. A session is renewed before a token known to be dead is spent, adopted from the stored credential when
  * another process renewed it, and renewed once when the platform refuses a stored token.
@@ -107,7 +106,7 @@ export class RequestSession {
 	failed(error: unknown): unknown {
 		const refusal = this.keepRenewal();
 		const record = refusal ? parseRefusal(refusal) : undefined;
-		return record ? new LoginError(record.message, record.description, true, record.retryAt !== undefined) : error;
+		return record ? new LoginError(record.message, record.description, UNTIL_A_PERSON_ACTS) : error;
 	}
 
 	/** The credential as stored now, when another process renewed it with a token that fits and is fresh. True when taken. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { parseBaseUrl } from './base-url';
+import { parseBaseUrl } from '../base-url';
 
 /**
  * What a stored token or refusal was issued for (base URL, method, user and secret) has to be told

@@ -12,10 +12,12 @@ import { json, text, type SimReply, type SimRequest } from './server';
  *   empty      200 application/json with no body at all
  *   slow       the normal answer, after `delayMs`
  *   rateLimit  429 with Retry-After: `retryAfterSeconds`
+ *   maintenance 503 with an HTML maintenance page and Retry-After: `retryAfterSeconds`, as a proxy or load balancer
+ *              in front of the platform answers during maintenance (however long it asks for)
  *   reset      headers and the start of a body, then the connection is cut
  *   revoke     a backend restart just before this request: every token dies, so it is answered 401
  */
-export const FAULT_MODES = ['status', 'html', 'malformed', 'empty', 'slow', 'rateLimit', 'reset', 'revoke'] as const;
+export const FAULT_MODES = ['status', 'html', 'malformed', 'empty', 'slow', 'rateLimit', 'maintenance', 'reset', 'revoke'] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
 export interface FaultPlan {
@@ -83,6 +85,8 @@ export async function faultAnswer(
 			return await normal();
 		case 'rateLimit':
 			return json(429, { error: 'Too Many Requests' }, { 'Retry-After': String(plan.retryAfterSeconds) });
+		case 'maintenance':
+			return text(503, '<html><head><title>503 Service Unavailable</title></head><body><h1>Down for maintenance</h1><p>We will be back soon.</p></body></html>', { 'Retry-After': String(plan.retryAfterSeconds) }, 'text/html');
 		case 'revoke':
 			vendor.revokeTokens();
 			return await normal();
