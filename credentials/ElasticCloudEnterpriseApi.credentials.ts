@@ -47,7 +47,7 @@ export class ElasticCloudEnterpriseApi implements ICredentialType {
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
 		return withAuth(requestOptions, credentials, (): IDataObject =>
-			credentials.authMethod === 'password' ? bearer(credentials) : { Authorization: `ApiKey ${String(credentials.apiKey)}` },
+			credentials.authMethod === 'password' ? bearer(credentials, requestOptions) : { Authorization: `ApiKey ${String(credentials.apiKey)}` },
 		);
 	}
 

@@ -53,7 +53,7 @@ export class ImmutaApi implements ICredentialType {
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
 		// Immuta takes a raw API key as the whole Authorization header, with no "Bearer".
 		return withAuth(requestOptions, credentials, (): IDataObject =>
-			credentials.authMethod === 'apiKeyDirect' ? { Authorization: String(credentials.apiKey) } : bearer(credentials),
+			credentials.authMethod === 'apiKeyDirect' ? { Authorization: String(credentials.apiKey) } : bearer(credentials, requestOptions),
 		);
 	}
 

@@ -50,7 +50,7 @@ export class StellarCyberApi implements ICredentialType {
 	}
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
-		return withAuth(requestOptions, credentials, () => bearer(credentials));
+		return withAuth(requestOptions, credentials, () => bearer(credentials, requestOptions));
 	}
 
 	test: ICredentialTestRequest = {

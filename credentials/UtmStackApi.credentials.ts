@@ -106,7 +106,7 @@ export class UtmStackApi implements ICredentialType {
 				? { 'Utm-Internal-Key': credentials.internalKey }
 				: credentials.authMethod === 'apiKey'
 					? { 'Utm-Api-Key': credentials.apiKey }
-					: bearer(credentials),
+					: bearer(credentials, requestOptions),
 		);
 	}
 

@@ -30,6 +30,6 @@ export function withAuth(
 }
 
 /** The session token as a Bearer header, when it was issued for these settings (see sessionHeaders). */
-export function bearer(credentials: ICredentialDataDecryptedObject): IDataObject {
-	return sessionHeaders(credentials, (token) => ({ Authorization: `Bearer ${token}` }));
+export function bearer(credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions): IDataObject {
+	return sessionHeaders(credentials, request, (token) => ({ Authorization: `Bearer ${token}` }));
 }

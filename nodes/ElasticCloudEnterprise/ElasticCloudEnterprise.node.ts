@@ -21,6 +21,9 @@ export class ElasticCloudEnterprise implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'elasticCloudEnterpriseApi', required: true }],
+		// API key Create answers the new key once (ECE's ApiKeyResponse.key), declared for n8n's redaction of what it
+		// serves. n8n 2.41.1 leaves that strategy unwired (PR 30198) and 1.x does not know it: README says so.
+		sensitiveOutputFields: ['key'],
 		properties: describeResources(eceResources, 'deployment'),
 	};
 

@@ -21,6 +21,7 @@ const CREDENTIAL = { id: 'queueUtmPasswd01', name: 'UTMStack (queue mode)', type
 const WRONG = { id: 'queueUtmWrong001', name: 'UTMStack (queue mode, wrong password)', type: 'utmStackApi' };
 const SHORT = { id: 'queueUtmShort001', name: 'UTMStack (queue mode, 20-second tokens)', type: 'utmStackApi' };
 const ECE_CREDENTIAL = { id: 'queueEcePasswd01', name: 'ECE (queue mode)', type: 'elasticCloudEnterpriseApi' };
+const RACE = { id: 'queueUtmRace0001', name: 'UTMStack (queue mode, one login refused with 429)', type: 'utmStackApi' };
 
 let simulator: RunningSimulator;
 let ece: RunningSimulator;
@@ -70,6 +71,7 @@ beforeAll(async () => {
 				{ ...CREDENTIAL, data: { ...data, password: UTMSTACK.password } },
 				{ ...WRONG, data: { ...data, password: 'queue-Wrong-pass-31' } },
 				{ ...SHORT, data: { ...data, password: UTMSTACK.password } },
+				{ ...RACE, data: { ...data, password: UTMSTACK.password } },
 				{ ...ECE_CREDENTIAL, data: { baseUrl: ece.url, authMethod: 'password', username: ECE.username, password: ECE.password } },
 			]);
 			const probe = (path: string, credential: typeof CREDENTIAL) =>
@@ -79,12 +81,12 @@ beforeAll(async () => {
 			const eceProbe = webhookWorkflow('queue-ece', `Queue: ${ECE_CREDENTIAL.name}`, 'queue-ece', [
 				{ name: 'Platform', type: secopsType('elasticCloudEnterprise'), parameters: { resource: 'platform', operation: 'get' }, credentials: { [ECE_CREDENTIAL.type]: { id: ECE_CREDENTIAL.id, name: ECE_CREDENTIAL.name } } },
 			]);
-			const workflows = [probe('queue-probe', CREDENTIAL), probe('queue-wrong', WRONG), probe('queue-short', SHORT), eceProbe];
+			const workflows = [probe('queue-probe', CREDENTIAL), probe('queue-wrong', WRONG), probe('queue-short', SHORT), probe('queue-race', RACE), eceProbe];
 			await main.importWorkflows(workflows);
 			await main.activateWorkflows(workflows.map((workflow) => workflow.id));
 		},
 	});
-	await webhooksRegistered(cluster.main.url, ['queue-probe', 'queue-wrong', 'queue-short', 'queue-ece'], 120_000);
+	await webhooksRegistered(cluster.main.url, ['queue-probe', 'queue-wrong', 'queue-short', 'queue-race', 'queue-ece'], 120_000);
 }, 15 * 60_000);
 
 afterAll(async () => {
@@ -161,6 +163,24 @@ test('a wrong password: at most one attempt per worker in the first burst, then 
 	expect(afterRestart.every((result) => result.status !== 200 || /rejected the login/.test(result.text))).toBe(true);
 	expect(loginAttempts()).toBe(firstAttempts);
 	Object.assign(figures, { wrongPassword: { executions: 30, bursts: 3, workerRestarts: 1, attempts: firstAttempts, unansweredAfterRestart: unanswered } });
+});
+
+test('one worker\'s login refused with 429 (answered last) while the other logs in: the good session survives, and the next burst needs no login', async () => {
+	// the first login to arrive is refused, 1.5 s later: after the other worker's login has been answered and stored
+	simulator.control('/__sim/faults', { mode: 'rateLimit', path: '/api/authenticate', requests: 1, retryAfterSeconds: 120, delayMs: 1_500 });
+	const first = await burst('queue-race', 10);
+	expect(first.some((result) => result.status === 200)).toBe(true);
+	expect(first.every((result) => result.status === 200 || /refusing logins for now/.test(result.text))).toBe(true);
+	const attempts = loginAttempts();
+	expect(attempts).toBeLessThanOrEqual(WORKERS);
+	const stored = (await cluster.main.exportCredentials()).find((credential) => credential.id === RACE.id);
+	expect(String(stored?.data.sessionToken ?? '')).toMatch(/^ey/);
+	expect(stored?.data.sessionRefusal ?? '').toBe('');
+	simulator.resetStats();
+	const next = await burst('queue-race', 20);
+	expect(next.map((result) => result.status)).toEqual(Array(20).fill(200));
+	expect(loginAttempts()).toBe(0);
+	Object.assign(figures, { raceWith429: { executions: 30, loginAttempts: attempts, failedInFirstBurst: first.filter((result) => result.status !== 200).length, loginsInNextBurst: 0 } });
 });
 
 test('an ECE session near its end, got by one worker, is refreshed by the other: 1 refresh, 0 password logins', async () => {

@@ -13,6 +13,8 @@ const MINUTE = 60_000;
 const NOW = Date.parse('2026-12-05T12:00:00Z');
 
 const state = (patch: Partial<SessionState> = {}): SessionState => ({
+	key: 'settings',
+	seal: 's1$salt$hash',
 	token: 'tok',
 	sealFits: true,
 	sealIsLegacy: false,

@@ -113,6 +113,6 @@ export function preAuthStep(state: SessionState, nowMs: number, bounded: Bounded
 	}
 	if (bounded && !deliberate && nowMs < bounded.untilMs) return { kind: 'refuse', error: heldError(bounded, bounded.untilMs) };
 	const replaced = replacedToken(state, nowMs);
-	if (replaced && state.sealIsLegacy && !isStale({ ...state, token: replaced }, nowMs)) return { kind: 'reseal token' };
+	if (replaced && state.sealIsLegacy && !isStale({ token: replaced, receivedAtMs: state.receivedAtMs, expiresAtMs: state.expiresAtMs }, nowMs)) return { kind: 'reseal token' };
 	return { kind: 'log in', deliberate };
 }

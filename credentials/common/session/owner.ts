@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { baseUrlProblem, parseBaseUrl } from '../base-url';
 import { LoginError, UNTIL_A_PERSON_ACTS } from '../login-error';
@@ -6,7 +6,7 @@ import type { VendorLogin } from '../vendor-login';
 import { boundedHold, holdLogins, releaseLogins } from './bounded-holds';
 import { isStale, preAuthStep, REFUSED_MARK, replacedToken, storedRefusalError, tokenUsable } from './decide';
 import { loggedIn, refreshedSession, type ReceivedSession } from './exchange';
-import { sealFor, settingsKey } from './seal';
+import { settingsKey } from './seal';
 import { decodeSession, refusalFields, RENEWAL_FIELD, sessionFields, type RefusalRecord, type Renewal, type SessionState } from './state';
 
 /**
@@ -59,8 +59,8 @@ export function outcomeStored(credentials: ICredentialDataDecryptedObject, crede
 	if (outcome && outcome.storedAt === undefined) outcome.storedAt = nowMs;
 }
 
-function refusalRecord(error: LoginError, credentials: ICredentialDataDecryptedObject, nowMs: number): RefusalRecord {
-	return { for: sealFor(credentials), at: new Date(nowMs).toISOString(), message: error.message, description: error.description };
+function refusalRecord(error: LoginError, seal: string, nowMs: number): RefusalRecord {
+	return { for: seal, at: new Date(nowMs).toISOString(), message: error.message, description: error.description };
 }
 
 /** The fields of a stored refusal: marked, so only a person's Test runs the hook over it again (decide.ts). */
@@ -68,8 +68,8 @@ function storedRefusal(record: RefusalRecord): IDataObject {
 	return { ...refusalFields(record), sessionToken: REFUSED_MARK };
 }
 
-function received(session: ReceivedSession, credentials: ICredentialDataDecryptedObject): IDataObject {
-	return sessionFields(session.token, session.receivedAtMs, session.expiresAtMs, sealFor(credentials));
+function received(session: ReceivedSession, seal: string): IDataObject {
+	return sessionFields(session.token, session.receivedAtMs, session.expiresAtMs, seal);
 }
 
 /**
@@ -77,23 +77,32 @@ function received(session: ReceivedSession, credentials: ICredentialDataDecrypte
  * back as fields to store (every process then holds it); an answer that proves nothing about the secret holds
  * this process's logins for a bounded time and fails this request, storing nothing.
  */
-async function newSession(helper: IHttpRequestHelper, vendor: VendorLogin, baseUrl: string, credentials: ICredentialDataDecryptedObject, state: SessionState, key: string): Promise<IDataObject> {
+async function newSession(helper: IHttpRequestHelper, vendor: VendorLogin, baseUrl: string, credentials: ICredentialDataDecryptedObject, state: SessionState): Promise<IDataObject> {
 	const live = replacedToken(state, Date.now());
 	const refreshed = live ? await refreshedSession(helper, vendor, baseUrl, live, credentials) : undefined;
-	if (refreshed) return received(refreshed, credentials);
+	if (refreshed) return received(refreshed, state.seal);
 	return await loggedIn(helper, vendor, baseUrl, credentials).then(
 		(session) => {
-			releaseLogins(key);
-			return received(session, credentials);
+			releaseLogins(state.key);
+			return received(session, state.seal);
 		},
 		(error: unknown) => {
 			if (!(error instanceof LoginError) || error.hold === undefined) throw error;
 			const now = Date.now();
-			if (error.hold === UNTIL_A_PERSON_ACTS) return storedRefusal(refusalRecord(error, credentials, now));
-			holdLogins(key, error, now, error.hold.forMs);
+			if (error.hold === UNTIL_A_PERSON_ACTS) return storedRefusal(refusalRecord(error, state.seal, now));
+			holdLogins(state.key, error, now, error.hold.forMs);
 			throw error;
 		},
 	);
+}
+
+/** A live token an earlier version sealed: the same session under a seal. */
+function resealedToken(state: SessionState): IDataObject {
+	const { receivedAtMs, expiresAtMs } = state;
+	return {
+		...sessionFields(state.renewal?.replaces ?? '', receivedAtMs ?? Date.now(), expiresAtMs, state.seal),
+		...(receivedAtMs === undefined ? { sessionIssuedAt: '' } : {}),
+	};
 }
 
 /** The `preAuthentication` of every credential. Static-key methods return nothing, so n8n stores nothing. */
@@ -111,21 +120,20 @@ export async function startSession(this: IHttpRequestHelper, credentials: ICrede
 async function sessionOutcome(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, vendor: VendorLogin, baseUrl: string): Promise<IDataObject> {
 	const now = Date.now();
 	const state = decodeSession(credentials);
-	const key = settingsKey(credentials);
+	const { key } = state;
 	const step = preAuthStep(state, now, boundedHold(key));
 	if (step.kind === 'refuse') throw step.error;
-	if (step.kind === 'store refusal') return storedRefusal({ ...step.record, for: sealFor(credentials) });
-	if (step.kind === 'reseal token') {
-		return { sessionToken: state.renewal?.replaces ?? '', sessionExpiresAt: credentials.sessionExpiresAt ?? '', sessionIssuedAt: credentials.sessionIssuedAt ?? '', sessionFor: sealFor(credentials), sessionRefusal: '' };
-	}
+	if (step.kind === 'store refusal') return storedRefusal({ ...step.record, for: state.seal });
+	if (step.kind === 'reseal token') return resealedToken(state);
 
+	loginTriedWith.add(credentials);
 	// A person's Test is their own attempt: it neither joins nor is answered by another request's login.
 	const known = step.deliberate ? undefined : outcomeFor(key, state.renewal, now);
 	if (known) return known;
 	const flight = step.deliberate ? `${key}:test` : key;
 	let login = loginsUnderWay.get(flight);
 	if (!login) {
-		login = newSession(helper, vendor, baseUrl, credentials, state, key).finally(() => loginsUnderWay.delete(flight));
+		login = newSession(helper, vendor, baseUrl, credentials, state).finally(() => loginsUnderWay.delete(flight));
 		loginsUnderWay.set(flight, login);
 	}
 	const fields = await login;
@@ -135,15 +143,33 @@ async function sessionOutcome(helper: IHttpRequestHelper, credentials: ICredenti
 }
 
 /**
+ * n8n's credential test sends its request through n8n's routing (the credential's `test.request`: `baseURL` and a
+ * path); no node of this package, nor the HTTP Request node, sends `baseURL`.
+ */
+function isCredentialTest(request: IHttpRequestOptions): boolean {
+	return typeof request.baseURL === 'string' && request.baseURL !== '';
+}
+
+/** The credentials objects a login was tried with (n8n hands `authenticate` the same object next): a test's one attempt. */
+const loginTriedWith = new WeakSet<object>();
+
+/**
  * The session part of every credential's `authenticate`: the token's header when the token was issued for
  * these very settings, none otherwise (a token never goes to another URL or user; the 401 that follows makes
- * n8n log in afresh). A stored refusal fails the request before it is sent.
+ * n8n log in afresh). A stored refusal fails the request before it is sent, with two exceptions for a person's
+ * Test in the editor: n8n (1.123.81, 2.41.1, measured) may run no hook over a stored token for a test, so the
+ * test request goes without auth, the platform's 401 makes n8n run preAuthentication, and that run is the person's
+ * deliberate attempt (decide.ts); the refusal that attempt brought is then told in the platform's words.
  */
-export function sessionHeaders(credentials: ICredentialDataDecryptedObject, header: (token: string) => IDataObject): IDataObject {
+export function sessionHeaders(credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions, header: (token: string) => IDataObject): IDataObject {
 	const now = Date.now();
 	const state = decodeSession(credentials);
 	const refused = storedRefusalError(state, now);
-	if (refused) {
+	if (refused && state.refusal) {
+		if (state.token === REFUSED_MARK && isCredentialTest(request)) {
+			if (!loginTriedWith.has(credentials)) return {};
+			throw new LoginError(state.refusal.message, state.refusal.description, UNTIL_A_PERSON_ACTS);
+		}
 		// n8n's legacy request helper (the HTTP Request node's) runs preAuthentication again on this very object after
 		// any error: the note says a request was refused here, so that run is not taken for a person's Test.
 		credentials[RENEWAL_FIELD] = JSON.stringify({ replaces: state.token, refused: true });

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { isLegacySeal, sealMatches } from './seal';
+import { isLegacySeal, sealFor, sealMatches, settingsKey } from './seal';
 
 /**
  * A session as one value. n8n stores it in the credential's hidden fields (properties.ts), the one state every
@@ -57,6 +57,13 @@ export interface Renewal {
 }
 
 export interface SessionState {
+	/** These settings inside this process (logins under way, bounded holds): never stored or sent. */
+	key: string;
+	/**
+	 * The seal to store beside a token or refusal of these settings: scrypt, about 150 ms the first time per
+	 * settings in a process, so it is made only when something is stored.
+	 */
+	readonly seal: string;
 	/** The stored token; '' when there is none. */
 	token: string;
 	/** The stored session was sealed for these very settings (base URL, method, user, secret): any other token is never sent. */
@@ -115,6 +122,10 @@ export function decodeSession(credentials: ICredentialDataDecryptedObject): Sess
 	const stored = parseRefusal(credentials.sessionRefusal);
 	const refusal = stored && sealMatches(stored.for, credentials) ? stored : undefined;
 	return {
+		key: settingsKey(credentials),
+		get seal() {
+			return sealFor(credentials);
+		},
 		token,
 		sealFits: sealMatches(credentials.sessionFor, credentials),
 		sealIsLegacy: isLegacySeal(credentials.sessionFor),

@@ -30,7 +30,7 @@ let portOffset = 0;
 export async function startEnvironment(
 	version: N8nVersion,
 	name: string,
-	options: { packageFolder?: string; startServer?: boolean; simulators?: SimulatorOptions } = {},
+	options: { packageFolder?: string; startServer?: boolean; simulators?: SimulatorOptions; n8nEnv?: Record<string, string> } = {},
 ): Promise<E2eEnvironment> {
 	const installed = await ensureN8n(version);
 	const simulators = await startAllSimulators(options.simulators);
@@ -40,7 +40,7 @@ export async function startEnvironment(
 	mkdirSync(userFolder, { recursive: true });
 	// Ports per environment, so that suites of two versions never share one.
 	const port = await freeN8nPort(25678 + (process.pid % 200) * 10 + portOffset++);
-	const n8n = new N8nInstance({ installed, userFolder, port });
+	const n8n = new N8nInstance({ installed, userFolder, port, env: options.n8nEnv });
 	if (options.packageFolder !== '') n8n.linkPackage(options.packageFolder ?? process.env.SECOPS_E2E_PACKAGE ?? REPO_ROOT);
 	const credentials = sandboxCredentials(urls);
 	await n8n.importCredentials(forImport(credentials));

@@ -35,9 +35,9 @@ export interface ControlTarget {
  *   POST /__sim/reset-stats    clear the counters and the request log
  *   POST /__sim/revoke-tokens  a backend restart: every issued token dies
  *   GET  /__sim/config         the current settings
- *   POST /__sim/config         {tokenLifetimeSeconds?, utmstackLoginStyle?, utmstackLockAfter?, utmstackLockSeconds?}
+ *   POST /__sim/config         {tokenLifetimeSeconds?, clockOffsetMs?, utmstackLoginStyle?, utmstackLockAfter?, utmstackLockSeconds?}
  *   GET  /__sim/requests       the request log (method, path, route, query, body, auth scheme, status)
- *   POST /__sim/unlock         end every UTMStack account lock (no-op elsewhere)
+ *   POST /__sim/unlock         end every UTMStack address block (no-op elsewhere)
  *   POST /__sim/faults         {mode?: 'status', requests?: 1, after?: 0, path?, status?: 500, delayMs?, retryAfterSeconds?}:
  *                              after `after` good requests (under `path`), the next ones are spoiled (see faults.ts)
  *   POST /__sim/quirks         {path, dropQuery?, dropBody?, repeatFirstAnswer?}: a release or proxy that ignores paging (quirks.ts)

@@ -11,7 +11,7 @@ import { json, text, type SimReply, type SimRequest } from './server';
  *   malformed  200 application/json whose body breaks off mid-way
  *   empty      200 application/json with no body at all
  *   slow       the normal answer, after `delayMs`
- *   rateLimit  429 with Retry-After: `retryAfterSeconds`
+ *   rateLimit  429 with Retry-After: `retryAfterSeconds` (after `delayMs`, when set: a refusal slower than a success)
  *   maintenance 503 with an HTML maintenance page and Retry-After: `retryAfterSeconds`, as a proxy or load balancer
  *              in front of the platform answers during maintenance (however long it asks for)
  *   reset      headers and the start of a body, then the connection is cut
@@ -84,6 +84,7 @@ export async function faultAnswer(
 			await new Promise((resolve) => setTimeout(resolve, plan.delayMs));
 			return await normal();
 		case 'rateLimit':
+			if (plan.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, plan.delayMs));
 			return json(429, { error: 'Too Many Requests' }, { 'Retry-After': String(plan.retryAfterSeconds) });
 		case 'maintenance':
 			return text(503, '<html><head><title>503 Service Unavailable</title></head><body><h1>Down for maintenance</h1><p>We will be back soon.</p></body></html>', { 'Retry-After': String(plan.retryAfterSeconds) }, 'text/html');
