@@ -19,6 +19,7 @@ import { webhooksRegistered } from './support/webhooks';
  */
 
 const HEAL_ID = 'secopsUtmHeal1';
+const MAINTENANCE_ID = 'secopsUtmMaint1';
 const HEAL_PASSWORD = 'Reset-On-The-Platform-1';
 const MINUTE = 60_000;
 
@@ -52,10 +53,17 @@ describe.each(versionsUnderTest())('sessions that heal in $label', (version) => 
 		clock = fakeClock(join(folder, 'sessions-heal.faketime'));
 		env = await startEnvironment(version, 'sessions-heal', { startServer: false, simulators: { caseCount: 1_700 }, n8nEnv: clock.env });
 		const utm = env.credential('secopsUtmPasswd1');
-		await env.n8n.importCredentials([{ id: HEAL_ID, name: 'UTMStack (password the platform does not have yet)', type: utm.type, data: { ...utm.data, password: HEAL_PASSWORD } }]);
+		await env.n8n.importCredentials([
+			{ id: HEAL_ID, name: 'UTMStack (password the platform does not have yet)', type: utm.type, data: { ...utm.data, password: HEAL_PASSWORD } },
+			{ id: MAINTENANCE_ID, name: 'UTMStack (met a maintenance page)', type: utm.type, data: utm.data },
+		]);
 		const elsewhere = `${env.simulators.immuta.url}/api/account`;
 		const workflows = [
 			webhookWorkflow('heal-utm-account', 'UTMStack account, in the running n8n', 'heal-utm-account', [probeNode(utm)]),
+			// the error as an item (Continue on Fail), so the webhook answers with what the node said
+			webhookWorkflow('heal-utm-maintenance', 'UTMStack account through a maintenance page, in the running n8n', 'heal-utm-maintenance', [
+				{ ...probeNode({ id: MAINTENANCE_ID, name: 'UTMStack (met a maintenance page)', type: utm.type }), onError: 'continueRegularOutput' },
+			]),
 			chainWorkflow('heal-utm-refused', 'UTMStack account with a password to be set on the platform', [probeNode({ id: HEAL_ID, name: 'UTMStack (password the platform does not have yet)', type: utm.type })]),
 			chainWorkflow('heal-elsewhere-password', 'HTTP Request to another host, UTMStack password credential', [httpRequest('secopsUtmPasswd1', elsewhere)]),
 			chainWorkflow('heal-elsewhere-internal', 'HTTP Request to another host, UTMStack internal key', [httpRequest('secopsUtmIntKey1', elsewhere)]),
@@ -70,10 +78,10 @@ describe.each(versionsUnderTest())('sessions that heal in $label', (version) => 
 			]),
 		];
 		await env.n8n.importWorkflows(workflows);
-		await env.n8n.activateWorkflows(['heal-utm-account']);
+		await env.n8n.activateWorkflows(['heal-utm-account', 'heal-utm-maintenance']);
 		await env.n8n.start();
 		await env.rest.ownerLogin(OWNER);
-		await webhooksRegistered(env.n8n.url, ['heal-utm-account']);
+		await webhooksRegistered(env.n8n.url, ['heal-utm-account', 'heal-utm-maintenance']);
 	});
 
 	afterAll(async () => {
@@ -104,6 +112,26 @@ describe.each(versionsUnderTest())('sessions that heal in $label', (version) => 
 		} finally {
 			utm.control('/__sim/config', { utmstackLockAfter: 10, clockOffsetMs: 0 });
 		}
+	});
+
+	test('a login answered by a maintenance page (503) asking for a day: a clear error, no login for 15 minutes, then one', async () => {
+		const utm = env.simulators.utmstack;
+		utm.resetStats();
+		utm.control('/__sim/faults', { mode: 'maintenance', path: '/api/authenticate', requests: 1, retryAfterSeconds: 86_400 });
+		const item = async () => {
+			const answer = await callWebhook('heal-utm-maintenance');
+			expect(answer.status).toBe(200);
+			return (JSON.parse(answer.text) as Array<Record<string, unknown>>)[0];
+		};
+		expect(await item()).toEqual({ error: 'UTMStack could not process the login (HTTP 503)', description: 'The server failed while logging in; try again later or ask its administrator.' });
+		expect(loginAttempts()).toBe(1);
+		// n8n's clock is 11 minutes ahead since the first test: 14 minutes on, still held; 15 and a half, one login
+		clock.set(25);
+		expect(String((await item()).description)).toMatch(/No new login was attempted: n8n tries once more after \S+ \(it was refused at /);
+		expect(loginAttempts()).toBe(1);
+		clock.set(26.5);
+		expect(await item()).toMatchObject({ login: UTMSTACK.username });
+		expect(loginAttempts()).toBe(2);
 	});
 
 	test('a refused password, set on the platform afterwards: held with no edit, and cleared by the credential\'s Test as the editor sends it', async () => {

@@ -27,4 +27,22 @@ export function holdLogins(key: string, error: LoginError, nowMs: number, forMs:
 
 export function releaseLogins(key: string): void {
 	holds.delete(key);
+	said.delete(key);
+}
+
+/**
+ * The last login failure the hook threw for these settings in this process (a bounded refusal, or a hold told
+ * again): n8n 1.x hands a node its own copy of such an error, message kept, description lost, so the node's
+ * request tells it again from here (request-session.ts).
+ */
+const said = new Map<string, LoginError>();
+
+export function sayLoginFailure(key: string, error: LoginError): LoginError {
+	if (said.size >= REMEMBERED && !said.has(key)) said.delete(said.keys().next().value as string);
+	said.set(key, error);
+	return error;
+}
+
+export function loginFailureSaid(key: string): LoginError | undefined {
+	return said.get(key);
 }

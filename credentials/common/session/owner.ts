@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, I
 import { baseUrlProblem, parseBaseUrl } from '../base-url';
 import { LoginError, UNTIL_A_PERSON_ACTS } from '../login-error';
 import type { VendorLogin } from '../vendor-login';
-import { boundedHold, holdLogins, releaseLogins } from './bounded-holds';
+import { boundedHold, holdLogins, releaseLogins, sayLoginFailure } from './bounded-holds';
 import { isStale, preAuthStep, REFUSED_MARK, replacedToken, storedRefusalError, tokenUsable } from './decide';
 import { loggedIn, refreshedSession, type ReceivedSession } from './exchange';
 import { settingsKey } from './seal';
@@ -91,7 +91,7 @@ async function newSession(helper: IHttpRequestHelper, vendor: VendorLogin, baseU
 			const now = Date.now();
 			if (error.hold === UNTIL_A_PERSON_ACTS) return storedRefusal(refusalRecord(error, state.seal, now));
 			holdLogins(state.key, error, now, error.hold.forMs);
-			throw error;
+			throw sayLoginFailure(state.key, error);
 		},
 	);
 }
@@ -122,7 +122,7 @@ async function sessionOutcome(helper: IHttpRequestHelper, credentials: ICredenti
 	const state = decodeSession(credentials);
 	const { key } = state;
 	const step = preAuthStep(state, now, boundedHold(key));
-	if (step.kind === 'refuse') throw step.error;
+	if (step.kind === 'refuse') throw sayLoginFailure(key, step.error);
 	if (step.kind === 'store refusal') return storedRefusal({ ...step.record, for: state.seal });
 	if (step.kind === 'reseal token') return resealedToken(state);
 

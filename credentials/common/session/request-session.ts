@@ -1,7 +1,9 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { LoginError, UNTIL_A_PERSON_ACTS } from '../login-error';
+import { loginFailureSaid } from './bounded-holds';
 import { holdsToken, tokenUsable } from './decide';
+import { settingsKey } from './seal';
 import { outcomeStored } from './owner';
 import { decodeSession, parseRefusal, RENEWAL_FIELD, SESSION_FIELDS, type Renewal } from './state';
 
@@ -104,9 +106,13 @@ export class RequestSession {
 	 * read from the credential says it is the earlier one (that is what `authenticate` throws).
 	 */
 	failed(error: unknown): unknown {
+		const renewing = this.renewal !== undefined;
 		const refusal = this.keepRenewal();
 		const record = refusal ? parseRefusal(refusal) : undefined;
-		return record ? new LoginError(record.message, record.description, UNTIL_A_PERSON_ACTS) : error;
+		if (record) return new LoginError(record.message, record.description, UNTIL_A_PERSON_ACTS);
+		// n8n 1.x wraps a login failure the hook threw in its own error (the message kept, the description lost)
+		const said = renewing ? loginFailureSaid(settingsKey(this.credentials)) : undefined;
+		return said && said.message === (error as { message?: unknown } | undefined)?.message ? said : error;
 	}
 
 	/** The credential as stored now, when another process renewed it with a token that fits and is fresh. True when taken. */
