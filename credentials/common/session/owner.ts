@@ -4,7 +4,7 @@ import { baseUrlProblem, parseBaseUrl } from '../base-url';
 import { LoginError, UNTIL_A_PERSON_ACTS } from '../login-error';
 import type { VendorLogin } from '../vendor-login';
 import { boundedHold, holdLogins, releaseLogins, sayLoginFailure } from './bounded-holds';
-import { isStale, preAuthStep, REFUSED_MARK, replacedToken, storedRefusalError, tokenUsable } from './decide';
+import { isStale, preAuthStep, REFUSED_MARK, replacedToken, storedRefusalError } from './decide';
 import { loggedIn, refreshedSession, type ReceivedSession } from './exchange';
 import { settingsKey } from './seal';
 import { decodeSession, refusalFields, RENEWAL_FIELD, sessionFields, type RefusalRecord, type Renewal, type SessionState } from './state';
@@ -23,7 +23,6 @@ import { decodeSession, refusalFields, RENEWAL_FIELD, sessionFields, type Refusa
  * that read the credential before n8n stored it) and the bounded holds (bounded-holds.ts).
  */
 
-export { RENEWAL_FIELD };
 
 const loginsUnderWay = new Map<string, Promise<IDataObject>>();
 
@@ -178,4 +177,3 @@ export function sessionHeaders(credentials: ICredentialDataDecryptedObject, requ
 	return state.sealFits && state.token !== '' && state.token !== REFUSED_MARK ? header(state.token) : {};
 }
 
-export { tokenUsable };
