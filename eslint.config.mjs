@@ -3,13 +3,25 @@ import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import tseslint from 'typescript-eslint';
 
 // Both plugins read package.json as a JavaScript object expression, so it goes through the TS parser.
-const packageJsonParsing = { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } };
+const packageJsonParsing = {
+	parser: tseslint.parser,
+	parserOptions: { extraFileExtensions: ['.json'] },
+};
 
 // Two rule sets, as n8n's verification applies them: @n8n/eslint-plugin-community-nodes (the scanner's
 // recommended rules) on what runs inside n8n, and eslint-plugin-n8n-nodes-base's community, credential
 // and node rules.
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', '**/*.js', '**/*.mjs'] },
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'coverage/**',
+			'test-artifacts/**',
+			'**/*.js',
+			'**/*.mjs',
+		],
+	},
 	{
 		files: ['**/*.ts'],
 		languageOptions: { parser: tseslint.parser, parserOptions: { sourceType: 'module' } },
@@ -19,7 +31,11 @@ export default [
 		},
 	},
 	{ ...communityNodes.configs.recommended, files: ['credentials/**/*.ts', 'nodes/**/*.ts'] },
-	{ ...communityNodes.configs.recommended, files: ['package.json'], languageOptions: packageJsonParsing },
+	{
+		...communityNodes.configs.recommended,
+		files: ['package.json'],
+		languageOptions: packageJsonParsing,
+	},
 	{
 		files: ['package.json'],
 		languageOptions: packageJsonParsing,

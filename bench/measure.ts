@@ -17,7 +17,9 @@ export function spread(values: number[]): Spread {
 
 export function formatSpread(value: Spread, unit = '', digits = 0): string {
 	const show = (n: number) => `${n.toFixed(digits)}${unit}`;
-	return value.min === value.max ? show(value.median) : `${show(value.median)} (${show(value.min)}-${show(value.max)})`;
+	return value.min === value.max
+		? show(value.median)
+		: `${show(value.median)} (${show(value.min)}-${show(value.max)})`;
 }
 
 /** Resident memory of a process in MB (Linux /proc), or undefined once it is gone. */
@@ -32,7 +34,10 @@ function residentMb(pid: number): number | undefined {
 }
 
 /** Samples a process's resident memory every 50 ms while `work` runs; the peak and the level before. */
-export async function withPeakMemory<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; baselineMb: number; peakMb: number }> {
+export async function withPeakMemory<T>(
+	pid: number,
+	work: () => Promise<T>,
+): Promise<{ result: T; baselineMb: number; peakMb: number }> {
 	const baselineMb = residentMb(pid) ?? 0;
 	let peakMb = baselineMb;
 	const timer = setInterval(() => {
@@ -55,7 +60,14 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms:
 
 /** A plain-text table. */
 export function table(headers: string[], rows: string[][]): string {
-	const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => row[column].length)));
-	const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ');
-	return [line(headers), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+	const widths = headers.map((header, column) =>
+		Math.max(header.length, ...rows.map((row) => row[column].length)),
+	);
+	const line = (cells: string[]) =>
+		cells.map((cell, column) => cell.padEnd(widths[column])).join('  ');
+	return [
+		line(headers),
+		widths.map((width) => '-'.repeat(width)).join('  '),
+		...rows.map(line),
+	].join('\n');
 }

@@ -20,15 +20,20 @@ const eceLogin = vendorLogin(elasticCloudEnterpriseProfile, {
 		body: { username: credentials.username, password: credentials.password },
 	}),
 	// cloud-sdk-go renews this way; the password is sent again only when ECE refuses the refresh.
-	refreshRequest: (token) => ({ path: '/api/v1/users/auth/_refresh', headers: { Authorization: `Bearer ${token}` } }),
+	refreshRequest: (token) => ({
+		path: '/api/v1/users/auth/_refresh',
+		headers: { Authorization: `Bearer ${token}` },
+	}),
 	readSession(answer) {
 		const body = (answer.body ?? {}) as IDataObject;
 		const token = String(body.token ?? '');
-		return { token, expiresAt: expiryFromIso(body.session_expiration_time) ?? expiryFromJwt(token) };
+		return {
+			token,
+			expiresAt: expiryFromIso(body.session_expiration_time) ?? expiryFromJwt(token),
+		};
 	},
 	refusedSecret: () => 'username or password',
 });
-
 
 export class ElasticCloudEnterpriseApi implements ICredentialType {
 	name = 'elasticCloudEnterpriseApi';
@@ -45,16 +50,30 @@ export class ElasticCloudEnterpriseApi implements ICredentialType {
 		return await startSession.call(this, credentials, eceLogin);
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
-		return withAuth(requestOptions, credentials, (): IDataObject =>
-			credentials.authMethod === 'password' ? bearer(credentials, requestOptions) : { Authorization: `ApiKey ${String(credentials.apiKey)}` },
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	) {
+		return withAuth(
+			requestOptions,
+			credentials,
+			(): IDataObject =>
+				credentials.authMethod === 'password'
+					? bearer(credentials, requestOptions)
+					: { Authorization: `ApiKey ${String(credentials.apiKey)}` },
 		);
 	}
 
 	test: ICredentialTestRequest = {
 		request: { baseURL: '={{$credentials.baseUrl}}', url: '/api/v1/platform', method: 'GET' },
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: `${elasticCloudEnterpriseProfile.rejectedCredential.message}: ${elasticCloudEnterpriseProfile.rejectedCredential.description}` } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: `${elasticCloudEnterpriseProfile.rejectedCredential.message}: ${elasticCloudEnterpriseProfile.rejectedCredential.description}`,
+				},
+			},
 		],
 	};
 }

@@ -26,14 +26,18 @@ const immutaLogin = vendorLogin(immutaProfile, {
 	readSession(answer) {
 		const body = (answer.body ?? {}) as IDataObject;
 		if (body.authenticated === false) {
-			throw new LoginError('Immuta did not authenticate this login', 'Check the credential: Immuta answered authenticated=false.', UNTIL_A_PERSON_ACTS);
+			throw new LoginError(
+				'Immuta did not authenticate this login',
+				'Check the credential: Immuta answered authenticated=false.',
+				UNTIL_A_PERSON_ACTS,
+			);
 		}
 		const token = String(body.token ?? '');
 		return { token, expiresAt: expiryFromIso(body.tokenExpiration) ?? expiryFromJwt(token) };
 	},
-	refusedSecret: (credentials) => (credentials.authMethod === 'password' ? 'username or password' : 'API key'),
+	refusedSecret: (credentials) =>
+		credentials.authMethod === 'password' ? 'username or password' : 'API key',
 });
-
 
 export class ImmutaApi implements ICredentialType {
 	name = 'immutaApi';
@@ -50,17 +54,31 @@ export class ImmutaApi implements ICredentialType {
 		return await startSession.call(this, credentials, immutaLogin);
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	) {
 		// Immuta takes a raw API key as the whole Authorization header, with no "Bearer".
-		return withAuth(requestOptions, credentials, (): IDataObject =>
-			credentials.authMethod === 'apiKeyDirect' ? { Authorization: String(credentials.apiKey) } : bearer(credentials, requestOptions),
+		return withAuth(
+			requestOptions,
+			credentials,
+			(): IDataObject =>
+				credentials.authMethod === 'apiKeyDirect'
+					? { Authorization: String(credentials.apiKey) }
+					: bearer(credentials, requestOptions),
 		);
 	}
 
 	test: ICredentialTestRequest = {
 		request: { baseURL: '={{$credentials.baseUrl}}', url: '/bim/rpc/user/current', method: 'GET' },
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: `${immutaProfile.rejectedCredential.message}: ${immutaProfile.rejectedCredential.description}` } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: `${immutaProfile.rejectedCredential.message}: ${immutaProfile.rejectedCredential.description}`,
+				},
+			},
 		],
 	};
 }

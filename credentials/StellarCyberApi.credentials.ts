@@ -14,8 +14,6 @@ import { startSession } from './common/session/owner';
 import { vendorLogin } from './common/vendor-login';
 import { stellarCyberProfile } from './vendors/stellar-cyber';
 
-
-
 const stellarCyberLogin = vendorLogin(stellarCyberProfile, {
 	loginRequest(credentials) {
 		// Since 5.5 API keys are scoped and sent as a Bearer; older releases use Basic email:key.
@@ -30,16 +28,19 @@ const stellarCyberLogin = vendorLogin(stellarCyberProfile, {
 		const token = String(body.access_token ?? '');
 		return { token, expiresAt: expiryFromEpochSeconds(body.exp) ?? expiryFromJwt(token) };
 	},
-	refusedSecret: (credentials) => (credentials.keyType === 'legacy' ? 'email or API key' : 'API key'),
+	refusedSecret: (credentials) =>
+		credentials.keyType === 'legacy' ? 'email or API key' : 'API key',
 });
-
 
 export class StellarCyberApi implements ICredentialType {
 	name = 'stellarCyberApi';
 
 	displayName = 'Stellar Cyber API';
 
-	icon = { light: 'file:../icons/stellarcyber.svg', dark: 'file:../icons/stellarcyber.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/stellarcyber.svg',
+		dark: 'file:../icons/stellarcyber.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://docs.stellarcyber.ai';
 
@@ -49,16 +50,36 @@ export class StellarCyberApi implements ICredentialType {
 		return await startSession.call(this, credentials, stellarCyberLogin);
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	) {
 		return withAuth(requestOptions, credentials, () => bearer(credentials, requestOptions));
 	}
 
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl}}', url: '/connect/api/v1/tenants', method: 'GET' },
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/connect/api/v1/tenants',
+			method: 'GET',
+		},
 		rules: [
-			{ type: 'responseCode', properties: { value: 403, message: 'Stellar Cyber accepted the API key, but it may not list tenants (HTTP 403)' } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'Stellar Cyber accepted the API key, but it may not list tenants (HTTP 403)',
+				},
+			},
 			// not every instance is an MSSP parent: stellarcyber-galaxy treats a 404 here as "no tenants"
-			{ type: 'responseCode', properties: { value: 404, message: 'Stellar Cyber accepted the API key; this instance has no tenant list (HTTP 404, not a multi-tenant instance)' } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'Stellar Cyber accepted the API key; this instance has no tenant list (HTTP 404, not a multi-tenant instance)',
+				},
+			},
 		],
 	};
 }

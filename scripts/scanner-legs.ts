@@ -11,7 +11,10 @@ import type { Analysis } from '@n8n/scan-community-package/scanner/scanner.mjs';
  * JavaScript and package.json. Skipped, because they need the package on the npm registry: the provenance
  * check, and finding the source through it.
  */
-export async function scannerLegs(sourceRoot: string, tarball: string): Promise<Array<{ leg: string; result: Analysis }>> {
+export async function scannerLegs(
+	sourceRoot: string,
+	tarball: string,
+): Promise<Array<{ leg: string; result: Analysis }>> {
 	const scanner = await import('@n8n/scan-community-package/scanner/scanner.mjs');
 	const folder = mkdtempSync(join(tmpdir(), 'secops-scan-'));
 	try {
@@ -19,8 +22,14 @@ export async function scannerLegs(sourceRoot: string, tarball: string): Promise<
 		mkdirSync(unpacked);
 		execFileSync('tar', ['-xzf', tarball, '-C', unpacked, '--strip-components=1']);
 		return [
-			{ leg: `source (package.json, nodes/ and credentials/ of ${sourceRoot})`, result: await scanner.analyzePackage(sourceRoot, scanner.SOURCE_FILE_PATTERNS) },
-			{ leg: `tarball ${basename(tarball)} (its JavaScript and package.json)`, result: await scanner.analyzePackage(unpacked, ['**/*.js', 'package.json']) },
+			{
+				leg: `source (package.json, nodes/ and credentials/ of ${sourceRoot})`,
+				result: await scanner.analyzePackage(sourceRoot, scanner.SOURCE_FILE_PATTERNS),
+			},
+			{
+				leg: `tarball ${basename(tarball)} (its JavaScript and package.json)`,
+				result: await scanner.analyzePackage(unpacked, ['**/*.js', 'package.json']),
+			},
 		];
 	} finally {
 		rmSync(folder, { recursive: true, force: true });

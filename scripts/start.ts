@@ -31,7 +31,8 @@ async function main(): Promise<void> {
 
 	const installed = await ensureN8n(N8N_CURRENT);
 	const simulators = real ? undefined : await startAllSimulators({ portBase });
-	const userFolder = process.env.SECOPS_SANDBOX_FOLDER ?? join(cacheRoot(), `sandbox-${N8N_CURRENT.label}`);
+	const userFolder =
+		process.env.SECOPS_SANDBOX_FOLDER ?? join(cacheRoot(), `sandbox-${N8N_CURRENT.label}`);
 	const n8n = new N8nInstance({ installed, userFolder, port });
 
 	let stopping = false;
@@ -49,8 +50,11 @@ async function main(): Promise<void> {
 	try {
 		n8n.linkPackage(join(__dirname, '..'));
 		if (simulators) {
-			const urls = Object.fromEntries(Object.entries(simulators).map(([vendor, sim]) => [vendor, sim.url])) as never;
-			for (const [vendor, sim] of Object.entries(simulators)) console.log(`== simulator ${vendor.padEnd(12)} ${sim.url}`);
+			const urls = Object.fromEntries(
+				Object.entries(simulators).map(([vendor, sim]) => [vendor, sim.url]),
+			) as never;
+			for (const [vendor, sim] of Object.entries(simulators))
+				console.log(`== simulator ${vendor.padEnd(12)} ${sim.url}`);
 			await n8n.importCredentials(forImport(sandboxCredentials(urls)));
 		}
 		await n8n.importWorkflows(exampleWorkflows());

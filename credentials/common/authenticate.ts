@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { assertOwnOrigin } from './origin';
 import { sessionHeaders } from './session/owner';
@@ -30,6 +34,9 @@ export function withAuth(
 }
 
 /** The session token as a Bearer header, when it was issued for these settings (see sessionHeaders). */
-export function bearer(credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions): IDataObject {
+export function bearer(
+	credentials: ICredentialDataDecryptedObject,
+	request: IHttpRequestOptions,
+): IDataObject {
 	return sessionHeaders(credentials, request, (token) => ({ Authorization: `Bearer ${token}` }));
 }

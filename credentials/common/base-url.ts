@@ -21,16 +21,30 @@ export function parseBaseUrl(raw: unknown): string | undefined {
 		return undefined;
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-	if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '' || url.hostname === '') return undefined;
+	if (
+		url.username !== '' ||
+		url.password !== '' ||
+		url.search !== '' ||
+		url.hash !== '' ||
+		url.hostname === ''
+	)
+		return undefined;
 	return url.origin + withoutTrailingSlashes(url.pathname);
 }
 
 /** Why a base URL was refused, without echoing it: it may hold a password, and is typed by whoever edits the credential. */
 export function baseUrlProblem(platform: string, raw: unknown, example: string) {
 	const text = typeof raw === 'string' ? raw.trim() : '';
-	if (text === '') return { message: `The ${platform} base URL is empty`, description: `Enter the address of ${platform}, for example ${example}` };
+	if (text === '')
+		return {
+			message: `The ${platform} base URL is empty`,
+			description: `Enter the address of ${platform}, for example ${example}`,
+		};
 	if (raw !== undefined && String(raw).length > MAX_BASE_URL_LENGTH) {
-		return { message: `The ${platform} base URL is longer than ${MAX_BASE_URL_LENGTH} characters`, description: `Enter the address of ${platform}, for example ${example}` };
+		return {
+			message: `The ${platform} base URL is longer than ${MAX_BASE_URL_LENGTH} characters`,
+			description: `Enter the address of ${platform}, for example ${example}`,
+		};
 	}
 	return {
 		message: `The ${platform} base URL is not a web address n8n can use`,

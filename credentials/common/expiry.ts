@@ -4,7 +4,9 @@ export function expiryFromJwt(token: string): Date | undefined {
 	const payload = token.split('.')[1];
 	if (!payload) return undefined;
 	try {
-		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown };
+		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+			exp?: unknown;
+		};
 		return expiryFromEpochSeconds(claims.exp);
 	} catch {
 		return undefined;

@@ -20,9 +20,17 @@ function originOf(url: string, base?: string): string | undefined {
 /** Where a request goes: n8n's helpers read `baseURL` + `url`; the legacy request helper (HTTP Request node) `uri` or `url`. */
 function requestTarget(options: IHttpRequestOptions): string | undefined {
 	const legacy = options as IHttpRequestOptions & { uri?: unknown };
-	const url = typeof options.url === 'string' && options.url !== '' ? options.url : typeof legacy.uri === 'string' ? legacy.uri : undefined;
+	const url =
+		typeof options.url === 'string' && options.url !== ''
+			? options.url
+			: typeof legacy.uri === 'string'
+				? legacy.uri
+				: undefined;
 	if (url === undefined) return undefined;
-	return originOf(url, typeof options.baseURL === 'string' && options.baseURL !== '' ? options.baseURL : undefined);
+	return originOf(
+		url,
+		typeof options.baseURL === 'string' && options.baseURL !== '' ? options.baseURL : undefined,
+	);
 }
 
 /** Throws, naming both origins, unless the request goes to the credential's own origin. */
@@ -31,7 +39,7 @@ export function assertOwnOrigin(options: IHttpRequestOptions, baseUrl: unknown):
 	const target = requestTarget(options);
 	if (own !== undefined && target === own) return;
 	throw new LoginError(
-		`This credential is for ${own ?? 'the address in its Base URL'}, not ${target ?? 'this request\'s address'}: nothing was sent`,
+		`This credential is for ${own ?? 'the address in its Base URL'}, not ${target ?? "this request's address"}: nothing was sent`,
 		`n8n attaches a credential's key or session token only to requests for the origin of its Base URL (scheme, host and port). To call ${target ?? 'another address'}, use a credential made for it; to reach this platform at a new address, change the credential's Base URL.`,
 	);
 }

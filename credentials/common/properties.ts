@@ -13,11 +13,19 @@ export function baseUrlProperty(platform: string, example: string): INodePropert
 }
 
 /** A field shown only for the listed values of the credential's method selector. */
-export function forMethod(field: INodeProperties, selector: string, values: string[]): INodeProperties {
+export function forMethod(
+	field: INodeProperties,
+	selector: string,
+	values: string[],
+): INodeProperties {
 	return { ...field, displayOptions: { show: { [selector]: values } } };
 }
 
-export function secretProperty(displayName: string, name: string, description?: string): INodeProperties {
+export function secretProperty(
+	displayName: string,
+	name: string,
+	description?: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -38,5 +46,6 @@ export const ignoreSslProperty: INodeProperties = {
 	name: 'allowUnauthorizedCerts',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to connect even if the SSL certificate cannot be verified, for example a self-signed one',
+	description:
+		'Whether to connect even if the SSL certificate cannot be verified, for example a self-signed one',
 };

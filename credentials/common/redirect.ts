@@ -6,7 +6,10 @@
 export function redirectTarget(location: unknown): string {
 	if (typeof location !== 'string' || location === '') return 'another address';
 	try {
-		return new URL(location, 'http://relative.invalid').origin.replace('http://relative.invalid', 'another path of the same server');
+		return new URL(location, 'http://relative.invalid').origin.replace(
+			'http://relative.invalid',
+			'another path of the same server',
+		);
 	} catch {
 		return 'another address';
 	}

@@ -4,7 +4,10 @@
  * year that Date.parse would take) is unreadable: undefined. A date in the past is 0. The value is the
  * platform's, so callers bound it (boundedWaitMs) before they plan anything on it.
  */
-export function retryAfterSeconds(headers: Record<string, unknown> | undefined, nowMs: number): number | undefined {
+export function retryAfterSeconds(
+	headers: Record<string, unknown> | undefined,
+	nowMs: number,
+): number | undefined {
 	const raw = headers?.['retry-after'];
 	const value = String(Array.isArray(raw) ? raw[0] : (raw ?? '')).trim();
 	if (value === '') return undefined;

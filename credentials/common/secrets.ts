@@ -6,7 +6,9 @@ import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workfl
  * being declared as one.
  */
 export function secretFields(properties: INodeProperties[]): string[] {
-	return properties.filter((property) => property.typeOptions?.password === true).map((property) => property.name);
+	return properties
+		.filter((property) => property.typeOptions?.password === true)
+		.map((property) => property.name);
 }
 
 /** Fields that name who signs in: a Basic header puts them before the secret. */
@@ -18,21 +20,35 @@ const IDENTITY_FIELDS = ['username', 'email', 'user'];
  */
 function wireForms(secret: string, credentials: ICredentialDataDecryptedObject): string[] {
 	const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-	const forms = [secret, base64(secret), base64(secret).replace(/=+$/, ''), encodeURIComponent(secret)];
+	const forms = [
+		secret,
+		base64(secret),
+		base64(secret).replace(/=+$/, ''),
+		encodeURIComponent(secret),
+	];
 	for (const field of IDENTITY_FIELDS) {
 		const identity = credentials[field];
-		if (typeof identity === 'string' && identity !== '') forms.push(base64(`${identity}:${secret}`), base64(`${identity}:${secret}`).replace(/=+$/, ''));
+		if (typeof identity === 'string' && identity !== '')
+			forms.push(
+				base64(`${identity}:${secret}`),
+				base64(`${identity}:${secret}`).replace(/=+$/, ''),
+			);
 	}
 	return forms;
 }
 
 /** Replaces any secret of these credentials (a `password` field of their form), in any of its wire forms, that a text happens to contain. */
-export function scrubSecrets(text: string, credentials: ICredentialDataDecryptedObject, properties: INodeProperties[]): string {
+export function scrubSecrets(
+	text: string,
+	credentials: ICredentialDataDecryptedObject,
+	properties: INodeProperties[],
+): string {
 	let scrubbed = text;
 	for (const field of secretFields(properties)) {
 		const secret = credentials[field];
 		if (typeof secret !== 'string' || secret.length < 4) continue;
-		for (const form of wireForms(secret, credentials)) if (form.length >= 4) scrubbed = scrubbed.split(form).join('***');
+		for (const form of wireForms(secret, credentials))
+			if (form.length >= 4) scrubbed = scrubbed.split(form).join('***');
 	}
 	return scrubbed;
 }

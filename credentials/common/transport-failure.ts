@@ -16,7 +16,10 @@ const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
 
 /** Whether a failure (its code, or the text axios gives a request it aborted) is a timeout: for logins and node requests alike. */
 export function isTimeoutFailure(failure: { code?: unknown; message?: unknown }): boolean {
-	return (typeof failure.code === 'string' && TIMEOUT_CODES.has(failure.code)) || /timeout of \d+ms exceeded/i.test(String(failure.message ?? ''));
+	return (
+		(typeof failure.code === 'string' && TIMEOUT_CODES.has(failure.code)) ||
+		/timeout of \d+ms exceeded/i.test(String(failure.message ?? ''))
+	);
 }
 
 function errorCode(error: unknown): string {
@@ -45,9 +48,15 @@ export function transportFailure(platform: string, url: string, error: unknown):
 		);
 	}
 	if (isTimeoutFailure({ code, message: (error as { message?: unknown } | undefined)?.message })) {
-		return new LoginError(`${platform} did not answer the login in time`, `No answer from ${host}. Check that the server is up and reachable from n8n.`);
+		return new LoginError(
+			`${platform} did not answer the login in time`,
+			`No answer from ${host}. Check that the server is up and reachable from n8n.`,
+		);
 	}
 	// The code goes in the description: n8n replaces a message that contains a network error code with its own generic text.
 	const reason = code ? ` (${code})` : '';
-	return new LoginError(`Could not reach ${platform}`, `Check the base URL and that n8n can reach it: ${host}${reason}`);
+	return new LoginError(
+		`Could not reach ${platform}`,
+		`Check the base URL and that n8n can reach it: ${host}${reason}`,
+	);
 }

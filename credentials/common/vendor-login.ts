@@ -39,7 +39,11 @@ export interface VendorLogin {
 	 * The second step a 2xx login answer asks for (a two-factor code), or undefined when it is the session.
 	 * Throws LoginError when the platform asks for a step n8n cannot take (an emailed code).
 	 */
-	secondStep?(answer: LoginAnswer, credentials: ICredentialDataDecryptedObject, nowMs: number): { path: string; body: string; headers: IDataObject } | undefined;
+	secondStep?(
+		answer: LoginAnswer,
+		credentials: ICredentialDataDecryptedObject,
+		nowMs: number,
+	): { path: string; body: string; headers: IDataObject } | undefined;
 	/** The refusal of a second step's answer that is not 2xx (a wrong code): held like a refused password. */
 	secondStepRefused?(answer: LoginAnswer): LoginError;
 	/** Token and expiry from a 2xx answer. Throws LoginError when a 2xx still refuses (two-factor). */
@@ -56,6 +60,16 @@ export interface VendorLogin {
 type FromProfile = 'platform' | 'exampleUrl' | 'properties' | 'logsIn' | 'errorText';
 
 /** A platform's login: its profile's name, example URL, form, methods and error reader, and the login's own parts. */
-export function vendorLogin(profile: VendorProfile, login: Omit<VendorLogin, FromProfile> & Partial<Pick<VendorLogin, FromProfile>>): VendorLogin {
-	return { platform: profile.platform, exampleUrl: profile.exampleUrl, properties: profile.properties, logsIn: profile.logsIn, errorText: profile.errorText, ...login };
+export function vendorLogin(
+	profile: VendorProfile,
+	login: Omit<VendorLogin, FromProfile> & Partial<Pick<VendorLogin, FromProfile>>,
+): VendorLogin {
+	return {
+		platform: profile.platform,
+		exampleUrl: profile.exampleUrl,
+		properties: profile.properties,
+		logsIn: profile.logsIn,
+		errorText: profile.errorText,
+		...login,
+	};
 }

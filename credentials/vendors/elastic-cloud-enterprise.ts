@@ -1,6 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { baseUrlProperty, forMethod, ignoreSslProperty, secretProperty, textProperty } from '../common/properties';
+import {
+	baseUrlProperty,
+	forMethod,
+	ignoreSslProperty,
+	secretProperty,
+	textProperty,
+} from '../common/properties';
 import { sessionProperties } from '../common/session/state';
 import { headerText } from '../common/vendor-text';
 import type { LoginAnswer } from '../common/vendor-login';
@@ -8,9 +14,13 @@ import type { VendorProfile } from './vendor-profile';
 
 /** ECE answers errors as {errors: [{code, message}]} and repeats the codes in x-cloud-error-codes. */
 function eceErrorText(answer: Pick<LoginAnswer, 'body' | 'headers'>): string | undefined {
-	const errors = (answer.body as { errors?: Array<{ message?: unknown; code?: unknown }> } | undefined)?.errors;
+	const errors = (
+		answer.body as { errors?: Array<{ message?: unknown; code?: unknown }> } | undefined
+	)?.errors;
 	if (Array.isArray(errors)) {
-		const messages = errors.map((error) => error?.message).filter((text): text is string => typeof text === 'string' && text !== '');
+		const messages = errors
+			.map((error) => error?.message)
+			.filter((text): text is string => typeof text === 'string' && text !== '');
 		if (messages.length) return messages.join('; ');
 	}
 	return headerText(answer.headers, 'x-cloud-error-codes');
@@ -20,15 +30,26 @@ const METHOD = 'authMethod';
 
 /** The credential's form: what n8n shows and stores (every `password` field is a secret, see secrets.ts). */
 const properties: INodeProperties[] = [
-	{ ...baseUrlProperty('Elastic Cloud Enterprise', 'https://coordinator.example.com:12443'), description: 'The address of the ECE coordinator, usually on port 12443' },
+	{
+		...baseUrlProperty('Elastic Cloud Enterprise', 'https://coordinator.example.com:12443'),
+		description: 'The address of the ECE coordinator, usually on port 12443',
+	},
 	{
 		displayName: 'Authentication Method',
 		name: METHOD,
 		type: 'options',
 		default: 'apiKey',
 		options: [
-			{ name: 'API Key', value: 'apiKey', description: 'Send Authorization: ApiKey with a key from the Cloud UI' },
-			{ name: 'Username and Password', value: 'password', description: 'Log in and renew the session token when it expires' },
+			{
+				name: 'API Key',
+				value: 'apiKey',
+				description: 'Send Authorization: ApiKey with a key from the Cloud UI',
+			},
+			{
+				name: 'Username and Password',
+				value: 'password',
+				description: 'Log in and renew the session token when it expires',
+			},
 		],
 	},
 	forMethod(secretProperty('API Key', 'apiKey'), METHOD, ['apiKey']),

@@ -1,6 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { baseUrlProperty, forMethod, ignoreSslProperty, secretProperty, textProperty } from '../common/properties';
+import {
+	baseUrlProperty,
+	forMethod,
+	ignoreSslProperty,
+	secretProperty,
+	textProperty,
+} from '../common/properties';
 import { sessionProperties } from '../common/session/state';
 import { bodyText } from '../common/vendor-text';
 import type { LoginAnswer } from '../common/vendor-login';
@@ -21,18 +27,34 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'apiKey',
 		options: [
-			{ name: 'API Key', value: 'apiKey', description: 'Exchange an Immuta API key for a session token' },
+			{
+				name: 'API Key',
+				value: 'apiKey',
+				description: 'Exchange an Immuta API key for a session token',
+			},
 			{
 				name: 'API Key (Direct)',
 				value: 'apiKeyDirect',
-				description: 'Send the API key itself with every request, with no exchange (Immuta SaaS and its V2 API)',
+				description:
+					'Send the API key itself with every request, with no exchange (Immuta SaaS and its V2 API)',
 			},
-			{ name: 'Username and Password', value: 'password', description: 'Log in through an identity manager (IAM)' },
+			{
+				name: 'Username and Password',
+				value: 'password',
+				description: 'Log in through an identity manager (IAM)',
+			},
 		],
 	},
-	forMethod(secretProperty('API Key', 'apiKey', 'An API key generated on your Immuta profile page'), METHOD, ['apiKey', 'apiKeyDirect']),
 	forMethod(
-		{ ...textProperty('IAM ID', 'iamId', 'bim'), description: 'The identity manager that holds the user; bim is Immuta\'s built-in one' },
+		secretProperty('API Key', 'apiKey', 'An API key generated on your Immuta profile page'),
+		METHOD,
+		['apiKey', 'apiKeyDirect'],
+	),
+	forMethod(
+		{
+			...textProperty('IAM ID', 'iamId', 'bim'),
+			description: "The identity manager that holds the user; bim is Immuta's built-in one",
+		},
 		METHOD,
 		['password'],
 	),
@@ -53,6 +75,7 @@ export const immutaProfile: VendorProfile = {
 	errorText: immutaErrorText,
 	rejectedCredential: {
 		message: 'Immuta did not accept the credential',
-		description: 'Immuta answered 401 (with a fresh session token, or to the API key sent directly): check that the API key or user is still valid in Immuta.',
+		description:
+			'Immuta answered 401 (with a fresh session token, or to the API key sent directly): check that the API key or user is still valid in Immuta.',
 	},
 };

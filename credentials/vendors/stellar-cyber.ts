@@ -1,13 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { baseUrlProperty, forMethod, ignoreSslProperty, secretProperty, textProperty } from '../common/properties';
+import {
+	baseUrlProperty,
+	forMethod,
+	ignoreSslProperty,
+	secretProperty,
+	textProperty,
+} from '../common/properties';
 import { sessionProperties } from '../common/session/state';
 import { bodyText } from '../common/vendor-text';
 import type { LoginAnswer } from '../common/vendor-login';
 import type { VendorProfile } from './vendor-profile';
 
 function stellarCyberErrorText(answer: Pick<LoginAnswer, 'body'>): string | undefined {
-	if (typeof answer.body === 'string' && answer.body.trim() !== '') return answer.body.trim().slice(0, 300);
+	if (typeof answer.body === 'string' && answer.body.trim() !== '')
+		return answer.body.trim().slice(0, 300);
 	return bodyText(answer.body, 'error', 'message', 'detail');
 }
 
@@ -22,8 +29,16 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'scoped',
 		options: [
-			{ name: 'Scoped API Key (5.5 and Later)', value: 'scoped', description: 'A key created under My Profile > API Keys' },
-			{ name: 'Legacy User API Key', value: 'legacy', description: 'A user API key, sent with the user email' },
+			{
+				name: 'Scoped API Key (5.5 and Later)',
+				value: 'scoped',
+				description: 'A key created under My Profile > API Keys',
+			},
+			{
+				name: 'Legacy User API Key',
+				value: 'legacy',
+				description: 'A user API key, sent with the user email',
+			},
 		],
 	},
 	forMethod(textProperty('Email', 'email'), METHOD, ['legacy']),

@@ -1,6 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { baseUrlProperty, forMethod, ignoreSslProperty, secretProperty, textProperty } from '../common/properties';
+import {
+	baseUrlProperty,
+	forMethod,
+	ignoreSslProperty,
+	secretProperty,
+	textProperty,
+} from '../common/properties';
 import { sessionProperties } from '../common/session/state';
 import { bodyText, headerText } from '../common/vendor-text';
 import type { LoginAnswer } from '../common/vendor-login';
@@ -8,7 +14,10 @@ import type { VendorProfile } from './vendor-profile';
 
 /** UTMStack puts its error text in this header and often sends no body at all. */
 function utmStackErrorText(answer: Pick<LoginAnswer, 'body' | 'headers'>): string | undefined {
-	return headerText(answer.headers, 'X-UtmStack-error') ?? bodyText(answer.body, 'message', 'detail', 'title');
+	return (
+		headerText(answer.headers, 'X-UtmStack-error') ??
+		bodyText(answer.body, 'message', 'detail', 'title')
+	);
 }
 
 const METHOD = 'authMethod';
@@ -22,8 +31,16 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'password',
 		options: [
-			{ name: 'Username and Password', value: 'password', description: 'Log in and renew the session token when it expires' },
-			{ name: 'Internal Key', value: 'internalKey', description: 'Send the Utm-Internal-Key header (acts as the first administrator)' },
+			{
+				name: 'Username and Password',
+				value: 'password',
+				description: 'Log in and renew the session token when it expires',
+			},
+			{
+				name: 'Internal Key',
+				value: 'internalKey',
+				description: 'Send the Utm-Internal-Key header (acts as the first administrator)',
+			},
 			{ name: 'API Key', value: 'apiKey', description: 'Send a per-user Utm-Api-Key header' },
 		],
 	},
@@ -41,8 +58,16 @@ const properties: INodeProperties[] = [
 		METHOD,
 		['password'],
 	),
-	forMethod(secretProperty('Internal Key', 'internalKey', 'The INTERNAL_KEY of the UTMStack backend'), METHOD, ['internalKey']),
-	forMethod(secretProperty('API Key', 'apiKey', 'A UTMStack API key (Settings > API Keys)'), METHOD, ['apiKey']),
+	forMethod(
+		secretProperty('Internal Key', 'internalKey', 'The INTERNAL_KEY of the UTMStack backend'),
+		METHOD,
+		['internalKey'],
+	),
+	forMethod(
+		secretProperty('API Key', 'apiKey', 'A UTMStack API key (Settings > API Keys)'),
+		METHOD,
+		['apiKey'],
+	),
 	ignoreSslProperty,
 	...sessionProperties,
 ];
@@ -58,7 +83,11 @@ export const utmStackProfile: VendorProfile = {
 	// UtmIncidentResource catches ResponseStatusException(NOT_FOUND) from wrapOrNotFound and answers 500 with it in
 	// X-UtmStack-error; UtmIncidentService says "Incident not found"; a note on a missing incident breaks the
 	// note's foreign key (docs/provenance/utmstack.md M9).
-	isNotFound: (answer) => answer.status === 500 && /404 NOT_FOUND|Incident not found|fk_utm_incident_note_incident_id/i.test(utmStackErrorText(answer) ?? ''),
+	isNotFound: (answer) =>
+		answer.status === 500 &&
+		/404 NOT_FOUND|Incident not found|fk_utm_incident_note_incident_id/i.test(
+			utmStackErrorText(answer) ?? '',
+		),
 	rejectedCredential: {
 		message: 'UTMStack did not accept the credential',
 		description:

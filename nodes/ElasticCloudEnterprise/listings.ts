@@ -14,8 +14,16 @@ const STABLE_SORT = [{ id: { order: 'asc' } }];
 /** POST /deployments/_search: the first page carries the query, the next ones only the cursor ECE returned. */
 export function deploymentSearch(query: IDataObject): CursorListing {
 	return {
-		first: (size) => ({ method: 'POST', path: '/api/v1/deployments/_search', body: { query, size, sort: STABLE_SORT } as IDataObject }),
-		next: (cursor, size) => ({ method: 'POST', path: '/api/v1/deployments/_search', body: { cursor, size } }),
+		first: (size) => ({
+			method: 'POST',
+			path: '/api/v1/deployments/_search',
+			body: { query, size, sort: STABLE_SORT } as IDataObject,
+		}),
+		next: (cursor, size) => ({
+			method: 'POST',
+			path: '/api/v1/deployments/_search',
+			body: { cursor, size },
+		}),
 		maxPageSize: SEARCH_PAGE_SIZE,
 		records: ['deployments'],
 		cursor: ['cursor'],
@@ -30,6 +38,9 @@ export const ALL_ALLOCATORS = 10_000;
 
 export function allocatorsOf(body: unknown): IDataObject[] {
 	return listAt(body, ['zones']).flatMap((zone) =>
-		optionalListAt(zone, ['allocators']).map((allocator) => ({ ...allocator, zone_id: allocator.zone_id ?? zone.zone_id })),
+		optionalListAt(zone, ['allocators']).map((allocator) => ({
+			...allocator,
+			zone_id: allocator.zone_id ?? zone.zone_id,
+		})),
 	);
 }

@@ -1,35 +1,80 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { optionalListAt } from '../common/answer-parts';
 import { apiList, apiRequest, readAnswer } from '../common/request';
 import { ALL_ALLOCATORS, ALLOCATORS_PATH, allocatorsOf } from './listings';
 import { elasticCloudEnterprise } from './transport';
 
-const matches = (name: string, filter?: string) => name.toLowerCase().includes((filter ?? '').trim().toLowerCase());
+const matches = (name: string, filter?: string) =>
+	name.toLowerCase().includes((filter ?? '').trim().toLowerCase());
 
 /** The ref ids of one kind of resource in the deployment the node's Deployment ID names. */
-async function resourcesOf(context: ILoadOptionsFunctions, kind: string): Promise<INodePropertyOptions[]> {
-	const id = String(context.getCurrentNodeParameter('deploymentId', { extractValue: true }) ?? '').trim();
+async function resourcesOf(
+	context: ILoadOptionsFunctions,
+	kind: string,
+): Promise<INodePropertyOptions[]> {
+	const id = String(
+		context.getCurrentNodeParameter('deploymentId', { extractValue: true }) ?? '',
+	).trim();
 	if (!/^[0-9a-zA-Z-]+$/.test(id)) return [];
-	const deployment = await apiRequest.call(context, elasticCloudEnterprise, { method: 'GET', path: `/api/v1/deployments/${id}`, about: `deployment ${id}` });
-	const resources = readAnswer(context.getNode(), elasticCloudEnterprise, { method: 'GET', path: `/api/v1/deployments/${id}` }, deployment, (body) => optionalListAt(body, ['resources', kind]), 0);
-	return resources.map((resource) => ({ name: String(resource.ref_id), value: String(resource.ref_id) }));
+	const deployment = await apiRequest.call(context, elasticCloudEnterprise, {
+		method: 'GET',
+		path: `/api/v1/deployments/${id}`,
+		about: `deployment ${id}`,
+	});
+	const resources = readAnswer(
+		context.getNode(),
+		elasticCloudEnterprise,
+		{ method: 'GET', path: `/api/v1/deployments/${id}` },
+		deployment,
+		(body) => optionalListAt(body, ['resources', kind]),
+		0,
+	);
+	return resources.map((resource) => ({
+		name: String(resource.ref_id),
+		value: String(resource.ref_id),
+	}));
 }
 
 /** The editor's lists for Elastic Cloud Enterprise, loaded through the node's own request path (login, renewal, errors). */
 export const eceMethods = {
 	listSearch: {
-		async searchDeployments(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+		async searchDeployments(
+			this: ILoadOptionsFunctions,
+			filter?: string,
+		): Promise<INodeListSearchResult> {
 			// GET /deployments carries no health (DeploymentsListResponse): the list names deployments only
-			const deployments = await apiList.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/deployments' }, ['deployments']);
+			const deployments = await apiList.call(
+				this,
+				elasticCloudEnterprise,
+				{ method: 'GET', path: '/api/v1/deployments' },
+				['deployments'],
+			);
 			const results = deployments
-				.filter((deployment) => matches(`${String(deployment.name ?? '')} ${String(deployment.id)}`, filter))
-				.map((deployment) => ({ name: `${String(deployment.name ?? deployment.id)} (${String(deployment.id).slice(0, 6)})`, value: String(deployment.id) }))
+				.filter((deployment) =>
+					matches(`${String(deployment.name ?? '')} ${String(deployment.id)}`, filter),
+				)
+				.map((deployment) => ({
+					name: `${String(deployment.name ?? deployment.id)} (${String(deployment.id).slice(0, 6)})`,
+					value: String(deployment.id),
+				}))
 				.sort((a, b) => a.name.localeCompare(b.name));
 			return { results };
 		},
-		async searchAllocators(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-			const request = { method: 'GET' as const, path: ALLOCATORS_PATH, qs: { size: ALL_ALLOCATORS } };
+		async searchAllocators(
+			this: ILoadOptionsFunctions,
+			filter?: string,
+		): Promise<INodeListSearchResult> {
+			const request = {
+				method: 'GET' as const,
+				path: ALLOCATORS_PATH,
+				qs: { size: ALL_ALLOCATORS },
+			};
 			const allocators = await apiList.call(this, elasticCloudEnterprise, request, allocatorsOf);
 			return {
 				results: allocators
@@ -41,11 +86,22 @@ export const eceMethods = {
 					.filter((result) => matches(result.name, filter)),
 			};
 		},
-		async searchApiKeys(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-			const keys = await apiList.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/users/auth/keys' }, ['keys']);
+		async searchApiKeys(
+			this: ILoadOptionsFunctions,
+			filter?: string,
+		): Promise<INodeListSearchResult> {
+			const keys = await apiList.call(
+				this,
+				elasticCloudEnterprise,
+				{ method: 'GET', path: '/api/v1/users/auth/keys' },
+				['keys'],
+			);
 			return {
 				results: keys
-					.map((key) => ({ name: `${String(key.description ?? key.id)} (${String(key.id)})`, value: String(key.id) }))
+					.map((key) => ({
+						name: `${String(key.description ?? key.id)} (${String(key.id)})`,
+						value: String(key.id),
+					}))
 					.filter((result) => matches(result.name, filter)),
 			};
 		},
@@ -57,7 +113,10 @@ export const eceMethods = {
 		},
 		/** The resources of the kind chosen above (Resource Kind) in the deployment chosen above. */
 		async getDeploymentResources(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-			return await resourcesOf(this, String(this.getCurrentNodeParameter('resourceKind') ?? 'elasticsearch'));
+			return await resourcesOf(
+				this,
+				String(this.getCurrentNodeParameter('resourceKind') ?? 'elasticsearch'),
+			);
 		},
 	},
 };

@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pollHealthChanges } from './health-changes';
@@ -11,7 +16,8 @@ export class ElasticCloudEnterpriseTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'Deployment health changed',
-		description: "Manage Elastic Cloud Enterprise deployments and allocators, or start a workflow when a deployment's health changes",
+		description:
+			"Manage Elastic Cloud Enterprise deployments and allocators, or start a workflow when a deployment's health changes",
 		defaults: { name: 'Elastic Cloud Enterprise Trigger' },
 		polling: true,
 		inputs: [],
@@ -28,7 +34,8 @@ export class ElasticCloudEnterpriseTrigger implements INodeType {
 					{
 						name: 'Deployment Health Changed',
 						value: 'deploymentHealthChanged',
-						description: "A deployment's healthy flag or an Elasticsearch resource's status changed; the item has the state before and after",
+						description:
+							"A deployment's healthy flag or an Elasticsearch resource's status changed; the item has the state before and after",
 					},
 				],
 			},

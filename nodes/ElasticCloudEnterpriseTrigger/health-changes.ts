@@ -21,15 +21,24 @@ export function healthOf(deployment: IDataObject): DeploymentHealth {
 		elasticsearch: resources
 			.map((resource) => {
 				const info = recordAt(resource, ['info']);
-				return { refId: String(resource.ref_id ?? ''), status: String(info.status ?? 'unknown'), healthy: info.healthy === true };
+				return {
+					refId: String(resource.ref_id ?? ''),
+					status: String(info.status ?? 'unknown'),
+					healthy: info.healthy === true,
+				};
 			})
 			.sort((a, b) => a.refId.localeCompare(b.refId)),
 	};
 }
 
-const sameHealth = (a: DeploymentHealth, b: DeploymentHealth) => JSON.stringify(a) === JSON.stringify(b);
+const sameHealth = (a: DeploymentHealth, b: DeploymentHealth) =>
+	JSON.stringify(a) === JSON.stringify(b);
 
-function healthEvent(deployment: IDataObject, before: DeploymentHealth | null, after: DeploymentHealth): IDataObject {
+function healthEvent(
+	deployment: IDataObject,
+	before: DeploymentHealth | null,
+	after: DeploymentHealth,
+): IDataObject {
 	return { id: deployment.id, name: deployment.name, before, after, deployment };
 }
 
@@ -39,17 +48,37 @@ function healthEvent(deployment: IDataObject, before: DeploymentHealth | null, a
  * run shows one deployment, an unhealthy one if there is any. New and deleted deployments are recorded,
  * not emitted. A failed poll throws before the state is touched.
  */
-export async function pollHealthChanges(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const deployments = await collectPages.call(this, elasticCloudEnterprise, cursorPages(deploymentSearch({ match_all: {} })), undefined);
-	const current = new Map(deployments.map((deployment) => [String(deployment.id), healthOf(deployment)]));
+export async function pollHealthChanges(
+	this: IPollFunctions,
+): Promise<INodeExecutionData[][] | null> {
+	const deployments = await collectPages.call(
+		this,
+		elasticCloudEnterprise,
+		cursorPages(deploymentSearch({ match_all: {} })),
+		undefined,
+	);
+	const current = new Map(
+		deployments.map((deployment) => [String(deployment.id), healthOf(deployment)]),
+	);
 
 	if (this.getMode() === 'manual') {
-		const shown = deployments.find((deployment) => !current.get(String(deployment.id))?.healthy) ?? deployments[0];
-		return shown ? [this.helpers.returnJsonArray([healthEvent(shown, null, current.get(String(shown.id)) as DeploymentHealth)])] : null;
+		const shown =
+			deployments.find((deployment) => !current.get(String(deployment.id))?.healthy) ??
+			deployments[0];
+		return shown
+			? [
+					this.helpers.returnJsonArray([
+						healthEvent(shown, null, current.get(String(shown.id)) as DeploymentHealth),
+					]),
+				]
+			: null;
 	}
 
 	const state = this.getWorkflowStaticData('node');
-	const previous = state.scope === SCOPE && typeof state.health === 'object' && state.health !== null ? (state.health as Record<string, DeploymentHealth>) : undefined;
+	const previous =
+		state.scope === SCOPE && typeof state.health === 'object' && state.health !== null
+			? (state.health as Record<string, DeploymentHealth>)
+			: undefined;
 	const events = previous
 		? deployments.flatMap((deployment) => {
 				const id = String(deployment.id);

@@ -17,7 +17,11 @@ export const NAME_ONLY = { nameOnly: true } as const;
  * An Immuta list answered as {count, hits} and paged by offset/size. Catalogs (data sources, projects)
  * are ordered by name, which a rename changes; the audit log only grows at its newest end.
  */
-export function immutaListing(path: string, query: IDataObject, order: 'name' | 'append-only'): OffsetListing {
+export function immutaListing(
+	path: string,
+	query: IDataObject,
+	order: 'name' | 'append-only',
+): OffsetListing {
 	return {
 		path,
 		query,

@@ -8,26 +8,52 @@ import { immuta } from './transport';
 const PER_PAGE = 50;
 
 /** One "From List" page of an Immuta catalog searched by name (data sources, projects). */
-async function searchCatalog(context: ILoadOptionsFunctions, path: string, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+async function searchCatalog(
+	context: ILoadOptionsFunctions,
+	path: string,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const offset = Number(paginationToken ?? 0) || 0;
 	const searchText = (filter ?? '').trim();
-	const request = { method: 'GET' as const, path, qs: { size: PER_PAGE, offset, ...BY_NAME, ...(searchText ? { searchText, ...NAME_ONLY } : {}) } };
-	const answer = await apiRead.call(context, immuta, request, (body) => ({ hits: listAt(body, ['hits']), count: numberAt(body, ['count']) }));
+	const request = {
+		method: 'GET' as const,
+		path,
+		qs: { size: PER_PAGE, offset, ...BY_NAME, ...(searchText ? { searchText, ...NAME_ONLY } : {}) },
+	};
+	const answer = await apiRead.call(context, immuta, request, (body) => ({
+		hits: listAt(body, ['hits']),
+		count: numberAt(body, ['count']),
+	}));
 	const hits = answer.hits as IDataObject[];
 	const count = Number(answer.count);
 	return {
-		results: hits.map((hit) => ({ name: `${String(hit.name ?? hit.id)} (${String(hit.id)})`, value: String(hit.id) })),
-		paginationToken: hits.length === PER_PAGE && (!Number.isFinite(count) || offset + PER_PAGE < count) ? String(offset + PER_PAGE) : undefined,
+		results: hits.map((hit) => ({
+			name: `${String(hit.name ?? hit.id)} (${String(hit.id)})`,
+			value: String(hit.id),
+		})),
+		paginationToken:
+			hits.length === PER_PAGE && (!Number.isFinite(count) || offset + PER_PAGE < count)
+				? String(offset + PER_PAGE)
+				: undefined,
 	};
 }
 
 /** The editor's lists for Immuta, loaded through the node's own request path (login, renewal, errors). */
 export const immutaMethods = {
 	listSearch: {
-		async searchDataSources(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+		async searchDataSources(
+			this: ILoadOptionsFunctions,
+			filter?: string,
+			paginationToken?: string,
+		): Promise<INodeListSearchResult> {
 			return await searchCatalog(this, '/dataSource', filter, paginationToken);
 		},
-		async searchProjects(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+		async searchProjects(
+			this: ILoadOptionsFunctions,
+			filter?: string,
+			paginationToken?: string,
+		): Promise<INodeListSearchResult> {
 			return await searchCatalog(this, '/project', filter, paginationToken);
 		},
 	},

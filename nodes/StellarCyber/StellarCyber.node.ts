@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeResources, executeOperations } from '../common/operations';
@@ -9,7 +14,10 @@ export class StellarCyber implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Stellar Cyber',
 		name: 'stellarCyber',
-		icon: { light: 'file:../../icons/stellarcyber.svg', dark: 'file:../../icons/stellarcyber.dark.svg' },
+		icon: {
+			light: 'file:../../icons/stellarcyber.svg',
+			dark: 'file:../../icons/stellarcyber.dark.svg',
+		},
 		group: ['transform'],
 		// 2: record ids picked from a list (resource locators); version 1 workflows keep their text fields.
 		version: [1, 2],

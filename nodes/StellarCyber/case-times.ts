@@ -10,7 +10,8 @@ const EPOCH_MS_FLOOR = 1e12;
 export function withReadableTimes(record: IDataObject): IDataObject {
 	const readable: IDataObject = { ...record };
 	for (const [key, value] of Object.entries(record)) {
-		if (key.endsWith('_at') && typeof value === 'number' && value >= EPOCH_MS_FLOOR) readable[`${key}_iso`] = new Date(value).toISOString();
+		if (key.endsWith('_at') && typeof value === 'number' && value >= EPOCH_MS_FLOOR)
+			readable[`${key}_iso`] = new Date(value).toISOString();
 	}
 	return readable;
 }

@@ -5,8 +5,25 @@ import type { CursorListing, OffsetListing } from '../common/page-strategies';
 import type { TimeWalk } from '../common/time-walk';
 
 /** A Stellar list paged by skip/limit, its records at `records` in the answer. */
-export function skipLimitListing(path: string, query: IDataObject, maxPageSize: number, records: string[], total?: string[], about?: string): OffsetListing {
-	return { path, query, offsetParam: 'skip', sizeParam: 'limit', maxPageSize, records, total, idField: '_id', about };
+export function skipLimitListing(
+	path: string,
+	query: IDataObject,
+	maxPageSize: number,
+	records: string[],
+	total?: string[],
+	about?: string,
+): OffsetListing {
+	return {
+		path,
+		query,
+		offsetParam: 'skip',
+		sizeParam: 'limit',
+		maxPageSize,
+		records,
+		total,
+		idField: '_id',
+		about,
+	};
 }
 
 export const SEARCH_PAGE_SIZE = 1000;
@@ -32,7 +49,12 @@ export function scrollSearch(index: string, query: IDataObject, sort: unknown): 
 			body: { query, size, ...(sort ? { sort } : {}) } as IDataObject,
 			forbidden: DATA_API_FORBIDDEN,
 		}),
-		next: (scrollId) => ({ method: 'POST', path: '/connect/api/data/_search/scroll', body: { scroll: '1m', scroll_id: scrollId }, forbidden: DATA_API_FORBIDDEN }),
+		next: (scrollId) => ({
+			method: 'POST',
+			path: '/connect/api/data/_search/scroll',
+			body: { scroll: '1m', scroll_id: scrollId },
+			forbidden: DATA_API_FORBIDDEN,
+		}),
 		maxPageSize: SEARCH_PAGE_SIZE,
 		records: ['hits', 'hits'],
 		cursor: ['_scroll_id'],
@@ -44,23 +66,39 @@ export function scrollSearch(index: string, query: IDataObject, sort: unknown): 
 /** Stellar answers at most 500 cases per request. */
 export const MAX_CASES_PER_PAGE = 500;
 
-
 /** The cases in a skip/limit order (score, or the newest few by time). */
-export const caseListing = (query: IDataObject) => skipLimitListing('/connect/api/v1/cases', query, MAX_CASES_PER_PAGE, ['data', 'cases'], ['data', 'total']);
+export const caseListing = (query: IDataObject) =>
+	skipLimitListing(
+		'/connect/api/v1/cases',
+		query,
+		MAX_CASES_PER_PAGE,
+		['data', 'cases'],
+		['data', 'total'],
+	);
 
 /**
  * The cases walked oldest first by created_at or modified_at (FROM~<field> is inclusive): each query starts
  * at the last time read, so cases created or changed during the read neither repeat nor slip past it.
  * Stellar has no upper time bound, so this walk only goes forward in time.
  */
-export function caseTimeWalk(timeField: 'created_at' | 'modified_at', query: IDataObject): TimeWalk {
+export function caseTimeWalk(
+	timeField: 'created_at' | 'modified_at',
+	query: IDataObject,
+): TimeWalk {
 	return {
 		direction: 'asc',
 		pageSize: MAX_CASES_PER_PAGE,
 		request: (cursor, size, skip) => ({
 			method: 'GET',
 			path: '/connect/api/v1/cases',
-			qs: { ...query, sort: timeField, order: 'asc', skip, limit: size, ...(cursor.time === null ? {} : { [`FROM~${timeField}`]: cursor.time }) },
+			qs: {
+				...query,
+				sort: timeField,
+				order: 'asc',
+				skip,
+				limit: size,
+				...(cursor.time === null ? {} : { [`FROM~${timeField}`]: cursor.time }),
+			},
 		}),
 		records: (response) => listAt(response.body, ['data', 'cases']),
 		totalOf: (response) => numberAt(response.body, ['data', 'total']),

@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { apiList } from '../common/request';
 import { DEFAULT_ALERT_INDEX } from './actions/alert/alert-index';
@@ -20,7 +25,19 @@ function alertFilter(text: string): IDataObject {
 		bool: {
 			should: [
 				{ ids: { values: [text] } },
-				{ multi_match: { query: text, fields: ['xdr_event.display_name', 'event_name', 'dstip_host', 'srcip_host', 'srcip', 'dstip'] } },
+				{
+					multi_match: {
+						query: text,
+						fields: [
+							'xdr_event.display_name',
+							'event_name',
+							'dstip_host',
+							'srcip_host',
+							'srcip',
+							'dstip',
+						],
+					},
+				},
 			],
 			minimum_should_match: 1,
 		},
@@ -31,16 +48,26 @@ function alertFilter(text: string): IDataObject {
 export const stellarCyberMethods = {
 	listSearch: {
 		/** The newest alerts of the node's Index (a pattern or one index), by name, host and time. */
-		async searchAlerts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+		async searchAlerts(
+			this: ILoadOptionsFunctions,
+			filter?: string,
+			paginationToken?: string,
+		): Promise<INodeListSearchResult> {
 			const from = Number(paginationToken ?? 0) || 0;
-			const index = String(this.getCurrentNodeParameter('index') ?? '').trim() || DEFAULT_ALERT_INDEX;
+			const index =
+				String(this.getCurrentNodeParameter('index') ?? '').trim() || DEFAULT_ALERT_INDEX;
 			const hits = await apiList.call(
 				this,
 				stellarCyber,
 				{
 					method: 'POST',
 					path: `/connect/api/data/${encodeURIComponent(index)}/_search`,
-					body: { query: alertFilter((filter ?? '').trim()), from, size: ALERTS_PER_PAGE, sort: [{ timestamp: { order: 'desc' } }] },
+					body: {
+						query: alertFilter((filter ?? '').trim()),
+						from,
+						size: ALERTS_PER_PAGE,
+						sort: [{ timestamp: { order: 'desc' } }],
+					},
 					forbidden: DATA_API_FORBIDDEN,
 				},
 				['hits', 'hits'],
@@ -58,25 +85,46 @@ export const stellarCyberMethods = {
 						value: String(hit._id),
 					};
 				}),
-				paginationToken: hits.length === ALERTS_PER_PAGE && next + ALERTS_PER_PAGE <= ALERT_RESULT_WINDOW ? String(next) : undefined,
+				paginationToken:
+					hits.length === ALERTS_PER_PAGE && next + ALERTS_PER_PAGE <= ALERT_RESULT_WINDOW
+						? String(next)
+						: undefined,
 			};
 		},
-		async searchCases(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+		async searchCases(
+			this: ILoadOptionsFunctions,
+			filter?: string,
+			paginationToken?: string,
+		): Promise<INodeListSearchResult> {
 			const skip = Number(paginationToken ?? 0) || 0;
 			const cases = await apiList.call(
 				this,
 				stellarCyber,
-				{ method: 'GET', path: '/connect/api/v1/cases', qs: { ...EVERY_CASE, sort: 'created_at', order: 'desc', skip, limit: CASES_PER_PAGE } },
+				{
+					method: 'GET',
+					path: '/connect/api/v1/cases',
+					qs: { ...EVERY_CASE, sort: 'created_at', order: 'desc', skip, limit: CASES_PER_PAGE },
+				},
 				['data', 'cases'],
 			);
 			const wanted = (filter ?? '').trim().toLowerCase();
 			const results = cases
-				.filter((record) => wanted === '' || `${String(record.ticket_id ?? '')} ${String(record.name ?? '')} ${String(record._id)}`.toLowerCase().includes(wanted))
+				.filter(
+					(record) =>
+						wanted === '' ||
+						`${String(record.ticket_id ?? '')} ${String(record.name ?? '')} ${String(record._id)}`
+							.toLowerCase()
+							.includes(wanted),
+				)
 				.map((record) => ({
 					name: `#${String(record.ticket_id ?? '?')} ${String(record.name ?? record._id)} (${String(record.status ?? '')}, score ${String(record.score ?? '?')})`,
 					value: String(record._id),
 				}));
-			return { results, paginationToken: cases.length === CASES_PER_PAGE ? String(skip + CASES_PER_PAGE) : undefined };
+			return {
+				results,
+				paginationToken:
+					cases.length === CASES_PER_PAGE ? String(skip + CASES_PER_PAGE) : undefined,
+			};
 		},
 	},
 	loadOptions: {
@@ -85,9 +133,17 @@ export const stellarCyberMethods = {
 			return userOptions(await stellarUsers(this));
 		},
 		async getTenants(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-			const tenants = await apiList.call(this, stellarCyber, { method: 'GET', path: '/connect/api/v1/tenants' }, ['data']);
+			const tenants = await apiList.call(
+				this,
+				stellarCyber,
+				{ method: 'GET', path: '/connect/api/v1/tenants' },
+				['data'],
+			);
 			return tenants
-				.map((tenant) => ({ name: String(tenant.cust_name ?? tenant.cust_id), value: String(tenant.cust_id) }))
+				.map((tenant) => ({
+					name: String(tenant.cust_name ?? tenant.cust_id),
+					value: String(tenant.cust_id),
+				}))
 				.sort((a, b) => a.name.localeCompare(b.name));
 		},
 	},

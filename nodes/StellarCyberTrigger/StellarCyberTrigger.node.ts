@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { lookBackMs, maxPerPoll, maxPerPollOptions } from '../common/fields';
@@ -15,11 +20,15 @@ export class StellarCyberTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Stellar Cyber Trigger',
 		name: 'stellarCyberTrigger',
-		icon: { light: 'file:../../icons/stellarcyber.svg', dark: 'file:../../icons/stellarcyber.dark.svg' },
+		icon: {
+			light: 'file:../../icons/stellarcyber.svg',
+			dark: 'file:../../icons/stellarcyber.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"] === "newCase" ? "New case" : "Updated case"}}',
-		description: 'Search and handle Stellar Cyber cases and alerts, or start a workflow when a case opens or changes',
+		description:
+			'Search and handle Stellar Cyber cases and alerts, or start a workflow when a case opens or changes',
 		defaults: { name: 'Stellar Cyber Trigger' },
 		polling: true,
 		inputs: [],
@@ -33,8 +42,17 @@ export class StellarCyberTrigger implements INodeType {
 				noDataExpression: true,
 				default: 'newCase',
 				options: [
-					{ name: 'New Case', value: 'newCase', description: 'A case matching the filters is created' },
-					{ name: 'Updated Case', value: 'updatedCase', description: 'A case matching the filters is changed (status, assignee, tags, alerts...)' },
+					{
+						name: 'New Case',
+						value: 'newCase',
+						description: 'A case matching the filters is created',
+					},
+					{
+						name: 'Updated Case',
+						value: 'updatedCase',
+						description:
+							'A case matching the filters is changed (status, assignee, tags, alerts...)',
+					},
 				],
 			},
 			{
@@ -43,7 +61,8 @@ export class StellarCyberTrigger implements INodeType {
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getTenants' },
 				default: '',
-				description: 'Only cases of this tenant (its cust_id); none for every tenant the key can see. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'Only cases of this tenant (its cust_id); none for every tenant the key can see. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Statuses',
@@ -67,14 +86,16 @@ export class StellarCyberTrigger implements INodeType {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. escalated-by-n8n',
-				description: 'Leave out cases that have any of these tags (comma-separated), such as the tag your workflow sets on the cases it handled',
+				description:
+					'Leave out cases that have any of these tags (comma-separated), such as the tag your workflow sets on the cases it handled',
 			},
 			{
 				displayName: 'Not Last Modified By',
 				name: 'notModifiedBy',
 				type: 'string',
 				default: '',
-				description: 'Leave out cases whose last change was made by these users (comma-separated emails or user IDs, as Stellar Cyber > User > Get Many lists them): with the user of this credential, the workflow does not start again on its own updates',
+				description:
+					'Leave out cases whose last change was made by these users (comma-separated emails or user IDs, as Stellar Cyber > User > Get Many lists them): with the user of this credential, the workflow does not start again on its own updates',
 			},
 			maxPerPollOptions('Cases', DEFAULT_MAX_PER_POLL),
 		],
@@ -91,7 +112,15 @@ export class StellarCyberTrigger implements INodeType {
 			withoutTags: tagList(this.getNodeParameter('withoutTags', '')),
 			notModifiedBy: await userIdsFor(this, tagList(this.getNodeParameter('notModifiedBy', '')), 0),
 		});
-		const emitted = await pollNewRecords.call(this, source, maxPerPoll(this, DEFAULT_MAX_PER_POLL), lookBackMs(this));
-		return emitted && emitted.map((items) => items.map((item) => ({ ...item, json: withReadableTimes(item.json) })));
+		const emitted = await pollNewRecords.call(
+			this,
+			source,
+			maxPerPoll(this, DEFAULT_MAX_PER_POLL),
+			lookBackMs(this),
+		);
+		return (
+			emitted &&
+			emitted.map((items) => items.map((item) => ({ ...item, json: withReadableTimes(item.json) })))
+		);
 	}
 }

@@ -18,7 +18,13 @@ export function caseChangeSource(event: CaseEvent, filters: CaseFilters): NewRec
 		newest: (size, skip) => ({
 			method: 'GET',
 			path: '/connect/api/v1/cases',
-			qs: { ...query, sort: timeField, order: 'desc', skip, limit: Math.min(size, MAX_CASES_PER_PAGE) },
+			qs: {
+				...query,
+				sort: timeField,
+				order: 'desc',
+				skip,
+				limit: Math.min(size, MAX_CASES_PER_PAGE),
+			},
 		}),
 	};
 }

@@ -1,4 +1,8 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { apiList } from '../common/request';
 import { newestAlerts } from './search/listings';
@@ -11,15 +15,23 @@ const ALERTS_PER_PAGE = 50;
 /** A page of index patterns, well within Spring's clamp of 2,000. */
 const MAX_PAGE = 1000;
 
-
 /** The editor's lists for UTMStack, loaded through the node's own request path (login, renewal, errors). */
 export const utmStackMethods = {
 	listSearch: {
 		/** The newest alerts, or those whose name contains the text typed. */
-		async searchAlerts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+		async searchAlerts(
+			this: ILoadOptionsFunctions,
+			filter?: string,
+			paginationToken?: string,
+		): Promise<INodeListSearchResult> {
 			const page = Number(paginationToken ?? 1) || 1;
 			const name = (filter ?? '').trim();
-			const alerts = await apiList.call(this, utmStack, newestAlerts(page, ALERTS_PER_PAGE, name), []);
+			const alerts = await apiList.call(
+				this,
+				utmStack,
+				newestAlerts(page, ALERTS_PER_PAGE, name),
+				[],
+			);
 			return {
 				results: alerts.map((alert) => ({
 					name: `${String(alert.name ?? alert.id)} (${String(alert.severityLabel ?? alert.severity ?? '')}, ${String(alert['@timestamp'] ?? '')})`,
@@ -28,13 +40,26 @@ export const utmStackMethods = {
 				paginationToken: alerts.length === ALERTS_PER_PAGE ? String(page + 1) : undefined,
 			};
 		},
-		async searchIncidents(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+		async searchIncidents(
+			this: ILoadOptionsFunctions,
+			filter?: string,
+			paginationToken?: string,
+		): Promise<INodeListSearchResult> {
 			const page = Number(paginationToken ?? 0) || 0;
 			const name = (filter ?? '').trim();
 			const incidents = await apiList.call(
 				this,
 				utmStack,
-				{ method: 'GET', path: '/api/utm-incidents', qs: { sort: 'id,desc', page, size: INCIDENTS_PER_PAGE, ...(name ? { 'incidentName.contains': name } : {}) } },
+				{
+					method: 'GET',
+					path: '/api/utm-incidents',
+					qs: {
+						sort: 'id,desc',
+						page,
+						size: INCIDENTS_PER_PAGE,
+						...(name ? { 'incidentName.contains': name } : {}),
+					},
+				},
 				[],
 			);
 			return {
@@ -54,15 +79,31 @@ export const utmStackMethods = {
 		async getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 			return (await utmStackUsers(this))
 				.filter((user) => user.activated !== false)
-				.map((user) => ({ name: `${[user.firstName, user.lastName].filter(Boolean).join(' ')} (${String(user.login)})`, value: utmStackId(user) }))
+				.map((user) => ({
+					name: `${[user.firstName, user.lastName].filter(Boolean).join(' ')} (${String(user.login)})`,
+					value: utmStackId(user),
+				}))
 				.sort((a, b) => a.name.localeCompare(b.name));
 		},
 		/** The active index patterns, as UTMStack's own screen lists them (isActive.equals=true; the answer's key is `active`). */
 		async getIndexPatterns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-			const patterns = await apiList.call(this, utmStack, { method: 'GET', path: '/api/utm-index-patterns', qs: { page: 0, size: MAX_PAGE, 'isActive.equals': true } }, []);
+			const patterns = await apiList.call(
+				this,
+				utmStack,
+				{
+					method: 'GET',
+					path: '/api/utm-index-patterns',
+					qs: { page: 0, size: MAX_PAGE, 'isActive.equals': true },
+				},
+				[],
+			);
 			return patterns
 				.filter((pattern) => pattern.active !== false && typeof pattern.pattern === 'string')
-				.map((pattern) => ({ name: String(pattern.pattern), value: String(pattern.pattern), description: String(pattern.patternModule ?? '') }));
+				.map((pattern) => ({
+					name: String(pattern.pattern),
+					value: String(pattern.pattern),
+					description: String(pattern.patternModule ?? ''),
+				}));
 		},
 	},
 };

@@ -1,4 +1,10 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { lookBackMs, maxPerPoll, maxPerPollOptions } from '../common/fields';
@@ -19,7 +25,8 @@ export class UtmStackTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'New alert',
-		description: 'Search and handle UTMStack alerts, logs and incidents, or start a workflow when new alerts are raised',
+		description:
+			'Search and handle UTMStack alerts, logs and incidents, or start a workflow when new alerts are raised',
 		defaults: { name: 'UTMStack Trigger' },
 		polling: true,
 		inputs: [],
@@ -32,7 +39,13 @@ export class UtmStackTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				default: 'newAlert',
-				options: [{ name: 'New Alert', value: 'newAlert', description: 'An alert matching the filters is raised' }],
+				options: [
+					{
+						name: 'New Alert',
+						value: 'newAlert',
+						description: 'An alert matching the filters is raised',
+					},
+				],
 			},
 			{
 				displayName: 'Index Pattern Name or ID',
@@ -41,14 +54,18 @@ export class UtmStackTrigger implements INodeType {
 				typeOptions: { loadOptionsMethod: 'getIndexPatterns' },
 				required: true,
 				default: ALERT_INDEXES,
-				description: 'UTMStack index pattern the alerts are in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'UTMStack index pattern the alerts are in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Minimum Severity',
 				name: 'minSeverity',
 				type: 'options',
 				default: 1,
-				options: ALERT_SEVERITIES.map(({ name, value }) => ({ name: value === 1 ? `${name} (All Alerts)` : name, value })),
+				options: ALERT_SEVERITIES.map(({ name, value }) => ({
+					name: value === 1 ? `${name} (All Alerts)` : name,
+					value,
+				})),
 			},
 			filtersProperty,
 			maxPerPollOptions('Alerts', DEFAULT_MAX_PER_POLL),
@@ -59,11 +76,26 @@ export class UtmStackTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const indexPattern = String(this.getNodeParameter('indexPattern')).trim();
-		if (indexPattern === '') throw new NodeOperationError(this.getNode(), 'The "Index Pattern" parameter is empty');
-		const filters = searchFilters(this.getNode(), this.getNodeParameter('filters', {}) as IDataObject, 0);
+		if (indexPattern === '')
+			throw new NodeOperationError(this.getNode(), 'The "Index Pattern" parameter is empty');
+		const filters = searchFilters(
+			this.getNode(),
+			this.getNodeParameter('filters', {}) as IDataObject,
+			0,
+		);
 		const minSeverity = Number(this.getNodeParameter('minSeverity', 1));
-		if (minSeverity > 1) filters.push({ field: 'severity', operator: 'IS_GREATER_THAN', value: String(minSeverity - 1) });
+		if (minSeverity > 1)
+			filters.push({
+				field: 'severity',
+				operator: 'IS_GREATER_THAN',
+				value: String(minSeverity - 1),
+			});
 		const source = newAlertSource(indexPattern, filters);
-		return await pollNewRecords.call(this, source, maxPerPoll(this, DEFAULT_MAX_PER_POLL), lookBackMs(this));
+		return await pollNewRecords.call(
+			this,
+			source,
+			maxPerPoll(this, DEFAULT_MAX_PER_POLL),
+			lookBackMs(this),
+		);
 	}
 }

@@ -15,6 +15,7 @@ export function newAlertSource(indexPattern: string, filters: SearchFilter[]): N
 		scope: 'newAlert',
 		api: utmStack,
 		walk,
-		newest: (size, skip) => newestFirst.request({ time: null, timeText: null, ids: [] }, size, skip),
+		newest: (size, skip) =>
+			newestFirst.request({ time: null, timeText: null, ids: [] }, size, skip),
 	};
 }

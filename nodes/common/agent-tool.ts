@@ -11,5 +11,6 @@ export function isAgentTool(node: INode): boolean {
 
 /** An operation an agent may not run, refused before any request; `why` is said to the model. */
 export function refuseForAgents(context: IExecuteFunctions, itemIndex: number, why: string): void {
-	if (isAgentTool(context.getNode())) throw new NodeOperationError(context.getNode(), why, { itemIndex });
+	if (isAgentTool(context.getNode()))
+		throw new NodeOperationError(context.getNode(), why, { itemIndex });
 }

@@ -55,7 +55,8 @@ function valueAt(body: unknown, path: AnswerPath): unknown {
 /** The list at `path`: an error when it is missing or anything else. */
 export function listAt(body: unknown, path: AnswerPath): IDataObject[] {
 	const value = valueAt(body, path);
-	if (!Array.isArray(value)) throw new UnexpectedAnswerError(`a list ${where(path)}`, describeValue(body));
+	if (!Array.isArray(value))
+		throw new UnexpectedAnswerError(`a list ${where(path)}`, describeValue(body));
 	return value as IDataObject[];
 }
 
@@ -63,21 +64,24 @@ export function listAt(body: unknown, path: AnswerPath): IDataObject[] {
 export function optionalListAt(body: unknown, path: AnswerPath): IDataObject[] {
 	const value = valueAt(body, path);
 	if (value === undefined || value === null) return [];
-	if (!Array.isArray(value)) throw new UnexpectedAnswerError(`a list ${where(path)}`, describeValue(body));
+	if (!Array.isArray(value))
+		throw new UnexpectedAnswerError(`a list ${where(path)}`, describeValue(body));
 	return value as IDataObject[];
 }
 
 /** The record (a JSON object, not a list) at `path`. */
 export function recordAt(body: unknown, path: AnswerPath): IDataObject {
 	const value = valueAt(body, path);
-	if (!isRecord(value)) throw new UnexpectedAnswerError(`a record ${where(path)}`, describeValue(body));
+	if (!isRecord(value))
+		throw new UnexpectedAnswerError(`a record ${where(path)}`, describeValue(body));
 	return value;
 }
 
 /** The text at `path`. */
 export function textAt(body: unknown, path: AnswerPath): string {
 	const value = valueAt(body, path);
-	if (typeof value !== 'string') throw new UnexpectedAnswerError(`a text ${where(path)}`, describeValue(body));
+	if (typeof value !== 'string')
+		throw new UnexpectedAnswerError(`a text ${where(path)}`, describeValue(body));
 	return value;
 }
 
@@ -85,22 +89,34 @@ export function textAt(body: unknown, path: AnswerPath): string {
 export function optionalTextAt(body: unknown, path: AnswerPath): string | undefined {
 	const value = valueAt(body, path);
 	if (value === undefined || value === null) return undefined;
-	if (typeof value !== 'string') throw new UnexpectedAnswerError(`a text ${where(path)}`, describeValue(body));
+	if (typeof value !== 'string')
+		throw new UnexpectedAnswerError(`a text ${where(path)}`, describeValue(body));
 	return value;
 }
 
 /** The number at `path`. */
 export function numberAt(body: unknown, path: AnswerPath): number {
 	const value = valueAt(body, path);
-	if (typeof value !== 'number' || !Number.isFinite(value)) throw new UnexpectedAnswerError(`a number ${where(path)}`, describeValue(body));
+	if (typeof value !== 'number' || !Number.isFinite(value))
+		throw new UnexpectedAnswerError(`a number ${where(path)}`, describeValue(body));
 	return value;
 }
 
 /** The error a node shows for an answer it cannot read: the platform, the request, what it reads and what came. */
-export function unexpectedAnswer(node: INode, api: VendorApi, request: Pick<ApiRequest, 'method' | 'path'>, error: UnexpectedAnswerError, itemIndex: number): NodeApiError {
+export function unexpectedAnswer(
+	node: INode,
+	api: VendorApi,
+	request: Pick<ApiRequest, 'method' | 'path'>,
+	error: UnexpectedAnswerError,
+	itemIndex: number,
+): NodeApiError {
 	const message = `${api.platform} answered ${request.method} ${request.path.split('?')[0]} in a form this node cannot read`;
 	const description =
 		`The node reads ${error.expected}; the answer is ${error.came}. Nothing was output for it, so no record is lost in silence. ` +
 		`A proxy in front of ${api.platform}, or a release of ${api.platform} that answers differently, may be the cause: check the base URL, and report the platform's version if it persists.`;
-	return new NodeApiError(node, { message, description } as JsonObject, { message, description, itemIndex });
+	return new NodeApiError(node, { message, description } as JsonObject, {
+		message,
+		description,
+		itemIndex,
+	});
 }

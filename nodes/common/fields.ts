@@ -41,10 +41,15 @@ export function returnAllOrLimit(): INodeProperties[] {
 /** undefined for Return All, else the Limit; as an agent's tool, always a Limit of at most AGENT_MAX_RECORDS. */
 export function wantedCount(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	const asTool = isAgentTool(context.getNode());
-	if (!asTool && (context.getNodeParameter('returnAll', itemIndex, false) as boolean)) return undefined;
+	if (!asTool && (context.getNodeParameter('returnAll', itemIndex, false) as boolean))
+		return undefined;
 	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
 	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(context.getNode(), `The "Limit" parameter must be a whole number of at least 1, not ${limit}`, { itemIndex });
+		throw new NodeOperationError(
+			context.getNode(),
+			`The "Limit" parameter must be a whole number of at least 1, not ${limit}`,
+			{ itemIndex },
+		);
 	}
 	if (asTool && limit > AGENT_MAX_RECORDS) {
 		throw new NodeOperationError(
@@ -110,6 +115,17 @@ export function lookBackMs(context: IPollFunctions): number {
 }
 
 /** A listing's "Filters" collection, as n8n's own nodes name it ("Add Filter"). */
-export function filtersField(options: INodeProperties[], extra: Partial<INodeProperties> = {}): INodeProperties {
-	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options, ...extra };
+export function filtersField(
+	options: INodeProperties[],
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
+		...extra,
+	};
 }

@@ -22,7 +22,15 @@ export interface IdLocator {
 export function idLocator(field: IdLocator): INodeProperties[] {
 	const { displayName, name, description } = field;
 	return [
-		{ displayName, name, type: 'string', required: true, default: '', description, displayOptions: { show: { '@version': [1] } } },
+		{
+			displayName,
+			name,
+			type: 'string',
+			required: true,
+			default: '',
+			description,
+			displayOptions: { show: { '@version': [1] } },
+		},
 		{
 			displayName,
 			name,
@@ -45,7 +53,14 @@ export function idLocator(field: IdLocator): INodeProperties[] {
 					type: 'string',
 					placeholder: field.placeholder,
 					...(field.pattern
-						? { validation: [{ type: 'regex' as const, properties: { regex: field.pattern.regex, errorMessage: field.pattern.says } }] }
+						? {
+								validation: [
+									{
+										type: 'regex' as const,
+										properties: { regex: field.pattern.regex, errorMessage: field.pattern.says },
+									},
+								],
+							}
 						: {}),
 				},
 			],

@@ -10,7 +10,11 @@ const DAY_MS = 86_400_000;
 const expiries = new WeakMap<object, { platform: string; at: Date }>();
 
 /** Keeps, per node run, when the credential's key expires, as the platform's last answer said. */
-export function noteKeyExpiry(context: RequestContext, api: VendorApi, headers: Record<string, unknown>): void {
+export function noteKeyExpiry(
+	context: RequestContext,
+	api: VendorApi,
+	headers: Record<string, unknown>,
+): void {
 	const at = api.keyExpiresAt?.(headers);
 	if (at) expiries.set(context, { platform: api.platform, at });
 }
@@ -19,7 +23,11 @@ export function noteKeyExpiry(context: RequestContext, api: VendorApi, headers: 
  * When the key expires within KEY_EXPIRY_NOTICE_DAYS: every output item gets `apiKeyExpiresAt` (for an IF
  * node or an alert) and the editor's output pane a hint saying what to do.
  */
-export function reportExpiringKey(context: IExecuteFunctions, output: INodeExecutionData[], nowMs = Date.now()): void {
+export function reportExpiringKey(
+	context: IExecuteFunctions,
+	output: INodeExecutionData[],
+	nowMs = Date.now(),
+): void {
 	const expiry = expiries.get(context);
 	if (!expiry || expiry.at.getTime() - nowMs > KEY_EXPIRY_NOTICE_DAYS * DAY_MS) return;
 	const expiresAt = expiry.at.toISOString();

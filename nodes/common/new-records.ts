@@ -3,7 +3,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { collectPages } from './paginate';
 import { apiRequestFull, readAnswer } from './request';
-import { START_OF_TIME, changeKey, cursorAfter, timeWalkPages, type TimeCursor, type TimeWalk } from './time-walk';
+import {
+	START_OF_TIME,
+	changeKey,
+	cursorAfter,
+	timeWalkPages,
+	type TimeCursor,
+	type TimeWalk,
+} from './time-walk';
 import type { ApiRequest, VendorApi } from './vendor-api';
 
 export type { TimeCursor } from './time-walk';
@@ -22,17 +29,32 @@ export interface NewRecordSource {
 /** Records per request when the first poll reads the newest ones. */
 const NEWEST_PAGE = 100;
 
-async function newest(this: IPollFunctions, source: NewRecordSource, size: number, skip: number): Promise<IDataObject[]> {
+async function newest(
+	this: IPollFunctions,
+	source: NewRecordSource,
+	size: number,
+	skip: number,
+): Promise<IDataObject[]> {
 	const request = source.newest(size, skip);
 	const response = await apiRequestFull.call(this, source.api, { ...request, expectsJson: true });
-	return readAnswer(this.getNode(), source.api, request, response, (answer) => source.walk.records(answer as typeof response), 0);
+	return readAnswer(
+		this.getNode(),
+		source.api,
+		request,
+		response,
+		(answer) => source.walk.records(answer as typeof response),
+		0,
+	);
 }
 
 /** The records (id@time) emitted within the look-back window, with their times (epoch ms). */
 export type RecentIds = Record<string, number>;
 
 /** The cursor at the newest matching record, with every id at its time: what the first poll after activation records. */
-export async function cursorAtNewest(this: IPollFunctions, source: NewRecordSource): Promise<TimeCursor> {
+export async function cursorAtNewest(
+	this: IPollFunctions,
+	source: NewRecordSource,
+): Promise<TimeCursor> {
 	const { timeOf, idOf } = source.walk;
 	let page = await newest.call(this, source, NEWEST_PAGE, 0);
 	if (page.length === 0) return START_OF_TIME;
@@ -45,9 +67,14 @@ export async function cursorAtNewest(this: IPollFunctions, source: NewRecordSour
 		const fresh = page.filter((record) => !received.has(idOf(record)));
 		for (const record of page) received.add(idOf(record));
 		if (skip > 0 && fresh.length === 0) {
-			throw new NodeOperationError(this.getNode(), `${source.api.platform} answered the next page of its newest records with the same records: it ignores the skip`, {
-				description: 'The trigger stopped instead of asking for the same page again and again. A proxy in front of the platform that rewrites the query may be the cause.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`${source.api.platform} answered the next page of its newest records with the same records: it ignores the skip`,
+				{
+					description:
+						'The trigger stopped instead of asking for the same page again and again. A proxy in front of the platform that rewrites the query may be the cause.',
+				},
+			);
 		}
 		// Read on only while a full page is all one tie.
 		if (page.length < NEWEST_PAGE || atTime.length < page.length) break;
@@ -58,22 +85,38 @@ export async function cursorAtNewest(this: IPollFunctions, source: NewRecordSour
 }
 
 /** Where a poll's walk starts: the look-back before the cursor, never further back than where the trigger started (what existed then is not new). */
-export function lookBackStart(walk: Pick<TimeWalk, 'textOf'>, start: TimeCursor, lookBack: { ms: number; floor: TimeCursor }): TimeCursor {
+export function lookBackStart(
+	walk: Pick<TimeWalk, 'textOf'>,
+	start: TimeCursor,
+	lookBack: { ms: number; floor: TimeCursor },
+): TimeCursor {
 	const back = start.time === null || lookBack.ms === 0 ? null : start.time - lookBack.ms;
 	if (back === null) return start;
-	return lookBack.floor.time !== null && back <= lookBack.floor.time ? lookBack.floor : { time: back, timeText: walk.textOf(back), ids: [] };
+	return lookBack.floor.time !== null && back <= lookBack.floor.time
+		? lookBack.floor
+		: { time: back, timeText: walk.textOf(back), ids: [] };
 }
 
 /** The changes (id@time) emitted within the look-back before the new cursor: what the next poll must not emit again. */
-export function recentWithin(walk: Pick<TimeWalk, 'timeOf' | 'idOf'>, start: TimeCursor, records: IDataObject[], cursor: TimeCursor, lookBack: { ms: number; recent: RecentIds }): RecentIds {
+export function recentWithin(
+	walk: Pick<TimeWalk, 'timeOf' | 'idOf'>,
+	start: TimeCursor,
+	records: IDataObject[],
+	cursor: TimeCursor,
+	lookBack: { ms: number; recent: RecentIds },
+): RecentIds {
 	const recent: RecentIds = {};
 	if (cursor.time === null) return recent;
-	const seen: Array<[string, number]> = [...Object.entries(lookBack.recent), ...start.ids.map((id): [string, number] => [changeKey(id, start.time), start.time ?? 0])];
+	const seen: Array<[string, number]> = [
+		...Object.entries(lookBack.recent),
+		...start.ids.map((id): [string, number] => [changeKey(id, start.time), start.time ?? 0]),
+	];
 	for (const record of records) {
 		const { time } = walk.timeOf(record);
 		seen.push([changeKey(walk.idOf(record), time), time]);
 	}
-	for (const [key, time] of seen) if (time >= cursor.time - lookBack.ms && time < cursor.time) recent[key] = time;
+	for (const [key, time] of seen)
+		if (time >= cursor.time - lookBack.ms && time < cursor.time) recent[key] = time;
 	return recent;
 }
 
@@ -87,12 +130,26 @@ export async function newRecordsAfter(
 	source: NewRecordSource,
 	start: TimeCursor,
 	max: number,
-	lookBack: { ms: number; recent: RecentIds; floor: TimeCursor } = { ms: 0, recent: {}, floor: start },
+	lookBack: { ms: number; recent: RecentIds; floor: TimeCursor } = {
+		ms: 0,
+		recent: {},
+		floor: start,
+	},
 ): Promise<{ records: IDataObject[]; cursor: TimeCursor; recent: RecentIds }> {
 	const { walk } = source;
 	const from = lookBackStart(walk, start, lookBack);
-	const emitted = [...start.ids.map((id) => changeKey(id, start.time)), ...Object.keys(lookBack.recent)];
-	const records = await collectPages.call(this, source.api, timeWalkPages(walk, from, { eachChange: true }), max, 0, emitted);
+	const emitted = [
+		...start.ids.map((id) => changeKey(id, start.time)),
+		...Object.keys(lookBack.recent),
+	];
+	const records = await collectPages.call(
+		this,
+		source.api,
+		timeWalkPages(walk, from, { eachChange: true }),
+		max,
+		0,
+		emitted,
+	);
 	const cursor = cursorAfter(walk, start, records);
 	const recent = lookBack.ms > 0 ? recentWithin(walk, start, records, cursor, lookBack) : {};
 	return { records, cursor, recent };
@@ -101,7 +158,9 @@ export async function newRecordsAfter(
 /** The look-back ids a trigger saved, if they are what this version saves. */
 export function storedRecent(value: unknown): RecentIds | undefined {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-	return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, time]) => typeof time === 'number')) as RecentIds;
+	return Object.fromEntries(
+		Object.entries(value as Record<string, unknown>).filter(([, time]) => typeof time === 'number'),
+	) as RecentIds;
 }
 
 /** The cursor a trigger saved, if it is one. */

@@ -34,7 +34,10 @@ export interface Resource {
 export type Resources = Record<string, Resource>;
 
 /** The Resource and Operation selectors and every operation's fields, shown for their operation only. */
-export function describeResources(resources: Resources, defaultResource: string): INodeProperties[] {
+export function describeResources(
+	resources: Resources,
+	defaultResource: string,
+): INodeProperties[] {
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'Resource',
@@ -60,9 +63,15 @@ export function describeResources(resources: Resources, defaultResource: string)
 	}
 	for (const [resourceName, resource] of Object.entries(resources)) {
 		for (const [operationName, operation] of Object.entries(resource.operations)) {
-			properties.push(toolDescriptionProperty(resourceName, operationName, operation.toolDescription));
+			properties.push(
+				toolDescriptionProperty(resourceName, operationName, operation.toolDescription),
+			);
 			for (const field of operation.fields) {
-				const show = { ...(field.displayOptions?.show ?? {}), resource: [resourceName], operation: [operationName] };
+				const show = {
+					...(field.displayOptions?.show ?? {}),
+					resource: [resourceName],
+					operation: [operationName],
+				};
 				properties.push({ ...field, displayOptions: { ...field.displayOptions, show } });
 			}
 		}
@@ -74,7 +83,11 @@ export function describeResources(resources: Resources, defaultResource: string)
  * The Description of the node used as a tool ('@tool': n8n's Tool variant only), one per operation. Being a
  * property of the node, it replaces the generic "<action> in <node>" text n8n would otherwise write.
  */
-function toolDescriptionProperty(resource: string, operation: string, text: string): INodeProperties {
+function toolDescriptionProperty(
+	resource: string,
+	operation: string,
+	text: string,
+): INodeProperties {
 	return {
 		displayName: 'Description',
 		name: 'toolDescription',
@@ -88,7 +101,11 @@ function toolDescriptionProperty(resource: string, operation: string, text: stri
 }
 
 /** Errors from the request function and parameter checks are already n8n errors; anything else is wrapped. */
-function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+function asNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
@@ -97,7 +114,10 @@ function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiErr
  * The execute() of every node: items in order (so a run logs in at most once per credential), one
  * output item per record with pairedItem, and Continue On Fail returning the error on its item.
  */
-export async function executeOperations(this: IExecuteFunctions, resources: Resources): Promise<INodeExecutionData[][]> {
+export async function executeOperations(
+	this: IExecuteFunctions,
+	resources: Resources,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -106,7 +126,11 @@ export async function executeOperations(this: IExecuteFunctions, resources: Reso
 			const operationName = this.getNodeParameter('operation', itemIndex) as string;
 			const operation = resources[resourceName]?.operations[operationName];
 			if (!operation) {
-				throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resourceName}" is not supported`, { itemIndex });
+				throw new NodeOperationError(
+					this.getNode(),
+					`The operation "${operationName}" of "${resourceName}" is not supported`,
+					{ itemIndex },
+				);
 			}
 			const result = await operation.execute.call(this, itemIndex);
 			const records = Array.isArray(result) ? result : [result];
@@ -114,7 +138,10 @@ export async function executeOperations(this: IExecuteFunctions, resources: Reso
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 			output.push({
-				json: { error: error.message, ...(error.description ? { description: error.description } : {}) },
+				json: {
+					error: error.message,
+					...(error.description ? { description: error.description } : {}),
+				},
 				pairedItem: { item: itemIndex },
 			});
 		}

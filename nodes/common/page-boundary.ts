@@ -34,5 +34,11 @@ export function readAgainEarlier<Cursor>(
 	at: (position: number) => Cursor,
 ): PageRead<Cursor> {
 	if (giveUp) throw giveUp;
-	return { items: [], next: at(Math.max(0, position - (size - overlap))), received, rewound: true, pageIds: [] };
+	return {
+		items: [],
+		next: at(Math.max(0, position - (size - overlap))),
+		received,
+		rewound: true,
+		pageIds: [],
+	};
 }

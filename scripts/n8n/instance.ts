@@ -1,5 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, createWriteStream, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import {
+	closeSync,
+	createWriteStream,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	symlinkSync,
+	writeFileSync,
+	existsSync,
+	rmSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import type { InstalledN8n } from './install';
@@ -18,7 +28,15 @@ export interface N8nInstanceOptions {
 }
 
 export interface WorkflowRun {
-	data: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> } }>>; error?: unknown } };
+	data: {
+		resultData: {
+			runData: Record<
+				string,
+				Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> } }>
+			>;
+			error?: unknown;
+		};
+	};
 }
 
 export interface ExecutionResult {
@@ -35,8 +53,12 @@ const tail = (text: string, size = 1500) => (text.length > size ? `...${text.sli
 /** The finished run, or an error that says what n8n returned instead (exit code, the end of what it printed). */
 export function finishedRun(result: ExecutionResult): WorkflowRun {
 	if (result.run) return result.run;
-	const printed = result.stdout.split('\n').includes('{') ? 'a run it did not finish, or that failed' : 'no run';
-	throw new Error(`n8n execute printed ${printed} and exited with code ${result.status}.\nIts output ends:\n${tail(result.stdout)}\nIts errors end:\n${tail(result.stderr)}`);
+	const printed = result.stdout.split('\n').includes('{')
+		? 'a run it did not finish, or that failed'
+		: 'no run';
+	throw new Error(
+		`n8n execute printed ${printed} and exited with code ${result.status}.\nIts output ends:\n${tail(result.stdout)}\nIts errors end:\n${tail(result.stderr)}`,
+	);
 }
 
 function nodeOutput(run: WorkflowRun | undefined, node: string): Array<Record<string, unknown>> {
@@ -45,7 +67,12 @@ function nodeOutput(run: WorkflowRun | undefined, node: string): Array<Record<st
 	return (last?.data?.main[0] ?? []).map((item) => item.json);
 }
 
-export const OWNER = { email: 'owner@secops.example.test', password: 'Sandbox-0wner-pass', firstName: 'SOC', lastName: 'Owner' };
+export const OWNER = {
+	email: 'owner@secops.example.test',
+	password: 'Sandbox-0wner-pass',
+	firstName: 'SOC',
+	lastName: 'Owner',
+};
 
 /**
  * One real n8n: its command line (import, execute) and its server, on a SQLite database in userFolder.
@@ -78,7 +105,11 @@ export class N8nInstance {
 	env(): NodeJS.ProcessEnv {
 		const { installed, userFolder, port } = this.options;
 		// Jest sets NODE_ENV=test, which n8n reads as its own test mode.
-		const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('JEST')));
+		const inherited = Object.fromEntries(
+			Object.entries(process.env).filter(
+				([name]) => name !== 'NODE_ENV' && !name.startsWith('JEST'),
+			),
+		);
 		return {
 			...inherited,
 			PATH: `${dirname(installed.nodeBinary)}:${process.env.PATH ?? ''}`,
@@ -119,7 +150,10 @@ export class N8nInstance {
 		const outFile = join(this.options.userFolder, `cli-${process.pid}-${Date.now()}.out`);
 		const outFd = openSync(outFile, 'w');
 		return new Promise((resolve, reject) => {
-			const child = spawn(installed.nodeBinary, [installed.n8nBin, ...args], { env, stdio: ['ignore', outFd, 'pipe'] });
+			const child = spawn(installed.nodeBinary, [installed.n8nBin, ...args], {
+				env,
+				stdio: ['ignore', outFd, 'pipe'],
+			});
 			closeSync(outFd);
 			let stderr = '';
 			child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -127,7 +161,9 @@ export class N8nInstance {
 			child.on('close', (code) => {
 				const stdout = readFileSync(outFile, 'utf8');
 				rmSync(outFile, { force: true });
-				writeFileSync(this.logFile, `\n$ n8n ${args.join(' ')}\n${stdout}\n${stderr}\n`, { flag: 'a' });
+				writeFileSync(this.logFile, `\n$ n8n ${args.join(' ')}\n${stdout}\n${stderr}\n`, {
+					flag: 'a',
+				});
 				resolve({ status: code ?? -1, stdout, stderr });
 			});
 		});
@@ -135,7 +171,10 @@ export class N8nInstance {
 
 	async cliOrThrow(args: string[]): Promise<string> {
 		const result = await this.cli(args);
-		if (result.status !== 0) throw new Error(`n8n ${args[0]} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+		if (result.status !== 0)
+			throw new Error(
+				`n8n ${args[0]} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`,
+			);
 		return result.stdout;
 	}
 
@@ -150,7 +189,9 @@ export class N8nInstance {
 	}
 
 	/** The stored credentials, decrypted (n8n export:credentials --decrypted), as import:credentials takes them back. */
-	async exportCredentials(): Promise<Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>> {
+	async exportCredentials(): Promise<
+		Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>
+	> {
 		const file = join(this.options.userFolder, 'export-credentials.json');
 		try {
 			await this.cliOrThrow(['export:credentials', '--all', '--decrypted', `--output=${file}`]);
@@ -165,11 +206,22 @@ export class N8nInstance {
 	 * The token itself is untouched and the platform still takes it: what a process finds when the session it did
 	 * not get itself is due for renewal.
 	 */
-	async ageStoredSession(credentialId: string, issuedAgoMs: number, endsInMs: number): Promise<void> {
-		const stored = (await this.exportCredentials()).find((credential) => credential.id === credentialId);
-		if (!stored || typeof stored.data.sessionToken !== 'string' || stored.data.sessionToken === '') throw new Error(`credential ${credentialId} holds no session to age`);
+	async ageStoredSession(
+		credentialId: string,
+		issuedAgoMs: number,
+		endsInMs: number,
+	): Promise<void> {
+		const stored = (await this.exportCredentials()).find(
+			(credential) => credential.id === credentialId,
+		);
+		if (!stored || typeof stored.data.sessionToken !== 'string' || stored.data.sessionToken === '')
+			throw new Error(`credential ${credentialId} holds no session to age`);
 		const now = Date.now();
-		const data = { ...stored.data, sessionIssuedAt: new Date(now - issuedAgoMs).toISOString(), sessionExpiresAt: new Date(now + endsInMs).toISOString() };
+		const data = {
+			...stored.data,
+			sessionIssuedAt: new Date(now - issuedAgoMs).toISOString(),
+			sessionExpiresAt: new Date(now + endsInMs).toISOString(),
+		};
 		await this.importCredentials([{ id: stored.id, name: stored.name, type: stored.type, data }]);
 	}
 
@@ -177,7 +229,9 @@ export class N8nInstance {
 		const folder = join(this.options.userFolder, 'import-workflows');
 		rmSync(folder, { recursive: true, force: true });
 		mkdirSync(folder);
-		workflows.forEach((workflow, index) => writeFileSync(join(folder, `${index}.json`), JSON.stringify(workflow)));
+		workflows.forEach((workflow, index) =>
+			writeFileSync(join(folder, `${index}.json`), JSON.stringify(workflow)),
+		);
 		await this.cliOrThrow(['import:workflow', '--separate', `--input=${folder}`]);
 	}
 
@@ -186,7 +240,8 @@ export class N8nInstance {
 	 * One command per workflow: n8n 2.x no longer publishes with `--all` (and says so with exit code 0).
 	 */
 	async activateWorkflows(workflowIds: string[]): Promise<void> {
-		for (const id of workflowIds) await this.cliOrThrow(['update:workflow', `--id=${id}`, '--active=true']);
+		for (const id of workflowIds)
+			await this.cliOrThrow(['update:workflow', `--id=${id}`, '--active=true']);
 	}
 
 	/** `n8n execute --id`: the run n8n printed (undefined when it failed), and what it wrote. */
@@ -199,14 +254,26 @@ export class N8nInstance {
 		let run: WorkflowRun | undefined;
 		if (last > first) {
 			try {
-				const printed = JSON.parse(lines.slice(first, last + 1).join('\n')) as WorkflowRun & { status?: string; finished?: boolean };
+				const printed = JSON.parse(lines.slice(first, last + 1).join('\n')) as WorkflowRun & {
+					status?: string;
+					finished?: boolean;
+				};
 				// A run n8n printed as finished with success counts even if the process then exits unclean.
-				run = result.status === 0 || (printed.status === 'success' && printed.finished === true) ? printed : undefined;
+				run =
+					result.status === 0 || (printed.status === 'success' && printed.finished === true)
+						? printed
+						: undefined;
 			} catch {
 				run = undefined;
 			}
 		}
-		return { run, status: result.status, stdout: result.stdout, stderr: result.stderr, output: (node) => nodeOutput(run, node) };
+		return {
+			run,
+			status: result.status,
+			stdout: result.stdout,
+			stderr: result.stderr,
+			output: (node) => nodeOutput(run, node),
+		};
 	}
 
 	/** Makes a package folder visible to n8n the way the Community Nodes installer leaves it (nodes/node_modules/<name>). */
@@ -216,7 +283,9 @@ export class N8nInstance {
 		rmSync(target, { recursive: true, force: true });
 		symlinkSync(packageFolder, target, 'dir');
 		const manifest = join(this.nodesFolder, 'package.json');
-		const current = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : { name: 'installed-nodes', private: true };
+		const current = existsSync(manifest)
+			? JSON.parse(readFileSync(manifest, 'utf8'))
+			: { name: 'installed-nodes', private: true };
 		current.dependencies = { ...(current.dependencies ?? {}), [name]: `file:${packageFolder}` };
 		writeFileSync(manifest, JSON.stringify(current, null, 2));
 	}
@@ -237,10 +306,17 @@ export class N8nInstance {
 		let exited: string | undefined;
 		this.server.once('exit', (code, signal) => (exited = `exit ${code ?? signal}`));
 		while (Date.now() - started < timeoutMs) {
-			if (exited) throw new Error(`n8n exited while starting (${exited}); see ${this.logFile}:\n${readFileSync(this.logFile, 'utf8').slice(-3000)}`);
+			if (exited)
+				throw new Error(
+					`n8n exited while starting (${exited}); see ${this.logFile}:\n${readFileSync(this.logFile, 'utf8').slice(-3000)}`,
+				);
 			if (command[0] === 'worker') {
 				// A worker serves no REST; it says so in its log once it takes jobs.
-				if (existsSync(this.logFile) && readFileSync(this.logFile, 'utf8').slice(logStart).includes('worker is now ready')) return;
+				if (
+					existsSync(this.logFile) &&
+					readFileSync(this.logFile, 'utf8').slice(logStart).includes('worker is now ready')
+				)
+					return;
 			} else {
 				try {
 					// Readiness comes before the REST routes; the editor's first call is the real sign.
@@ -262,7 +338,9 @@ export class N8nInstance {
 	}
 
 	get running(): boolean {
-		return this.server !== undefined && this.server.exitCode === null && this.server.signalCode === null;
+		return (
+			this.server !== undefined && this.server.exitCode === null && this.server.signalCode === null
+		);
 	}
 
 	/** SIGTERM to the process group (n8n finishes what it runs), SIGKILL after 20 s. */

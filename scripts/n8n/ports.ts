@@ -16,7 +16,8 @@ function isFree(port: number): Promise<boolean> {
  */
 export async function freeN8nPort(start: number, tries = 50): Promise<number> {
 	for (let port = start; port < start + tries; port++) {
-		if ((await isFree(port)) && (await isFree(port + 1000)) && (await isFree(port + 2000))) return port;
+		if ((await isFree(port)) && (await isFree(port + 1000)) && (await isFree(port + 2000)))
+			return port;
 	}
 	throw new Error(`no free port for n8n in ${start}..${start + tries - 1} (with +1000 and +2000)`);
 }

@@ -17,7 +17,10 @@ export interface SandboxCredential {
 type Urls = Record<SimulatorVendor, string>;
 
 /** Every sign-in of every platform (test/platforms.ts), with stable ids the example workflows point at. */
-export function sandboxCredentials(urls: Urls, allowUnauthorizedCerts = false): SandboxCredential[] {
+export function sandboxCredentials(
+	urls: Urls,
+	allowUnauthorizedCerts = false,
+): SandboxCredential[] {
 	return PLATFORMS.flatMap((platform) =>
 		platform.signIns.map((signIn) => ({
 			id: signIn.id,

@@ -28,7 +28,8 @@ export const PLATFORM_PACKAGES: readonly PlatformPackage[] = [
 		platformModule: 'utmstack',
 		platformExport: 'utmstackPlatform',
 		title: 'UTMStack',
-		description: 'n8n node, trigger and credential for UTMStack (SIEM/XDR): alerts, logs and incidents, with login, two-factor codes and token renewal built in',
+		description:
+			'n8n node, trigger and credential for UTMStack (SIEM/XDR): alerts, logs and incidents, with login, two-factor codes and token renewal built in',
 		keywords: ['utmstack', 'siem', 'xdr', 'soar'],
 		credential: 'UtmStackApi',
 		nodes: ['UtmStack', 'UtmStackTrigger'],
@@ -39,7 +40,8 @@ export const PLATFORM_PACKAGES: readonly PlatformPackage[] = [
 		platformModule: 'stellar-cyber',
 		platformExport: 'stellarCyberPlatform',
 		title: 'Stellar Cyber',
-		description: 'n8n node, trigger and credential for Stellar Cyber Open XDR: cases, alerts, tenants and sensors, with the API key exchange and 10-minute token renewal built in',
+		description:
+			'n8n node, trigger and credential for Stellar Cyber Open XDR: cases, alerts, tenants and sensors, with the API key exchange and 10-minute token renewal built in',
 		keywords: ['stellar-cyber', 'xdr', 'siem', 'soar'],
 		credential: 'StellarCyberApi',
 		nodes: ['StellarCyber', 'StellarCyberTrigger'],
@@ -50,7 +52,8 @@ export const PLATFORM_PACKAGES: readonly PlatformPackage[] = [
 		platformModule: 'immuta',
 		platformExport: 'immutaPlatform',
 		title: 'Immuta',
-		description: 'n8n node and credential for Immuta (data security): users, groups, data sources, projects, policies and audit, with the API key exchange and token renewal built in',
+		description:
+			'n8n node and credential for Immuta (data security): users, groups, data sources, projects, policies and audit, with the API key exchange and token renewal built in',
 		keywords: ['immuta', 'data-security', 'governance'],
 		credential: 'ImmutaApi',
 		nodes: ['Immuta'],
@@ -61,7 +64,8 @@ export const PLATFORM_PACKAGES: readonly PlatformPackage[] = [
 		platformModule: 'ece',
 		platformExport: 'ecePlatform',
 		title: 'Elastic Cloud Enterprise',
-		description: 'n8n node, trigger and credential for Elastic Cloud Enterprise: deployments, allocators, API keys and health changes, with login and session refresh built in',
+		description:
+			'n8n node, trigger and credential for Elastic Cloud Enterprise: deployments, allocators, API keys and health changes, with login and session refresh built in',
 		keywords: ['elastic-cloud-enterprise', 'ece', 'elasticsearch'],
 		credential: 'ElasticCloudEnterpriseApi',
 		nodes: ['ElasticCloudEnterprise', 'ElasticCloudEnterpriseTrigger'],

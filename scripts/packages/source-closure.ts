@@ -26,7 +26,10 @@ function filesUnder(folder: string): string[] {
 
 /** Repository-relative paths, sorted: the closure of the entries' imports plus the node folders and icons. */
 export function sourceClosure(root: string, credential: string, nodeFolders: string[]): string[] {
-	const entries = [join(root, 'credentials', `${credential}.credentials.ts`), ...nodeFolders.flatMap((folder) => filesUnder(join(root, 'nodes', folder)))];
+	const entries = [
+		join(root, 'credentials', `${credential}.credentials.ts`),
+		...nodeFolders.flatMap((folder) => filesUnder(join(root, 'nodes', folder))),
+	];
 	const found = new Set<string>();
 	const pending = [...entries];
 	while (pending.length > 0) {
@@ -38,12 +41,18 @@ export function sourceClosure(root: string, credential: string, nodeFolders: str
 		for (const match of text.matchAll(RELATIVE_IMPORT)) pending.push(resolveImport(file, match[1]));
 		for (const match of text.matchAll(ICON_REFERENCE)) {
 			const icon = resolve(dirname(file), match[1]);
-			if (!existsSync(icon)) throw new Error(`${file} names the icon ${match[1]}, which is missing`);
+			if (!existsSync(icon))
+				throw new Error(`${file} names the icon ${match[1]}, which is missing`);
 			pending.push(icon);
 		}
 	}
 	const paths = [...found].map((file) => relative(root, file));
-	const outside = paths.filter((path) => path.startsWith('..') || !/^(credentials|nodes|icons)\//.test(path));
-	if (outside.length > 0) throw new Error(`the package's code reaches outside credentials/, nodes/ and icons/: ${outside.join(', ')}`);
+	const outside = paths.filter(
+		(path) => path.startsWith('..') || !/^(credentials|nodes|icons)\//.test(path),
+	);
+	if (outside.length > 0)
+		throw new Error(
+			`the package's code reaches outside credentials/, nodes/ and icons/: ${outside.join(', ')}`,
+		);
 	return paths.sort();
 }

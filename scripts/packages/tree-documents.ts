@@ -19,11 +19,23 @@ export interface TreeContext {
 
 const GITHUB_OWNER = 'n8n-nodes-secops';
 
-function templateLock(root: string): { packages: Record<string, { devDependencies?: Record<string, string> }> } & Record<string, unknown> {
-	return JSON.parse(readFileSync(join(root, 'scripts', 'packages', 'template', 'package-lock.json'), 'utf8'));
+function templateLock(
+	root: string,
+): { packages: Record<string, { devDependencies?: Record<string, string> }> } & Record<
+	string,
+	unknown
+> {
+	return JSON.parse(
+		readFileSync(join(root, 'scripts', 'packages', 'template', 'package-lock.json'), 'utf8'),
+	);
 }
 
-function combined(root: string): { version: string; engines: Record<string, string>; author: Record<string, string>; license: string } {
+function combined(root: string): {
+	version: string;
+	engines: Record<string, string>;
+	author: Record<string, string>;
+	license: string;
+} {
 	return JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 }
 
@@ -106,13 +118,18 @@ export function tsconfig(): string {
 }
 
 /** n8n-node lint in strict mode requires this file exactly as the starter has it. */
-export const ESLINT_CONFIG = "import { config } from '@n8n/node-cli/eslint';\n\nexport default config;\n";
+export const ESLINT_CONFIG =
+	"import { config } from '@n8n/node-cli/eslint';\n\nexport default config;\n";
 
 export const GITIGNORE = ['node_modules/', 'dist/', '*.tgz', '*.tsbuildinfo', ''].join('\n');
 
 export function npmrc(root: string): string {
 	const main = readFileSync(join(root, '.npmrc'), 'utf8');
-	const kept = main.split('\n').filter((line) => /^(ignore-scripts|fund|audit|update-notifier|omit-lockfile-registry-resolved)=/.test(line));
+	const kept = main
+		.split('\n')
+		.filter((line) =>
+			/^(ignore-scripts|fund|audit|update-notifier|omit-lockfile-registry-resolved)=/.test(line),
+		);
 	return [
 		'# eslint-plugin-n8n-nodes-base 1.16.7 (from @n8n/node-cli) runs `npx only-allow pnpm` before it installs, which',
 		'# fails under npm; n8n-workflow pulls isolated-vm, whose native build needs Node 24. Neither script is needed.',
@@ -237,7 +254,8 @@ function readmeRows(readme: string, firstCell: string): string[] {
 	const start = lines.findIndex((line) => line.startsWith(`| ${firstCell} |`));
 	if (start < 0) throw new Error(`README.md has no table row for ${firstCell}`);
 	const rows = [lines[start]];
-	for (let index = start + 1; index < lines.length && lines[index].startsWith('| |'); index++) rows.push(lines[index]);
+	for (let index = start + 1; index < lines.length && lines[index].startsWith('| |'); index++)
+		rows.push(lines[index]);
 	return rows;
 }
 
@@ -248,7 +266,9 @@ export function readme(context: TreeContext): string {
 	const nodeRows = readmeRows(main, pkg.title);
 	const trigger = pkg.nodes.find((folder) => folder.endsWith('Trigger'));
 	const triggerRows = trigger ? readmeRows(main, `${pkg.title} Trigger`) : [];
-	const nodeTypes = pkg.nodes.map((folder) => `\`${pkg.name}.${folder.charAt(0).toLowerCase()}${folder.slice(1)}\``).join(', ');
+	const nodeTypes = pkg.nodes
+		.map((folder) => `\`${pkg.name}.${folder.charAt(0).toLowerCase()}${folder.slice(1)}\``)
+		.join(', ');
 	return `# ${pkg.name}
 
 ${pkg.description.replace(/^n8n/, 'An n8n community package:')}.

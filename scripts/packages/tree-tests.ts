@@ -33,24 +33,37 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
 
 /** Compiles the platform's tests; returns the tree-relative paths written (all under test/). */
 export function writeTreeTests(root: string, tree: string, pkg: PlatformPackage): string[] {
-	const entries = ['test/package-tree/package-checks.ts', `test/platforms/${pkg.platformModule}.ts`].map((file) => join(root, file));
+	const entries = [
+		'test/package-tree/package-checks.ts',
+		`test/platforms/${pkg.platformModule}.ts`,
+	].map((file) => join(root, file));
 	const out = mkdtempSync(join(tmpdir(), 'secops-tree-tests-'));
 	try {
 		const program = ts.createProgram(entries, { ...COMPILER_OPTIONS, outDir: out, rootDir: root });
 		const diagnostics = ts.getPreEmitDiagnostics(program);
-		if (diagnostics.length > 0) throw new Error(ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (name) => name, getCurrentDirectory: () => root, getNewLine: () => '\n' }));
+		if (diagnostics.length > 0)
+			throw new Error(
+				ts.formatDiagnostics(diagnostics, {
+					getCanonicalFileName: (name) => name,
+					getCurrentDirectory: () => root,
+					getNewLine: () => '\n',
+				}),
+			);
 		const written: string[] = [];
 		const emitted = program.emit(undefined, (fileName, text) => {
 			const fromRoot = relative(out, fileName);
 			if (!fromRoot.startsWith(`test${sep}`)) return; // credentials/ and nodes/ come from the tree's own build
-			if (fromRoot === join('test', 'platforms', 'index.js')) throw new Error('the tests reached the registry of every platform');
+			if (fromRoot === join('test', 'platforms', 'index.js'))
+				throw new Error('the tests reached the registry of every platform');
 			const source = join(root, fromRoot);
 			const target = join(tree, fromRoot);
 			const pointed = text.replace(REQUIRE, (whole, specifier: string) => {
 				const imported = resolve(dirname(source), specifier);
 				const fromRepo = relative(root, imported);
 				if (!/^(credentials|nodes)\//.test(fromRepo)) return whole;
-				let path = relative(dirname(target), join(tree, 'dist', fromRepo)).split(sep).join('/');
+				let path = relative(dirname(target), join(tree, 'dist', fromRepo))
+					.split(sep)
+					.join('/');
 				if (!path.startsWith('.')) path = `./${path}`;
 				return `require("${path}")`;
 			});

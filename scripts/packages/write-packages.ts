@@ -3,7 +3,20 @@ import { dirname, join, resolve } from 'node:path';
 
 import { PLATFORM_PACKAGES, type PlatformPackage } from './platform-packages';
 import { sourceClosure } from './source-closure';
-import { ESLINT_CONFIG, GITIGNORE, changelog, ciWorkflow, license, npmrc, packageJson, packageLock, readme, releaseWorkflow, tsconfig, type TreeContext } from './tree-documents';
+import {
+	ESLINT_CONFIG,
+	GITIGNORE,
+	changelog,
+	ciWorkflow,
+	license,
+	npmrc,
+	packageJson,
+	packageLock,
+	readme,
+	releaseWorkflow,
+	tsconfig,
+	type TreeContext,
+} from './tree-documents';
 import { writeTreeTests } from './tree-tests';
 
 /**
@@ -15,7 +28,10 @@ import { writeTreeTests } from './tree-tests';
 const ROOT = join(__dirname, '..', '..');
 
 function credentialDocs(pkg: PlatformPackage): string {
-	const module = require(join(ROOT, 'credentials', `${pkg.credential}.credentials`)) as Record<string, new () => { documentationUrl?: string }>;
+	const module = require(join(ROOT, 'credentials', `${pkg.credential}.credentials`)) as Record<
+		string,
+		new () => { documentationUrl?: string }
+	>;
 	const url = new module[pkg.credential]().documentationUrl;
 	if (!url) throw new Error(`${pkg.credential} has no documentationUrl`);
 	return url;
@@ -53,7 +69,9 @@ export function writePackage(pkg: PlatformPackage, tree: string, version: string
 	return files.sort();
 }
 
-export function writePackages(out: string): Array<{ pkg: PlatformPackage; tree: string; files: string[] }> {
+export function writePackages(
+	out: string,
+): Array<{ pkg: PlatformPackage; tree: string; files: string[] }> {
 	const { version } = require(join(ROOT, 'package.json')) as { version: string };
 	mkdirSync(out, { recursive: true });
 	return PLATFORM_PACKAGES.map((pkg) => {
@@ -68,15 +86,23 @@ export function outArgument(argv: string[]): string {
 	if (!value) throw new Error('usage: npm run packages -- --out <dir>');
 	const out = resolve(value);
 	if (out.startsWith(`${ROOT}/`) && !out.startsWith(join(ROOT, 'test-artifacts'))) {
-		throw new Error('write the packages outside this repository (or under test-artifacts/): n8n-node lint would read this repository\'s files');
+		throw new Error(
+			"write the packages outside this repository (or under test-artifacts/): n8n-node lint would read this repository's files",
+		);
 	}
-	if (existsSync(out) && readdirSync(out).some((entry) => !PLATFORM_PACKAGES.some((pkg) => pkg.name === entry))) {
-		throw new Error(`${out} holds other files; give an empty folder or one with only these packages`);
+	if (
+		existsSync(out) &&
+		readdirSync(out).some((entry) => !PLATFORM_PACKAGES.some((pkg) => pkg.name === entry))
+	) {
+		throw new Error(
+			`${out} holds other files; give an empty folder or one with only these packages`,
+		);
 	}
 	return out;
 }
 
 if (require.main === module) {
 	const out = outArgument(process.argv.slice(2));
-	for (const { pkg, tree, files } of writePackages(out)) console.log(`${pkg.name}: ${files.length} files in ${tree}`);
+	for (const { pkg, tree, files } of writePackages(out))
+		console.log(`${pkg.name}: ${files.length} files in ${tree}`);
 }

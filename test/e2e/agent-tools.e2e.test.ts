@@ -25,10 +25,22 @@ import { versionsUnderTest } from './support/versions';
 
 const WRONG_PASSWORD = 'wrong-Password-mcp-31';
 
-const fromAI = (key: string, description: string, type: 'string' | 'number') => `={{ $fromAI('${key}', '${description}', '${type}') }}`;
+const fromAI = (key: string, description: string, type: 'string' | 'number') =>
+	`={{ $fromAI('${key}', '${description}', '${type}') }}`;
 
-function tool(name: string, node: string, credentialType: string, credentialId: string, parameters: Record<string, unknown>): ChainNode {
-	return { name, type: secopsType(`${node}Tool`), parameters, credentials: { [credentialType]: { id: credentialId, name: credentialId } } };
+function tool(
+	name: string,
+	node: string,
+	credentialType: string,
+	credentialId: string,
+	parameters: Record<string, unknown>,
+): ChainNode {
+	return {
+		name,
+		type: secopsType(`${node}Tool`),
+		parameters,
+		credentials: { [credentialType]: { id: credentialId, name: credentialId } },
+	};
 }
 
 const searchAlerts = (credentialId: string) =>
@@ -36,7 +48,15 @@ const searchAlerts = (credentialId: string) =>
 		resource: 'alert',
 		operation: 'search',
 		indexPattern: 'alert-*',
-		filters: { filter: [{ field: 'severity', operator: 'IS', value: fromAI('severity', 'Alert severity: 1 low, 2 medium, 3 high', 'number') }] },
+		filters: {
+			filter: [
+				{
+					field: 'severity',
+					operator: 'IS',
+					value: fromAI('severity', 'Alert severity: 1 low, 2 medium, 3 high', 'number'),
+				},
+			],
+		},
 		timeRange: 'none',
 		sortField: '@timestamp',
 		sortDirection: 'desc',
@@ -49,28 +69,57 @@ const CASE_ID = fromAI('case_id', 'The case ID, the _id of a Stellar Cyber case'
 
 const TOOLS: ChainNode[] = [
 	searchAlerts('secopsUtmPasswd1'),
-	tool('Get Stellar Cyber case', 'stellarCyber', 'stellarCyberApi', 'secopsStlScoped1', { resource: 'case', operation: 'get', caseId: CASE_ID }),
+	tool('Get Stellar Cyber case', 'stellarCyber', 'stellarCyberApi', 'secopsStlScoped1', {
+		resource: 'case',
+		operation: 'get',
+		caseId: CASE_ID,
+	}),
 	tool('Update Stellar Cyber case', 'stellarCyber', 'stellarCyberApi', 'secopsStlScoped1', {
 		resource: 'case',
 		operation: 'update',
 		caseId: CASE_ID,
-		updateFields: { status: fromAI('status', 'The new status: New, In Progress, Escalated, Resolved or Cancelled', 'string') },
+		updateFields: {
+			status: fromAI(
+				'status',
+				'The new status: New, In Progress, Escalated, Resolved or Cancelled',
+				'string',
+			),
+		},
 	}),
-	tool('Get ECE deployment', 'elasticCloudEnterprise', 'elasticCloudEnterpriseApi', 'secopsEceApiKey1', {
-		resource: 'deployment',
-		operation: 'get',
-		deploymentId: fromAI('deployment_id', 'The deployment ID, 32 hexadecimal characters', 'string'),
+	tool(
+		'Get ECE deployment',
+		'elasticCloudEnterprise',
+		'elasticCloudEnterpriseApi',
+		'secopsEceApiKey1',
+		{
+			resource: 'deployment',
+			operation: 'get',
+			deploymentId: fromAI(
+				'deployment_id',
+				'The deployment ID, 32 hexadecimal characters',
+				'string',
+			),
+		},
+	),
+	tool('Get Immuta current user', 'immuta', 'immutaApi', 'secopsImmApiKey1', {
+		resource: 'user',
+		operation: 'getCurrent',
 	}),
-	tool('Get Immuta current user', 'immuta', 'immutaApi', 'secopsImmApiKey1', { resource: 'user', operation: 'getCurrent' }),
 ];
 
 const REFUSED_TOOLS: ChainNode[] = [
 	searchAlerts('secopsUtmWrongMcp'),
-	tool('Create ECE API key', 'elasticCloudEnterprise', 'elasticCloudEnterpriseApi', 'secopsEceApiKey1', {
-		resource: 'apiKey',
-		operation: 'create',
-		description: fromAI('description', 'What the key is for', 'string'),
-	}),
+	tool(
+		'Create ECE API key',
+		'elasticCloudEnterprise',
+		'elasticCloudEnterpriseApi',
+		'secopsEceApiKey1',
+		{
+			resource: 'apiKey',
+			operation: 'create',
+			description: fromAI('description', 'What the key is for', 'string'),
+		},
+	),
 ];
 
 /** What each tool should tell the agent: the operation's own tool description. */
@@ -92,7 +141,12 @@ describe.each(versionsUnderTest())('our nodes as MCP tools in $label', (version)
 	const seen: string[] = [];
 	const clients: Client[] = [];
 	/** Every call and answer, written beside n8n's log for the reader of a run. */
-	const transcript: Array<{ tool: string; arguments: Record<string, unknown>; isError: boolean; text: string }> = [];
+	const transcript: Array<{
+		tool: string;
+		arguments: Record<string, unknown>;
+		isError: boolean;
+		text: string;
+	}> = [];
 
 	/** n8n answers before it has registered every active workflow's webhooks: a 404 is tried again for a while. */
 	async function connect(path: string): Promise<Client> {
@@ -100,7 +154,9 @@ describe.each(versionsUnderTest())('our nodes as MCP tools in $label', (version)
 		for (;;) {
 			const client = new Client({ name: 'secops-e2e-agent', version: '1.0.0' });
 			try {
-				await client.connect(new StreamableHTTPClientTransport(new URL(`${env.n8n.url}/mcp/${path}`)));
+				await client.connect(
+					new StreamableHTTPClientTransport(new URL(`${env.n8n.url}/mcp/${path}`)),
+				);
 				clients.push(client);
 				return client;
 			} catch (error) {
@@ -111,11 +167,23 @@ describe.each(versionsUnderTest())('our nodes as MCP tools in $label', (version)
 		}
 	}
 
-	async function call(client: Client, name: string, args: Record<string, unknown>): Promise<ToolAnswer> {
-		const result = (await client.callTool({ name, arguments: args })) as { isError?: boolean; content: Array<{ type: string; text?: string }> };
+	async function call(
+		client: Client,
+		name: string,
+		args: Record<string, unknown>,
+	): Promise<ToolAnswer> {
+		const result = (await client.callTool({ name, arguments: args })) as {
+			isError?: boolean;
+			content: Array<{ type: string; text?: string }>;
+		};
 		const text = result.content.map((part) => part.text ?? '').join('\n');
 		seen.push(text);
-		transcript.push({ tool: name, arguments: args, isError: result.isError === true, text: text.slice(0, 400) });
+		transcript.push({
+			tool: name,
+			arguments: args,
+			isError: result.isError === true,
+			text: text.slice(0, 400),
+		});
 		return { isError: result.isError === true, text };
 	}
 
@@ -124,16 +192,30 @@ describe.each(versionsUnderTest())('our nodes as MCP tools in $label', (version)
 		expect(answer.isError).toBe(false);
 		const parsed = JSON.parse(answer.text) as unknown;
 		const list = Array.isArray(parsed) ? parsed : [parsed];
-		return list.map((entry) => ((entry as { json?: unknown }).json ?? entry) as Record<string, unknown>);
+		return list.map(
+			(entry) => ((entry as { json?: unknown }).json ?? entry) as Record<string, unknown>,
+		);
 	}
 
 	beforeAll(async () => {
 		env = await startEnvironment(version, 'agent-tools', { startServer: false });
 		const utm = env.credential('secopsUtmPasswd1');
-		await env.n8n.importCredentials([{ id: 'secopsUtmWrongMcp', name: 'UTMStack (wrong password)', type: utm.type, data: { ...utm.data, password: WRONG_PASSWORD } }]);
+		await env.n8n.importCredentials([
+			{
+				id: 'secopsUtmWrongMcp',
+				name: 'UTMStack (wrong password)',
+				type: utm.type,
+				data: { ...utm.data, password: WRONG_PASSWORD },
+			},
+		]);
 		await env.n8n.importWorkflows([
 			mcpServerWorkflow('mcp-tools', 'SecOps tools for agents', 'secops-tools', TOOLS),
-			mcpServerWorkflow('mcp-refusals', 'SecOps tools that refuse', 'secops-refusals', REFUSED_TOOLS),
+			mcpServerWorkflow(
+				'mcp-refusals',
+				'SecOps tools that refuse',
+				'secops-refusals',
+				REFUSED_TOOLS,
+			),
 		]);
 		await env.n8n.activateWorkflows(['mcp-tools', 'mcp-refusals']);
 		await env.n8n.start();
@@ -141,7 +223,11 @@ describe.each(versionsUnderTest())('our nodes as MCP tools in $label', (version)
 
 	afterAll(async () => {
 		for (const client of clients) await client.close().catch(() => undefined);
-		if (env) writeFileSync(join(env.n8n.userFolder, 'mcp-transcript.json'), JSON.stringify(transcript, null, 2));
+		if (env)
+			writeFileSync(
+				join(env.n8n.userFolder, 'mcp-transcript.json'),
+				JSON.stringify(transcript, null, 2),
+			);
 		await env?.stop();
 	});
 
@@ -151,20 +237,35 @@ describe.each(versionsUnderTest())('our nodes as MCP tools in $label', (version)
 		seen.push(JSON.stringify(tools));
 		const byName = Object.fromEntries(tools.map((entry) => [entry.name, entry]));
 		expect(Object.keys(byName).sort()).toEqual(Object.keys(DESCRIPTIONS).sort());
-		for (const [name, description] of Object.entries(DESCRIPTIONS)) expect(byName[name].description).toBe(description);
+		for (const [name, description] of Object.entries(DESCRIPTIONS))
+			expect(byName[name].description).toBe(description);
 
 		const fields = (name: string) => {
-			const schema = byName[name].inputSchema as { properties?: Record<string, { type: string; description?: string }>; required?: string[] };
+			const schema = byName[name].inputSchema as {
+				properties?: Record<string, { type: string; description?: string }>;
+				required?: string[];
+			};
 			return {
-				properties: Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, value]) => [key, `${value.type}: ${value.description ?? ''}`])),
+				properties: Object.fromEntries(
+					Object.entries(schema.properties ?? {}).map(([key, value]) => [
+						key,
+						`${value.type}: ${value.description ?? ''}`,
+					]),
+				),
 				required: [...(schema.required ?? [])].sort(),
 			};
 		};
 		expect(fields('Search_UTMStack_alerts')).toEqual({
-			properties: { severity: 'number: Alert severity: 1 low, 2 medium, 3 high', limit: 'number: How many alerts to return, newest first' },
+			properties: {
+				severity: 'number: Alert severity: 1 low, 2 medium, 3 high',
+				limit: 'number: How many alerts to return, newest first',
+			},
 			required: ['limit', 'severity'],
 		});
-		expect(fields('Get_Stellar_Cyber_case')).toEqual({ properties: { case_id: 'string: The case ID, the _id of a Stellar Cyber case' }, required: ['case_id'] });
+		expect(fields('Get_Stellar_Cyber_case')).toEqual({
+			properties: { case_id: 'string: The case ID, the _id of a Stellar Cyber case' },
+			required: ['case_id'],
+		});
 		expect(fields('Update_Stellar_Cyber_case')).toEqual({
 			properties: {
 				case_id: 'string: The case ID, the _id of a Stellar Cyber case',
@@ -172,30 +273,53 @@ describe.each(versionsUnderTest())('our nodes as MCP tools in $label', (version)
 			},
 			required: ['case_id', 'status'],
 		});
-		expect(fields('Get_ECE_deployment')).toEqual({ properties: { deployment_id: 'string: The deployment ID, 32 hexadecimal characters' }, required: ['deployment_id'] });
+		expect(fields('Get_ECE_deployment')).toEqual({
+			properties: { deployment_id: 'string: The deployment ID, 32 hexadecimal characters' },
+			required: ['deployment_id'],
+		});
 		expect(fields('Get_Immuta_current_user')).toEqual({ properties: {}, required: [] });
 	});
 
-	test('calls return the simulators\' records: UTMStack alerts by severity, a Stellar Cyber case read and escalated, an ECE deployment, the Immuta user', async () => {
+	test("calls return the simulators' records: UTMStack alerts by severity, a Stellar Cyber case read and escalated, an ECE deployment, the Immuta user", async () => {
 		const client = await connect('secops-tools');
 
 		// Three high alerts newer than every seeded one: the newest three of severity 3.
 		const future = new Date(Date.now() + 60_000).toISOString();
-		const raised = env.simulators.utmstack.control<{ alerts: Array<{ id: string }> }>('/__sim/alerts', { count: 3, severity: 3, timestamp: future }).alerts;
+		const raised = env.simulators.utmstack.control<{ alerts: Array<{ id: string }> }>(
+			'/__sim/alerts',
+			{ count: 3, severity: 3, timestamp: future },
+		).alerts;
 		const alerts = records(await call(client, 'Search_UTMStack_alerts', { severity: 3, limit: 3 }));
-		expect(alerts.map((alert) => String(alert.id)).sort()).toEqual(raised.map((alert) => String(alert.id)).sort());
+		expect(alerts.map((alert) => String(alert.id)).sort()).toEqual(
+			raised.map((alert) => String(alert.id)).sort(),
+		);
 		expect(alerts.every((alert) => alert.severity === 3)).toBe(true);
 
-		const [created] = env.simulators.stellarcyber.control<{ data: { cases: Array<{ _id: string; name: string }> } }>('/__sim/cases', { count: 1 }).data.cases;
-		const [before] = records(await call(client, 'Get_Stellar_Cyber_case', { case_id: created._id }));
+		const [created] = env.simulators.stellarcyber.control<{
+			data: { cases: Array<{ _id: string; name: string }> };
+		}>('/__sim/cases', { count: 1 }).data.cases;
+		const [before] = records(
+			await call(client, 'Get_Stellar_Cyber_case', { case_id: created._id }),
+		);
 		expect(before).toMatchObject({ _id: created._id, name: created.name, status: 'New' });
-		const [escalated] = records(await call(client, 'Update_Stellar_Cyber_case', { case_id: created._id, status: 'Escalated' }));
+		const [escalated] = records(
+			await call(client, 'Update_Stellar_Cyber_case', {
+				case_id: created._id,
+				status: 'Escalated',
+			}),
+		);
 		expect(escalated).toMatchObject({ _id: created._id, status: 'Escalated' });
 		const [after] = records(await call(client, 'Get_Stellar_Cyber_case', { case_id: created._id }));
 		expect(after.status).toBe('Escalated');
 
-		const [deployment] = env.simulators.ece.control<Array<{ id: string; name: string }>>('/__sim/deployments', undefined, 'GET');
-		const [read] = records(await call(client, 'Get_ECE_deployment', { deployment_id: deployment.id }));
+		const [deployment] = env.simulators.ece.control<Array<{ id: string; name: string }>>(
+			'/__sim/deployments',
+			undefined,
+			'GET',
+		);
+		const [read] = records(
+			await call(client, 'Get_ECE_deployment', { deployment_id: deployment.id }),
+		);
 		expect(read).toMatchObject({ id: deployment.id, name: deployment.name });
 
 		const [user] = records(await call(client, 'Get_Immuta_current_user', {}));
@@ -207,9 +331,15 @@ describe.each(versionsUnderTest())('our nodes as MCP tools in $label', (version)
 		env.simulators.utmstack.resetStats();
 		const answer = await call(client, 'Search_UTMStack_alerts', { severity: 2, limit: 5000 });
 		expect(answer.text).toContain(`at most ${AGENT_MAX_RECORDS} records`);
-		expect(env.simulators.utmstack.requestLog.filter((entry) => entry.path === '/api/elasticsearch/search')).toHaveLength(0);
+		expect(
+			env.simulators.utmstack.requestLog.filter(
+				(entry) => entry.path === '/api/elasticsearch/search',
+			),
+		).toHaveLength(0);
 
-		const most = records(await call(client, 'Search_UTMStack_alerts', { severity: 2, limit: AGENT_MAX_RECORDS }));
+		const most = records(
+			await call(client, 'Search_UTMStack_alerts', { severity: 2, limit: AGENT_MAX_RECORDS }),
+		);
 		expect(most).toHaveLength(AGENT_MAX_RECORDS);
 		expect(new Set(most.map((alert) => alert.id)).size).toBe(AGENT_MAX_RECORDS);
 	});
@@ -229,11 +359,17 @@ describe.each(versionsUnderTest())('our nodes as MCP tools in $label', (version)
 		expect(first.text).toContain(NOT_TRIED_AGAIN);
 		expect(again.text).toContain('no new login was attempted since');
 		expect(env.simulators.utmstack.stats.logins).toBe(1);
-		expect(env.simulators.utmstack.requestLog.filter((entry) => entry.path === '/api/elasticsearch/search')).toHaveLength(0);
+		expect(
+			env.simulators.utmstack.requestLog.filter(
+				(entry) => entry.path === '/api/elasticsearch/search',
+			),
+		).toHaveLength(0);
 
 		const key = await call(client, 'Create_ECE_API_key', { description: 'agent key' });
 		expect(key.text).toContain('not available to AI agents');
-		expect(env.simulators.ece.requestLog.filter((entry) => entry.path === '/api/v1/users/auth/keys')).toHaveLength(0);
+		expect(
+			env.simulators.ece.requestLog.filter((entry) => entry.path === '/api/v1/users/auth/keys'),
+		).toHaveLength(0);
 	});
 
 	test('nothing the agent received and nothing n8n logged holds a password, key or token', () => {

@@ -58,7 +58,9 @@ runHere(`credential test in the editor of ${N8N_CURRENT.label}`, () => {
 		await page.getByText('Couldn’t connect with these settings').waitFor({ timeout: 30_000 });
 		// n8n folds the platform's message behind "More details".
 		await page.getByText('More details').click();
-		await page.getByText('UTMStack rejected the login: wrong username or password').waitFor({ timeout: 10_000 });
+		await page
+			.getByText('UTMStack rejected the login: wrong username or password')
+			.waitFor({ timeout: 10_000 });
 		await page.screenshot({ path: join(SCREENSHOTS, 'utmstack-credential-test-failure.png') });
 		expect(env.simulators.utmstack.stats.logins).toBe(1);
 		expect(env.simulators.utmstack.stats.failedLogins).toBe(1);

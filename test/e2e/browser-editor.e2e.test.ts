@@ -22,9 +22,21 @@ const runHere = versionsUnderTest().includes(N8N_CURRENT) ? describe : describe.
 
 /** What n8n shows for an app in node search: it merges a node with its trigger and shows the trigger's description. */
 const SEARCH_ENTRIES = [
-	{ typed: 'UTMStack', name: 'UTMStack', says: 'Search and handle UTMStack alerts, logs and incidents, or start a workflow when new alerts are raised' },
-	{ typed: 'Stellar', name: 'Stellar Cyber', says: 'Search and handle Stellar Cyber cases and alerts, or start a workflow when a case opens or changes' },
-	{ typed: 'Elastic Cloud', name: 'Elastic Cloud Enterprise', says: "Manage Elastic Cloud Enterprise deployments and allocators, or start a workflow when a deployment's health changes" },
+	{
+		typed: 'UTMStack',
+		name: 'UTMStack',
+		says: 'Search and handle UTMStack alerts, logs and incidents, or start a workflow when new alerts are raised',
+	},
+	{
+		typed: 'Stellar',
+		name: 'Stellar Cyber',
+		says: 'Search and handle Stellar Cyber cases and alerts, or start a workflow when a case opens or changes',
+	},
+	{
+		typed: 'Elastic Cloud',
+		name: 'Elastic Cloud Enterprise',
+		says: "Manage Elastic Cloud Enterprise deployments and allocators, or start a workflow when a deployment's health changes",
+	},
 ];
 
 runHere(`our nodes in the editor of ${N8N_CURRENT.label}`, () => {
@@ -43,7 +55,11 @@ runHere(`our nodes in the editor of ${N8N_CURRENT.label}`, () => {
 					name: 'Get Case',
 					type: secopsType('stellarCyber'),
 					typeVersion: 2,
-					parameters: { resource: 'case', operation: 'get', caseId: { __rl: true, mode: 'list', value: '' } },
+					parameters: {
+						resource: 'case',
+						operation: 'get',
+						caseId: { __rl: true, mode: 'list', value: '' },
+					},
 					credentials: { [stellar.type]: { id: stellar.id, name: stellar.name } },
 				},
 			]),
@@ -61,7 +77,8 @@ runHere(`our nodes in the editor of ${N8N_CURRENT.label}`, () => {
 	test('the example workflows open with their nodes', async () => {
 		for (const workflow of exampleWorkflows()) {
 			await page.goto(`${env.n8n.url}/workflow/${workflow.id}`);
-			for (const node of workflow.nodes as Array<{ name: string }>) await page.getByText(node.name, { exact: true }).first().waitFor({ timeout: 30_000 });
+			for (const node of workflow.nodes as Array<{ name: string }>)
+				await page.getByText(node.name, { exact: true }).first().waitFor({ timeout: 30_000 });
 		}
 		await page.goto(`${env.n8n.url}/workflow/secopsExampleStl`);
 		await page.getByText('Comment on Case', { exact: true }).first().waitFor({ timeout: 30_000 });
@@ -73,7 +90,10 @@ runHere(`our nodes in the editor of ${N8N_CURRENT.label}`, () => {
 	test('node search, adding a step to a workflow: each platform with what its nodes do, not only its trigger', async () => {
 		await page.goto(`${env.n8n.url}/workflow/secopsExampleUtm`);
 		await page.getByText('Note on Incident', { exact: true }).first().waitFor({ timeout: 30_000 });
-		await page.getByText('Got it').click({ timeout: 3000 }).catch(() => undefined);
+		await page
+			.getByText('Got it')
+			.click({ timeout: 3000 })
+			.catch(() => undefined);
 		for (const entry of SEARCH_ENTRIES) {
 			await page.keyboard.press('n');
 			await page.getByText('What happens next?').waitFor({ timeout: 15_000 });
@@ -82,7 +102,8 @@ runHere(`our nodes in the editor of ${N8N_CURRENT.label}`, () => {
 			const shown = await page.locator('body').innerText();
 			expect(shown).toContain(entry.name);
 			expect(shown).not.toMatch(new RegExp(`Starts the workflow when ${entry.name}`));
-			if (entry.typed === 'UTMStack') await page.screenshot({ path: join(SCREENSHOTS, 'node-search-utmstack.png') });
+			if (entry.typed === 'UTMStack')
+				await page.screenshot({ path: join(SCREENSHOTS, 'node-search-utmstack.png') });
 			await page.keyboard.press('Escape');
 			await page.getByText('What happens next?').waitFor({ state: 'hidden', timeout: 15_000 });
 		}
@@ -99,16 +120,26 @@ runHere(`our nodes in the editor of ${N8N_CURRENT.label}`, () => {
 		await page.screenshot({ path: join(SCREENSHOTS, 'locator-stellar-case.png') });
 
 		const word = (items[0].match(/^#\d+ (\S+)/) as RegExpMatchArray)[1];
-		await page.locator('[data-test-id="rlc-search"] input, input[data-test-id="rlc-search"]').first().fill(word);
+		await page
+			.locator('[data-test-id="rlc-search"] input, input[data-test-id="rlc-search"]')
+			.first()
+			.fill(word);
 		await page.waitForTimeout(1500);
 		const filtered = await page.getByTestId('rlc-item').allInnerTexts();
 		expect(filtered.length).toBeGreaterThan(0);
 		for (const item of filtered) expect(item.toLowerCase()).toContain(word.toLowerCase());
 		await page.getByTestId('rlc-item').first().click();
 		await page.getByTestId('node-execute-button').first().click();
-		await page.getByText(/created_at_iso/).first().waitFor({ timeout: 30_000 });
-		const caseReads = env.simulators.stellarcyber.requestLog.filter((entry) => /^\/connect\/api\/v1\/cases\/[0-9a-f]{24}$/.test(entry.path));
+		await page
+			.getByText(/created_at_iso/)
+			.first()
+			.waitFor({ timeout: 30_000 });
+		const caseReads = env.simulators.stellarcyber.requestLog.filter((entry) =>
+			/^\/connect\/api\/v1\/cases\/[0-9a-f]{24}$/.test(entry.path),
+		);
 		expect(caseReads).toHaveLength(1);
-		expect(leakedSecrets(await page.locator('body').innerText(), Object.values(env.simulators))).toEqual([]);
+		expect(
+			leakedSecrets(await page.locator('body').innerText(), Object.values(env.simulators)),
+		).toEqual([]);
 	});
 });

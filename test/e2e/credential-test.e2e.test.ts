@@ -51,11 +51,18 @@ describe.each(versionsUnderTest())('credential test in $label', (version) => {
 		const credential = env.credential(id);
 		const simulator = env.simulators[credential.vendor];
 		simulator.resetStats();
-		const result = await env.rest.testCredential({ id, name: credential.name, type: credential.type, data: credential.data });
+		const result = await env.rest.testCredential({
+			id,
+			name: credential.name,
+			type: credential.type,
+			data: credential.data,
+		});
 		messages.push(result.message);
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		// a two-factor account's login is two steps: the password, then the code n8n computed
-		expect(simulator.stats.logins).toBe(credential.logsIn ? (credential.data.totpSecret ? 2 : 1) : 0);
+		expect(simulator.stats.logins).toBe(
+			credential.logsIn ? (credential.data.totpSecret ? 2 : 1) : 0,
+		);
 		expect(simulator.stats.unauthorized).toBe(0);
 	});
 
@@ -64,38 +71,70 @@ describe.each(versionsUnderTest())('credential test in $label', (version) => {
 		const simulator = env.simulators.utmstack;
 		simulator.resetStats();
 		const data = { ...credential.data, totpSecret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U' };
-		const result = await env.rest.testCredential({ id: credential.id, name: credential.name, type: credential.type, data });
+		const result = await env.rest.testCredential({
+			id: credential.id,
+			name: credential.name,
+			type: credential.type,
+			data,
+		});
 		messages.push(result.message);
-		expect(result).toMatchObject({ status: 'Error', message: 'UTMStack refused the two-factor code' });
+		expect(result).toMatchObject({
+			status: 'Error',
+			message: 'UTMStack refused the two-factor code',
+		});
 		expect(simulator.stats.byEndpoint['POST /api/tfa/verify-code']).toBe(1);
 		expect(simulator.stats.byEndpoint['POST /api/authenticate']).toBe(1);
 	});
 
-	test.each(ids)('%s: a wrong secret fails with a clear message, after a single attempt', async (id) => {
-		const credential = env.credential(id);
-		const simulator = env.simulators[credential.vendor];
-		simulator.resetStats();
-		const data = { ...credential.data, [credential.secretField]: WRONG_SECRET };
-		const result = await env.rest.testCredential({ id, name: credential.name, type: credential.type, data });
-		messages.push(result.message);
-		expect(result.status).toBe('Error');
-		if (credential.logsIn) {
-			expect(result.message).toBe(REFUSED_LOGIN[id]);
-			expect(simulator.stats.failedLogins).toBe(1);
-			expect(simulator.stats.requests).toBe(1);
-		} else {
-			expect(result.message).toMatch(version.label === N8N_LEGACY.label ? LEGACY_REFUSED_KEY : REFUSED_KEY[id]);
-			expect(simulator.stats.logins + simulator.stats.failedLogins).toBe(0);
-			// n8n repeats a request answered 401 once after its (here empty) preAuthentication step.
-			expect(simulator.stats.requests).toBeLessThanOrEqual(2);
-		}
-	});
+	test.each(ids)(
+		'%s: a wrong secret fails with a clear message, after a single attempt',
+		async (id) => {
+			const credential = env.credential(id);
+			const simulator = env.simulators[credential.vendor];
+			simulator.resetStats();
+			const data = { ...credential.data, [credential.secretField]: WRONG_SECRET };
+			const result = await env.rest.testCredential({
+				id,
+				name: credential.name,
+				type: credential.type,
+				data,
+			});
+			messages.push(result.message);
+			expect(result.status).toBe('Error');
+			if (credential.logsIn) {
+				expect(result.message).toBe(REFUSED_LOGIN[id]);
+				expect(simulator.stats.failedLogins).toBe(1);
+				expect(simulator.stats.requests).toBe(1);
+			} else {
+				expect(result.message).toMatch(
+					version.label === N8N_LEGACY.label ? LEGACY_REFUSED_KEY : REFUSED_KEY[id],
+				);
+				expect(simulator.stats.logins + simulator.stats.failedLogins).toBe(0);
+				// n8n repeats a request answered 401 once after its (here empty) preAuthentication step.
+				expect(simulator.stats.requests).toBeLessThanOrEqual(2);
+			}
+		},
+	);
 
 	test('the editor never receives a stored session token (GET /rest/credentials/<id>?includeData=true)', async () => {
 		const credential = env.credential('secopsUtmPasswd1');
 		const token = 'eyJhbGciOiJIUzUxMiJ9.e2e-stored-session-token.c2lnbmF0dXJl';
-		await env.n8n.importCredentials([{ id: 'secopsUtmStored1', name: 'UTMStack stored session', type: credential.type, data: { ...credential.data, sessionToken: token, sessionExpiresAt: '2099-01-01T00:00:00.000Z' } }]);
-		const answer = await env.rest.call<{ data?: Record<string, unknown> }>('GET', '/credentials/secopsUtmStored1?includeData=true');
+		await env.n8n.importCredentials([
+			{
+				id: 'secopsUtmStored1',
+				name: 'UTMStack stored session',
+				type: credential.type,
+				data: {
+					...credential.data,
+					sessionToken: token,
+					sessionExpiresAt: '2099-01-01T00:00:00.000Z',
+				},
+			},
+		]);
+		const answer = await env.rest.call<{ data?: Record<string, unknown> }>(
+			'GET',
+			'/credentials/secopsUtmStored1?includeData=true',
+		);
 		expect(answer.status).toBe(200);
 		const shown = JSON.stringify(answer.data);
 		expect(shown).toContain('sessionExpiresAt');

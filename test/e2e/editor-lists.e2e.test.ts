@@ -13,115 +13,248 @@ interface ListPage {
 	paginationToken?: string;
 }
 
-describe.each(versionsUnderTest())('the editor\'s lists through n8n\'s REST API in $label', (version) => {
-	let env: E2eEnvironment;
+describe.each(versionsUnderTest())(
+	"the editor's lists through n8n's REST API in $label",
+	(version) => {
+		let env: E2eEnvironment;
 
-	beforeAll(async () => {
-		env = await startEnvironment(version, 'editor-lists');
-	});
-
-	afterAll(async () => {
-		await env?.stop();
-	});
-
-	function credentialsOf(id: string) {
-		const credential = env.credential(id);
-		return { [credential.type]: { id: credential.id, name: credential.name } };
-	}
-
-	async function fromList(node: string, methodName: string, field: string, credentialId: string, parameters: Record<string, unknown>, filter?: string): Promise<ListPage> {
-		const answer = await env.rest.call<ListPage>('POST', '/dynamic-node-parameters/resource-locator-results', {
-			nodeTypeAndVersion: { name: `n8n-nodes-secops.${node}`, version: 2 },
-			methodName,
-			path: `parameters.${field}`,
-			currentNodeParameters: { ...parameters, [field]: { __rl: true, mode: 'list', value: '' } },
-			credentials: credentialsOf(credentialId),
-			...(filter ? { filter } : {}),
+		beforeAll(async () => {
+			env = await startEnvironment(version, 'editor-lists');
 		});
-		expect(answer.status).toBe(200);
-		return answer.data;
-	}
 
-	async function options(node: string, nodeVersion: number, methodName: string, path: string, credentialId: string, parameters: Record<string, unknown>) {
-		const answer = await env.rest.call<Array<{ name: string; value: string }>>('POST', '/dynamic-node-parameters/options', {
-			nodeTypeAndVersion: { name: `n8n-nodes-secops.${node}`, version: nodeVersion },
-			methodName,
-			path,
-			currentNodeParameters: parameters,
-			credentials: credentialsOf(credentialId),
+		afterAll(async () => {
+			await env?.stop();
 		});
-		expect(answer.status).toBe(200);
-		return answer.data;
-	}
 
-	test('Stellar Cyber: cases "From List" (a page of 100, searchable) and tenants', async () => {
-		const page = await fromList('stellarCyber', 'searchCases', 'caseId', 'secopsStlScoped1', { resource: 'case', operation: 'get' });
-		expect(page.results).toHaveLength(100);
-		expect(page.paginationToken).toBe('100');
-		const [first] = page.results;
-		const word = first.name.split(' ').slice(1, 3).join(' ');
-		const searched = await fromList('stellarCyber', 'searchCases', 'caseId', 'secopsStlScoped1', { resource: 'case', operation: 'get' }, word);
-		expect(searched.results.map((result) => result.value)).toContain(first.value);
-		const tenants = await options('stellarCyber', 2, 'getTenants', 'parameters.filters.tenantId', 'secopsStlScoped1', { resource: 'case', operation: 'getMany', filters: {} });
-		expect(tenants.length).toBeGreaterThan(1);
-		const triggerTenants = await options('stellarCyberTrigger', 1, 'getTenants', 'parameters.tenantId', 'secopsStlScoped1', { event: 'newCase' });
-		expect(triggerTenants).toEqual(tenants);
-		const users = await options('stellarCyber', 2, 'getUsers', 'parameters.updateFields.assignee', 'secopsStlScoped1', { resource: 'case', operation: 'update', updateFields: {} });
-		expect(users.map((user) => user.value)).toEqual(expect.arrayContaining([stellarUserId('alice.soc'), stellarUserId('bob.soc')]));
-	});
-
-	test('Stellar Cyber: alerts "From List" for Alert Update, newest of the Index first, searchable by name', async () => {
-		const page = await fromList('stellarCyber', 'searchAlerts', 'alertId', 'secopsStlLegacy1', { resource: 'alert', operation: 'update', index: 'aella-ser-*' });
-		expect(page.results).toHaveLength(100);
-		expect(page.paginationToken).toBe('100');
-		const searched = await fromList('stellarCyber', 'searchAlerts', 'alertId', 'secopsStlLegacy1', { resource: 'alert', operation: 'update', index: 'aella-ser-*' }, 'brute');
-		expect(searched.results.length).toBeGreaterThan(0);
-		expect(searched.results.every((result) => result.name.startsWith('External Brute Forcer'))).toBe(true);
-	});
-
-	test('UTMStack: alerts "From List" newest first, and users for the incident assignee', async () => {
-		const page = await fromList('utmStack', 'searchAlerts', 'alertId', 'secopsUtmPasswd1', { resource: 'alert', operation: 'addNote' });
-		expect(page.results).toHaveLength(50);
-		expect(page.paginationToken).toBe('2');
-		const users = await options('utmStack', 2, 'getUsers', 'parameters.additionalFields.assignee', 'secopsUtmPasswd1', { resource: 'incident', operation: 'create', additionalFields: {} });
-		expect(users.length).toBeGreaterThan(0);
-	});
-
-	test('UTMStack: incidents "From List" newest first and index patterns, for the node and the trigger', async () => {
-		const page = await fromList('utmStack', 'searchIncidents', 'incidentId', 'secopsUtmPasswd1', { resource: 'incident', operation: 'get' });
-		expect(page.results.length).toBeGreaterThan(0);
-		const ids = page.results.map((result) => Number(result.value));
-		expect(ids).toEqual([...ids].sort((a, b) => b - a));
-		for (const [node, nodeVersion] of [['utmStack', 2], ['utmStackTrigger', 1]] as const) {
-			const patterns = await options(node, nodeVersion, 'getIndexPatterns', 'parameters.indexPattern', 'secopsUtmPasswd1', { resource: 'alert', operation: 'search' });
-			expect(patterns.map((pattern) => pattern.value)).toEqual(expect.arrayContaining(['alert-*', 'log-*']));
+		function credentialsOf(id: string) {
+			const credential = env.credential(id);
+			return { [credential.type]: { id: credential.id, name: credential.name } };
 		}
-	});
 
-	test('Elastic Cloud Enterprise: deployments "From List" and the Elasticsearch resources of the one picked', async () => {
-		const page = await fromList('elasticCloudEnterprise', 'searchDeployments', 'deploymentId', 'secopsEcePasswd1', { resource: 'deployment', operation: 'get' });
-		const simulated = env.simulators.ece.control<Array<{ id: string }>>('/__sim/deployments', undefined, 'GET');
-		expect(page.results.map((result) => result.value).sort()).toEqual(simulated.map((deployment) => deployment.id).sort());
-		const picked = page.results[0].value;
-		const resources = await options('elasticCloudEnterprise', 2, 'getElasticsearchResources', 'parameters.refId', 'secopsEceApiKey1', {
-			resource: 'deployment',
-			operation: 'restartElasticsearch',
-			deploymentId: { __rl: true, mode: 'list', value: picked },
+		async function fromList(
+			node: string,
+			methodName: string,
+			field: string,
+			credentialId: string,
+			parameters: Record<string, unknown>,
+			filter?: string,
+		): Promise<ListPage> {
+			const answer = await env.rest.call<ListPage>(
+				'POST',
+				'/dynamic-node-parameters/resource-locator-results',
+				{
+					nodeTypeAndVersion: { name: `n8n-nodes-secops.${node}`, version: 2 },
+					methodName,
+					path: `parameters.${field}`,
+					currentNodeParameters: {
+						...parameters,
+						[field]: { __rl: true, mode: 'list', value: '' },
+					},
+					credentials: credentialsOf(credentialId),
+					...(filter ? { filter } : {}),
+				},
+			);
+			expect(answer.status).toBe(200);
+			return answer.data;
+		}
+
+		async function options(
+			node: string,
+			nodeVersion: number,
+			methodName: string,
+			path: string,
+			credentialId: string,
+			parameters: Record<string, unknown>,
+		) {
+			const answer = await env.rest.call<Array<{ name: string; value: string }>>(
+				'POST',
+				'/dynamic-node-parameters/options',
+				{
+					nodeTypeAndVersion: { name: `n8n-nodes-secops.${node}`, version: nodeVersion },
+					methodName,
+					path,
+					currentNodeParameters: parameters,
+					credentials: credentialsOf(credentialId),
+				},
+			);
+			expect(answer.status).toBe(200);
+			return answer.data;
+		}
+
+		test('Stellar Cyber: cases "From List" (a page of 100, searchable) and tenants', async () => {
+			const page = await fromList('stellarCyber', 'searchCases', 'caseId', 'secopsStlScoped1', {
+				resource: 'case',
+				operation: 'get',
+			});
+			expect(page.results).toHaveLength(100);
+			expect(page.paginationToken).toBe('100');
+			const [first] = page.results;
+			const word = first.name.split(' ').slice(1, 3).join(' ');
+			const searched = await fromList(
+				'stellarCyber',
+				'searchCases',
+				'caseId',
+				'secopsStlScoped1',
+				{ resource: 'case', operation: 'get' },
+				word,
+			);
+			expect(searched.results.map((result) => result.value)).toContain(first.value);
+			const tenants = await options(
+				'stellarCyber',
+				2,
+				'getTenants',
+				'parameters.filters.tenantId',
+				'secopsStlScoped1',
+				{ resource: 'case', operation: 'getMany', filters: {} },
+			);
+			expect(tenants.length).toBeGreaterThan(1);
+			const triggerTenants = await options(
+				'stellarCyberTrigger',
+				1,
+				'getTenants',
+				'parameters.tenantId',
+				'secopsStlScoped1',
+				{ event: 'newCase' },
+			);
+			expect(triggerTenants).toEqual(tenants);
+			const users = await options(
+				'stellarCyber',
+				2,
+				'getUsers',
+				'parameters.updateFields.assignee',
+				'secopsStlScoped1',
+				{ resource: 'case', operation: 'update', updateFields: {} },
+			);
+			expect(users.map((user) => user.value)).toEqual(
+				expect.arrayContaining([stellarUserId('alice.soc'), stellarUserId('bob.soc')]),
+			);
 		});
-		expect(resources.map((resource) => resource.value)).toContain('main-elasticsearch');
-	});
 
-	test('Immuta: data sources "From List" searched on Immuta', async () => {
-		const page = await fromList('immuta', 'searchDataSources', 'dataSourceId', 'secopsImmApiKey1', { resource: 'dataSource', operation: 'get' });
-		expect(page.results).toHaveLength(50);
-		const word = page.results[0].name.slice(0, 6);
-		const searched = await fromList('immuta', 'searchDataSources', 'dataSourceId', 'secopsImmApiKey1', { resource: 'dataSource', operation: 'get' }, word);
-		expect(searched.results.map((result) => result.value)).toContain(page.results[0].value);
-		const search = env.simulators.immuta.requestLog.filter((entry) => entry.path === '/dataSource').at(-1);
-		expect(search?.query.searchText).toBe(word);
-	});
+		test('Stellar Cyber: alerts "From List" for Alert Update, newest of the Index first, searchable by name', async () => {
+			const page = await fromList('stellarCyber', 'searchAlerts', 'alertId', 'secopsStlLegacy1', {
+				resource: 'alert',
+				operation: 'update',
+				index: 'aella-ser-*',
+			});
+			expect(page.results).toHaveLength(100);
+			expect(page.paginationToken).toBe('100');
+			const searched = await fromList(
+				'stellarCyber',
+				'searchAlerts',
+				'alertId',
+				'secopsStlLegacy1',
+				{ resource: 'alert', operation: 'update', index: 'aella-ser-*' },
+				'brute',
+			);
+			expect(searched.results.length).toBeGreaterThan(0);
+			expect(
+				searched.results.every((result) => result.name.startsWith('External Brute Forcer')),
+			).toBe(true);
+		});
 
-	test('no secret in n8n\'s log', () => {
-		expect(leakedSecrets(env.n8n.log(), Object.values(env.simulators))).toEqual([]);
-	});
-});
+		test('UTMStack: alerts "From List" newest first, and users for the incident assignee', async () => {
+			const page = await fromList('utmStack', 'searchAlerts', 'alertId', 'secopsUtmPasswd1', {
+				resource: 'alert',
+				operation: 'addNote',
+			});
+			expect(page.results).toHaveLength(50);
+			expect(page.paginationToken).toBe('2');
+			const users = await options(
+				'utmStack',
+				2,
+				'getUsers',
+				'parameters.additionalFields.assignee',
+				'secopsUtmPasswd1',
+				{ resource: 'incident', operation: 'create', additionalFields: {} },
+			);
+			expect(users.length).toBeGreaterThan(0);
+		});
+
+		test('UTMStack: incidents "From List" newest first and index patterns, for the node and the trigger', async () => {
+			const page = await fromList('utmStack', 'searchIncidents', 'incidentId', 'secopsUtmPasswd1', {
+				resource: 'incident',
+				operation: 'get',
+			});
+			expect(page.results.length).toBeGreaterThan(0);
+			const ids = page.results.map((result) => Number(result.value));
+			expect(ids).toEqual([...ids].sort((a, b) => b - a));
+			for (const [node, nodeVersion] of [
+				['utmStack', 2],
+				['utmStackTrigger', 1],
+			] as const) {
+				const patterns = await options(
+					node,
+					nodeVersion,
+					'getIndexPatterns',
+					'parameters.indexPattern',
+					'secopsUtmPasswd1',
+					{ resource: 'alert', operation: 'search' },
+				);
+				expect(patterns.map((pattern) => pattern.value)).toEqual(
+					expect.arrayContaining(['alert-*', 'log-*']),
+				);
+			}
+		});
+
+		test('Elastic Cloud Enterprise: deployments "From List" and the Elasticsearch resources of the one picked', async () => {
+			const page = await fromList(
+				'elasticCloudEnterprise',
+				'searchDeployments',
+				'deploymentId',
+				'secopsEcePasswd1',
+				{ resource: 'deployment', operation: 'get' },
+			);
+			const simulated = env.simulators.ece.control<Array<{ id: string }>>(
+				'/__sim/deployments',
+				undefined,
+				'GET',
+			);
+			expect(page.results.map((result) => result.value).sort()).toEqual(
+				simulated.map((deployment) => deployment.id).sort(),
+			);
+			const picked = page.results[0].value;
+			const resources = await options(
+				'elasticCloudEnterprise',
+				2,
+				'getElasticsearchResources',
+				'parameters.refId',
+				'secopsEceApiKey1',
+				{
+					resource: 'deployment',
+					operation: 'restartElasticsearch',
+					deploymentId: { __rl: true, mode: 'list', value: picked },
+				},
+			);
+			expect(resources.map((resource) => resource.value)).toContain('main-elasticsearch');
+		});
+
+		test('Immuta: data sources "From List" searched on Immuta', async () => {
+			const page = await fromList(
+				'immuta',
+				'searchDataSources',
+				'dataSourceId',
+				'secopsImmApiKey1',
+				{ resource: 'dataSource', operation: 'get' },
+			);
+			expect(page.results).toHaveLength(50);
+			const word = page.results[0].name.slice(0, 6);
+			const searched = await fromList(
+				'immuta',
+				'searchDataSources',
+				'dataSourceId',
+				'secopsImmApiKey1',
+				{ resource: 'dataSource', operation: 'get' },
+				word,
+			);
+			expect(searched.results.map((result) => result.value)).toContain(page.results[0].value);
+			const search = env.simulators.immuta.requestLog
+				.filter((entry) => entry.path === '/dataSource')
+				.at(-1);
+			expect(search?.query.searchText).toBe(word);
+		});
+
+		test("no secret in n8n's log", () => {
+			expect(leakedSecrets(env.n8n.log(), Object.values(env.simulators))).toEqual([]);
+		});
+	},
+);

@@ -10,8 +10,21 @@ import { versionsUnderTest } from './support/versions';
 
 /** The package as users get it: the npm tarball, installed as n8n's Community Nodes installer does. */
 
-const NODE_TYPES = ['utmStack', 'stellarCyber', 'immuta', 'elasticCloudEnterprise', 'utmStackTrigger', 'stellarCyberTrigger', 'elasticCloudEnterpriseTrigger'].map((name) => `n8n-nodes-secops.${name}`);
-const CREDENTIAL_TYPES = ['utmStackApi', 'stellarCyberApi', 'immutaApi', 'elasticCloudEnterpriseApi'];
+const NODE_TYPES = [
+	'utmStack',
+	'stellarCyber',
+	'immuta',
+	'elasticCloudEnterprise',
+	'utmStackTrigger',
+	'stellarCyberTrigger',
+	'elasticCloudEnterpriseTrigger',
+].map((name) => `n8n-nodes-secops.${name}`);
+const CREDENTIAL_TYPES = [
+	'utmStackApi',
+	'stellarCyberApi',
+	'immutaApi',
+	'elasticCloudEnterpriseApi',
+];
 
 let tarball: string;
 
@@ -21,16 +34,34 @@ beforeAll(async () => {
 
 test('the tarball holds the built package only: no sources, tests or secrets', () => {
 	const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n');
-	expect(files).toEqual(expect.arrayContaining(['package/package.json', 'package/README.md', 'package/LICENSE']));
-	for (const type of ['UtmStack', 'StellarCyber', 'Immuta', 'ElasticCloudEnterprise', 'UtmStackTrigger', 'StellarCyberTrigger', 'ElasticCloudEnterpriseTrigger']) {
+	expect(files).toEqual(
+		expect.arrayContaining(['package/package.json', 'package/README.md', 'package/LICENSE']),
+	);
+	for (const type of [
+		'UtmStack',
+		'StellarCyber',
+		'Immuta',
+		'ElasticCloudEnterprise',
+		'UtmStackTrigger',
+		'StellarCyberTrigger',
+		'ElasticCloudEnterpriseTrigger',
+	]) {
 		expect(files).toContain(`package/dist/nodes/${type}/${type}.node.js`);
 	}
 	for (const type of ['UtmStackApi', 'StellarCyberApi', 'ImmutaApi', 'ElasticCloudEnterpriseApi']) {
 		expect(files).toContain(`package/dist/credentials/${type}.credentials.js`);
 	}
 	expect(files.filter((file) => /\.svg$/.test(file)).length).toBeGreaterThanOrEqual(4);
-	expect(files.filter((file) => /^package\/(test|scripts|credentials|nodes)\//.test(file) || /\.ts$/.test(file) && !/\.d\.ts$/.test(file))).toEqual([]);
-	const packageJson = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
+	expect(
+		files.filter(
+			(file) =>
+				/^package\/(test|scripts|credentials|nodes)\//.test(file) ||
+				(/\.ts$/.test(file) && !/\.d\.ts$/.test(file)),
+		),
+	).toEqual([]);
+	const packageJson = JSON.parse(
+		execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),
+	);
 	expect(packageJson.dependencies ?? {}).toEqual({});
 });
 
@@ -42,7 +73,9 @@ describe.each(versionsUnderTest())('installed from the tarball into $label', (ve
 	beforeAll(async () => {
 		env = await startEnvironment(version, 'packaged', { packageFolder: '', startServer: false });
 		await installTarballLikeN8n(tarball, env.n8n.nodesFolder);
-		await env.n8n.importWorkflows([probeWorkflow('probe-packaged', env.credential('secopsUtmPasswd1'))]);
+		await env.n8n.importWorkflows([
+			probeWorkflow('probe-packaged', env.credential('secopsUtmPasswd1')),
+		]);
 		await env.n8n.start();
 	});
 
@@ -56,12 +89,16 @@ describe.each(versionsUnderTest())('installed from the tarball into $label', (ve
 		const credentials = await listedTypes(env, '/types/credentials.json');
 		expect(Array.isArray(nodes) && Array.isArray(credentials)).toBe(true);
 		expect(nodes.map((node) => node.name)).toEqual(expect.arrayContaining(NODE_TYPES));
-		expect(credentials.map((credential) => credential.name)).toEqual(expect.arrayContaining(CREDENTIAL_TYPES));
+		expect(credentials.map((credential) => credential.name)).toEqual(
+			expect.arrayContaining(CREDENTIAL_TYPES),
+		);
 	});
 
 	test("n8n's log has no load error for the package", () => {
 		const log = env.n8n.log();
-		expect(log).not.toMatch(/Failed to load package|Skipping package|n8n-nodes-secops.*(error|Error)/);
+		expect(log).not.toMatch(
+			/Failed to load package|Skipping package|n8n-nodes-secops.*(error|Error)/,
+		);
 	});
 
 	test('a workflow runs on the installed package', async () => {

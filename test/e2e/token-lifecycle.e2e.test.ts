@@ -9,9 +9,15 @@ import { finishedRun } from '../../scripts/n8n/instance';
  * reused by the next run was saved in n8n's database and read back from it.
  */
 
-const LOGIN_CREDENTIALS = ['secopsUtmPasswd1', 'secopsStlScoped1', 'secopsStlLegacy1', 'secopsImmApiKey1', 'secopsImmPasswd1', 'secopsEcePasswd1'];
+const LOGIN_CREDENTIALS = [
+	'secopsUtmPasswd1',
+	'secopsStlScoped1',
+	'secopsStlLegacy1',
+	'secopsImmApiKey1',
+	'secopsImmPasswd1',
+	'secopsEcePasswd1',
+];
 const STATIC_CREDENTIALS = ['secopsUtmIntKey1', 'secopsUtmApiKey1', 'secopsEceApiKey1'];
-
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -21,11 +27,20 @@ describe.each(versionsUnderTest())('token lifecycle in $label', (version) => {
 
 	beforeAll(async () => {
 		env = await startEnvironment(version, 'token-lifecycle', { startServer: false });
-		const workflows = env.credentials.map((credential) => probeWorkflow(`probe-${credential.id}`, credential));
+		const workflows = env.credentials.map((credential) =>
+			probeWorkflow(`probe-${credential.id}`, credential),
+		);
 		const utm = env.credential('secopsUtmPasswd1');
 		workflows.push(probeWorkflow('probe-utm-x1000', utm, 1000));
 		const wrong = { ...utm, id: 'secopsUtmWrong01', name: 'UTMStack (wrong password)' };
-		await env.n8n.importCredentials([{ id: wrong.id, name: wrong.name, type: wrong.type, data: { ...utm.data, password: 'wrong-Password-e2e-77' } }]);
+		await env.n8n.importCredentials([
+			{
+				id: wrong.id,
+				name: wrong.name,
+				type: wrong.type,
+				data: { ...utm.data, password: 'wrong-Password-e2e-77' },
+			},
+		]);
 		workflows.push(probeWorkflow('probe-utm-wrong', wrong));
 		await env.n8n.importWorkflows(workflows);
 	});
@@ -40,20 +55,23 @@ describe.each(versionsUnderTest())('token lifecycle in $label', (version) => {
 		return result;
 	}
 
-	test.each(LOGIN_CREDENTIALS)('%s: the first run logs in once and saves the token; the next run reuses it', async (id) => {
-		const simulator = env.simulators[env.credential(id).vendor];
-		simulator.resetStats();
-		const first = await run(`probe-${id}`);
-		expect(first.run).toBeDefined();
-		expect(first.output(PROBE_NODE_NAME).length).toBeGreaterThan(0);
-		expect(simulator.stats.logins).toBe(1);
+	test.each(LOGIN_CREDENTIALS)(
+		'%s: the first run logs in once and saves the token; the next run reuses it',
+		async (id) => {
+			const simulator = env.simulators[env.credential(id).vendor];
+			simulator.resetStats();
+			const first = await run(`probe-${id}`);
+			expect(first.run).toBeDefined();
+			expect(first.output(PROBE_NODE_NAME).length).toBeGreaterThan(0);
+			expect(simulator.stats.logins).toBe(1);
 
-		simulator.resetStats();
-		const second = await run(`probe-${id}`);
-		expect(second.run).toBeDefined();
-		expect(simulator.stats.logins).toBe(0);
-		expect(simulator.stats.unauthorized).toBe(0);
-	});
+			simulator.resetStats();
+			const second = await run(`probe-${id}`);
+			expect(second.run).toBeDefined();
+			expect(simulator.stats.logins).toBe(0);
+			expect(simulator.stats.unauthorized).toBe(0);
+		},
+	);
 
 	test.each(STATIC_CREDENTIALS)('%s: a static key never logs in', async (id) => {
 		const simulator = env.simulators[env.credential(id).vendor];
@@ -72,7 +90,9 @@ describe.each(versionsUnderTest())('token lifecycle in $label', (version) => {
 		try {
 			// Saved again without a token, so the first run logs in and gets a 4-second token.
 			const credential = env.credential(id);
-			await env.n8n.importCredentials([{ id, name: credential.name, type: credential.type, data: credential.data }]);
+			await env.n8n.importCredentials([
+				{ id, name: credential.name, type: credential.type, data: credential.data },
+			]);
 			await run(`probe-${id}`);
 			await sleep(4_500);
 			simulator.resetStats();
@@ -103,7 +123,11 @@ describe.each(versionsUnderTest())('token lifecycle in $label', (version) => {
 		expect(simulator.stats.byEndpoint['POST /api/v1/users/auth/_refresh']).toBe(1);
 		expect(simulator.stats.byEndpoint['POST /api/v1/users/auth/_login']).toBeUndefined();
 		expect(simulator.stats.unauthorized).toBe(0);
-		expect(simulator.requestLog.filter((request) => JSON.stringify(request.body ?? '').includes('password'))).toEqual([]);
+		expect(
+			simulator.requestLog.filter((request) =>
+				JSON.stringify(request.body ?? '').includes('password'),
+			),
+		).toEqual([]);
 	});
 
 	test('a token revoked on the server costs one 401 and one login, and the run succeeds', async () => {
@@ -123,7 +147,9 @@ describe.each(versionsUnderTest())('token lifecycle in $label', (version) => {
 		simulator.resetStats();
 		const result = await run('probe-utm-wrong');
 		expect(result.run).toBeUndefined();
-		expect(`${result.stdout}\n${result.stderr}`).toContain('UTMStack rejected the login: wrong username or password');
+		expect(`${result.stdout}\n${result.stderr}`).toContain(
+			'UTMStack rejected the login: wrong username or password',
+		);
 		expect(`${result.stdout}\n${result.stderr}`).not.toContain('Could not reach');
 		// `logins` counts attempts: this one, refused.
 		expect(simulator.stats.logins).toBe(1);
@@ -133,7 +159,9 @@ describe.each(versionsUnderTest())('token lifecycle in $label', (version) => {
 		for (let again = 0; again < 2; again++) {
 			const later = await run('probe-utm-wrong');
 			expect(later.run).toBeUndefined();
-			expect(`${later.stdout}\n${later.stderr}`).toContain('UTMStack rejected the login: wrong username or password');
+			expect(`${later.stdout}\n${later.stderr}`).toContain(
+				'UTMStack rejected the login: wrong username or password',
+			);
 			expect(`${later.stdout}\n${later.stderr}`).not.toContain('Could not reach');
 		}
 		expect(simulator.stats.logins).toBe(1);
@@ -143,7 +171,9 @@ describe.each(versionsUnderTest())('token lifecycle in $label', (version) => {
 	test('a workflow of 1,000 items on an empty token logs in once', async () => {
 		// A fresh credential row: copy of the password credential with no token saved yet.
 		const utm = env.credential('secopsUtmPasswd1');
-		await env.n8n.importCredentials([{ id: utm.id, name: utm.name, type: utm.type, data: utm.data }]);
+		await env.n8n.importCredentials([
+			{ id: utm.id, name: utm.name, type: utm.type, data: utm.data },
+		]);
 		const simulator = env.simulators.utmstack;
 		simulator.resetStats();
 		const result = await run('probe-utm-x1000');

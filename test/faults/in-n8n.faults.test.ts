@@ -20,13 +20,27 @@ type Item = Record<string, unknown>;
 const SEARCH = '/api/elasticsearch/search';
 const ALERTS = 10_000;
 
-function credentialRef(env: E2eEnvironment, id: string): Record<string, { id: string; name: string }> {
+function credentialRef(
+	env: E2eEnvironment,
+	id: string,
+): Record<string, { id: string; name: string }> {
 	const credential = env.credential(id);
 	return { [credential.type]: { id: credential.id, name: credential.name } };
 }
 
-function node(name: string, type: string, parameters: Record<string, unknown>, credentials: ChainNode['credentials']): ChainNode {
-	return { name, type: secopsType(type), parameters, credentials, onError: 'continueRegularOutput' };
+function node(
+	name: string,
+	type: string,
+	parameters: Record<string, unknown>,
+	credentials: ChainNode['credentials'],
+): ChainNode {
+	return {
+		name,
+		type: secopsType(type),
+		parameters,
+		credentials,
+		onError: 'continueRegularOutput',
+	};
 }
 
 describe.each(versionsUnderTest())('faults in $label', (version) => {
@@ -42,10 +56,18 @@ describe.each(versionsUnderTest())('faults in $label', (version) => {
 		type: 'immutaApi',
 		data: { baseUrl: tls.url, authMethod: 'apiKey', apiKey: IMMUTA.apiKey, allowUnauthorizedCerts },
 	});
-	const concurrent = () => ({ ...env.credential('secopsUtmPasswd1'), id: 'faultUtmConcurrent', name: 'UTMStack (ten at once)' });
+	const concurrent = () => ({
+		...env.credential('secopsUtmPasswd1'),
+		id: 'faultUtmConcurrent',
+		name: 'UTMStack (ten at once)',
+	});
 
 	async function run(path: string): Promise<Item[]> {
-		const answer = await fetch(`${env.n8n.url}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		const answer = await fetch(`${env.n8n.url}/webhook/${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: '{}',
+		});
 		const text = await answer.text();
 		answers.push(text);
 		expect(answer.status).toBe(200);
@@ -62,40 +84,136 @@ describe.each(versionsUnderTest())('faults in $label', (version) => {
 		env = await startEnvironment(version, 'faults', { startServer: false });
 		tls = await startSimulator('immuta', { tls: true });
 		const { type, data } = concurrent();
-		await env.n8n.importCredentials([tlsCredential('faultImmTlsStrict', false), tlsCredential('faultImmTlsInsecure', true), { id: 'faultUtmConcurrent', name: 'UTMStack (ten at once)', type, data }]);
-		const search = { resource: 'alert', operation: 'search', indexPattern: 'alert-*', filters: {}, timeRange: 'none', sortField: '@timestamp', sortDirection: 'desc', returnAll: true };
+		await env.n8n.importCredentials([
+			tlsCredential('faultImmTlsStrict', false),
+			tlsCredential('faultImmTlsInsecure', true),
+			{ id: 'faultUtmConcurrent', name: 'UTMStack (ten at once)', type, data },
+		]);
+		const search = {
+			resource: 'alert',
+			operation: 'search',
+			indexPattern: 'alert-*',
+			filters: {},
+			timeRange: 'none',
+			sortField: '@timestamp',
+			sortDirection: 'desc',
+			returnAll: true,
+		};
 		const workflows = [
-			webhookWorkflow('fault-utm-key', 'Faults: UTMStack search (API key)', 'fault-utm-key', [node('Search', 'utmStack', search, credentialRef(env, 'secopsUtmApiKey1'))]),
-			webhookWorkflow('fault-utm-login', 'Faults: UTMStack search (password)', 'fault-utm-login', [node('Search', 'utmStack', search, credentialRef(env, 'secopsUtmPasswd1'))]),
-			webhookWorkflow('fault-stl-tenants', 'Faults: Stellar Cyber tenants', 'fault-stl-tenants', [node('Tenants', 'stellarCyber', { resource: 'tenant', operation: 'getMany' }, credentialRef(env, 'secopsStlScoped1'))]),
-			webhookWorkflow('fault-unknown-deployment', 'Faults: ECE deployment that does not exist', 'fault-unknown-deployment', [
-				node('Get Deployment', 'elasticCloudEnterprise', { resource: 'deployment', operation: 'get', deploymentId: 'no-such-deployment' }, credentialRef(env, 'secopsEceApiKey1')),
+			webhookWorkflow('fault-utm-key', 'Faults: UTMStack search (API key)', 'fault-utm-key', [
+				node('Search', 'utmStack', search, credentialRef(env, 'secopsUtmApiKey1')),
 			]),
-			webhookWorkflow('fault-two-users', 'Faults: two Stellar Cyber users in one workflow', 'fault-two-users', [
-				{ ...node('Tenants as the scoped key', 'stellarCyber', { resource: 'tenant', operation: 'getMany' }, credentialRef(env, 'secopsStlScoped1')), executeOnce: true },
-				{ ...node('Tenants as the legacy key', 'stellarCyber', { resource: 'tenant', operation: 'getMany' }, credentialRef(env, 'secopsStlLegacy1')), executeOnce: true },
+			webhookWorkflow('fault-utm-login', 'Faults: UTMStack search (password)', 'fault-utm-login', [
+				node('Search', 'utmStack', search, credentialRef(env, 'secopsUtmPasswd1')),
 			]),
-			webhookWorkflow('fault-tls-strict', 'Faults: self-signed certificate, checked', 'fault-tls-strict', [
-				node('Who Am I', 'immuta', { resource: 'user', operation: 'getCurrent' }, { immutaApi: { id: 'faultImmTlsStrict', name: tlsCredential('faultImmTlsStrict', false).name } }),
+			webhookWorkflow('fault-stl-tenants', 'Faults: Stellar Cyber tenants', 'fault-stl-tenants', [
+				node(
+					'Tenants',
+					'stellarCyber',
+					{ resource: 'tenant', operation: 'getMany' },
+					credentialRef(env, 'secopsStlScoped1'),
+				),
 			]),
-			webhookWorkflow('fault-tls-insecure', 'Faults: self-signed certificate, not checked', 'fault-tls-insecure', [
-				node('Who Am I', 'immuta', { resource: 'user', operation: 'getCurrent' }, { immutaApi: { id: 'faultImmTlsInsecure', name: tlsCredential('faultImmTlsInsecure', true).name } }),
-			]),
+			webhookWorkflow(
+				'fault-unknown-deployment',
+				'Faults: ECE deployment that does not exist',
+				'fault-unknown-deployment',
+				[
+					node(
+						'Get Deployment',
+						'elasticCloudEnterprise',
+						{ resource: 'deployment', operation: 'get', deploymentId: 'no-such-deployment' },
+						credentialRef(env, 'secopsEceApiKey1'),
+					),
+				],
+			),
+			webhookWorkflow(
+				'fault-two-users',
+				'Faults: two Stellar Cyber users in one workflow',
+				'fault-two-users',
+				[
+					{
+						...node(
+							'Tenants as the scoped key',
+							'stellarCyber',
+							{ resource: 'tenant', operation: 'getMany' },
+							credentialRef(env, 'secopsStlScoped1'),
+						),
+						executeOnce: true,
+					},
+					{
+						...node(
+							'Tenants as the legacy key',
+							'stellarCyber',
+							{ resource: 'tenant', operation: 'getMany' },
+							credentialRef(env, 'secopsStlLegacy1'),
+						),
+						executeOnce: true,
+					},
+				],
+			),
+			webhookWorkflow(
+				'fault-tls-strict',
+				'Faults: self-signed certificate, checked',
+				'fault-tls-strict',
+				[
+					node(
+						'Who Am I',
+						'immuta',
+						{ resource: 'user', operation: 'getCurrent' },
+						{
+							immutaApi: {
+								id: 'faultImmTlsStrict',
+								name: tlsCredential('faultImmTlsStrict', false).name,
+							},
+						},
+					),
+				],
+			),
+			webhookWorkflow(
+				'fault-tls-insecure',
+				'Faults: self-signed certificate, not checked',
+				'fault-tls-insecure',
+				[
+					node(
+						'Who Am I',
+						'immuta',
+						{ resource: 'user', operation: 'getCurrent' },
+						{
+							immutaApi: {
+								id: 'faultImmTlsInsecure',
+								name: tlsCredential('faultImmTlsInsecure', true).name,
+							},
+						},
+					),
+				],
+			),
 			webhookWorkflow('fault-concurrent', 'Faults: ten executions at once', 'fault-concurrent', [
-				node('Who Am I', 'utmStack', { resource: 'user', operation: 'getCurrent' }, { utmStackApi: { id: 'faultUtmConcurrent', name: 'UTMStack (ten at once)' } }),
+				node(
+					'Who Am I',
+					'utmStack',
+					{ resource: 'user', operation: 'getCurrent' },
+					{ utmStackApi: { id: 'faultUtmConcurrent', name: 'UTMStack (ten at once)' } },
+				),
 			]),
 		];
 		await env.n8n.importWorkflows(workflows);
 		await env.n8n.activateWorkflows(workflows.map((workflow) => workflow.id));
 		await env.n8n.start();
-		await webhooksRegistered(env.n8n.url, workflows.map((workflow) => workflow.id));
+		await webhooksRegistered(
+			env.n8n.url,
+			workflows.map((workflow) => workflow.id),
+		);
 	});
 
 	afterAll(async () => {
 		await env?.stop();
 		await tls?.close();
 		mkdirSync(join(ARTIFACTS, version.label, 'faults'), { recursive: true });
-		writeFileSync(join(ARTIFACTS, version.label, 'faults', 'figures.json'), JSON.stringify(figures, null, 2));
+		writeFileSync(
+			join(ARTIFACTS, version.label, 'faults', 'figures.json'),
+			JSON.stringify(figures, null, 2),
+		);
 	});
 
 	beforeEach(() => {
@@ -115,12 +233,20 @@ describe.each(versionsUnderTest())('faults in $label', (version) => {
 	test('a 500 with an HTML page on page 3 of a Return All: one clear error, no partial list, no HTML in it', async () => {
 		utm().control('/__sim/faults', { mode: 'html', path: SEARCH, after: 2 });
 		const items = await run('fault-utm-key');
-		expect(items).toEqual([{ error: 'UTMStack answered HTTP 500', description: expect.stringContaining('failed to process') }]);
+		expect(items).toEqual([
+			{
+				error: 'UTMStack answered HTTP 500',
+				description: expect.stringContaining('failed to process'),
+			},
+		]);
 		await expectN8nRunning();
 	});
 
 	test.each([
-		['malformed', 'UTMStack sent an answer that is not valid JSON where a JSON answer was expected (HTTP 200)'],
+		[
+			'malformed',
+			'UTMStack sent an answer that is not valid JSON where a JSON answer was expected (HTTP 200)',
+		],
 		['empty', 'UTMStack sent an empty answer where a JSON answer was expected (HTTP 200)'],
 	])('%s JSON on page 3: an error, not a list that ends early', async (mode, message) => {
 		utm().control('/__sim/faults', { mode, path: SEARCH, after: 2 });
@@ -131,21 +257,41 @@ describe.each(versionsUnderTest())('faults in $label', (version) => {
 	});
 
 	test('429 with Retry-After: 1 twice on page 4: waited for, then every alert once', async () => {
-		utm().control('/__sim/faults', { mode: 'rateLimit', retryAfterSeconds: 1, path: SEARCH, after: 3, requests: 2 });
+		utm().control('/__sim/faults', {
+			mode: 'rateLimit',
+			retryAfterSeconds: 1,
+			path: SEARCH,
+			after: 3,
+			requests: 2,
+		});
 		const started = Date.now();
 		expectAllAlertsOnce(await run('fault-utm-key'));
 		figures.rateLimitedReturnAllMs = Date.now() - started;
 		expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
-		expect(searches().map((entry) => entry.status).filter((status) => status === 429)).toHaveLength(2);
+		expect(
+			searches()
+				.map((entry) => entry.status)
+				.filter((status) => status === 429),
+		).toHaveLength(2);
 		// 11 pages (each query of the @timestamp walk reads again the alert at its bound, so 10,000 alerts take
 		// one page more than 10) and the 2 refused tries
 		expect(searches()).toHaveLength(13);
 	});
 
 	test('429 asking for two minutes: not waited for; the error says the platform is limiting requests', async () => {
-		utm().control('/__sim/faults', { mode: 'rateLimit', retryAfterSeconds: 120, path: SEARCH, after: 1 });
+		utm().control('/__sim/faults', {
+			mode: 'rateLimit',
+			retryAfterSeconds: 120,
+			path: SEARCH,
+			after: 1,
+		});
 		const items = await run('fault-utm-key');
-		expect(items).toEqual([{ error: 'UTMStack answered HTTP 429', description: expect.stringContaining('limiting requests') }]);
+		expect(items).toEqual([
+			{
+				error: 'UTMStack answered HTTP 429',
+				description: expect.stringContaining('limiting requests'),
+			},
+		]);
 		await expectN8nRunning();
 	});
 
@@ -178,7 +324,7 @@ describe.each(versionsUnderTest())('faults in $label', (version) => {
 		expect(env.simulators.stellarcyber.stats.unauthorized).toBe(1);
 	});
 
-	test('the platform\'s own error text reaches the item (ECE errors[].message on a 404)', async () => {
+	test("the platform's own error text reaches the item (ECE errors[].message on a 404)", async () => {
 		const [item] = await run('fault-unknown-deployment');
 		expect(String(item.error)).toMatch(/no-such-deployment/);
 		expect(String(item.error)).not.toMatch(/HTTP 404/);
@@ -199,12 +345,16 @@ describe.each(versionsUnderTest())('faults in $label', (version) => {
 		const stellar = env.simulators.stellarcyber;
 		const items = await run('fault-two-users');
 		expect(items.length).toBeGreaterThan(0);
-		const calls = stellar.requestLog.filter((entry) => entry.path === '/connect/api/v1/tenants').map((entry) => entry.user);
+		const calls = stellar.requestLog
+			.filter((entry) => entry.path === '/connect/api/v1/tenants')
+			.map((entry) => entry.user);
 		expect(calls).toEqual(['api-key:soc-automation', STELLAR.email]);
 	});
 
 	test('ten executions started at once on an empty token all succeed', async () => {
-		const results = await Promise.all(Array.from({ length: 10 }, async () => await run('fault-concurrent')));
+		const results = await Promise.all(
+			Array.from({ length: 10 }, async () => await run('fault-concurrent')),
+		);
 		for (const [item] of results) expect(item).toMatchObject({ login: UTMSTACK.username });
 		figures.tenConcurrentExecutionsLogins = utm().stats.logins;
 		expect(utm().stats.logins).toBeGreaterThanOrEqual(1);
@@ -214,13 +364,17 @@ describe.each(versionsUnderTest())('faults in $label', (version) => {
 	});
 
 	test('a platform slower than the request timeout (60 s): a clear error, and n8n goes on', async () => {
-		env.simulators.stellarcyber.control('/__sim/faults', { mode: 'slow', delayMs: 62_000, path: '/connect/api/v1/tenants' });
+		env.simulators.stellarcyber.control('/__sim/faults', {
+			mode: 'slow',
+			delayMs: 62_000,
+			path: '/connect/api/v1/tenants',
+		});
 		const [item] = await run('fault-stl-tenants');
 		expect(item.error).toBe('Stellar Cyber did not answer within 60 seconds');
 		await expectN8nRunning();
 	});
 
-	test('no secret or token in any answer, in n8n\'s log or in its database', async () => {
+	test("no secret or token in any answer, in n8n's log or in its database", async () => {
 		// Stopped first, so that n8n has written everything and its database files stay put while read.
 		await env.n8n.stop();
 		const simulators = [...Object.values(env.simulators), tls];
@@ -229,7 +383,11 @@ describe.each(versionsUnderTest())('faults in $label', (version) => {
 		const n8nFolder = join(env.n8n.userFolder, '.n8n');
 		const database = readdirSync(n8nFolder)
 			.filter((file) => file.startsWith('database.sqlite'))
-			.map((file) => (existsSync(join(n8nFolder, file)) ? readFileSync(join(n8nFolder, file)).toString('latin1') : ''))
+			.map((file) =>
+				existsSync(join(n8nFolder, file))
+					? readFileSync(join(n8nFolder, file)).toString('latin1')
+					: '',
+			)
 			.join('\n');
 		expect(database.length).toBeGreaterThan(0);
 		expect(leakedSecrets(database, simulators)).toEqual([]);

@@ -84,19 +84,32 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
 		const stored = this.store.get(nodeCredentials.id ?? '');
-		if (!stored || stored.type !== type) throw new Error(`Credential ${nodeCredentials.id} of type ${type} not found`);
+		if (!stored || stored.type !== type)
+			throw new Error(`Credential ${nodeCredentials.id} of type ${type} not found`);
 		this.reads++;
 		return this.withDefaults(type, stored.data);
 	}
 
 	withDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
-		const withDefaults = NodeHelpers.getNodeParameters(this.type(type).properties, data as INodeParameters, true, false, null, null);
+		const withDefaults = NodeHelpers.getNodeParameters(
+			this.type(type).properties,
+			data as INodeParameters,
+			true,
+			false,
+			null,
+			null,
+		);
 		return { ...(withDefaults as ICredentialDataDecryptedObject) };
 	}
 
-	async updateCredentials(nodeCredentials: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		const stored = this.store.get(nodeCredentials.id ?? '');
-		if (!stored || stored.type !== type) throw new Error(`Credential ${nodeCredentials.id} not found`);
+		if (!stored || stored.type !== type)
+			throw new Error(`Credential ${nodeCredentials.id} not found`);
 		stored.data = { ...data };
 		this.saves++;
 	}
@@ -111,7 +124,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_node?: INode,
 	): Promise<IHttpRequestOptions> {
 		const { authenticate } = this.type(typeName);
-		if (typeof authenticate !== 'function') throw new Error(`${typeName} should authenticate with a function`);
+		if (typeof authenticate !== 'function')
+			throw new Error(`${typeName} should authenticate with a function`);
 		return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 	}
 
@@ -123,18 +137,31 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.type(typeName);
-		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		const expirable = type.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
-		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials) return undefined;
+		const isTestingCredentials =
+			node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials)
+			return undefined;
 
 		// Like n8n 2.41, the hook only gets a plain httpRequest helper.
-		const output = await type.preAuthentication.call({ helpers: { httpRequest: helpers.helpers.httpRequest } }, credentials);
+		const output = await type.preAuthentication.call(
+			{ helpers: { httpRequest: helpers.helpers.httpRequest } },
+			credentials,
+		);
 		if (output[expirable.name] === undefined) return undefined;
 		const nodeCredentials = node.credentials?.[typeName];
 		if (nodeCredentials) {
 			const stored = this.stored(nodeCredentials.id ?? '');
-			await this.updateCredentials(nodeCredentials, typeName, (this.storesHookInput ? { ...credentials, ...output } : { ...stored, ...output }) as ICredentialDataDecryptedObject);
+			await this.updateCredentials(
+				nodeCredentials,
+				typeName,
+				(this.storesHookInput
+					? { ...credentials, ...output }
+					: { ...stored, ...output }) as ICredentialDataDecryptedObject,
+			);
 			return Object.assign(credentials, output);
 		}
 		return undefined;

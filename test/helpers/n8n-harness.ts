@@ -33,7 +33,9 @@ export class N8nHarness {
 	private readonly additionalData: IWorkflowExecuteAdditionalData;
 
 	constructor(credentialTypes: ICredentialType[]) {
-		this.credentials = new TestCredentialsHelper(Object.fromEntries(credentialTypes.map((type) => [type.name, type])));
+		this.credentials = new TestCredentialsHelper(
+			Object.fromEntries(credentialTypes.map((type) => [type.name, type])),
+		);
 		this.additionalData = {
 			credentialsHelper: this.credentials,
 			currentNodeExecutionIndex: 0,
@@ -77,7 +79,14 @@ export class N8nHarness {
 			getByNameAndVersion: (_name, version) => NodeHelpers.getVersionedNodeType(nodeType, version),
 			getKnownTypes: () => ({}),
 		};
-		return new Workflow({ id: 'test-workflow', nodes: [node], connections: {}, active: false, nodeTypes, staticData });
+		return new Workflow({
+			id: 'test-workflow',
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes,
+			staticData,
+		});
 	}
 
 	private context(workflow: Workflow, node: INode, items: INodeExecutionData[]): ExecuteContext {
@@ -97,7 +106,11 @@ export class N8nHarness {
 		);
 	}
 
-	private nodeFor(nodeType: INodeType, parameters: INodeParameters, credentials: Record<string, string>): INode {
+	private nodeFor(
+		nodeType: INodeType,
+		parameters: INodeParameters,
+		credentials: Record<string, string>,
+	): INode {
 		return {
 			id: 'node-under-test',
 			name: nodeType.description.displayName,
@@ -148,26 +161,51 @@ export class N8nHarness {
 	): Promise<unknown> {
 		const node = this.nodeFor(nodeType, parameters, credentials);
 		const workflow = this.workflowFor(node, nodeType);
-		const context = new LoadOptionsContext(workflow, node, { ...this.additionalData, currentNodeParameters: parameters } as IWorkflowExecuteAdditionalData, `parameters.${method}`);
-		const found = (nodeType.methods?.[kind] as Record<string, (...args: unknown[]) => Promise<unknown>> | undefined)?.[method];
+		const context = new LoadOptionsContext(
+			workflow,
+			node,
+			{
+				...this.additionalData,
+				currentNodeParameters: parameters,
+			} as IWorkflowExecuteAdditionalData,
+			`parameters.${method}`,
+		);
+		const found = (
+			nodeType.methods?.[kind] as
+				| Record<string, (...args: unknown[]) => Promise<unknown>>
+				| undefined
+		)?.[method];
 		if (!found) throw new Error(`no ${kind} method ${method}`);
-		return kind === 'listSearch' ? await found.call(context, search.filter, search.paginationToken) : await found.call(context);
+		return kind === 'listSearch'
+			? await found.call(context, search.filter, search.paginationToken)
+			: await found.call(context);
 	}
 
 	/**
 	 * A polling trigger as n8n runs it once activated: one Workflow whose static data lives on between
 	 * polls. `poll('manual')` is the editor's test run.
 	 */
-	activateTrigger(nodeType: INodeType, parameters: INodeParameters, credentials: Record<string, string>): ActiveTrigger {
+	activateTrigger(
+		nodeType: INodeType,
+		parameters: INodeParameters,
+		credentials: Record<string, string>,
+	): ActiveTrigger {
 		const node = this.nodeFor(nodeType, parameters, credentials);
 		const workflow = this.workflowFor(node, nodeType, {});
 		return {
 			poll: async (mode = 'trigger') => {
 				if (!nodeType.poll) throw new Error('not a polling trigger');
-				const context = new PollContext(workflow, node, this.additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
+				const context = new PollContext(
+					workflow,
+					node,
+					this.additionalData,
+					mode,
+					mode === 'manual' ? 'manual' : 'activate',
+				);
 				return await nodeType.poll.call(context);
 			},
-			staticData: () => JSON.parse(JSON.stringify(workflow.getStaticData('node', node))) as IDataObject,
+			staticData: () =>
+				JSON.parse(JSON.stringify(workflow.getStaticData('node', node))) as IDataObject,
 		};
 	}
 
@@ -196,13 +234,24 @@ export class N8nHarness {
 				outputs: ['main'],
 				credentials: [{ name: type.name, required: true }],
 				properties: [
-					{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: type.test.request }, default: '' },
+					{
+						displayName: 'Temp',
+						name: 'temp',
+						type: 'string',
+						routing: { request: type.test.request },
+						default: '',
+					},
 				],
 			},
 		};
 		const workflow = this.workflowFor(node, nodeType);
 		const context = this.context(workflow, node, [{ json: {} }]);
-		const routingNode = new RoutingNode(context, nodeType, { id, name: node.name, type: type.name, data });
+		const routingNode = new RoutingNode(context, nodeType, {
+			id,
+			name: node.name,
+			type: type.name,
+			data,
+		});
 		try {
 			await routingNode.runNode();
 		} catch (error) {
@@ -215,7 +264,10 @@ export class N8nHarness {
 					}
 				}
 				if (statusCode < 199 || statusCode > 299) {
-					return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${statusCode}` };
+					return {
+						status: 'Error',
+						message: cause.response.statusText || `Received HTTP status code: ${statusCode}`,
+					};
 				}
 			} else if (cause?.code) {
 				return { status: 'Error', message: cause.code };

@@ -1,16 +1,32 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { apiRequest } from '../../nodes/common/request';
 import type { VendorApi } from '../../nodes/common/vendor-api';
 import { PLATFORMS } from '../platforms';
 
-export const VENDOR_APIS: Record<string, VendorApi> = Object.fromEntries(PLATFORMS.map((platform) => [platform.api.credentialType, platform.api]));
+export const VENDOR_APIS: Record<string, VendorApi> = Object.fromEntries(
+	PLATFORMS.map((platform) => [platform.api.credentialType, platform.api]),
+);
 
-async function legacyRequest(context: IExecuteFunctions, api: VendorApi, path: string, url: string) {
+async function legacyRequest(
+	context: IExecuteFunctions,
+	api: VendorApi,
+	path: string,
+	url: string,
+) {
 	const credentials = await context.getCredentials(api.credentialType);
 	// A URL of its own, as the HTTP Request node takes one beside a credential: any host.
 	const uri = url !== '' ? url : String(credentials.baseUrl).replace(/\/+$/, '') + path;
-	return await context.helpers.requestWithAuthentication.call(context, api.credentialType, { method: 'GET', uri, json: true });
+	return await context.helpers.requestWithAuthentication.call(context, api.credentialType, {
+		method: 'GET',
+		uri,
+		json: true,
+	});
 }
 
 /**
@@ -51,7 +67,10 @@ export class ProbeNode implements INodeType {
 				output.push({ json: { body } as never, pairedItem: { item: i } });
 			} catch (error) {
 				if (!this.continueOnFail()) throw error;
-				output.push({ json: { error: error.message, description: error.description }, pairedItem: { item: i } });
+				output.push({
+					json: { error: error.message, description: error.description },
+					pairedItem: { item: i },
+				});
 			}
 		}
 		return [output];

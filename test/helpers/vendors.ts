@@ -31,12 +31,17 @@ export const AUTH_METHODS: AuthMethod[] = PLATFORMS.flatMap((platform) =>
 			logsIn: signIn.logsIn,
 			testPath: platform.probe.testPath,
 			data: signIn.data as ICredentialDataDecryptedObject,
-			withWrongSecret: (wrong: string) => ({ ...(signIn.data as ICredentialDataDecryptedObject), [signIn.secretField]: wrong }),
+			withWrongSecret: (wrong: string) => ({
+				...(signIn.data as ICredentialDataDecryptedObject),
+				[signIn.secretField]: wrong,
+			}),
 			secrets: [String(signIn.data[signIn.secretField])],
 		})),
 );
 
-export const ALL_CREDENTIAL_TYPES: ICredentialType[] = PLATFORMS.map((platform) => platform.credential());
+export const ALL_CREDENTIAL_TYPES: ICredentialType[] = PLATFORMS.map((platform) =>
+	platform.credential(),
+);
 
 /** Every secret the simulators' fixtures know, for leak searches. */
 export const ALL_SECRETS: string[] = PLATFORMS.flatMap((platform) => platform.secrets);

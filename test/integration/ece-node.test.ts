@@ -16,7 +16,12 @@ const DEPLOYMENTS = 250;
 beforeAll(async () => {
 	simulator = await startSimulator('ece', { deploymentCount: DEPLOYMENTS });
 	harness = new N8nHarness(ALL_CREDENTIAL_TYPES);
-	harness.addCredential(CREDENTIAL, 'elasticCloudEnterpriseApi', { baseUrl: simulator.url, authMethod: 'password', username: ECE.username, password: ECE.password });
+	harness.addCredential(CREDENTIAL, 'elasticCloudEnterpriseApi', {
+		baseUrl: simulator.url,
+		authMethod: 'password',
+		username: ECE.username,
+		password: ECE.password,
+	});
 });
 
 afterAll(async () => {
@@ -26,10 +31,21 @@ afterAll(async () => {
 beforeEach(() => simulator.resetStats());
 
 const item = (json: Record<string, unknown> = {}): INodeExecutionData => ({ json: json as never });
-const apiRequests = () => simulator.requestLog.filter((entry) => !entry.path.includes('/users/auth/_login'));
+const apiRequests = () =>
+	simulator.requestLog.filter((entry) => !entry.path.includes('/users/auth/_login'));
 
-async function run(parameters: Record<string, unknown>, items: INodeExecutionData[] = [item()], continueOnFail = false) {
-	const [output] = await harness.runNode(new ElasticCloudEnterprise(), parameters as never, items, { elasticCloudEnterpriseApi: CREDENTIAL }, { continueOnFail });
+async function run(
+	parameters: Record<string, unknown>,
+	items: INodeExecutionData[] = [item()],
+	continueOnFail = false,
+) {
+	const [output] = await harness.runNode(
+		new ElasticCloudEnterprise(),
+		parameters as never,
+		items,
+		{ elasticCloudEnterpriseApi: CREDENTIAL },
+		{ continueOnFail },
+	);
 	expect(JSON.stringify(output)).not.toMatch(new RegExp(ALL_FIXTURE_SECRETS.join('|')));
 	return output;
 }
@@ -38,7 +54,8 @@ async function runError(parameters: Record<string, unknown>) {
 	try {
 		await run(parameters);
 	} catch (error) {
-		for (const secret of ALL_FIXTURE_SECRETS) expect(`${error.message} ${error.description}`).not.toContain(secret);
+		for (const secret of ALL_FIXTURE_SECRETS)
+			expect(`${error.message} ${error.description}`).not.toContain(secret);
 		return { message: String(error.message) };
 	}
 	throw new Error('the node did not fail');
@@ -49,7 +66,9 @@ test('platform and current user', async () => {
 	const [user] = await run({ resource: 'user', operation: 'getCurrent' });
 	expect(platform.json).toHaveProperty('version');
 	expect(user.json.user_name).toBe(ECE.username);
-	expect(apiRequests().map((request) => `${request.method} ${request.path} ${request.auth}`)).toEqual(['GET /api/v1/platform Bearer', 'GET /api/v1/user Bearer']);
+	expect(
+		apiRequests().map((request) => `${request.method} ${request.path} ${request.auth}`),
+	).toEqual(['GET /api/v1/platform Bearer', 'GET /api/v1/user Bearer']);
 });
 
 describe('deployments', () => {
@@ -61,37 +80,84 @@ describe('deployments', () => {
 	});
 
 	test('search Return All follows the cursor; every deployment once; an empty page ends it (ecctl stops on return_count 0)', async () => {
-		const output = await run({ resource: 'deployment', operation: 'search', queryType: 'queryString', query: '', returnAll: true });
+		const output = await run({
+			resource: 'deployment',
+			operation: 'search',
+			queryType: 'queryString',
+			query: '',
+			returnAll: true,
+		});
 		expect(output).toHaveLength(DEPLOYMENTS);
 		expect(new Set(output.map((record) => record.json.id)).size).toBe(DEPLOYMENTS);
 		const [first, ...rest] = apiRequests();
-		expect(first).toMatchObject({ method: 'POST', path: '/api/v1/deployments/_search', body: { query: { match_all: {} }, size: 100 } });
+		expect(first).toMatchObject({
+			method: 'POST',
+			path: '/api/v1/deployments/_search',
+			body: { query: { match_all: {} }, size: 100 },
+		});
 		expect(rest).toHaveLength(3);
-		for (const request of rest) expect(Object.keys(request.body as object).sort()).toEqual(['cursor', 'size']);
+		for (const request of rest)
+			expect(Object.keys(request.body as object).sort()).toEqual(['cursor', 'size']);
 	});
 
 	test('search with Limit 3: one request of size 3; a query string is sent as such', async () => {
-		const output = await run({ resource: 'deployment', operation: 'search', queryType: 'queryString', query: 'healthy:false', limit: 3 });
+		const output = await run({
+			resource: 'deployment',
+			operation: 'search',
+			queryType: 'queryString',
+			query: 'healthy:false',
+			limit: 3,
+		});
 		expect(apiRequests()).toHaveLength(1);
-		expect(apiRequests()[0].body).toEqual({ query: { query_string: { query: 'healthy:false' } }, size: 3, sort: [{ id: { order: 'asc' } }] });
+		expect(apiRequests()[0].body).toEqual({
+			query: { query_string: { query: 'healthy:false' } },
+			size: 3,
+			sort: [{ id: { order: 'asc' } }],
+		});
 		for (const record of output) expect(record.json.healthy).toBe(false);
 	});
 
 	test('search: bad query JSON fails before any request', async () => {
-		const error = await runError({ resource: 'deployment', operation: 'search', queryType: 'json', queryJson: '{"match_all":', returnAll: true });
+		const error = await runError({
+			resource: 'deployment',
+			operation: 'search',
+			queryType: 'json',
+			queryJson: '{"match_all":',
+			returnAll: true,
+		});
 		expect(error.message).toBe('The "Query JSON" parameter is not valid JSON');
 		expect(simulator.requestLog).toHaveLength(0);
 	});
 
 	test('get, restart Elasticsearch, shut down with skip snapshot', async () => {
-		const [listed] = await run({ resource: 'deployment', operation: 'search', queryType: 'json', queryJson: '{"match_all": {}}', limit: 1 });
+		const [listed] = await run({
+			resource: 'deployment',
+			operation: 'search',
+			queryType: 'json',
+			queryJson: '{"match_all": {}}',
+			limit: 1,
+		});
 		const id = String(listed.json.id);
 		simulator.resetStats();
 		const [one] = await run({ resource: 'deployment', operation: 'get', deploymentId: id });
-		const [restarted] = await run({ resource: 'deployment', operation: 'restartElasticsearch', deploymentId: id, refId: 'main-elasticsearch' });
-		const [stopped] = await run({ resource: 'deployment', operation: 'shutdown', deploymentId: id, skipSnapshot: true });
+		const [restarted] = await run({
+			resource: 'deployment',
+			operation: 'restartElasticsearch',
+			deploymentId: id,
+			refId: 'main-elasticsearch',
+		});
+		const [stopped] = await run({
+			resource: 'deployment',
+			operation: 'shutdown',
+			deploymentId: id,
+			skipSnapshot: true,
+		});
 		expect(one.json.id).toBe(id);
-		expect(restarted.json).toEqual({ accepted: true, deploymentId: id, refId: 'main-elasticsearch' });
+		expect(restarted.json).toEqual({
+			accepted: true,
+			deploymentId: id,
+			refId: 'main-elasticsearch',
+		});
 		expect(stopped.json.id).toBe(id);
 		expect(apiRequests().map((request) => `${request.method} ${request.path}`)).toEqual([
 			`GET /api/v1/deployments/${id}`,
@@ -99,12 +165,21 @@ describe('deployments', () => {
 			`POST /api/v1/deployments/${id}/_shutdown`,
 		]);
 		expect(apiRequests()[2].query).toEqual({ skip_snapshot: 'true' });
-		const error = await runError({ resource: 'deployment', operation: 'restartElasticsearch', deploymentId: id, refId: 'main-elasticsearch' });
+		const error = await runError({
+			resource: 'deployment',
+			operation: 'restartElasticsearch',
+			deploymentId: id,
+			refId: 'main-elasticsearch',
+		});
 		expect(error.message).toBe('The Elasticsearch resource is shut down and cannot be restarted');
 	});
 
 	test("an unknown deployment: ECE's errors[].message", async () => {
-		const error = await runError({ resource: 'deployment', operation: 'get', deploymentId: 'nope' });
+		const error = await runError({
+			resource: 'deployment',
+			operation: 'get',
+			deploymentId: 'nope',
+		});
 		expect(error.message).toBe('Elastic Cloud Enterprise has no deployment nope');
 	});
 });
@@ -134,7 +209,12 @@ describe('allocators', () => {
 
 describe('API keys', () => {
 	test('create, list, delete', async () => {
-		const [created] = await run({ resource: 'apiKey', operation: 'create', description: 'made by n8n', expiration: '1d' });
+		const [created] = await run({
+			resource: 'apiKey',
+			operation: 'create',
+			description: 'made by n8n',
+			expiration: '1d',
+		});
 		expect(apiRequests()[0].body).toEqual({ description: 'made by n8n', expiration: '1d' });
 		const keyId = String(created.json.id);
 		const listed = await run({ resource: 'apiKey', operation: 'getMany' });
@@ -147,7 +227,10 @@ describe('API keys', () => {
 
 	test.each([
 		[{ description: ' ' }, 'The "Description" parameter is empty'],
-		[{ description: 'x', expiration: 'forever' }, 'The "Expiration" parameter "forever" is not a duration like 3h or 30d'],
+		[
+			{ description: 'x', expiration: 'forever' },
+			'The "Expiration" parameter "forever" is not a duration like 3h or 30d',
+		],
 	])('bad parameters fail before any request: %j', async (parameters, message) => {
 		const error = await runError({ resource: 'apiKey', operation: 'create', ...parameters });
 		expect(error.message).toBe(message);
@@ -158,8 +241,15 @@ describe('API keys', () => {
 test('Continue On Fail, and one login for the whole run', async () => {
 	harness.stored(CREDENTIAL).sessionToken = '';
 	simulator.resetStats();
-	const output = await run({ resource: 'deployment', operation: 'get', deploymentId: '={{ $json.id }}' }, [item({ id: 'nope' }), item({ id: ' ' })], true);
-	expect(output.map((record) => record.json.error)).toEqual(['Elastic Cloud Enterprise has no deployment nope', 'The "Deployment ID" parameter is empty']);
+	const output = await run(
+		{ resource: 'deployment', operation: 'get', deploymentId: '={{ $json.id }}' },
+		[item({ id: 'nope' }), item({ id: ' ' })],
+		true,
+	);
+	expect(output.map((record) => record.json.error)).toEqual([
+		'Elastic Cloud Enterprise has no deployment nope',
+		'The "Deployment ID" parameter is empty',
+	]);
 	expect(output.map((record) => record.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	expect(simulator.stats.logins).toBe(1);
 });

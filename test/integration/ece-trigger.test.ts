@@ -29,47 +29,80 @@ beforeEach(() => {
 
 function activate(): ActiveTrigger {
 	const id = `ece-trigger-${++credentialCount}`;
-	harness.addCredential(id, 'elasticCloudEnterpriseApi', { baseUrl: simulator.url, authMethod: 'password', username: ECE.username, password: ECE.password });
-	return harness.activateTrigger(new ElasticCloudEnterpriseTrigger(), { event: 'deploymentHealthChanged' }, { elasticCloudEnterpriseApi: id });
+	harness.addCredential(id, 'elasticCloudEnterpriseApi', {
+		baseUrl: simulator.url,
+		authMethod: 'password',
+		username: ECE.username,
+		password: ECE.password,
+	});
+	return harness.activateTrigger(
+		new ElasticCloudEnterpriseTrigger(),
+		{ event: 'deploymentHealthChanged' },
+		{ elasticCloudEnterpriseApi: id },
+	);
 }
 
-async function poll(trigger: ActiveTrigger, mode: 'trigger' | 'manual' = 'trigger'): Promise<IDataObject[]> {
+async function poll(
+	trigger: ActiveTrigger,
+	mode: 'trigger' | 'manual' = 'trigger',
+): Promise<IDataObject[]> {
 	const result = await trigger.poll(mode);
 	const items: INodeExecutionData[] = result?.[0] ?? [];
 	expect(JSON.stringify(items)).not.toMatch(new RegExp(ALL_FIXTURE_SECRETS.join('|')));
 	return items.map((item) => item.json);
 }
 
-const searches = () => simulator.requestLog.filter((entry) => entry.path === '/api/v1/deployments/_search');
-const setHealth = (id: unknown, change: IDataObject) => simulator.control<IDataObject>('/__sim/deployments/health', { id, ...change });
+const searches = () =>
+	simulator.requestLog.filter((entry) => entry.path === '/api/v1/deployments/_search');
+const setHealth = (id: unknown, change: IDataObject) =>
+	simulator.control<IDataObject>('/__sim/deployments/health', { id, ...change });
 
 /** Every deployment (one full search), for picking targets. */
 async function allDeployments(trigger: ActiveTrigger): Promise<IDataObject[]> {
 	await poll(trigger);
-	return Object.entries(trigger.staticData().health as Record<string, IDataObject>).map(([id, health]) => ({ id, ...health }));
+	return Object.entries(trigger.staticData().health as Record<string, IDataObject>).map(
+		([id, health]) => ({ id, ...health }),
+	);
 }
 
-test('the first poll records every deployment\'s health over the search pages and emits nothing', async () => {
+test("the first poll records every deployment's health over the search pages and emits nothing", async () => {
 	const trigger = activate();
 	expect(await poll(trigger)).toEqual([]);
 	expect(Object.keys(trigger.staticData().health as IDataObject)).toHaveLength(DEPLOYMENTS);
 	// 230 deployments in pages of 100: the first page carries the query, the next ones the cursor
-	expect(searches().map((entry) => Object.keys(entry.body as IDataObject).sort())).toEqual([['query', 'size', 'sort'], ['cursor', 'size'], ['cursor', 'size'], ['cursor', 'size']]);
+	expect(searches().map((entry) => Object.keys(entry.body as IDataObject).sort())).toEqual([
+		['query', 'size', 'sort'],
+		['cursor', 'size'],
+		['cursor', 'size'],
+		['cursor', 'size'],
+	]);
 	expect(await poll(trigger)).toEqual([]);
 	expect(simulator.stats.logins).toBe(1);
 });
 
 test('a deployment falling ill and recovering is emitted each time, with the state before and after', async () => {
 	const trigger = activate();
-	const target = (await allDeployments(trigger)).find((deployment) => deployment.healthy === true) as IDataObject;
+	const target = (await allDeployments(trigger)).find(
+		(deployment) => deployment.healthy === true,
+	) as IDataObject;
 	setHealth(target.id, { healthy: false });
 	const [ill] = await poll(trigger);
-	expect(ill).toMatchObject({ id: target.id, before: { healthy: true }, after: { healthy: false } });
+	expect(ill).toMatchObject({
+		id: target.id,
+		before: { healthy: true },
+		after: { healthy: false },
+	});
 	expect((ill.deployment as IDataObject).id).toBe(target.id);
 	expect(await poll(trigger)).toEqual([]);
 	setHealth(target.id, { healthy: true });
 	const recovered = await poll(trigger);
-	expect(recovered).toEqual([expect.objectContaining({ id: target.id, before: expect.objectContaining({ healthy: false }), after: expect.objectContaining({ healthy: true }) })]);
+	expect(recovered).toEqual([
+		expect.objectContaining({
+			id: target.id,
+			before: expect.objectContaining({ healthy: false }),
+			after: expect.objectContaining({ healthy: true }),
+		}),
+	]);
 });
 
 test('an Elasticsearch resource changing status is a change even while the deployment stays healthy', async () => {
@@ -77,7 +110,8 @@ test('an Elasticsearch resource changing status is a change even while the deplo
 	const [target] = await allDeployments(trigger);
 	setHealth(target.id, { status: 'reconfiguring' });
 	const [changed] = await poll(trigger);
-	const statuses = (health: unknown) => (health as { elasticsearch: IDataObject[] }).elasticsearch.map((resource) => resource.status);
+	const statuses = (health: unknown) =>
+		(health as { elasticsearch: IDataObject[] }).elasticsearch.map((resource) => resource.status);
 	expect(changed.id).toBe(target.id);
 	expect(statuses(changed.before)).toEqual(['started']);
 	expect(statuses(changed.after)).toEqual(['reconfiguring']);

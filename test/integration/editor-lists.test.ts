@@ -26,11 +26,36 @@ let immuta: Sim;
 let ece: Sim;
 
 beforeAll(async () => {
-	utm = await simulator('utmstack', { alertCount: 30, logCount: 0 }, { authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password }, 'utmStackApi');
-	utmWrong = await simulator('utmstack', { alertCount: 5, logCount: 0 }, { authMethod: 'password', username: UTMSTACK.username, password: 'not-the-password-9' }, 'utmStackApi');
-	stellar = await simulator('stellarcyber', { caseCount: 250 }, { keyType: 'legacy', email: STELLAR.email, apiKey: STELLAR.legacyApiKey }, 'stellarCyberApi');
-	immuta = await simulator('immuta', { dataSourceCount: 120 }, { authMethod: 'apiKey', apiKey: IMMUTA.apiKey }, 'immutaApi');
-	ece = await simulator('ece', {}, { authMethod: 'apiKey', apiKey: ECE.apiKey }, 'elasticCloudEnterpriseApi');
+	utm = await simulator(
+		'utmstack',
+		{ alertCount: 30, logCount: 0 },
+		{ authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password },
+		'utmStackApi',
+	);
+	utmWrong = await simulator(
+		'utmstack',
+		{ alertCount: 5, logCount: 0 },
+		{ authMethod: 'password', username: UTMSTACK.username, password: 'not-the-password-9' },
+		'utmStackApi',
+	);
+	stellar = await simulator(
+		'stellarcyber',
+		{ caseCount: 250 },
+		{ keyType: 'legacy', email: STELLAR.email, apiKey: STELLAR.legacyApiKey },
+		'stellarCyberApi',
+	);
+	immuta = await simulator(
+		'immuta',
+		{ dataSourceCount: 120 },
+		{ authMethod: 'apiKey', apiKey: IMMUTA.apiKey },
+		'immutaApi',
+	);
+	ece = await simulator(
+		'ece',
+		{},
+		{ authMethod: 'apiKey', apiKey: ECE.apiKey },
+		'elasticCloudEnterpriseApi',
+	);
 	utm.sim.control('/__sim/incidents', { count: 118 });
 });
 
@@ -38,103 +63,258 @@ const values = (page: INodeListSearchResult) => page.results.map((result) => Str
 
 describe('Stellar Cyber', () => {
 	test('cases "From List": the newest first, a page at a time with no overlap, searchable by name', async () => {
-		const first = await list<INodeListSearchResult>(new StellarCyber(), 'listSearch', 'searchCases', stellar.credentials);
+		const first = await list<INodeListSearchResult>(
+			new StellarCyber(),
+			'listSearch',
+			'searchCases',
+			stellar.credentials,
+		);
 		expect(first.results).toHaveLength(100);
 		expect(first.paginationToken).toBe('100');
 		expect(values(first).every((id) => /^[0-9a-f]{24}$/.test(id))).toBe(true);
-		const second = await list<INodeListSearchResult>(new StellarCyber(), 'listSearch', 'searchCases', stellar.credentials, {}, { paginationToken: first.paginationToken });
+		const second = await list<INodeListSearchResult>(
+			new StellarCyber(),
+			'listSearch',
+			'searchCases',
+			stellar.credentials,
+			{},
+			{ paginationToken: first.paginationToken },
+		);
 		expect(second.results).toHaveLength(100);
 		expect(values(second).filter((id) => values(first).includes(id))).toEqual([]);
-		const [newest] = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', sort: 'created_at', order: 'desc', limit: 1 }, stellar.credentials);
+		const [newest] = await run(
+			new StellarCyber(),
+			{ resource: 'case', operation: 'getMany', sort: 'created_at', order: 'desc', limit: 1 },
+			stellar.credentials,
+		);
 		expect(values(first)[0]).toBe(newest.json._id);
 
 		const name = String(newest.json.name);
-		const searched = await list<INodeListSearchResult>(new StellarCyber(), 'listSearch', 'searchCases', stellar.credentials, {}, { filter: name.slice(0, 12) });
+		const searched = await list<INodeListSearchResult>(
+			new StellarCyber(),
+			'listSearch',
+			'searchCases',
+			stellar.credentials,
+			{},
+			{ filter: name.slice(0, 12) },
+		);
 		expect(values(searched)).toContain(newest.json._id);
-		expect(searched.results.every((result) => result.name.toLowerCase().includes(name.slice(0, 12).toLowerCase()))).toBe(true);
+		expect(
+			searched.results.every((result) =>
+				result.name.toLowerCase().includes(name.slice(0, 12).toLowerCase()),
+			),
+		).toBe(true);
 	});
 
 	test('tenants load by name, for the case filter and the trigger', async () => {
-		const cases = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', sort: 'created_at', order: 'desc', limit: 100 }, stellar.credentials);
+		const cases = await run(
+			new StellarCyber(),
+			{ resource: 'case', operation: 'getMany', sort: 'created_at', order: 'desc', limit: 100 },
+			stellar.credentials,
+		);
 		for (const node of [new StellarCyber(), new StellarCyberTrigger()]) {
-			const tenants = await list<INodePropertyOptions[]>(node, 'loadOptions', 'getTenants', stellar.credentials);
+			const tenants = await list<INodePropertyOptions[]>(
+				node,
+				'loadOptions',
+				'getTenants',
+				stellar.credentials,
+			);
 			expect(tenants.length).toBeGreaterThan(1);
-			expect(tenants.map((tenant) => tenant.name)).toEqual([...tenants.map((tenant) => tenant.name)].sort((a, b) => a.localeCompare(b)));
-			for (const record of cases) expect(tenants).toContainEqual({ name: record.json.tenant_name, value: record.json.cust_id });
+			expect(tenants.map((tenant) => tenant.name)).toEqual(
+				[...tenants.map((tenant) => tenant.name)].sort((a, b) => a.localeCompare(b)),
+			);
+			for (const record of cases)
+				expect(tenants).toContainEqual({
+					name: record.json.tenant_name,
+					value: record.json.cust_id,
+				});
 		}
 	});
 
 	test('users load for the case assignee by email, each with the user id a case holds; a picked one is sent', async () => {
-		const users = await list<INodePropertyOptions[]>(new StellarCyber(), 'loadOptions', 'getUsers', stellar.credentials);
-		const cases = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', sort: 'created_at', order: 'desc', limit: 200 }, stellar.credentials);
-		const assignees = new Set(cases.map((record) => String(record.json.assignee)).filter((name) => name !== ''));
+		const users = await list<INodePropertyOptions[]>(
+			new StellarCyber(),
+			'loadOptions',
+			'getUsers',
+			stellar.credentials,
+		);
+		const cases = await run(
+			new StellarCyber(),
+			{ resource: 'case', operation: 'getMany', sort: 'created_at', order: 'desc', limit: 200 },
+			stellar.credentials,
+		);
+		const assignees = new Set(
+			cases.map((record) => String(record.json.assignee)).filter((name) => name !== ''),
+		);
 		expect(assignees.size).toBeGreaterThan(0);
 		for (const name of assignees) expect(users.map((user) => user.value)).toContain(name);
 		stellar.sim.resetStats();
-		const [updated] = await run(new StellarCyber(), { resource: 'case', operation: 'update', caseId: cases[0].json._id, updateFields: { assignee: users[0].value } }, stellar.credentials);
+		const [updated] = await run(
+			new StellarCyber(),
+			{
+				resource: 'case',
+				operation: 'update',
+				caseId: cases[0].json._id,
+				updateFields: { assignee: users[0].value },
+			},
+			stellar.credentials,
+		);
 		expect(updated.json.assignee).toBe(users[0].value);
 	});
 
 	test('version 2 reads a case picked from the list; version 1 its text field', async () => {
-		const [newest] = await run(new StellarCyber(), { resource: 'case', operation: 'getMany', sort: 'created_at', order: 'desc', limit: 1 }, stellar.credentials);
-		const [picked] = await run(new StellarCyber(), { resource: 'case', operation: 'get', caseId: { __rl: true, mode: 'list', value: newest.json._id } }, stellar.credentials);
+		const [newest] = await run(
+			new StellarCyber(),
+			{ resource: 'case', operation: 'getMany', sort: 'created_at', order: 'desc', limit: 1 },
+			stellar.credentials,
+		);
+		const [picked] = await run(
+			new StellarCyber(),
+			{
+				resource: 'case',
+				operation: 'get',
+				caseId: { __rl: true, mode: 'list', value: newest.json._id },
+			},
+			stellar.credentials,
+		);
 		expect(picked.json._id).toBe(newest.json._id);
-		const [typed] = await run(new StellarCyber(), { resource: 'case', operation: 'get', caseId: newest.json._id }, stellar.credentials, 1);
+		const [typed] = await run(
+			new StellarCyber(),
+			{ resource: 'case', operation: 'get', caseId: newest.json._id },
+			stellar.credentials,
+			1,
+		);
 		expect(typed.json._id).toBe(newest.json._id);
 	});
 
 	test('alerts "From List": the newest of the Index first, a page at a time, searched on the platform by name, host or id', async () => {
-		const newest = await run(new StellarCyber(), { resource: 'alert', operation: 'search', query: '*', limit: 200 }, stellar.credentials);
-		const first = await list<INodeListSearchResult>(new StellarCyber(), 'listSearch', 'searchAlerts', stellar.credentials, { resource: 'alert', operation: 'update' });
+		const newest = await run(
+			new StellarCyber(),
+			{ resource: 'alert', operation: 'search', query: '*', limit: 200 },
+			stellar.credentials,
+		);
+		const first = await list<INodeListSearchResult>(
+			new StellarCyber(),
+			'listSearch',
+			'searchAlerts',
+			stellar.credentials,
+			{ resource: 'alert', operation: 'update' },
+		);
 		expect(first.results).toHaveLength(100);
 		expect(values(first)).toEqual(idsOf(newest, '_id').slice(0, 100));
-		const second = await list<INodeListSearchResult>(new StellarCyber(), 'listSearch', 'searchAlerts', stellar.credentials, {}, { paginationToken: first.paginationToken });
+		const second = await list<INodeListSearchResult>(
+			new StellarCyber(),
+			'listSearch',
+			'searchAlerts',
+			stellar.credentials,
+			{},
+			{ paginationToken: first.paginationToken },
+		);
 		expect(values(second)).toEqual(idsOf(newest, '_id').slice(100, 200));
-		expect(first.results[0].name).toContain(String((newest[0].json._source as { xdr_event: { display_name: string } }).xdr_event.display_name));
+		expect(first.results[0].name).toContain(
+			String(
+				(newest[0].json._source as { xdr_event: { display_name: string } }).xdr_event.display_name,
+			),
+		);
 
 		stellar.sim.resetStats();
-		const brute = await list<INodeListSearchResult>(new StellarCyber(), 'listSearch', 'searchAlerts', stellar.credentials, {}, { filter: 'brute' });
+		const brute = await list<INodeListSearchResult>(
+			new StellarCyber(),
+			'listSearch',
+			'searchAlerts',
+			stellar.credentials,
+			{},
+			{ filter: 'brute' },
+		);
 		expect(brute.results.length).toBeGreaterThan(0);
-		expect(brute.results.every((result) => result.name.startsWith('External Brute Forcer'))).toBe(true);
+		expect(brute.results.every((result) => result.name.startsWith('External Brute Forcer'))).toBe(
+			true,
+		);
 		expect(stellar.sim.stats.byEndpoint['POST /connect/api/data/:index/_search']).toBe(1);
-		const byId = await list<INodeListSearchResult>(new StellarCyber(), 'listSearch', 'searchAlerts', stellar.credentials, {}, { filter: String(newest[150].json._id) });
+		const byId = await list<INodeListSearchResult>(
+			new StellarCyber(),
+			'listSearch',
+			'searchAlerts',
+			stellar.credentials,
+			{},
+			{ filter: String(newest[150].json._id) },
+		);
 		expect(values(byId)).toEqual([newest[150].json._id]);
 
 		const oneIndex = String(newest[150].json._index);
-		const inIndex = await list<INodeListSearchResult>(new StellarCyber(), 'listSearch', 'searchAlerts', stellar.credentials, { index: oneIndex });
-		const expected = newest.filter((alert) => alert.json._index === oneIndex).map((alert) => String(alert.json._id));
+		const inIndex = await list<INodeListSearchResult>(
+			new StellarCyber(),
+			'listSearch',
+			'searchAlerts',
+			stellar.credentials,
+			{ index: oneIndex },
+		);
+		const expected = newest
+			.filter((alert) => alert.json._index === oneIndex)
+			.map((alert) => String(alert.json._id));
 		expect(values(inIndex).slice(0, expected.length)).toEqual(expected);
 	});
 
 	test('an alert picked from the list is updated in its own index, found from the pattern; an unknown id changes nothing', async () => {
-		const alerts = await run(new StellarCyber(), { resource: 'alert', operation: 'search', query: '*', limit: 300 }, stellar.credentials);
+		const alerts = await run(
+			new StellarCyber(),
+			{ resource: 'alert', operation: 'search', query: '*', limit: 300 },
+			stellar.credentials,
+		);
 		const indices = new Set(alerts.map((alert) => String(alert.json._index)));
 		expect(indices.size).toBeGreaterThan(1);
 		const target = alerts[250].json;
 		stellar.sim.resetStats();
 		await run(
 			new StellarCyber(),
-			{ resource: 'alert', operation: 'update', alertId: { __rl: true, mode: 'list', value: target._id }, updateFields: { status: 'Ignored', tagsToAdd: 'picked' } },
+			{
+				resource: 'alert',
+				operation: 'update',
+				alertId: { __rl: true, mode: 'list', value: target._id },
+				updateFields: { status: 'Ignored', tagsToAdd: 'picked' },
+			},
 			stellar.credentials,
 		);
 		expect(stellar.sim.stats.byEndpoint['POST /connect/api/v1/security_events/:index/:id']).toBe(1);
-		const [after] = await run(new StellarCyber(), { resource: 'alert', operation: 'search', query: `_id:${String(target._id)} OR event_tags:picked`, limit: 10 }, stellar.credentials);
+		const [after] = await run(
+			new StellarCyber(),
+			{
+				resource: 'alert',
+				operation: 'search',
+				query: `_id:${String(target._id)} OR event_tags:picked`,
+				limit: 10,
+			},
+			stellar.credentials,
+		);
 		expect(after.json._id).toBe(target._id);
 		expect((after.json._source as Record<string, unknown>).event_status).toBe('Ignored');
 
 		stellar.sim.resetStats();
 		const missing = await runError(
 			new StellarCyber(),
-			{ resource: 'alert', operation: 'update', alertId: { __rl: true, mode: 'id', value: 'no-such-alert-0001' }, updateFields: { status: 'Closed' } },
+			{
+				resource: 'alert',
+				operation: 'update',
+				alertId: { __rl: true, mode: 'id', value: 'no-such-alert-0001' },
+				updateFields: { status: 'Closed' },
+			},
 			stellar.credentials,
 		);
 		expect(missing.message).toBe('Stellar Cyber has no alert no-such-alert-0001 in aella-ser-*');
 		expect(missing.description).toContain('Nothing was changed');
-		expect(stellar.sim.stats.byEndpoint['POST /connect/api/v1/security_events/:index/:id']).toBeUndefined();
+		expect(
+			stellar.sim.stats.byEndpoint['POST /connect/api/v1/security_events/:index/:id'],
+		).toBeUndefined();
 
 		const [v1] = await run(
 			new StellarCyber(),
-			{ resource: 'alert', operation: 'update', index: target._index, alertId: target._id, updateFields: { status: 'Closed' } },
+			{
+				resource: 'alert',
+				operation: 'update',
+				index: target._index,
+				alertId: target._id,
+				updateFields: { status: 'Closed' },
+			},
 			stellar.credentials,
 			1,
 		);
@@ -145,54 +325,154 @@ describe('Stellar Cyber', () => {
 
 describe('UTMStack', () => {
 	test('incidents "From List": newest first, by name, a page at a time', async () => {
-		const first = await list<INodeListSearchResult>(new UtmStack(), 'listSearch', 'searchIncidents', utm.credentials);
+		const first = await list<INodeListSearchResult>(
+			new UtmStack(),
+			'listSearch',
+			'searchIncidents',
+			utm.credentials,
+		);
 		expect(first.results).toHaveLength(50);
 		const ids = values(first).map(Number);
 		expect(ids).toEqual([...ids].sort((a, b) => b - a));
-		const second = await list<INodeListSearchResult>(new UtmStack(), 'listSearch', 'searchIncidents', utm.credentials, {}, { paginationToken: first.paginationToken });
+		const second = await list<INodeListSearchResult>(
+			new UtmStack(),
+			'listSearch',
+			'searchIncidents',
+			utm.credentials,
+			{},
+			{ paginationToken: first.paginationToken },
+		);
 		expect(Math.max(...values(second).map(Number))).toBeLessThan(Math.min(...ids));
 
-		const [incident] = await run(new UtmStack(), { resource: 'incident', operation: 'get', incidentId: { __rl: true, mode: 'list', value: String(ids[0]) } }, utm.credentials);
+		const [incident] = await run(
+			new UtmStack(),
+			{
+				resource: 'incident',
+				operation: 'get',
+				incidentId: { __rl: true, mode: 'list', value: String(ids[0]) },
+			},
+			utm.credentials,
+		);
 		const word = String(incident.json.incidentName).split(' ').at(-1) as string;
-		const searched = await list<INodeListSearchResult>(new UtmStack(), 'listSearch', 'searchIncidents', utm.credentials, {}, { filter: word });
+		const searched = await list<INodeListSearchResult>(
+			new UtmStack(),
+			'listSearch',
+			'searchIncidents',
+			utm.credentials,
+			{},
+			{ filter: word },
+		);
 		expect(values(searched)).toContain(String(ids[0]));
-		expect(searched.results.every((result) => result.name.toLowerCase().includes(word.toLowerCase()))).toBe(true);
+		expect(
+			searched.results.every((result) => result.name.toLowerCase().includes(word.toLowerCase())),
+		).toBe(true);
 	});
 
 	test('index patterns load from UTMStack, for the searches and the trigger', async () => {
 		for (const node of [new UtmStack(), new UtmStackTrigger()]) {
-			const patterns = await list<INodePropertyOptions[]>(node, 'loadOptions', 'getIndexPatterns', utm.credentials);
-			expect(patterns.map((pattern) => pattern.value)).toEqual(expect.arrayContaining(['alert-*', 'log-*']));
+			const patterns = await list<INodePropertyOptions[]>(
+				node,
+				'loadOptions',
+				'getIndexPatterns',
+				utm.credentials,
+			);
+			expect(patterns.map((pattern) => pattern.value)).toEqual(
+				expect.arrayContaining(['alert-*', 'log-*']),
+			);
 			expect(patterns.length).toBeGreaterThan(2);
 		}
 	});
 
 	test('alerts "From List": the newest first, by name, a page at a time; a picked one gets the note', async () => {
-		const first = await list<INodeListSearchResult>(new UtmStack(), 'listSearch', 'searchAlerts', utm.credentials);
+		const first = await list<INodeListSearchResult>(
+			new UtmStack(),
+			'listSearch',
+			'searchAlerts',
+			utm.credentials,
+		);
 		expect(first.results).toHaveLength(50);
-		const newest = await run(new UtmStack(), { resource: 'alert', operation: 'search', indexPattern: 'alert-*', sortField: '@timestamp', sortDirection: 'desc', limit: 50 }, utm.credentials);
+		const newest = await run(
+			new UtmStack(),
+			{
+				resource: 'alert',
+				operation: 'search',
+				indexPattern: 'alert-*',
+				sortField: '@timestamp',
+				sortDirection: 'desc',
+				limit: 50,
+			},
+			utm.credentials,
+		);
 		expect(new Set(values(first))).toEqual(new Set(newest.map((alert) => String(alert.json.id))));
-		const second = await list<INodeListSearchResult>(new UtmStack(), 'listSearch', 'searchAlerts', utm.credentials, {}, { paginationToken: first.paginationToken });
+		const second = await list<INodeListSearchResult>(
+			new UtmStack(),
+			'listSearch',
+			'searchAlerts',
+			utm.credentials,
+			{},
+			{ paginationToken: first.paginationToken },
+		);
 		expect(values(second).filter((id) => values(first).includes(id))).toEqual([]);
 		const word = String(newest[0].json.name).split(' ')[0];
-		const searched = await list<INodeListSearchResult>(new UtmStack(), 'listSearch', 'searchAlerts', utm.credentials, {}, { filter: word });
+		const searched = await list<INodeListSearchResult>(
+			new UtmStack(),
+			'listSearch',
+			'searchAlerts',
+			utm.credentials,
+			{},
+			{ filter: word },
+		);
 		expect(values(searched)).toContain(String(newest[0].json.id));
-		for (const result of searched.results) expect(result.name.toLowerCase()).toContain(word.toLowerCase());
+		for (const result of searched.results)
+			expect(result.name.toLowerCase()).toContain(word.toLowerCase());
 		utm.sim.resetStats();
-		await run(new UtmStack(), { resource: 'alert', operation: 'addNote', alertId: { __rl: true, mode: 'list', value: values(first)[0] }, note: 'picked' }, utm.credentials);
-		expect(utm.sim.requestLog.find((entry) => entry.path === '/api/utm-alerts/notes')?.query).toMatchObject({ alertId: values(first)[0] });
+		await run(
+			new UtmStack(),
+			{
+				resource: 'alert',
+				operation: 'addNote',
+				alertId: { __rl: true, mode: 'list', value: values(first)[0] },
+				note: 'picked',
+			},
+			utm.credentials,
+		);
+		expect(
+			utm.sim.requestLog.find((entry) => entry.path === '/api/utm-alerts/notes')?.query,
+		).toMatchObject({ alertId: values(first)[0] });
 	});
 
 	test('users load for the incident assignee by name and login, each with its user id; a picked one is sent', async () => {
-		const users = await list<INodePropertyOptions[]>(new UtmStack(), 'loadOptions', 'getUsers', utm.credentials);
+		const users = await list<INodePropertyOptions[]>(
+			new UtmStack(),
+			'loadOptions',
+			'getUsers',
+			utm.credentials,
+		);
 		const picked = users.find((user) => String(user.name).includes(`(${UTMSTACK.username})`));
 		expect(picked?.value).toBe('3');
 		utm.sim.resetStats();
 		const unlinked = { filter: [{ field: 'isIncident', operator: 'IS', value: 'false' }] };
-		const [alert] = await run(new UtmStack(), { resource: 'alert', operation: 'search', indexPattern: 'alert-*', filters: unlinked, limit: 1 }, utm.credentials);
+		const [alert] = await run(
+			new UtmStack(),
+			{
+				resource: 'alert',
+				operation: 'search',
+				indexPattern: 'alert-*',
+				filters: unlinked,
+				limit: 1,
+			},
+			utm.credentials,
+		);
 		const [incident] = await run(
 			new UtmStack(),
-			{ resource: 'incident', operation: 'create', name: 'Assigned from a list', alertSource: 'ids', alertIds: String(alert.json.id), additionalFields: { assignee: picked?.value } },
+			{
+				resource: 'incident',
+				operation: 'create',
+				name: 'Assigned from a list',
+				alertSource: 'ids',
+				alertIds: String(alert.json.id),
+				additionalFields: { assignee: picked?.value },
+			},
 			utm.credentials,
 		);
 		expect(incident.json.incidentAssignedTo).toBe('3');
@@ -201,7 +481,12 @@ describe('UTMStack', () => {
 	test('a list goes through the same login: a wrong password is the refusal, tried once', async () => {
 		utmWrong.sim.resetStats();
 		for (let attempt = 0; attempt < 2; attempt++) {
-			const error = await list<INodeListSearchResult>(new UtmStack(), 'listSearch', 'searchIncidents', utmWrong.credentials).then(
+			const error = await list<INodeListSearchResult>(
+				new UtmStack(),
+				'listSearch',
+				'searchIncidents',
+				utmWrong.credentials,
+			).then(
 				() => undefined,
 				(failure: Error) => failure,
 			);
@@ -213,64 +498,188 @@ describe('UTMStack', () => {
 
 describe('Elastic Cloud Enterprise', () => {
 	test('deployments "From List", searchable by name; Elasticsearch resources of the one chosen', async () => {
-		const all = await list<INodeListSearchResult>(new ElasticCloudEnterprise(), 'listSearch', 'searchDeployments', ece.credentials);
-		const deployments = await run(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'getMany', returnAll: true }, ece.credentials);
-		expect(values(all).sort()).toEqual(deployments.map((deployment) => String(deployment.json.id)).sort());
+		const all = await list<INodeListSearchResult>(
+			new ElasticCloudEnterprise(),
+			'listSearch',
+			'searchDeployments',
+			ece.credentials,
+		);
+		const deployments = await run(
+			new ElasticCloudEnterprise(),
+			{ resource: 'deployment', operation: 'getMany', returnAll: true },
+			ece.credentials,
+		);
+		expect(values(all).sort()).toEqual(
+			deployments.map((deployment) => String(deployment.json.id)).sort(),
+		);
 		const [chosen] = deployments;
-		const searched = await list<INodeListSearchResult>(new ElasticCloudEnterprise(), 'listSearch', 'searchDeployments', ece.credentials, {}, { filter: String(chosen.json.name) });
+		const searched = await list<INodeListSearchResult>(
+			new ElasticCloudEnterprise(),
+			'listSearch',
+			'searchDeployments',
+			ece.credentials,
+			{},
+			{ filter: String(chosen.json.name) },
+		);
 		expect(values(searched)).toEqual([chosen.json.id]);
 
 		const deploymentId = { __rl: true, mode: 'list', value: chosen.json.id };
-		const resources = await list<INodePropertyOptions[]>(new ElasticCloudEnterprise(), 'loadOptions', 'getElasticsearchResources', ece.credentials, { resource: 'deployment', operation: 'restartElasticsearch', deploymentId });
-		const [full] = await run(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'get', deploymentId }, ece.credentials);
-		const expected = ((full.json.resources as { elasticsearch: Array<{ ref_id: string }> }).elasticsearch ?? []).map((resource) => resource.ref_id);
+		const resources = await list<INodePropertyOptions[]>(
+			new ElasticCloudEnterprise(),
+			'loadOptions',
+			'getElasticsearchResources',
+			ece.credentials,
+			{ resource: 'deployment', operation: 'restartElasticsearch', deploymentId },
+		);
+		const [full] = await run(
+			new ElasticCloudEnterprise(),
+			{ resource: 'deployment', operation: 'get', deploymentId },
+			ece.credentials,
+		);
+		const expected = (
+			(full.json.resources as { elasticsearch: Array<{ ref_id: string }> }).elasticsearch ?? []
+		).map((resource) => resource.ref_id);
 		expect(resources.map((resource) => resource.value)).toEqual(expected);
 		expect(expected.length).toBeGreaterThan(0);
 	});
 	test('allocators and API keys "From List", searchable; a picked allocator and key are used', async () => {
-		const allocators = await list<INodeListSearchResult>(new ElasticCloudEnterprise(), 'listSearch', 'searchAllocators', ece.credentials);
-		const listed = await run(new ElasticCloudEnterprise(), { resource: 'allocator', operation: 'getMany', returnAll: true }, ece.credentials);
-		expect(values(allocators).sort()).toEqual(listed.map((allocator) => String(allocator.json.allocator_id)).sort());
+		const allocators = await list<INodeListSearchResult>(
+			new ElasticCloudEnterprise(),
+			'listSearch',
+			'searchAllocators',
+			ece.credentials,
+		);
+		const listed = await run(
+			new ElasticCloudEnterprise(),
+			{ resource: 'allocator', operation: 'getMany', returnAll: true },
+			ece.credentials,
+		);
+		expect(values(allocators).sort()).toEqual(
+			listed.map((allocator) => String(allocator.json.allocator_id)).sort(),
+		);
 		const [picked] = allocators.results;
-		const searched = await list<INodeListSearchResult>(new ElasticCloudEnterprise(), 'listSearch', 'searchAllocators', ece.credentials, {}, { filter: String(picked.value) });
+		const searched = await list<INodeListSearchResult>(
+			new ElasticCloudEnterprise(),
+			'listSearch',
+			'searchAllocators',
+			ece.credentials,
+			{},
+			{ filter: String(picked.value) },
+		);
 		expect(values(searched)).toEqual([picked.value]);
-		const [allocator] = await run(new ElasticCloudEnterprise(), { resource: 'allocator', operation: 'get', allocatorId: { __rl: true, mode: 'list', value: picked.value } }, ece.credentials);
+		const [allocator] = await run(
+			new ElasticCloudEnterprise(),
+			{
+				resource: 'allocator',
+				operation: 'get',
+				allocatorId: { __rl: true, mode: 'list', value: picked.value },
+			},
+			ece.credentials,
+		);
 		expect(allocator.json.allocator_id).toBe(picked.value);
 
-		const [created] = await run(new ElasticCloudEnterprise(), { resource: 'apiKey', operation: 'create', description: 'picked from a list' }, ece.credentials);
-		const keys = await list<INodeListSearchResult>(new ElasticCloudEnterprise(), 'listSearch', 'searchApiKeys', ece.credentials, {}, { filter: 'picked from' });
+		const [created] = await run(
+			new ElasticCloudEnterprise(),
+			{ resource: 'apiKey', operation: 'create', description: 'picked from a list' },
+			ece.credentials,
+		);
+		const keys = await list<INodeListSearchResult>(
+			new ElasticCloudEnterprise(),
+			'listSearch',
+			'searchApiKeys',
+			ece.credentials,
+			{},
+			{ filter: 'picked from' },
+		);
 		expect(values(keys)).toEqual([String(created.json.id)]);
 		expect(JSON.stringify(keys)).not.toContain(String(created.json.key));
-		const [deleted] = await run(new ElasticCloudEnterprise(), { resource: 'apiKey', operation: 'delete', apiKeyId: { __rl: true, mode: 'list', value: values(keys)[0] } }, ece.credentials);
+		const [deleted] = await run(
+			new ElasticCloudEnterprise(),
+			{
+				resource: 'apiKey',
+				operation: 'delete',
+				apiKeyId: { __rl: true, mode: 'list', value: values(keys)[0] },
+			},
+			ece.credentials,
+		);
 		expect(deleted.json).toEqual({ deleted: true, apiKeyId: created.json.id });
 	});
 });
 
 describe('Immuta', () => {
 	test('data sources and projects "From List": searched by name on Immuta, a page at a time', async () => {
-		const first = await list<INodeListSearchResult>(new Immuta(), 'listSearch', 'searchDataSources', immuta.credentials);
+		const first = await list<INodeListSearchResult>(
+			new Immuta(),
+			'listSearch',
+			'searchDataSources',
+			immuta.credentials,
+		);
 		expect(first.results).toHaveLength(50);
-		const second = await list<INodeListSearchResult>(new Immuta(), 'listSearch', 'searchDataSources', immuta.credentials, {}, { paginationToken: first.paginationToken });
-		const third = await list<INodeListSearchResult>(new Immuta(), 'listSearch', 'searchDataSources', immuta.credentials, {}, { paginationToken: second.paginationToken });
+		const second = await list<INodeListSearchResult>(
+			new Immuta(),
+			'listSearch',
+			'searchDataSources',
+			immuta.credentials,
+			{},
+			{ paginationToken: first.paginationToken },
+		);
+		const third = await list<INodeListSearchResult>(
+			new Immuta(),
+			'listSearch',
+			'searchDataSources',
+			immuta.credentials,
+			{},
+			{ paginationToken: second.paginationToken },
+		);
 		const everyId = [...values(first), ...values(second), ...values(third)];
 		expect(new Set(everyId).size).toBe(120);
 		expect(third.paginationToken).toBeUndefined();
 
-		const [source] = await run(new Immuta(), { resource: 'dataSource', operation: 'get', dataSourceId: { __rl: true, mode: 'list', value: values(first)[0] } }, immuta.credentials);
+		const [source] = await run(
+			new Immuta(),
+			{
+				resource: 'dataSource',
+				operation: 'get',
+				dataSourceId: { __rl: true, mode: 'list', value: values(first)[0] },
+			},
+			immuta.credentials,
+		);
 		const word = String(source.json.name).slice(0, 6);
-		const searched = await list<INodeListSearchResult>(new Immuta(), 'listSearch', 'searchDataSources', immuta.credentials, {}, { filter: word });
+		const searched = await list<INodeListSearchResult>(
+			new Immuta(),
+			'listSearch',
+			'searchDataSources',
+			immuta.credentials,
+			{},
+			{ filter: word },
+		);
 		expect(values(searched)).toContain(String(source.json.id));
 		const search = immuta.sim.requestLog.filter((entry) => entry.path === '/dataSource').at(-1);
 		expect(search?.query.searchText).toBe(word);
 
-		const projects = await list<INodeListSearchResult>(new Immuta(), 'listSearch', 'searchProjects', immuta.credentials);
+		const projects = await list<INodeListSearchResult>(
+			new Immuta(),
+			'listSearch',
+			'searchProjects',
+			immuta.credentials,
+		);
 		expect(projects.results.length).toBeGreaterThan(0);
 	});
 
 	test('a typed id that is not a number still fails before any request', async () => {
 		immuta.sim.resetStats();
-		const error = await runError(new Immuta(), { resource: 'dataSource', operation: 'get', dataSourceId: { __rl: true, mode: 'id', value: 'abc' } }, immuta.credentials);
-		expect(error.message).toBe('The "Data Source ID" parameter "abc" is not an Immuta ID (a number)');
+		const error = await runError(
+			new Immuta(),
+			{
+				resource: 'dataSource',
+				operation: 'get',
+				dataSourceId: { __rl: true, mode: 'id', value: 'abc' },
+			},
+			immuta.credentials,
+		);
+		expect(error.message).toBe(
+			'The "Data Source ID" parameter "abc" is not an Immuta ID (a number)',
+		);
 		expect(immuta.sim.requestLog).toHaveLength(0);
 	});
 });

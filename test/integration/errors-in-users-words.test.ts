@@ -21,10 +21,30 @@ let immuta: { sim: RunningSimulator; credentials: Record<string, string> };
 let ece: { sim: RunningSimulator; credentials: Record<string, string> };
 
 beforeAll(async () => {
-	utm = await simulator('utmstack', { alertCount: 50, logCount: 0 }, { authMethod: 'apiKey', apiKey: UTMSTACK.apiKey }, 'utmStackApi');
-	stellar = await simulator('stellarcyber', { caseCount: 20 }, { keyType: 'legacy', email: STELLAR.email, apiKey: STELLAR.legacyApiKey }, 'stellarCyberApi');
-	immuta = await simulator('immuta', { dataSourceCount: 20 }, { authMethod: 'apiKey', apiKey: IMMUTA.apiKey }, 'immutaApi');
-	ece = await simulator('ece', {}, { authMethod: 'apiKey', apiKey: ECE.apiKey }, 'elasticCloudEnterpriseApi');
+	utm = await simulator(
+		'utmstack',
+		{ alertCount: 50, logCount: 0 },
+		{ authMethod: 'apiKey', apiKey: UTMSTACK.apiKey },
+		'utmStackApi',
+	);
+	stellar = await simulator(
+		'stellarcyber',
+		{ caseCount: 20 },
+		{ keyType: 'legacy', email: STELLAR.email, apiKey: STELLAR.legacyApiKey },
+		'stellarCyberApi',
+	);
+	immuta = await simulator(
+		'immuta',
+		{ dataSourceCount: 20 },
+		{ authMethod: 'apiKey', apiKey: IMMUTA.apiKey },
+		'immutaApi',
+	);
+	ece = await simulator(
+		'ece',
+		{},
+		{ authMethod: 'apiKey', apiKey: ECE.apiKey },
+		'elasticCloudEnterpriseApi',
+	);
 });
 
 const CHECK_ID = 'Check the ID in the node parameters.';
@@ -33,27 +53,72 @@ describe('a record that does not exist is named with its id', () => {
 	test.each([
 		[
 			'UTMStack incident get (UTMStack answers 500 with "404 NOT_FOUND")',
-			() => runError(new UtmStack(), { resource: 'incident', operation: 'get', incidentId: '987654' }, utm.credentials),
+			() =>
+				runError(
+					new UtmStack(),
+					{ resource: 'incident', operation: 'get', incidentId: '987654' },
+					utm.credentials,
+				),
 			'UTMStack has no incident 987654',
 			'UTMStack said: "UtmIncidentResource.getUtmIncident: 404 NOT_FOUND". ',
 		],
 		[
 			'UTMStack incident add note',
-			() => runError(new UtmStack(), { resource: 'incident', operation: 'addNote', incidentId: '987654', note: 'seen' }, utm.credentials),
+			() =>
+				runError(
+					new UtmStack(),
+					{ resource: 'incident', operation: 'addNote', incidentId: '987654', note: 'seen' },
+					utm.credentials,
+				),
 			'UTMStack has no incident 987654',
 			'UTMStack said: "UtmIncidentNoteResource.createUtmIncidentNote: could not execute statement; violates foreign key constraint "fk_utm_incident_note_incident_id"". ',
 		],
-		['Stellar Cyber case get', () => runError(new StellarCyber(), { resource: 'case', operation: 'get', caseId: 'ffffffffffffffffffffffff' }, stellar.credentials), 'Stellar Cyber has no case ffffffffffffffffffffffff', 'Stellar Cyber said: "Case not found". '],
 		[
-			'Stellar Cyber case alerts',
-			() => runError(new StellarCyber(), { resource: 'case', operation: 'getAlerts', caseId: 'ffffffffffffffffffffffff', limit: 5 }, stellar.credentials),
+			'Stellar Cyber case get',
+			() =>
+				runError(
+					new StellarCyber(),
+					{ resource: 'case', operation: 'get', caseId: 'ffffffffffffffffffffffff' },
+					stellar.credentials,
+				),
 			'Stellar Cyber has no case ffffffffffffffffffffffff',
 			'Stellar Cyber said: "Case not found". ',
 		],
-		['Immuta data source get', () => runError(new Immuta(), { resource: 'dataSource', operation: 'get', dataSourceId: '99999' }, immuta.credentials), 'Immuta has no data source 99999', 'Immuta said: "Data source 99999 not found". '],
+		[
+			'Stellar Cyber case alerts',
+			() =>
+				runError(
+					new StellarCyber(),
+					{
+						resource: 'case',
+						operation: 'getAlerts',
+						caseId: 'ffffffffffffffffffffffff',
+						limit: 5,
+					},
+					stellar.credentials,
+				),
+			'Stellar Cyber has no case ffffffffffffffffffffffff',
+			'Stellar Cyber said: "Case not found". ',
+		],
+		[
+			'Immuta data source get',
+			() =>
+				runError(
+					new Immuta(),
+					{ resource: 'dataSource', operation: 'get', dataSourceId: '99999' },
+					immuta.credentials,
+				),
+			'Immuta has no data source 99999',
+			'Immuta said: "Data source 99999 not found". ',
+		],
 		[
 			'ECE deployment get',
-			() => runError(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'get', deploymentId: 'f'.repeat(32) }, ece.credentials),
+			() =>
+				runError(
+					new ElasticCloudEnterprise(),
+					{ resource: 'deployment', operation: 'get', deploymentId: 'f'.repeat(32) },
+					ece.credentials,
+				),
 			`Elastic Cloud Enterprise has no deployment ${'f'.repeat(32)}`,
 			`Elastic Cloud Enterprise said: "Deployment ${'f'.repeat(32)} cannot be found". `,
 		],
@@ -64,45 +129,117 @@ describe('a record that does not exist is named with its id', () => {
 });
 
 test("a search the platform cannot parse shows the platform's own reason", async () => {
-	const error = await runError(new StellarCyber(), { resource: 'alert', operation: 'search', indexPattern: 'aella-ser-*', queryType: 'queryString', query: 'severity:(', limit: 5 }, stellar.credentials);
+	const error = await runError(
+		new StellarCyber(),
+		{
+			resource: 'alert',
+			operation: 'search',
+			indexPattern: 'aella-ser-*',
+			queryType: 'queryString',
+			query: 'severity:(',
+			limit: 5,
+		},
+		stellar.credentials,
+	);
 	// The simulator's Elasticsearch answers {error: {root_cause, type, reason}}, the reason in its parser's words.
 	expect(error.message).toMatch(/^Cannot parse query/);
-	expect(error.description).toBe('Check the node parameters: the platform could not accept the request.');
+	expect(error.description).toBe(
+		'Check the node parameters: the platform could not accept the request.',
+	);
 });
 
 describe('UTMStack changes to alerts that do not exist fail, and change nothing', () => {
 	const MISSING = '00000000-0000-4000-8000-00000000dead';
-	const changes = () => utm.sim.requestLog.filter((entry) => entry.path.startsWith('/api/utm-alerts/') || entry.path.startsWith('/api/utm-incidents'));
+	const changes = () =>
+		utm.sim.requestLog.filter(
+			(entry) =>
+				entry.path.startsWith('/api/utm-alerts/') || entry.path.startsWith('/api/utm-incidents'),
+		);
 
 	let known: string;
 	beforeAll(async () => {
-		const [alert] = await run(new UtmStack(), { resource: 'alert', operation: 'search', indexPattern: 'alert-*', sortField: '@timestamp', sortDirection: 'desc', limit: 1 }, utm.credentials);
+		const [alert] = await run(
+			new UtmStack(),
+			{
+				resource: 'alert',
+				operation: 'search',
+				indexPattern: 'alert-*',
+				sortField: '@timestamp',
+				sortDirection: 'desc',
+				limit: 1,
+			},
+			utm.credentials,
+		);
 		known = String(alert.json.id);
 	});
 	beforeEach(() => utm.sim.resetStats());
 
 	test.each([
-		['update status', { resource: 'alert', operation: 'updateStatus', status: 5, observation: 'done' }],
+		[
+			'update status',
+			{ resource: 'alert', operation: 'updateStatus', status: 5, observation: 'done' },
+		],
 		['set tags', { resource: 'alert', operation: 'setTags', tags: 'n8n' }],
-		['create an incident', { resource: 'incident', operation: 'create', name: 'From n8n', alertSource: 'ids' }],
+		[
+			'create an incident',
+			{ resource: 'incident', operation: 'create', name: 'From n8n', alertSource: 'ids' },
+		],
 	])('%s with one unknown id among known ones', async (_label, parameters) => {
-		const error = await runError(new UtmStack(), { ...parameters, alertIds: `${known}, ${MISSING}` }, utm.credentials);
-		expect(error).toEqual({ message: `UTMStack has no alert ${MISSING}`, description: 'Check the alert IDs (an alert search returns them in "id"). Nothing was changed.' });
+		const error = await runError(
+			new UtmStack(),
+			{ ...parameters, alertIds: `${known}, ${MISSING}` },
+			utm.credentials,
+		);
+		expect(error).toEqual({
+			message: `UTMStack has no alert ${MISSING}`,
+			description:
+				'Check the alert IDs (an alert search returns them in "id"). Nothing was changed.',
+		});
 		expect(changes()).toEqual([]);
 	});
 
 	test('add note to an unknown alert', async () => {
-		const error = await runError(new UtmStack(), { resource: 'alert', operation: 'addNote', alertId: MISSING, note: 'seen' }, utm.credentials);
+		const error = await runError(
+			new UtmStack(),
+			{ resource: 'alert', operation: 'addNote', alertId: MISSING, note: 'seen' },
+			utm.credentials,
+		);
 		expect(error.message).toBe(`UTMStack has no alert ${MISSING}`);
 		expect(changes()).toEqual([]);
 	});
 
-	test('known ids still change, and an incident created from ids carries each alert\'s name and severity', async () => {
-		const [updated] = await run(new UtmStack(), { resource: 'alert', operation: 'updateStatus', alertIds: known, status: 3, observation: 'looking' }, utm.credentials);
-		expect(updated.json).toMatchObject({ success: true, alertIds: [known], statusLabel: 'In Review' });
+	test("known ids still change, and an incident created from ids carries each alert's name and severity", async () => {
+		const [updated] = await run(
+			new UtmStack(),
+			{
+				resource: 'alert',
+				operation: 'updateStatus',
+				alertIds: known,
+				status: 3,
+				observation: 'looking',
+			},
+			utm.credentials,
+		);
+		expect(updated.json).toMatchObject({
+			success: true,
+			alertIds: [known],
+			statusLabel: 'In Review',
+		});
 		utm.sim.resetStats();
-		await run(new UtmStack(), { resource: 'incident', operation: 'create', name: 'From n8n', alertSource: 'ids', alertIds: known }, utm.credentials);
-		const created = utm.sim.requestLog.find((entry) => entry.method === 'POST' && entry.path === '/api/utm-incidents');
+		await run(
+			new UtmStack(),
+			{
+				resource: 'incident',
+				operation: 'create',
+				name: 'From n8n',
+				alertSource: 'ids',
+				alertIds: known,
+			},
+			utm.credentials,
+		);
+		const created = utm.sim.requestLog.find(
+			(entry) => entry.method === 'POST' && entry.path === '/api/utm-incidents',
+		);
 		const [entry] = (created?.body as { alertList: Array<Record<string, unknown>> }).alertList;
 		expect(entry.alertId).toBe(known);
 		expect(typeof entry.alertName).toBe('string');

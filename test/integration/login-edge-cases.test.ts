@@ -1,20 +1,30 @@
 import { REFUSED_MARK } from '../../credentials/common/session/decide';
 import { N8nHarness } from '../helpers/n8n-harness';
 import { ProbeNode } from '../helpers/probe-node';
-import { ALL_CREDENTIAL_TYPES, ALL_SECRETS, AUTH_METHODS, type AuthMethod } from '../helpers/vendors';
+import {
+	ALL_CREDENTIAL_TYPES,
+	ALL_SECRETS,
+	AUTH_METHODS,
+	type AuthMethod,
+} from '../helpers/vendors';
 import { UTMSTACK } from '../simulators/fixtures';
 import { startSimulator, type RunningSimulator } from '../simulators';
 
 /** UTMStack's account lock, two-factor and both login answer styles; TLS with a self-signed certificate. */
 
-const utmPassword = AUTH_METHODS.find((method) => method.label === 'UTMStack username and password')!;
+const utmPassword = AUTH_METHODS.find(
+	(method) => method.label === 'UTMStack username and password',
+)!;
 const utmInternalKey = AUTH_METHODS.find((method) => method.label === 'UTMStack internal key')!;
 const visible: string[] = [];
 let counter = 0;
 
 function setUp(simulator: RunningSimulator, method: AuthMethod, data: Record<string, unknown>) {
 	const harness = new N8nHarness(ALL_CREDENTIAL_TYPES);
-	const id = harness.addCredential(`edge-${++counter}`, method.type.name, { baseUrl: simulator.url, ...data });
+	const id = harness.addCredential(`edge-${++counter}`, method.type.name, {
+		baseUrl: simulator.url,
+		...data,
+	});
 	simulator.resetStats();
 	return { harness, id };
 }
@@ -41,7 +51,10 @@ describe('UTMStack login answers', () => {
 	let legacy: RunningSimulator;
 
 	beforeAll(async () => {
-		current = await startSimulator('utmstack', { utmstackLoginStyle: 'current', utmstackLockAfter: 3 });
+		current = await startSimulator('utmstack', {
+			utmstackLoginStyle: 'current',
+			utmstackLockAfter: 3,
+		});
 		legacy = await startSimulator('utmstack', { utmstackLoginStyle: 'legacy' });
 	});
 	afterAll(async () => {
@@ -55,7 +68,9 @@ describe('UTMStack login answers', () => {
 			const result = await run(harness, utmPassword, id);
 			expect(result.error).toBeUndefined();
 			expect(simulator.stats.logins).toBe(1);
-			expect(Date.parse(String(harness.stored(id).sessionExpiresAt))).toBeGreaterThan(Date.now() + 23 * 3600_000);
+			expect(Date.parse(String(harness.stored(id).sessionExpiresAt))).toBeGreaterThan(
+				Date.now() + 23 * 3600_000,
+			);
 		}
 	});
 
@@ -64,7 +79,11 @@ describe('UTMStack login answers', () => {
 			[current, 'The UTMStack account has two-factor login turned on'],
 			[legacy, 'The UTMStack account asks for a two-factor code sent by email'],
 		] as const) {
-			const { harness, id } = setUp(simulator, utmPassword, { authMethod: 'password', username: UTMSTACK.tfaUsername, password: UTMSTACK.tfaPassword });
+			const { harness, id } = setUp(simulator, utmPassword, {
+				authMethod: 'password',
+				username: UTMSTACK.tfaUsername,
+				password: UTMSTACK.tfaPassword,
+			});
 			const result = await run(harness, utmPassword, id);
 			expect(result.error).toBe(said);
 			expect(String(result.description)).toMatch(/"API Key" or "Internal Key"/);
@@ -77,13 +96,21 @@ describe('UTMStack login answers', () => {
 
 	test('a locked account (423) says so, and n8n does not keep knocking', async () => {
 		for (let attempt = 0; attempt < 3; attempt++) {
-			const { harness, id } = setUp(current, utmPassword, utmPassword.withWrongSecret(`lock-me-${attempt}`));
-			expect((await run(harness, utmPassword, id)).error).toBe('UTMStack rejected the login: wrong username or password');
+			const { harness, id } = setUp(
+				current,
+				utmPassword,
+				utmPassword.withWrongSecret(`lock-me-${attempt}`),
+			);
+			expect((await run(harness, utmPassword, id)).error).toBe(
+				'UTMStack rejected the login: wrong username or password',
+			);
 		}
 		const { harness, id } = setUp(current, utmPassword, utmPassword.data);
 		const result = await run(harness, utmPassword, id);
 		expect(result.error).toBe('UTMStack is refusing logins from this n8n server');
-		expect(String(result.description)).toMatch(/blocks a client address after 10 failed logins .*\(HTTP 423\)/);
+		expect(String(result.description)).toMatch(
+			/blocks a client address after 10 failed logins .*\(HTTP 423\)/,
+		);
 		await run(harness, utmPassword, id);
 		await harness.testCredential(utmPassword.type, id).then((test) => visible.push(test.message));
 		expect(current.stats.logins).toBe(1);
@@ -126,7 +153,9 @@ describe('TLS with a self-signed certificate', () => {
 	test('the login error names the certificate problem and the toggle', async () => {
 		const { harness, id } = setUp(simulator, utmPassword, utmPassword.data);
 		const result = await harness.testCredential(utmPassword.type, id);
-		expect(result.message).toMatch(/^The TLS certificate of UTMStack is not trusted \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\)$/);
+		expect(result.message).toMatch(
+			/^The TLS certificate of UTMStack is not trusted \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\)$/,
+		);
 		const output = await run(harness, utmPassword, id);
 		expect(String(output.description)).toContain('Ignore SSL Issues (Insecure)');
 	});

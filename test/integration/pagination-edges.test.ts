@@ -7,7 +7,12 @@ import { UtmStack } from '../../nodes/UtmStack/UtmStack.node';
 import { N8nHarness } from '../helpers/n8n-harness';
 import { ALL_CREDENTIAL_TYPES } from '../helpers/vendors';
 import { ECE, IMMUTA, STELLAR, UTMSTACK } from '../simulators/fixtures';
-import { startSimulator, type RunningSimulator, type SimulatorOptions, type SimulatorVendor } from '../simulators';
+import {
+	startSimulator,
+	type RunningSimulator,
+	type SimulatorOptions,
+	type SimulatorVendor,
+} from '../simulators';
 
 /**
  * The shared pagination loop at its edges, for each platform's paginated listing: simulators seeded with
@@ -37,7 +42,15 @@ const LISTINGS: PagedListing[] = [
 		node: () => new UtmStack(),
 		credentialType: 'utmStackApi',
 		credential: { authMethod: 'apiKey', apiKey: UTMSTACK.apiKey },
-		parameters: { resource: 'alert', operation: 'search', indexPattern: 'alert-*', filters: {}, timeRange: 'none', sortField: '', sortDirection: 'desc' },
+		parameters: {
+			resource: 'alert',
+			operation: 'search',
+			indexPattern: 'alert-*',
+			filters: {},
+			timeRange: 'none',
+			sortField: '',
+			sortDirection: 'desc',
+		},
 		pagePath: '/api/elasticsearch/search',
 		pageSize: 1000,
 		idField: 'id',
@@ -51,7 +64,13 @@ const LISTINGS: PagedListing[] = [
 		node: () => new StellarCyber(),
 		credentialType: 'stellarCyberApi',
 		credential: { keyType: 'scoped', apiKey: STELLAR.apiKey },
-		parameters: { resource: 'case', operation: 'getMany', filters: {}, sort: 'created_at', order: 'desc' },
+		parameters: {
+			resource: 'case',
+			operation: 'getMany',
+			filters: {},
+			sort: 'created_at',
+			order: 'desc',
+		},
 		pagePath: '/connect/api/v1/cases',
 		pageSize: 500,
 		idField: '_id',
@@ -77,7 +96,12 @@ const LISTINGS: PagedListing[] = [
 		node: () => new ElasticCloudEnterprise(),
 		credentialType: 'elasticCloudEnterpriseApi',
 		credential: { authMethod: 'apiKey', apiKey: ECE.apiKey },
-		parameters: { resource: 'deployment', operation: 'search', queryType: 'queryString', query: '' },
+		parameters: {
+			resource: 'deployment',
+			operation: 'search',
+			queryType: 'queryString',
+			query: '',
+		},
 		pagePath: '/api/v1/deployments/_search',
 		pageSize: 100,
 		idField: 'id',
@@ -96,7 +120,10 @@ describe.each(LISTINGS)('$name', (listing) => {
 		for (const count of counts) {
 			const simulator = await startSimulator(listing.vendor, listing.seed(count));
 			simulators.set(count, simulator);
-			harness.addCredential(`${listing.vendor}-${count}`, listing.credentialType, { baseUrl: simulator.url, ...listing.credential });
+			harness.addCredential(`${listing.vendor}-${count}`, listing.credentialType, {
+				baseUrl: simulator.url,
+				...listing.credential,
+			});
 		}
 	});
 
@@ -107,26 +134,40 @@ describe.each(LISTINGS)('$name', (listing) => {
 	async function list(count: number, paging: Record<string, unknown>) {
 		const simulator = simulators.get(count) as RunningSimulator;
 		simulator.resetStats();
-		const [output] = await harness.runNode(listing.node(), { ...listing.parameters, ...paging } as never, [{ json: {} }], { [listing.credentialType]: `${listing.vendor}-${count}` });
+		const [output] = await harness.runNode(
+			listing.node(),
+			{ ...listing.parameters, ...paging } as never,
+			[{ json: {} }],
+			{ [listing.credentialType]: `${listing.vendor}-${count}` },
+		);
 		const pages = simulator.requestLog.filter((entry) => entry.path === listing.pagePath);
 		return { ids: output.map((item) => item.json[listing.idField]), pages };
 	}
 
-	test.each(counts)('Return All over %i records: each once, no page more than needed', async (count) => {
-		const { ids, pages } = await list(count, { returnAll: true });
-		expect(ids).toHaveLength(count);
-		expect(new Set(ids).size).toBe(count);
-		expect(pages).toHaveLength(listing.returnAllRequests(count));
-	});
+	test.each(counts)(
+		'Return All over %i records: each once, no page more than needed',
+		async (count) => {
+			const { ids, pages } = await list(count, { returnAll: true });
+			expect(ids).toHaveLength(count);
+			expect(new Set(ids).size).toBe(count);
+			expect(pages).toHaveLength(listing.returnAllRequests(count));
+		},
+	);
 
 	test('a Limit of exactly one page stops after that page', async () => {
-		const { ids, pages } = await list(listing.pageSize + 1, { returnAll: false, limit: listing.pageSize });
+		const { ids, pages } = await list(listing.pageSize + 1, {
+			returnAll: false,
+			limit: listing.pageSize,
+		});
 		expect(ids).toHaveLength(listing.pageSize);
 		expect(pages).toHaveLength(1);
 	});
 
 	test('a Limit one past the page boundary reads two pages and stops at the Limit', async () => {
-		const { ids, pages } = await list(listing.pageSize + 1, { returnAll: false, limit: listing.pageSize + 1 });
+		const { ids, pages } = await list(listing.pageSize + 1, {
+			returnAll: false,
+			limit: listing.pageSize + 1,
+		});
 		expect(ids).toHaveLength(listing.pageSize + 1);
 		expect(new Set(ids).size).toBe(listing.pageSize + 1);
 		expect(pages).toHaveLength(2);

@@ -36,9 +36,17 @@ beforeEach(() => {
 function fingerprintOf010(credentials: ICredentialDataDecryptedObject): string {
 	const identity = Object.keys(credentials)
 		.filter((field) => !field.startsWith('session') && field !== 'allowUnauthorizedCerts')
-		.filter((field) => credentials[field] !== '' && credentials[field] !== undefined && credentials[field] !== null)
+		.filter(
+			(field) =>
+				credentials[field] !== '' &&
+				credentials[field] !== undefined &&
+				credentials[field] !== null,
+		)
 		.sort()
-		.map((field) => [field, field === 'baseUrl' ? (parseBaseUrl(credentials.baseUrl) ?? '') : credentials[field]]);
+		.map((field) => [
+			field,
+			field === 'baseUrl' ? (parseBaseUrl(credentials.baseUrl) ?? '') : credentials[field],
+		]);
 	return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
 }
 
@@ -49,21 +57,37 @@ async function inProcess(stored: ICredentialDataDecryptedObject) {
 	let types = ALL_CREDENTIAL_TYPES;
 	let node: INodeType = new ProbeNode();
 	jest.isolateModules(() => {
-		types = (require('../helpers/vendors') as typeof import('../helpers/vendors')).ALL_CREDENTIAL_TYPES;
-		node = new (require('../helpers/probe-node') as typeof import('../helpers/probe-node')).ProbeNode();
+		types = (require('../helpers/vendors') as typeof import('../helpers/vendors'))
+			.ALL_CREDENTIAL_TYPES;
+		node = new (
+			require('../helpers/probe-node') as typeof import('../helpers/probe-node')
+		).ProbeNode();
 	});
 	const harness = new N8nHarness(types);
 	const id = `seal-${++processCount}`;
 	harness.addCredential(id, 'utmStackApi', stored);
 	try {
-		await harness.runNode(node, { credentialType: 'utmStackApi', path: '/api/account', helper: 'current' } as never, [{ json: {} }], { utmStackApi: id });
+		await harness.runNode(
+			node,
+			{ credentialType: 'utmStackApi', path: '/api/account', helper: 'current' } as never,
+			[{ json: {} }],
+			{ utmStackApi: id },
+		);
 		return { error: undefined, stored: harness.stored(id) };
 	} catch (error) {
-		return { error: error as { message: string; description?: string }, stored: harness.stored(id) };
+		return {
+			error: error as { message: string; description?: string },
+			stored: harness.stored(id),
+		};
 	}
 }
 
-const settings = (password: string): ICredentialDataDecryptedObject => ({ baseUrl: utm.url, authMethod: 'password', username: UTMSTACK.username, password });
+const settings = (password: string): ICredentialDataDecryptedObject => ({
+	baseUrl: utm.url,
+	authMethod: 'password',
+	username: UTMSTACK.username,
+	password,
+});
 
 describe('the stored seal', () => {
 	test('is not a fast hash of the settings: neither the true password nor a guess reproduces it', async () => {
@@ -87,11 +111,13 @@ describe('the stored seal', () => {
 		const record = JSON.parse(String(run.stored.sessionRefusal)) as { for: string };
 		expect(record.for).toMatch(/^s1\$/);
 		expect(JSON.stringify(run.stored)).not.toContain(fingerprintOf010(run.stored));
-		const shownInClear = sessionProperties.filter((field) => field.typeOptions?.password !== true).map((field) => field.name);
+		const shownInClear = sessionProperties
+			.filter((field) => field.typeOptions?.password !== true)
+			.map((field) => field.name);
 		expect(shownInClear.sort()).toEqual(['sessionExpiresAt', 'sessionIssuedAt']);
 	});
 
-	test('two processes seal the same settings with different salts, and each accepts the other\'s seal', async () => {
+	test("two processes seal the same settings with different salts, and each accepts the other's seal", async () => {
 		const first = await inProcess(settings(UTMSTACK.password));
 		const second = await inProcess({ ...first.stored, sessionToken: '' });
 		expect(second.stored.sessionFor).not.toBe(first.stored.sessionFor);
@@ -129,7 +155,10 @@ describe('credentials stored by version 0.1.0 (a SHA-256 fingerprint) after the 
 		const refused = await inProcess(settings('wrong-password-seal-2'));
 		expect(utm.stats.failedLogins).toBe(1);
 		const record = JSON.parse(String(refused.stored.sessionRefusal)) as Record<string, string>;
-		const stored010 = { ...refused.stored, sessionRefusal: JSON.stringify({ ...record, for: fingerprintOf010(refused.stored) }) };
+		const stored010 = {
+			...refused.stored,
+			sessionRefusal: JSON.stringify({ ...record, for: fingerprintOf010(refused.stored) }),
+		};
 		utm.resetStats();
 		const upgraded = await inProcess(stored010);
 		expect(upgraded.error?.message).toBe('UTMStack rejected the login: wrong username or password');
@@ -148,7 +177,10 @@ describe('credentials stored by version 0.1.0 (a SHA-256 fingerprint) after the 
 
 	test('a token stored for other settings (the password was edited since) is not used: one login', async () => {
 		const fresh = await inProcess(settings(UTMSTACK.password));
-		const stored010 = { ...fresh.stored, sessionFor: fingerprintOf010({ ...fresh.stored, password: 'the-old-password' }) };
+		const stored010 = {
+			...fresh.stored,
+			sessionFor: fingerprintOf010({ ...fresh.stored, password: 'the-old-password' }),
+		};
 		utm.resetStats();
 		const upgraded = await inProcess(stored010);
 		expect(upgraded.error).toBeUndefined();

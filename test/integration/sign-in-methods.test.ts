@@ -13,19 +13,43 @@ const { simulator, credential, run, runError, hints, stored } = nodeRuns();
 
 describe('Immuta: API key used directly (SaaS, V2 API)', () => {
 	test('every request carries the raw key as Authorization, with no exchange and no session token', async () => {
-		const immuta = await simulator('immuta', { dataSourceCount: 30 }, { authMethod: 'apiKeyDirect', apiKey: IMMUTA.apiKey }, 'immutaApi');
-		const [me] = await run(new Immuta(), { resource: 'user', operation: 'getCurrent' }, immuta.credentials);
+		const immuta = await simulator(
+			'immuta',
+			{ dataSourceCount: 30 },
+			{ authMethod: 'apiKeyDirect', apiKey: IMMUTA.apiKey },
+			'immutaApi',
+		);
+		const [me] = await run(
+			new Immuta(),
+			{ resource: 'user', operation: 'getCurrent' },
+			immuta.credentials,
+		);
 		expect(me.json.userid).toBe(IMMUTA.username);
-		const sources = await run(new Immuta(), { resource: 'dataSource', operation: 'getMany', returnAll: true }, immuta.credentials);
+		const sources = await run(
+			new Immuta(),
+			{ resource: 'dataSource', operation: 'getMany', returnAll: true },
+			immuta.credentials,
+		);
 		expect(new Set(sources.map((source) => source.json.id)).size).toBe(30);
 		expect(immuta.sim.stats.logins + immuta.sim.stats.failedLogins).toBe(0);
-		expect(immuta.sim.requestLog.map((request) => request.auth)).toEqual(immuta.sim.requestLog.map(() => 'raw-key'));
+		expect(immuta.sim.requestLog.map((request) => request.auth)).toEqual(
+			immuta.sim.requestLog.map(() => 'raw-key'),
+		);
 		expect(immuta.sim.stats.byEndpoint['POST /bim/apikey/authenticate']).toBeUndefined();
 	});
 
-	test('a wrong key is Immuta\'s refusal in the user\'s words, never shown, and no login is tried', async () => {
-		const immuta = await simulator('immuta', {}, { authMethod: 'apiKeyDirect', apiKey: 'not-the-key-0000-direct' }, 'immutaApi');
-		const error = await runError(new Immuta(), { resource: 'user', operation: 'getCurrent' }, immuta.credentials);
+	test("a wrong key is Immuta's refusal in the user's words, never shown, and no login is tried", async () => {
+		const immuta = await simulator(
+			'immuta',
+			{},
+			{ authMethod: 'apiKeyDirect', apiKey: 'not-the-key-0000-direct' },
+			'immutaApi',
+		);
+		const error = await runError(
+			new Immuta(),
+			{ resource: 'user', operation: 'getCurrent' },
+			immuta.credentials,
+		);
 		expect(error.message).toBe('Immuta did not accept the credential');
 		expect(error.description).toContain('API key');
 		expect(`${error.message} ${error.description}`).not.toContain('not-the-key-0000-direct');
@@ -38,31 +62,60 @@ describe('Elastic Cloud Enterprise: a session renewed without the password', () 
 	const LOGIN = 'POST /api/v1/users/auth/_login';
 	const REFRESH = 'POST /api/v1/users/auth/_refresh';
 	/** When n8n stops using the session, on its own clock (session/clock.ts): a second short of ECE's exp at most. */
-	const sessionEnd = (credentials: Record<string, string>) => Date.parse(String(stored(credentials).sessionExpiresAt));
+	const sessionEnd = (credentials: Record<string, string>) =>
+		Date.parse(String(stored(credentials).sessionExpiresAt));
 	const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 	test('a session about to expire is refreshed with its own token; the password is sent once', async () => {
-		const ece = await simulator('ece', { tokenLifetimeSeconds: 5 }, { authMethod: 'password', username: ECE.username, password: ECE.password }, 'elasticCloudEnterpriseApi');
-		await run(new ElasticCloudEnterprise(), { resource: 'platform', operation: 'get' }, ece.credentials);
+		const ece = await simulator(
+			'ece',
+			{ tokenLifetimeSeconds: 5 },
+			{ authMethod: 'password', username: ECE.username, password: ECE.password },
+			'elasticCloudEnterpriseApi',
+		);
+		await run(
+			new ElasticCloudEnterprise(),
+			{ resource: 'platform', operation: 'get' },
+			ece.credentials,
+		);
 		for (let renewal = 1; renewal <= 2; renewal++) {
 			// into the last tenth of the session's life as n8n measures it, when a request renews it first
 			await sleep(sessionEnd(ece.credentials) - 350 - Date.now());
-			const [platform] = await run(new ElasticCloudEnterprise(), { resource: 'platform', operation: 'get' }, ece.credentials);
+			const [platform] = await run(
+				new ElasticCloudEnterprise(),
+				{ resource: 'platform', operation: 'get' },
+				ece.credentials,
+			);
 			expect(platform.json.version).toBeDefined();
 		}
 		expect(ece.sim.stats.byEndpoint[LOGIN]).toBe(1);
 		expect(ece.sim.stats.byEndpoint[REFRESH]).toBe(2);
 		expect(ece.sim.stats.failedLogins).toBe(0);
 		expect(ece.sim.stats.unauthorized).toBe(0);
-		const passwordSent = ece.sim.requestLog.filter((request) => JSON.stringify(request.body ?? '').includes('password'));
+		const passwordSent = ece.sim.requestLog.filter((request) =>
+			JSON.stringify(request.body ?? '').includes('password'),
+		);
 		expect(passwordSent.map((request) => request.route)).toEqual(['/api/v1/users/auth/_login']);
 	}, 20_000);
 
 	test('a token ECE refused (sessions revoked) is not refreshed: one 401, one login, and the run goes on', async () => {
-		const ece = await simulator('ece', {}, { authMethod: 'password', username: ECE.username, password: ECE.password }, 'elasticCloudEnterpriseApi');
-		await run(new ElasticCloudEnterprise(), { resource: 'platform', operation: 'get' }, ece.credentials);
+		const ece = await simulator(
+			'ece',
+			{},
+			{ authMethod: 'password', username: ECE.username, password: ECE.password },
+			'elasticCloudEnterpriseApi',
+		);
+		await run(
+			new ElasticCloudEnterprise(),
+			{ resource: 'platform', operation: 'get' },
+			ece.credentials,
+		);
 		ece.sim.revokeAllTokens();
-		const [platform] = await run(new ElasticCloudEnterprise(), { resource: 'platform', operation: 'get' }, ece.credentials);
+		const [platform] = await run(
+			new ElasticCloudEnterprise(),
+			{ resource: 'platform', operation: 'get' },
+			ece.credentials,
+		);
 		expect(platform.json.version).toBeDefined();
 		expect(ece.sim.stats.unauthorized).toBe(1);
 		expect(ece.sim.stats.byEndpoint[REFRESH]).toBeUndefined();
@@ -70,12 +123,25 @@ describe('Elastic Cloud Enterprise: a session renewed without the password', () 
 	});
 
 	test('a refresh ECE refuses falls back to the login, once, and the run goes on', async () => {
-		const ece = await simulator('ece', { tokenLifetimeSeconds: 5 }, { authMethod: 'password', username: ECE.username, password: ECE.password }, 'elasticCloudEnterpriseApi');
-		await run(new ElasticCloudEnterprise(), { resource: 'platform', operation: 'get' }, ece.credentials);
+		const ece = await simulator(
+			'ece',
+			{ tokenLifetimeSeconds: 5 },
+			{ authMethod: 'password', username: ECE.username, password: ECE.password },
+			'elasticCloudEnterpriseApi',
+		);
+		await run(
+			new ElasticCloudEnterprise(),
+			{ resource: 'platform', operation: 'get' },
+			ece.credentials,
+		);
 		const expiry = sessionEnd(ece.credentials);
 		ece.sim.revokeAllTokens();
 		await sleep(expiry - 350 - Date.now());
-		const [platform] = await run(new ElasticCloudEnterprise(), { resource: 'platform', operation: 'get' }, ece.credentials);
+		const [platform] = await run(
+			new ElasticCloudEnterprise(),
+			{ resource: 'platform', operation: 'get' },
+			ece.credentials,
+		);
 		expect(platform.json.version).toBeDefined();
 		expect(ece.sim.stats.byEndpoint[REFRESH]).toBe(1);
 		expect(ece.sim.stats.byEndpoint[LOGIN]).toBe(2);
@@ -85,15 +151,37 @@ describe('Elastic Cloud Enterprise: a session renewed without the password', () 
 
 describe('Elastic Cloud Enterprise: an API key about to expire is reported', () => {
 	test('within 14 days every output item says when (apiKeyExpiresAt) and the output pane warns; a key with 90 days left adds nothing', async () => {
-		const ece = await simulator('ece', { deploymentCount: 3 }, { authMethod: 'apiKey', apiKey: ECE.apiKey }, 'elasticCloudEnterpriseApi');
-		const deployments = await run(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'getMany', returnAll: true }, ece.credentials);
+		const ece = await simulator(
+			'ece',
+			{ deploymentCount: 3 },
+			{ authMethod: 'apiKey', apiKey: ECE.apiKey },
+			'elasticCloudEnterpriseApi',
+		);
+		const deployments = await run(
+			new ElasticCloudEnterprise(),
+			{ resource: 'deployment', operation: 'getMany', returnAll: true },
+			ece.credentials,
+		);
 		expect(deployments).toHaveLength(3);
 		expect(deployments.every((item) => item.json.apiKeyExpiresAt === undefined)).toBe(true);
 		expect(hints()).toEqual([]);
 
-		const [created] = await run(new ElasticCloudEnterprise(), { resource: 'apiKey', operation: 'create', description: 'short-lived', expiration: '5d' }, ece.credentials);
-		const shortLived = credential(ece.sim, 'elasticCloudEnterpriseApi', { authMethod: 'apiKey', apiKey: created.json.key }, 'ece-short-lived-key');
-		const soon = await run(new ElasticCloudEnterprise(), { resource: 'deployment', operation: 'getMany', returnAll: true }, shortLived);
+		const [created] = await run(
+			new ElasticCloudEnterprise(),
+			{ resource: 'apiKey', operation: 'create', description: 'short-lived', expiration: '5d' },
+			ece.credentials,
+		);
+		const shortLived = credential(
+			ece.sim,
+			'elasticCloudEnterpriseApi',
+			{ authMethod: 'apiKey', apiKey: created.json.key },
+			'ece-short-lived-key',
+		);
+		const soon = await run(
+			new ElasticCloudEnterprise(),
+			{ resource: 'deployment', operation: 'getMany', returnAll: true },
+			shortLived,
+		);
 		expect(soon).toHaveLength(3);
 		for (const item of soon) expect(item.json.apiKeyExpiresAt).toBe(created.json.expiration_date);
 		expect(hints()).toHaveLength(1);
@@ -107,13 +195,33 @@ describe('Elastic Cloud Enterprise: an API key about to expire is reported', () 
 
 describe('UTMStack: an account with two-factor login', () => {
 	const VERIFY = 'POST /api/tfa/verify-code';
-	const totpAccount = { authMethod: 'password', username: UTMSTACK.tfaUsername, password: UTMSTACK.tfaPassword };
+	const totpAccount = {
+		authMethod: 'password',
+		username: UTMSTACK.tfaUsername,
+		password: UTMSTACK.tfaPassword,
+	};
 
 	test('with its authenticator secret, n8n answers the code: one login, one code, then the API as that user', async () => {
-		const utm = await simulator('utmstack', { alertCount: 20, logCount: 0 }, { ...totpAccount, totpSecret: UTMSTACK.tfaTotpSecret.toLowerCase().replace(/(.{4})/g, '$1 ') }, 'utmStackApi');
-		const [me] = await run(new UtmStack(), { resource: 'user', operation: 'getCurrent' }, utm.credentials);
+		const utm = await simulator(
+			'utmstack',
+			{ alertCount: 20, logCount: 0 },
+			{
+				...totpAccount,
+				totpSecret: UTMSTACK.tfaTotpSecret.toLowerCase().replace(/(.{4})/g, '$1 '),
+			},
+			'utmStackApi',
+		);
+		const [me] = await run(
+			new UtmStack(),
+			{ resource: 'user', operation: 'getCurrent' },
+			utm.credentials,
+		);
 		expect(me.json.login).toBe(UTMSTACK.tfaUsername);
-		const alerts = await run(new UtmStack(), { resource: 'alert', operation: 'search', returnAll: true }, utm.credentials);
+		const alerts = await run(
+			new UtmStack(),
+			{ resource: 'alert', operation: 'search', returnAll: true },
+			utm.credentials,
+		);
 		expect(new Set(alerts.map((alert) => alert.json.id)).size).toBe(20);
 		expect(utm.sim.stats.byEndpoint['POST /api/authenticate']).toBe(1);
 		expect(utm.sim.stats.byEndpoint[VERIFY]).toBe(1);
@@ -123,24 +231,56 @@ describe('UTMStack: an account with two-factor login', () => {
 	});
 
 	test('a wrong secret: UTMStack refuses the code, once; the next run says so without a new login', async () => {
-		const utm = await simulator('utmstack', { alertCount: 5, logCount: 0 }, { ...totpAccount, totpSecret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U' }, 'utmStackApi');
-		const first = await runError(new UtmStack(), { resource: 'user', operation: 'getCurrent' }, utm.credentials);
+		const utm = await simulator(
+			'utmstack',
+			{ alertCount: 5, logCount: 0 },
+			{ ...totpAccount, totpSecret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U' },
+			'utmStackApi',
+		);
+		const first = await runError(
+			new UtmStack(),
+			{ resource: 'user', operation: 'getCurrent' },
+			utm.credentials,
+		);
 		expect(first.message).toBe('UTMStack refused the two-factor code');
 		expect(first.description).toContain('Invalid verification code');
-		const second = await runError(new UtmStack(), { resource: 'user', operation: 'getCurrent' }, utm.credentials);
+		const second = await runError(
+			new UtmStack(),
+			{ resource: 'user', operation: 'getCurrent' },
+			utm.credentials,
+		);
 		expect(second.message).toContain('UTMStack refused the two-factor code');
 		expect(utm.sim.stats.byEndpoint['POST /api/authenticate']).toBe(1);
 		expect(utm.sim.stats.byEndpoint[VERIFY]).toBe(1);
-		for (const text of [first.message, first.description, second.message, second.description]) expect(text).not.toContain('MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U');
+		for (const text of [first.message, first.description, second.message, second.description])
+			expect(text).not.toContain('MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U');
 	});
 
 	test('without a secret, or with text that is not base32, it says what to do; no code is sent', async () => {
-		const none = await simulator('utmstack', { alertCount: 1, logCount: 0 }, totpAccount, 'utmStackApi');
-		const missing = await runError(new UtmStack(), { resource: 'user', operation: 'getCurrent' }, none.credentials);
+		const none = await simulator(
+			'utmstack',
+			{ alertCount: 1, logCount: 0 },
+			totpAccount,
+			'utmStackApi',
+		);
+		const missing = await runError(
+			new UtmStack(),
+			{ resource: 'user', operation: 'getCurrent' },
+			none.credentials,
+		);
 		expect(missing.message).toBe('The UTMStack account has two-factor login turned on');
 		expect(missing.description).toContain('Two-Factor Secret');
-		const typo = credential(none.sim, 'utmStackApi', { ...totpAccount, totpSecret: '123456' }, 'utm-totp-typo');
-		const notBase32 = await runError(new UtmStack(), { resource: 'user', operation: 'getCurrent' }, typo);
+		const typo = credential(
+			none.sim,
+			'utmStackApi',
+			{ ...totpAccount, totpSecret: '123456' },
+			'utm-totp-typo',
+		);
+		const notBase32 = await runError(
+			new UtmStack(),
+			{ resource: 'user', operation: 'getCurrent' },
+			typo,
+		);
 		expect(notBase32.message).toBe('The "Two-Factor Secret" is not an authenticator secret');
 		expect(none.sim.stats.byEndpoint['POST /api/authenticate']).toBe(1);
 		expect(none.sim.stats.byEndpoint[VERIFY]).toBeUndefined();
@@ -150,11 +290,20 @@ describe('UTMStack: an account with two-factor login', () => {
 		const utm = await simulator(
 			'utmstack',
 			{ alertCount: 1, logCount: 0 },
-			{ authMethod: 'password', username: UTMSTACK.emailTfaUsername, password: UTMSTACK.emailTfaPassword, totpSecret: UTMSTACK.tfaTotpSecret },
+			{
+				authMethod: 'password',
+				username: UTMSTACK.emailTfaUsername,
+				password: UTMSTACK.emailTfaPassword,
+				totpSecret: UTMSTACK.tfaTotpSecret,
+			},
 			'utmStackApi',
 		);
 		for (let attempt = 0; attempt < 2; attempt++) {
-			const error = await runError(new UtmStack(), { resource: 'user', operation: 'getCurrent' }, utm.credentials);
+			const error = await runError(
+				new UtmStack(),
+				{ resource: 'user', operation: 'getCurrent' },
+				utm.credentials,
+			);
 			expect(error.message).toContain('two-factor code sent by email');
 		}
 		expect(utm.sim.stats.byEndpoint['POST /api/authenticate']).toBe(1);
@@ -165,11 +314,19 @@ describe('UTMStack: an account with two-factor login', () => {
 		const utm = await simulator(
 			'utmstack',
 			{ alertCount: 1, logCount: 0 },
-			{ authMethod: 'password', username: UTMSTACK.enrollUsername, password: UTMSTACK.enrollPassword },
+			{
+				authMethod: 'password',
+				username: UTMSTACK.enrollUsername,
+				password: UTMSTACK.enrollPassword,
+			},
 			'utmStackApi',
 		);
 		for (let attempt = 0; attempt < 2; attempt++) {
-			const error = await runError(new UtmStack(), { resource: 'user', operation: 'getCurrent' }, utm.credentials);
+			const error = await runError(
+				new UtmStack(),
+				{ resource: 'user', operation: 'getCurrent' },
+				utm.credentials,
+			);
 			expect(error.message).toBe('The UTMStack account has to set up two-factor login first');
 			expect(error.description).toContain('choose "API Key"');
 			expect(error.message).not.toContain('email');

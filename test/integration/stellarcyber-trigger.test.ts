@@ -28,12 +28,30 @@ beforeEach(() => {
 
 function activate(parameters: IDataObject = {}): ActiveTrigger {
 	const id = `stellar-trigger-${++credentialCount}`;
-	harness.addCredential(id, 'stellarCyberApi', { baseUrl: simulator.url, keyType: 'scoped', apiKey: STELLAR.apiKey });
+	harness.addCredential(id, 'stellarCyberApi', {
+		baseUrl: simulator.url,
+		keyType: 'scoped',
+		apiKey: STELLAR.apiKey,
+	});
 	// The cursor itself, without the look-back window (tested on its own below).
-	return harness.activateTrigger(new StellarCyberTrigger(), { event: 'newCase', tenantId: '', statuses: [], minScore: 0, ...parameters, options: { lookBackMinutes: 0, ...((parameters.options as object | undefined) ?? {}) } } as never, { stellarCyberApi: id });
+	return harness.activateTrigger(
+		new StellarCyberTrigger(),
+		{
+			event: 'newCase',
+			tenantId: '',
+			statuses: [],
+			minScore: 0,
+			...parameters,
+			options: { lookBackMinutes: 0, ...((parameters.options as object | undefined) ?? {}) },
+		} as never,
+		{ stellarCyberApi: id },
+	);
 }
 
-async function poll(trigger: ActiveTrigger, mode: 'trigger' | 'manual' = 'trigger'): Promise<IDataObject[]> {
+async function poll(
+	trigger: ActiveTrigger,
+	mode: 'trigger' | 'manual' = 'trigger',
+): Promise<IDataObject[]> {
 	const result = await trigger.poll(mode);
 	const items: INodeExecutionData[] = result?.[0] ?? [];
 	expect(JSON.stringify(items)).not.toMatch(new RegExp(ALL_FIXTURE_SECRETS.join('|')));
@@ -42,17 +60,24 @@ async function poll(trigger: ActiveTrigger, mode: 'trigger' | 'manual' = 'trigge
 
 /** New cases, all created in the same millisecond (a tie on created_at). */
 function openCases(count: number, options: IDataObject = {}): IDataObject[] {
-	return (simulator.control<{ data: { cases: IDataObject[] } }>('/__sim/cases', { count, ...options }).data.cases);
+	return simulator.control<{ data: { cases: IDataObject[] } }>('/__sim/cases', {
+		count,
+		...options,
+	}).data.cases;
 }
 
 function touchCases(cases: IDataObject[], status?: string): void {
-	simulator.control('/__sim/cases/modify', { ids: cases.map((record) => record._id), ...(status ? { status } : {}) });
+	simulator.control('/__sim/cases/modify', {
+		ids: cases.map((record) => record._id),
+		...(status ? { status } : {}),
+	});
 }
 
 /** Lets the clock move past the millisecond of the last change, so the next batch has its own time. */
 const nextMillisecond = async () => await new Promise((resolve) => setTimeout(resolve, 3));
 
-const caseQueries = () => simulator.requestLog.filter((entry) => entry.path === '/connect/api/v1/cases');
+const caseQueries = () =>
+	simulator.requestLog.filter((entry) => entry.path === '/connect/api/v1/cases');
 const ids = (records: IDataObject[]) => records.map((record) => record._id);
 /** Cases in one tie come in the platform's own order: compare them as a set. */
 const idSet = (records: IDataObject[]) => new Set(ids(records));
@@ -62,7 +87,12 @@ test('a manual run returns the newest case and records no cursor', async () => {
 	const [newest] = openCases(1);
 	const trigger = activate();
 	expect(ids(await poll(trigger, 'manual'))).toEqual([newest._id]);
-	expect(caseQueries()[0].query).toMatchObject({ sort: 'created_at', order: 'desc', skip: '0', limit: '1' });
+	expect(caseQueries()[0].query).toMatchObject({
+		sort: 'created_at',
+		order: 'desc',
+		skip: '0',
+		limit: '1',
+	});
 	expect(trigger.staticData()).toEqual({});
 });
 
@@ -73,13 +103,20 @@ test('new cases: the first poll emits nothing, then each new case once, ties on 
 	const first = openCases(3);
 	const emitted = await poll(trigger);
 	expect(idSet(emitted)).toEqual(idSet(first));
-	for (const record of emitted) expect(record.created_at_iso).toBe(new Date(record.created_at as number).toISOString());
+	for (const record of emitted)
+		expect(record.created_at_iso).toBe(new Date(record.created_at as number).toISOString());
 	expect(await poll(trigger)).toEqual([]);
 	await nextMillisecond();
 	const second = openCases(2);
 	expect(idSet(await poll(trigger))).toEqual(idSet(second));
 	const query = caseQueries().at(-1)?.query;
-	expect(query).toMatchObject({ sort: 'created_at', order: 'asc', skip: '0', limit: '500', 'FROM~created_at': String(first[0].created_at) });
+	expect(query).toMatchObject({
+		sort: 'created_at',
+		order: 'asc',
+		skip: '0',
+		limit: '500',
+		'FROM~created_at': String(first[0].created_at),
+	});
 	// one token exchange for every poll
 	expect(simulator.stats.logins).toBe(1);
 });
@@ -105,7 +142,9 @@ test('updated cases: each change to a matching case is emitted once, and new cas
 test('a modified case does not fire the new-case event', async () => {
 	const trigger = activate();
 	await poll(trigger);
-	const [existing] = simulator.control<{ data: { cases: IDataObject[] } }>('/__sim/cases', { count: 1 }).data.cases;
+	const [existing] = simulator.control<{ data: { cases: IDataObject[] } }>('/__sim/cases', {
+		count: 1,
+	}).data.cases;
 	await poll(trigger);
 	await nextMillisecond();
 	touchCases([existing]);
@@ -192,7 +231,11 @@ test('tenant, statuses and minimum score narrow the cases', async () => {
 	openCases(1, { score: 90, status: 'Resolved' });
 	const [wanted] = openCases(1, { score: 95, status: 'Escalated' });
 	expect(ids(await poll(trigger))).toEqual([wanted._id]);
-	expect(caseQueries().at(-1)?.query).toMatchObject({ tenantid: tenantId, status: 'New,Escalated', 'FROM~score': '80' });
+	expect(caseQueries().at(-1)?.query).toMatchObject({
+		tenantid: tenantId,
+		status: 'New,Escalated',
+		'FROM~score': '80',
+	});
 });
 
 test('activated amid a tie longer than a page: the first poll reads the whole tie, so none of it is emitted later', async () => {
@@ -201,7 +244,9 @@ test('activated amid a tie longer than a page: the first poll reads the whole ti
 	const trigger = activate();
 	simulator.resetStats();
 	expect(await poll(trigger)).toEqual([]);
-	expect(caseQueries().map((entry) => [entry.query.order, entry.query.skip, entry.query.limit])).toEqual([
+	expect(
+		caseQueries().map((entry) => [entry.query.order, entry.query.skip, entry.query.limit]),
+	).toEqual([
 		['desc', '0', '100'],
 		['desc', '100', '100'],
 		['desc', '200', '100'],

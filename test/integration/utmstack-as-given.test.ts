@@ -17,71 +17,179 @@ type Sim = { sim: RunningSimulator; credentials: Record<string, string> };
 let v11: Sim;
 
 beforeAll(async () => {
-	v11 = await simulator('utmstack', { alertCount: 60, logCount: 40, utmstackRelease: 'v11' }, { authMethod: 'apiKey', apiKey: UTMSTACK.apiKey }, 'utmStackApi');
+	v11 = await simulator(
+		'utmstack',
+		{ alertCount: 60, logCount: 40, utmstackRelease: 'v11' },
+		{ authMethod: 'apiKey', apiKey: UTMSTACK.apiKey },
+		'utmStackApi',
+	);
 });
 
-const sent = (route: string) => v11.sim.requestLog.filter((request) => `${request.method} ${request.route}` === route);
-const search = { resource: 'alert', operation: 'search', filters: {}, timeRange: 'none', sortField: '@timestamp', sortDirection: 'desc' };
+const sent = (route: string) =>
+	v11.sim.requestLog.filter((request) => `${request.method} ${request.route}` === route);
+const search = {
+	resource: 'alert',
+	operation: 'search',
+	filters: {},
+	timeRange: 'none',
+	sortField: '@timestamp',
+	sortDirection: 'desc',
+};
 
 test('on UTMStack 11 (v11-alert-*, v11-log-*) the default searches, alert Get and the alert picker find the alerts', async () => {
 	const alerts = await run(new UtmStack(), { ...search, returnAll: true }, v11.credentials);
 	expect(alerts).toHaveLength(60);
-	const logs = await run(new UtmStack(), { resource: 'log', operation: 'search', filters: {}, timeRange: 'none', sortField: '@timestamp', sortDirection: 'desc', returnAll: true }, v11.credentials);
+	const logs = await run(
+		new UtmStack(),
+		{
+			resource: 'log',
+			operation: 'search',
+			filters: {},
+			timeRange: 'none',
+			sortField: '@timestamp',
+			sortDirection: 'desc',
+			returnAll: true,
+		},
+		v11.credentials,
+	);
 	expect(logs).toHaveLength(40);
-	const [got] = await run(new UtmStack(), { resource: 'alert', operation: 'get', alertId: { __rl: true, mode: 'id', value: alerts[0].json.id } }, v11.credentials);
+	const [got] = await run(
+		new UtmStack(),
+		{
+			resource: 'alert',
+			operation: 'get',
+			alertId: { __rl: true, mode: 'id', value: alerts[0].json.id },
+		},
+		v11.credentials,
+	);
 	expect(got.json.id).toBe(alerts[0].json.id);
-	const picked = await list<{ results: Array<{ value: string }> }>(new UtmStack(), 'listSearch', 'searchAlerts', v11.credentials, { resource: 'alert', operation: 'addNote' });
+	const picked = await list<{ results: Array<{ value: string }> }>(
+		new UtmStack(),
+		'listSearch',
+		'searchAlerts',
+		v11.credentials,
+		{ resource: 'alert', operation: 'addNote' },
+	);
 	expect(picked.results.length).toBeGreaterThan(0);
-	expect(sent('POST /api/elasticsearch/search').every((request) => String(request.query.indexPattern).split(',').includes('v11-alert-*') || String(request.query.indexPattern).includes('v11-log-*'))).toBe(true);
+	expect(
+		sent('POST /api/elasticsearch/search').every(
+			(request) =>
+				String(request.query.indexPattern).split(',').includes('v11-alert-*') ||
+				String(request.query.indexPattern).includes('v11-log-*'),
+		),
+	).toBe(true);
 });
 
 test('Add Note puts the note below the notes the alert has (UTMStack replaces the one notes text)', async () => {
 	const [alert] = await run(new UtmStack(), { ...search, limit: 1 }, v11.credentials);
 	const alertId = { __rl: true, mode: 'id', value: alert.json.id };
-	await run(new UtmStack(), { resource: 'alert', operation: 'addNote', alertId, note: 'first look: benign' }, v11.credentials);
-	const [second] = await run(new UtmStack(), { resource: 'alert', operation: 'addNote', alertId, note: 'confirmed by tier 2' }, v11.credentials);
+	await run(
+		new UtmStack(),
+		{ resource: 'alert', operation: 'addNote', alertId, note: 'first look: benign' },
+		v11.credentials,
+	);
+	const [second] = await run(
+		new UtmStack(),
+		{ resource: 'alert', operation: 'addNote', alertId, note: 'confirmed by tier 2' },
+		v11.credentials,
+	);
 	expect(second.json.notes).toBe('first look: benign\nconfirmed by tier 2');
-	const [after] = await run(new UtmStack(), { resource: 'alert', operation: 'get', alertId }, v11.credentials);
+	const [after] = await run(
+		new UtmStack(),
+		{ resource: 'alert', operation: 'get', alertId },
+		v11.credentials,
+	);
 	expect(after.json.notes).toBe('first look: benign\nconfirmed by tier 2');
 });
 
 test('Update Status always sends the observation, empty when none is given (left out, UTMStack stores "null")', async () => {
 	const [alert] = await run(new UtmStack(), { ...search, limit: 1 }, v11.credentials);
 	v11.sim.resetStats();
-	await run(new UtmStack(), { resource: 'alert', operation: 'updateStatus', alertIds: String(alert.json.id), status: 3 }, v11.credentials);
+	await run(
+		new UtmStack(),
+		{ resource: 'alert', operation: 'updateStatus', alertIds: String(alert.json.id), status: 3 },
+		v11.credentials,
+	);
 	expect(sent('POST /api/utm-alerts/status')[0].body).toMatchObject({ statusObservation: '' });
 });
 
 test('Incident Create sends a description (NOT NULL) and assignees as user ids, picked or typed as a login', async () => {
 	const [alert] = await run(new UtmStack(), { ...search, limit: 1 }, v11.credentials);
-	const users = await list<INodePropertyOptions[]>(new UtmStack(), 'loadOptions', 'getUsers', v11.credentials);
+	const users = await list<INodePropertyOptions[]>(
+		new UtmStack(),
+		'loadOptions',
+		'getUsers',
+		v11.credentials,
+	);
 	expect(users.every((user) => /^\d+$/.test(String(user.value)))).toBe(true);
 	v11.sim.resetStats();
 	const [created] = await run(
 		new UtmStack(),
-		{ resource: 'incident', operation: 'create', name: 'No description given', alertSource: 'ids', alertIds: String(alert.json.id), additionalFields: { assignee: UTMSTACK.username } },
+		{
+			resource: 'incident',
+			operation: 'create',
+			name: 'No description given',
+			alertSource: 'ids',
+			alertIds: String(alert.json.id),
+			additionalFields: { assignee: UTMSTACK.username },
+		},
 		v11.credentials,
 	);
-	expect(sent('POST /api/utm-incidents')[0].body).toMatchObject({ incidentDescription: '', incidentAssignedTo: '3' });
+	expect(sent('POST /api/utm-incidents')[0].body).toMatchObject({
+		incidentDescription: '',
+		incidentAssignedTo: '3',
+	});
 	expect(created.json.incidentAssignedTo).toBe('3');
 	const unknown = await runError(
 		new UtmStack(),
-		{ resource: 'incident', operation: 'create', name: 'Nobody', alertSource: 'ids', alertIds: String(alert.json.id), additionalFields: { assignee: 'no-such-login' } },
+		{
+			resource: 'incident',
+			operation: 'create',
+			name: 'Nobody',
+			alertSource: 'ids',
+			alertIds: String(alert.json.id),
+			additionalFields: { assignee: 'no-such-login' },
+		},
 		v11.credentials,
 	);
 	expect(unknown.message).toBe('UTMStack has no user "no-such-login"');
 });
 
 test('an incident UTMStack does not have (its resource answers 500 "404 NOT_FOUND") is named as missing', async () => {
-	const missing = await runError(new UtmStack(), { resource: 'incident', operation: 'get', incidentId: { __rl: true, mode: 'id', value: '99999' } }, v11.credentials);
+	const missing = await runError(
+		new UtmStack(),
+		{
+			resource: 'incident',
+			operation: 'get',
+			incidentId: { __rl: true, mode: 'id', value: '99999' },
+		},
+		v11.credentials,
+	);
 	expect(missing.message).toBe('UTMStack has no incident 99999');
-	const note = await runError(new UtmStack(), { resource: 'incident', operation: 'addNote', incidentId: { __rl: true, mode: 'id', value: '99999' }, note: 'x' }, v11.credentials);
+	const note = await runError(
+		new UtmStack(),
+		{
+			resource: 'incident',
+			operation: 'addNote',
+			incidentId: { __rl: true, mode: 'id', value: '99999' },
+			note: 'x',
+		},
+		v11.credentials,
+	);
 	expect(note.message).toBe('UTMStack has no incident 99999');
 });
 
 test('index patterns: the active ones (isActive.equals=true; the answer says `active`), with v11 names', async () => {
 	v11.sim.resetStats();
-	const patterns = await list<INodePropertyOptions[]>(new UtmStack(), 'loadOptions', 'getIndexPatterns', v11.credentials, { resource: 'alert', operation: 'search' });
-	expect(patterns.map((pattern) => pattern.value)).toEqual(expect.arrayContaining(['v11-alert-*', 'v11-log-*']));
+	const patterns = await list<INodePropertyOptions[]>(
+		new UtmStack(),
+		'loadOptions',
+		'getIndexPatterns',
+		v11.credentials,
+		{ resource: 'alert', operation: 'search' },
+	);
+	expect(patterns.map((pattern) => pattern.value)).toEqual(
+		expect.arrayContaining(['v11-alert-*', 'v11-log-*']),
+	);
 	expect(sent('GET /api/utm-index-patterns')[0].query['isActive.equals']).toBe('true');
 });

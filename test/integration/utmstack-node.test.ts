@@ -15,7 +15,12 @@ const CREDENTIAL = 'utm-node';
 beforeAll(async () => {
 	simulator = await startSimulator('utmstack', { alertCount: 2500 });
 	harness = new N8nHarness(ALL_CREDENTIAL_TYPES);
-	harness.addCredential(CREDENTIAL, 'utmStackApi', { baseUrl: simulator.url, authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password });
+	harness.addCredential(CREDENTIAL, 'utmStackApi', {
+		baseUrl: simulator.url,
+		authMethod: 'password',
+		username: UTMSTACK.username,
+		password: UTMSTACK.password,
+	});
 });
 
 afterAll(async () => {
@@ -26,15 +31,28 @@ beforeEach(() => simulator.resetStats());
 
 const item = (json: Record<string, unknown> = {}): INodeExecutionData => ({ json: json as never });
 
-async function run(parameters: Record<string, unknown>, items: INodeExecutionData[] = [item()], continueOnFail = false) {
-	const [output] = await harness.runNode(new UtmStack(), parameters as never, items, { utmStackApi: CREDENTIAL }, { continueOnFail });
+async function run(
+	parameters: Record<string, unknown>,
+	items: INodeExecutionData[] = [item()],
+	continueOnFail = false,
+) {
+	const [output] = await harness.runNode(
+		new UtmStack(),
+		parameters as never,
+		items,
+		{ utmStackApi: CREDENTIAL },
+		{ continueOnFail },
+	);
 	expect(JSON.stringify(output)).not.toMatch(new RegExp(ALL_FIXTURE_SECRETS.join('|')));
 	return output;
 }
 
-const apiRequests = () => simulator.requestLog.filter((entry) => entry.path !== '/api/authenticate');
+const apiRequests = () =>
+	simulator.requestLog.filter((entry) => entry.path !== '/api/authenticate');
 
-async function runError(parameters: Record<string, unknown>): Promise<{ message: string; description?: string }> {
+async function runError(
+	parameters: Record<string, unknown>,
+): Promise<{ message: string; description?: string }> {
 	try {
 		await run(parameters);
 	} catch (error) {
@@ -46,10 +64,20 @@ async function runError(parameters: Record<string, unknown>): Promise<{ message:
 }
 
 describe('alert search', () => {
-	const search = { resource: 'alert', operation: 'search', indexPattern: 'alert-*', sortField: '@timestamp', sortDirection: 'desc' };
+	const search = {
+		resource: 'alert',
+		operation: 'search',
+		indexPattern: 'alert-*',
+		sortField: '@timestamp',
+		sortDirection: 'desc',
+	};
 
 	test('sends the filters, index pattern, page, size, top and sort; one item per alert', async () => {
-		const output = await run({ ...search, filters: { filter: [{ field: 'severity', operator: 'IS', value: '3' }] }, limit: 7 });
+		const output = await run({
+			...search,
+			filters: { filter: [{ field: 'severity', operator: 'IS', value: '3' }] },
+			limit: 7,
+		});
 		expect(output).toHaveLength(7);
 		for (const record of output) {
 			expect(record.json.severity).toBe(3);
@@ -72,15 +100,31 @@ describe('alert search', () => {
 		expect(output).toHaveLength(2500);
 		expect(new Set(output.map((record) => record.json.id)).size).toBe(2500);
 		const requests = apiRequests();
-		expect(requests.map((request) => [request.query.page, request.query.size])).toEqual([['1', '1000'], ['1', '1000'], ['1', '1000']]);
+		expect(requests.map((request) => [request.query.page, request.query.size])).toEqual([
+			['1', '1000'],
+			['1', '1000'],
+			['1', '1000'],
+		]);
 		expect(requests[0].body).toEqual([]);
-		expect(requests[1].body).toEqual([{ field: '@timestamp', operator: 'IS_LESS_THAN_OR_EQUALS', value: output[999].json['@timestamp'] }]);
-		const bounds = requests.slice(1).map((request) => Date.parse(String((request.body as Array<{ value: string }>)[0].value)));
+		expect(requests[1].body).toEqual([
+			{
+				field: '@timestamp',
+				operator: 'IS_LESS_THAN_OR_EQUALS',
+				value: output[999].json['@timestamp'],
+			},
+		]);
+		const bounds = requests
+			.slice(1)
+			.map((request) => Date.parse(String((request.body as Array<{ value: string }>)[0].value)));
 		expect(bounds[1]).toBeLessThanOrEqual(bounds[0]);
 	});
 
 	test('zero hits: one request, no items (UTMStack sends no headers then)', async () => {
-		const output = await run({ ...search, filters: { filter: [{ field: 'name', operator: 'IS', value: 'no such alert name' }] }, returnAll: true });
+		const output = await run({
+			...search,
+			filters: { filter: [{ field: 'name', operator: 'IS', value: 'no such alert name' }] },
+			returnAll: true,
+		});
 		expect(output).toHaveLength(0);
 		expect(apiRequests()).toHaveLength(1);
 	});
@@ -105,19 +149,45 @@ describe('alert search', () => {
 	});
 
 	test('a relative time range filters @timestamp from that moment until now', async () => {
-		const output = await run({ ...search, timeRange: 'relative', since: 'now-24h', returnAll: true });
-		expect(apiRequests()[0].body).toEqual([{ field: '@timestamp', operator: 'IS_BETWEEN', value: ['now-24h', 'now'] }]);
+		const output = await run({
+			...search,
+			timeRange: 'relative',
+			since: 'now-24h',
+			returnAll: true,
+		});
+		expect(apiRequests()[0].body).toEqual([
+			{ field: '@timestamp', operator: 'IS_BETWEEN', value: ['now-24h', 'now'] },
+		]);
 		const dayAgo = Date.now() - 24 * 3600_000 - 60_000;
-		for (const record of output) expect(Date.parse(String(record.json['@timestamp']))).toBeGreaterThanOrEqual(dayAgo);
+		for (const record of output)
+			expect(Date.parse(String(record.json['@timestamp']))).toBeGreaterThanOrEqual(dayAgo);
 	});
 
 	test.each([
-		[{ filters: { filter: [{ field: 'severity', operator: 'IS_ONE_OF', value: ' , ' }] } }, 'Filter 1: the "Value" parameter needs at least one value'],
-		[{ filters: { filter: [{ field: 'severity', operator: 'IS_BETWEEN', value: '1' }] } }, 'Filter 1: "Is Between" needs both "Value" and "Up To"'],
-		[{ filters: { filter: [{ field: '', operator: 'IS', value: '1' }] } }, 'Filter 1: the "Field" parameter is empty'],
-		[{ filters: { filter: [{ field: 'name', operator: 'IS', value: '' }] } }, 'Filter 1: the "Value" parameter is needed for "Is"'],
-		[{ timeRange: 'relative', since: 'yesterday' }, 'The "Since" parameter "yesterday" is not a relative time like now-24h'],
-		[{ timeRange: 'absolute', from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }, 'The "From" parameter is after the "To" parameter'],
+		[
+			{ filters: { filter: [{ field: 'severity', operator: 'IS_ONE_OF', value: ' , ' }] } },
+			'Filter 1: the "Value" parameter needs at least one value',
+		],
+		[
+			{ filters: { filter: [{ field: 'severity', operator: 'IS_BETWEEN', value: '1' }] } },
+			'Filter 1: "Is Between" needs both "Value" and "Up To"',
+		],
+		[
+			{ filters: { filter: [{ field: '', operator: 'IS', value: '1' }] } },
+			'Filter 1: the "Field" parameter is empty',
+		],
+		[
+			{ filters: { filter: [{ field: 'name', operator: 'IS', value: '' }] } },
+			'Filter 1: the "Value" parameter is needed for "Is"',
+		],
+		[
+			{ timeRange: 'relative', since: 'yesterday' },
+			'The "Since" parameter "yesterday" is not a relative time like now-24h',
+		],
+		[
+			{ timeRange: 'absolute', from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' },
+			'The "From" parameter is after the "To" parameter',
+		],
 		[{ indexPattern: ' ' }, 'The "Index Pattern" parameter is empty'],
 	])('bad parameters fail before any request: %j', async (parameters, message) => {
 		const error = await runError({ ...search, ...parameters });
@@ -126,28 +196,56 @@ describe('alert search', () => {
 	});
 
 	test("UTMStack's own error (X-UtmStack-error) is quoted", async () => {
-		const error = await runError({ resource: 'incident', operation: 'addNote', incidentId: '987654', note: 'x' });
+		const error = await runError({
+			resource: 'incident',
+			operation: 'addNote',
+			incidentId: '987654',
+			note: 'x',
+		});
 		expect(error.message).toBe('UTMStack has no incident 987654');
-		expect(error.description).toContain('UTMStack said: "UtmIncidentNoteResource.createUtmIncidentNote: could not execute statement; violates foreign key constraint');
+		expect(error.description).toContain(
+			'UTMStack said: "UtmIncidentNoteResource.createUtmIncidentNote: could not execute statement; violates foreign key constraint',
+		);
 		expect(apiRequests()[0].status).toBe(500);
 	});
 
 	test('severities and statuses by name select the same alerts as the raw filters', async () => {
-		const byName = await run({ resource: 'alert', operation: 'search', indexPattern: 'alert-*', severities: [3], statuses: [2, 3], returnAll: true });
+		const byName = await run({
+			resource: 'alert',
+			operation: 'search',
+			indexPattern: 'alert-*',
+			severities: [3],
+			statuses: [2, 3],
+			returnAll: true,
+		});
 		const raw = await run({
 			resource: 'alert',
 			operation: 'search',
 			indexPattern: 'alert-*',
-			filters: { filter: [{ field: 'severity', operator: 'IS', value: '3' }, { field: 'status', operator: 'IS_ONE_OF', value: '2, 3' }] },
+			filters: {
+				filter: [
+					{ field: 'severity', operator: 'IS', value: '3' },
+					{ field: 'status', operator: 'IS_ONE_OF', value: '2, 3' },
+				],
+			},
 			returnAll: true,
 		});
 		expect(byName.length).toBeGreaterThan(0);
-		expect(byName.every((alert) => alert.json.severity === 3 && [2, 3].includes(alert.json.status as number))).toBe(true);
+		expect(
+			byName.every(
+				(alert) => alert.json.severity === 3 && [2, 3].includes(alert.json.status as number),
+			),
+		).toBe(true);
 		expect(byName.map((alert) => alert.json.id)).toEqual(raw.map((alert) => alert.json.id));
 	});
 
 	test('log search uses the log-* pattern', async () => {
-		const output = await run({ resource: 'log', operation: 'search', indexPattern: 'log-*', limit: 3 });
+		const output = await run({
+			resource: 'log',
+			operation: 'search',
+			indexPattern: 'log-*',
+			limit: 3,
+		});
 		expect(output).toHaveLength(3);
 		expect(apiRequests()[0].query.indexPattern).toBe('log-*');
 	});
@@ -155,43 +253,119 @@ describe('alert search', () => {
 
 describe('alert updates', () => {
 	test('updateStatus sends ids, status and observation', async () => {
-		const alerts = await run({ resource: 'alert', operation: 'search', indexPattern: 'alert-*', limit: 2 });
+		const alerts = await run({
+			resource: 'alert',
+			operation: 'search',
+			indexPattern: 'alert-*',
+			limit: 2,
+		});
 		const [a1, a2] = alerts.map((alert) => String(alert.json.id));
 		simulator.resetStats();
-		const output = await run({ resource: 'alert', operation: 'updateStatus', alertIds: `${a1}, ${a2}`, status: 5, observation: 'closed by n8n' });
+		const output = await run({
+			resource: 'alert',
+			operation: 'updateStatus',
+			alertIds: `${a1}, ${a2}`,
+			status: 5,
+			observation: 'closed by n8n',
+		});
 		// First a look that both alerts exist (UTMStack would answer success for an id it does not have), then the change.
-		expect(apiRequests()[0]).toMatchObject({ method: 'POST', path: '/api/elasticsearch/search', body: [{ field: 'id', operator: 'IS_ONE_OF', value: [a1, a2] }] });
-		expect(apiRequests()[1]).toMatchObject({ method: 'POST', path: '/api/utm-alerts/status', body: { alertIds: [a1, a2], status: 5, statusObservation: 'closed by n8n' } });
-		expect(output[0].json).toEqual({ success: true, alertIds: [a1, a2], status: 5, statusLabel: 'Completed' });
+		expect(apiRequests()[0]).toMatchObject({
+			method: 'POST',
+			path: '/api/elasticsearch/search',
+			body: [{ field: 'id', operator: 'IS_ONE_OF', value: [a1, a2] }],
+		});
+		expect(apiRequests()[1]).toMatchObject({
+			method: 'POST',
+			path: '/api/utm-alerts/status',
+			body: { alertIds: [a1, a2], status: 5, statusObservation: 'closed by n8n' },
+		});
+		expect(output[0].json).toEqual({
+			success: true,
+			alertIds: [a1, a2],
+			status: 5,
+			statusLabel: 'Completed',
+		});
 	});
 
 	test('updateStatus without ids fails before any request', async () => {
-		const error = await runError({ resource: 'alert', operation: 'updateStatus', alertIds: ' ', status: 5 });
+		const error = await runError({
+			resource: 'alert',
+			operation: 'updateStatus',
+			alertIds: ' ',
+			status: 5,
+		});
 		expect(error.message).toBe('The "Alert IDs" parameter must list at least one ID');
 		expect(simulator.requestLog).toHaveLength(0);
 	});
 
 	test('addNote sends the note as the raw body, setTags replaces the tags', async () => {
-		const [alert] = await run({ resource: 'alert', operation: 'search', indexPattern: 'alert-*', limit: 1 });
+		const [alert] = await run({
+			resource: 'alert',
+			operation: 'search',
+			indexPattern: 'alert-*',
+			limit: 1,
+		});
 		simulator.resetStats();
-		await run({ resource: 'alert', operation: 'addNote', alertId: alert.json.id, note: 'seen by n8n' });
-		await run({ resource: 'alert', operation: 'setTags', alertIds: alert.json.id, tags: 'n8n, triaged' });
+		await run({
+			resource: 'alert',
+			operation: 'addNote',
+			alertId: alert.json.id,
+			note: 'seen by n8n',
+		});
+		await run({
+			resource: 'alert',
+			operation: 'setTags',
+			alertIds: alert.json.id,
+			tags: 'n8n, triaged',
+		});
 		const changes = apiRequests().filter((request) => request.path !== '/api/elasticsearch/search');
-		expect(changes[0]).toMatchObject({ path: '/api/utm-alerts/notes', query: { alertId: alert.json.id }, body: 'seen by n8n' });
-		expect(changes[1]).toMatchObject({ path: '/api/utm-alerts/tags', body: { alertIds: [alert.json.id], tags: ['n8n', 'triaged'], createRule: false } });
+		expect(changes[0]).toMatchObject({
+			path: '/api/utm-alerts/notes',
+			query: { alertId: alert.json.id },
+			body: 'seen by n8n',
+		});
+		expect(changes[1]).toMatchObject({
+			path: '/api/utm-alerts/tags',
+			body: { alertIds: [alert.json.id], tags: ['n8n', 'triaged'], createRule: false },
+		});
 	});
 });
 
 describe('incidents', () => {
 	test('create from input items, get, add a note, update the status (read, then write back), list', async () => {
-		const alerts = await run({ resource: 'alert', operation: 'search', indexPattern: 'alert-*', limit: 2, filters: { filter: [{ field: 'isIncident', operator: 'IS', value: 'false' }] } });
-		const [created] = await run({ resource: 'incident', operation: 'create', name: 'Raised by n8n', alertSource: 'input' }, [alerts[0]]);
+		const alerts = await run({
+			resource: 'alert',
+			operation: 'search',
+			indexPattern: 'alert-*',
+			limit: 2,
+			filters: { filter: [{ field: 'isIncident', operator: 'IS', value: 'false' }] },
+		});
+		const [created] = await run(
+			{ resource: 'incident', operation: 'create', name: 'Raised by n8n', alertSource: 'input' },
+			[alerts[0]],
+		);
 		expect(created.json.incidentName).toBe('Raised by n8n');
 		const id = String(created.json.id);
 		simulator.resetStats();
-		await run({ resource: 'incident', operation: 'addAlerts', incidentId: id, alertSource: 'ids', alertIds: alerts[1].json.id });
-		const [note] = await run({ resource: 'incident', operation: 'addNote', incidentId: id, note: 'investigating' });
-		const [updated] = await run({ resource: 'incident', operation: 'updateStatus', incidentId: id, status: 'IN_REVIEW' });
+		await run({
+			resource: 'incident',
+			operation: 'addAlerts',
+			incidentId: id,
+			alertSource: 'ids',
+			alertIds: alerts[1].json.id,
+		});
+		const [note] = await run({
+			resource: 'incident',
+			operation: 'addNote',
+			incidentId: id,
+			note: 'investigating',
+		});
+		const [updated] = await run({
+			resource: 'incident',
+			operation: 'updateStatus',
+			incidentId: id,
+			status: 'IN_REVIEW',
+		});
 		const [read] = await run({ resource: 'incident', operation: 'get', incidentId: id });
 		expect(note.json.noteText).toBe('investigating');
 		expect(updated.json.incidentStatus).toBe('IN_REVIEW');
@@ -240,9 +414,21 @@ test('Continue On Fail: a bad item returns its error, the others succeed, one lo
 	harness.stored(CREDENTIAL).sessionToken = '';
 	simulator.resetStats();
 	const items = [item({ id: '1' }), item({ id: 'x' }), item({ id: '2' })];
-	const output = await run({ resource: 'incident', operation: 'get', incidentId: '={{ $json.id === "x" ? "abc" : "999999" }}' }, items, true);
+	const output = await run(
+		{
+			resource: 'incident',
+			operation: 'get',
+			incidentId: '={{ $json.id === "x" ? "abc" : "999999" }}',
+		},
+		items,
+		true,
+	);
 	expect(output).toHaveLength(3);
-	expect(output.map((record) => record.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	expect(output.map((record) => record.pairedItem)).toEqual([
+		{ item: 0 },
+		{ item: 1 },
+		{ item: 2 },
+	]);
 	expect(output[1].json.error).toBe('The "Incident ID" parameter "abc" is not an incident number');
 	expect(simulator.stats.logins).toBe(1);
 });

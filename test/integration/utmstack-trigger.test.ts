@@ -29,12 +29,31 @@ beforeEach(() => {
 /** A fresh credential (no token yet) and a trigger on it, activated. */
 function activate(parameters: IDataObject = {}): ActiveTrigger {
 	const id = `utm-trigger-${++credentialCount}`;
-	harness.addCredential(id, 'utmStackApi', { baseUrl: simulator.url, authMethod: 'password', username: UTMSTACK.username, password: UTMSTACK.password });
+	harness.addCredential(id, 'utmStackApi', {
+		baseUrl: simulator.url,
+		authMethod: 'password',
+		username: UTMSTACK.username,
+		password: UTMSTACK.password,
+	});
 	// The cursor itself, without the look-back window (tested on its own below).
-	return harness.activateTrigger(new UtmStackTrigger(), { event: 'newAlert', indexPattern: 'alert-*', minSeverity: 1, filters: {}, ...parameters, options: { lookBackMinutes: 0, ...((parameters.options as object | undefined) ?? {}) } } as never, { utmStackApi: id });
+	return harness.activateTrigger(
+		new UtmStackTrigger(),
+		{
+			event: 'newAlert',
+			indexPattern: 'alert-*',
+			minSeverity: 1,
+			filters: {},
+			...parameters,
+			options: { lookBackMinutes: 0, ...((parameters.options as object | undefined) ?? {}) },
+		} as never,
+		{ utmStackApi: id },
+	);
 }
 
-async function poll(trigger: ActiveTrigger, mode: 'trigger' | 'manual' = 'trigger'): Promise<IDataObject[]> {
+async function poll(
+	trigger: ActiveTrigger,
+	mode: 'trigger' | 'manual' = 'trigger',
+): Promise<IDataObject[]> {
 	const result = await trigger.poll(mode);
 	const items: INodeExecutionData[] = result?.[0] ?? [];
 	expect(JSON.stringify(items)).not.toMatch(new RegExp(ALL_FIXTURE_SECRETS.join('|')));
@@ -42,31 +61,53 @@ async function poll(trigger: ActiveTrigger, mode: 'trigger' | 'manual' = 'trigge
 }
 
 /** New alerts written by the simulator's correlation engine, `count` per timestamp. */
-function raise(count: number, options: { timestamp?: string; severity?: number } = {}): IDataObject[] {
-	return simulator.control<{ alerts: IDataObject[] }>('/__sim/alerts', { count, ...options }).alerts;
+function raise(
+	count: number,
+	options: { timestamp?: string; severity?: number } = {},
+): IDataObject[] {
+	return simulator.control<{ alerts: IDataObject[] }>('/__sim/alerts', { count, ...options })
+		.alerts;
 }
 
 /**
  * `perBatch` alerts at each of `batches` timestamps one millisecond apart, all after the trigger's cursor;
  * returns once they are in the past (the trigger reads up to the server's now).
  */
-async function raiseSpread(trigger: ActiveTrigger, batches: number, perBatch: number): Promise<IDataObject[]> {
-	const start = Math.max(Number((trigger.staticData().cursor as IDataObject).time) + 1, Date.now() - 1000);
-	const alerts = Array.from({ length: batches }, (_, i) => raise(perBatch, { timestamp: new Date(start + i).toISOString() })).flat();
+async function raiseSpread(
+	trigger: ActiveTrigger,
+	batches: number,
+	perBatch: number,
+): Promise<IDataObject[]> {
+	const start = Math.max(
+		Number((trigger.staticData().cursor as IDataObject).time) + 1,
+		Date.now() - 1000,
+	);
+	const alerts = Array.from({ length: batches }, (_, i) =>
+		raise(perBatch, { timestamp: new Date(start + i).toISOString() }),
+	).flat();
 	while (Date.now() <= start + batches) await new Promise((resolve) => setTimeout(resolve, 5));
 	return alerts;
 }
 
-const searches = () => simulator.requestLog.filter((entry) => entry.path === '/api/elasticsearch/search');
+const searches = () =>
+	simulator.requestLog.filter((entry) => entry.path === '/api/elasticsearch/search');
 const ids = (alerts: IDataObject[]) => alerts.map((alert) => alert.id);
-const inTimeOrder = (alerts: IDataObject[]) => alerts.map((alert) => Date.parse(String(alert['@timestamp']))).every((t, i, all) => i === 0 || all[i - 1] <= t);
+const inTimeOrder = (alerts: IDataObject[]) =>
+	alerts
+		.map((alert) => Date.parse(String(alert['@timestamp'])))
+		.every((t, i, all) => i === 0 || all[i - 1] <= t);
 
 test('a manual run returns the newest matching alert and records no cursor', async () => {
 	const [newest] = raise(1, { timestamp: new Date(Date.now() - 1000).toISOString() });
 	const trigger = activate();
 	const items = await poll(trigger, 'manual');
 	expect(ids(items)).toEqual([newest.id]);
-	expect(searches()[0].query).toMatchObject({ indexPattern: 'alert-*', sort: '@timestamp,desc', page: '1', size: '1' });
+	expect(searches()[0].query).toMatchObject({
+		indexPattern: 'alert-*',
+		sort: '@timestamp,desc',
+		page: '1',
+		size: '1',
+	});
 	expect(trigger.staticData()).toEqual({});
 });
 
@@ -82,7 +123,9 @@ test('the first poll records the newest alert as the cursor and emits nothing; t
 	// one login for the whole life of the trigger, one search per poll
 	expect(simulator.stats.logins).toBe(1);
 	expect(searches()).toHaveLength(4);
-	expect(searches()[3].body).toEqual([{ field: '@timestamp', operator: 'IS_BETWEEN', value: [fresh[0]['@timestamp'], 'now'] }]);
+	expect(searches()[3].body).toEqual([
+		{ field: '@timestamp', operator: 'IS_BETWEEN', value: [fresh[0]['@timestamp'], 'now'] },
+	]);
 	expect(searches()[3].query).toMatchObject({ sort: '@timestamp,asc' });
 });
 
@@ -154,12 +197,24 @@ test('a token expiring between polls is renewed before the search: one login, no
 });
 
 test('Minimum Severity and the filters go into the search; only matching alerts are emitted', async () => {
-	const trigger = activate({ minSeverity: 3, filters: { filter: [{ field: 'name', operator: 'IS', value: 'Ransomware outbreak' }] } });
+	const trigger = activate({
+		minSeverity: 3,
+		filters: { filter: [{ field: 'name', operator: 'IS', value: 'Ransomware outbreak' }] },
+	});
 	await poll(trigger);
 	const at = Date.now() - 2000;
 	raise(2, { timestamp: new Date(at).toISOString(), severity: 2 });
-	simulator.control('/__sim/alerts', { count: 1, severity: 3, timestamp: new Date(at + 1).toISOString() });
-	const high = simulator.control<{ alerts: IDataObject[] }>('/__sim/alerts', { count: 1, severity: 3, name: 'Ransomware outbreak', timestamp: new Date(at + 2).toISOString() }).alerts;
+	simulator.control('/__sim/alerts', {
+		count: 1,
+		severity: 3,
+		timestamp: new Date(at + 1).toISOString(),
+	});
+	const high = simulator.control<{ alerts: IDataObject[] }>('/__sim/alerts', {
+		count: 1,
+		severity: 3,
+		name: 'Ransomware outbreak',
+		timestamp: new Date(at + 2).toISOString(),
+	}).alerts;
 	const items = await poll(trigger);
 	expect(ids(items)).toEqual(ids(high));
 	expect(searches().at(-1)?.body).toEqual(
@@ -178,8 +233,13 @@ test('a filter without its value fails before any request, naming the filter', a
 
 describe('look-back for alerts indexed late', () => {
 	// Each test watches alerts of its own name, so the alerts of other tests do not move its cursor.
-	const watching = (name: string, minutes = 5) => activate({ filters: { filter: [{ field: 'name', operator: 'IS', value: name }] }, options: { lookBackMinutes: minutes } });
-	const raiseNamed = (name: string, msAgo: number) => raise(1, { timestamp: new Date(Date.now() - msAgo).toISOString(), name } as never)[0];
+	const watching = (name: string, minutes = 5) =>
+		activate({
+			filters: { filter: [{ field: 'name', operator: 'IS', value: name }] },
+			options: { lookBackMinutes: minutes },
+		});
+	const raiseNamed = (name: string, msAgo: number) =>
+		raise(1, { timestamp: new Date(Date.now() - msAgo).toISOString(), name } as never)[0];
 
 	test('an alert stamped before the newest one emitted, but indexed after it, is emitted once', async () => {
 		raiseNamed('Late A', 240_000);

@@ -25,7 +25,10 @@ interface PackageJson {
 function builtClasses<T>(root: string, files: string[]): T[] {
 	return files.map((file) => {
 		const path = join(root, file);
-		assert.ok(existsSync(path), `package.json lists ${file}, which the build did not write (run the build first)`);
+		assert.ok(
+			existsSync(path),
+			`package.json lists ${file}, which the build did not write (run the build first)`,
+		);
 		const exported = Object.values(require(path) as Record<string, new () => T>);
 		assert.equal(exported.length, 1, `${file} should export one class`);
 		return new exported[0]();
@@ -33,8 +36,15 @@ function builtClasses<T>(root: string, files: string[]): T[] {
 }
 
 function iconFiles(root: string, listed: string, icon: unknown): string[] {
-	const paths = typeof icon === 'string' ? [icon] : icon && typeof icon === 'object' ? Object.values(icon as Record<string, string>) : [];
-	return paths.filter((path) => path.startsWith('file:')).map((path) => join(root, dirname(listed), path.slice('file:'.length)));
+	const paths =
+		typeof icon === 'string'
+			? [icon]
+			: icon && typeof icon === 'object'
+				? Object.values(icon as Record<string, string>)
+				: [];
+	return paths
+		.filter((path) => path.startsWith('file:'))
+		.map((path) => join(root, dirname(listed), path.slice('file:'.length)));
 }
 
 export function packageChecks(platform: Platform, root: string): void {
@@ -58,7 +68,8 @@ export function packageChecks(platform: Platform, root: string): void {
 			assert.ok(found, `no sign-in ${id}`);
 			return found;
 		};
-		const save = (id: string, data: IDataObject) => harness.addCredential(id, credentialType, { baseUrl: simulator.url, ...data });
+		const save = (id: string, data: IDataObject) =>
+			harness.addCredential(id, credentialType, { baseUrl: simulator.url, ...data });
 
 		before(async () => {
 			[credential] = builtClasses<ICredentialType>(root, packageJson.n8n.credentials);
@@ -76,13 +87,20 @@ export function packageChecks(platform: Platform, root: string): void {
 			assert.equal(credential.name, credentialType);
 			const expected = [platform.node, ...(platform.trigger ? [platform.trigger.node] : [])].sort();
 			assert.deepEqual(nodes.map((type) => type.description.name).sort(), expected);
-			for (const type of nodes) assert.deepEqual(type.description.credentials?.map((entry) => entry.name), [credentialType]);
+			for (const type of nodes)
+				assert.deepEqual(
+					type.description.credentials?.map((entry) => entry.name),
+					[credentialType],
+				);
 			const icons = [
 				...iconFiles(root, packageJson.n8n.credentials[0], credential.icon),
-				...packageJson.n8n.nodes.flatMap((file, index) => iconFiles(root, file, nodes[index].description.icon)),
+				...packageJson.n8n.nodes.flatMap((file, index) =>
+					iconFiles(root, file, nodes[index].description.icon),
+				),
 			];
 			assert.ok(icons.length >= 2, 'every node and the credential have an icon');
-			for (const icon of icons) assert.ok(existsSync(icon), `icon ${icon} is missing from the build`);
+			for (const icon of icons)
+				assert.ok(existsSync(icon), `icon ${icon} is missing from the build`);
 		});
 
 		for (const way of platform.signIns) {
@@ -100,7 +118,12 @@ export function packageChecks(platform: Platform, root: string): void {
 			simulator.resetStats();
 			for (let run = 0; run < 2; run++) {
 				await assert.rejects(
-					harness.runNode(node(platform.node), platform.probe.parameters as INodeParameters, [{ json: {} }], { [credentialType]: id }),
+					harness.runNode(
+						node(platform.node),
+						platform.probe.parameters as INodeParameters,
+						[{ json: {} }],
+						{ [credentialType]: id },
+					),
 					(error: Error & { description?: string }) => {
 						const text = `${error.message} ${error.description ?? ''}`;
 						assert.ok(!text.includes(wrong), 'the error names the secret');
@@ -116,23 +139,45 @@ export function packageChecks(platform: Platform, root: string): void {
 			for (const way of platform.signIns) {
 				const id = save(`read-${way.id}`, way.data);
 				simulator.resetStats();
-				const first = await harness.runNode(node(platform.node), platform.probe.parameters as INodeParameters, [{ json: {} }], { [credentialType]: id });
+				const first = await harness.runNode(
+					node(platform.node),
+					platform.probe.parameters as INodeParameters,
+					[{ json: {} }],
+					{ [credentialType]: id },
+				);
 				const loginsForFirst = simulator.stats.logins;
-				const second = await harness.runNode(node(platform.node), platform.probe.parameters as INodeParameters, [{ json: {} }], { [credentialType]: id });
+				const second = await harness.runNode(
+					node(platform.node),
+					platform.probe.parameters as INodeParameters,
+					[{ json: {} }],
+					{ [credentialType]: id },
+				);
 				for (const output of [first, second]) {
 					assert.ok(output[0].length >= 1, `${way.name}: no item`);
-					assert.deepEqual(secretFree(JSON.stringify(output)), [], `${way.name}: a secret in the output`);
+					assert.deepEqual(
+						secretFree(JSON.stringify(output)),
+						[],
+						`${way.name}: a secret in the output`,
+					);
 				}
 				if (way.logsIn) assert.ok(loginsForFirst >= 1, `${way.name}: the first run did not log in`);
 				else assert.equal(loginsForFirst, 0, `${way.name}: a key method logged in`);
-				assert.equal(simulator.stats.logins, loginsForFirst, `${way.name}: the second run logged in again`);
+				assert.equal(
+					simulator.stats.logins,
+					loginsForFirst,
+					`${way.name}: the second run logged in again`,
+				);
 			}
 		});
 
 		const trigger = platform.trigger;
 		if (trigger) {
 			test('the trigger emits records made after activation, once each, and nothing older', async () => {
-				const active = harness.activateTrigger(node(trigger.node), trigger.parameters as INodeParameters, { [credentialType]: save('trigger', signIn(trigger.signIn).data) });
+				const active = harness.activateTrigger(
+					node(trigger.node),
+					trigger.parameters as INodeParameters,
+					{ [credentialType]: save('trigger', signIn(trigger.signIn).data) },
+				);
 				const emitted = async () => ((await active.poll()) ?? []).flat().map((item) => item.json);
 				assert.deepEqual(await emitted(), [], 'the first poll only marks where to start');
 				const made = trigger.makeRecords(simulator, 2);

@@ -13,12 +13,18 @@ export type { Platform, SignIn, TriggerProbe } from './platform';
  * fixtures) registers it in all of them. Each platform's entry sits in a file of its own, so that the package of
  * one platform (scripts/packages) carries its entry alone. Product code does not read it.
  */
-export const PLATFORMS: readonly Platform[] = [utmstackPlatform, stellarCyberPlatform, immutaPlatform, ecePlatform];
+export const PLATFORMS: readonly Platform[] = [
+	utmstackPlatform,
+	stellarCyberPlatform,
+	immutaPlatform,
+	ecePlatform,
+];
 
 /** The sign-in of a platform that logs in (with a password or by exchanging a key): what the benchmark compares. */
 export function loginSignIn(platform: Platform): SignIn {
 	const found = platform.signIns.find((signIn) => signIn.logsIn && signIn.label !== undefined);
-	if (!found) throw new Error(`no sign-in that logs in for ${platform.vendor} in test/platforms.ts`);
+	if (!found)
+		throw new Error(`no sign-in that logs in for ${platform.vendor} in test/platforms.ts`);
 	return found;
 }
 

@@ -37,7 +37,10 @@ export interface Platform {
 	/** Every secret the simulator's fixtures know, for leak searches. */
 	secrets: string[];
 	/** The probe as a user builds it without this package (the benchmark's HTTP Request nodes): a login, then the call. */
-	byHand: { login: { path: string; headers?: Record<string, string>; body?: object; tokenField: string }; callPath: string };
+	byHand: {
+		login: { path: string; headers?: Record<string, string>; body?: object; tokenField: string };
+		callPath: string;
+	};
 	/** The platform's polling trigger, if it has one: how a test makes new records and knows them again. */
 	trigger?: TriggerProbe;
 }

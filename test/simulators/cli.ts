@@ -66,7 +66,8 @@ function parse(argv: string[]) {
 				break;
 			case '--utmstack-login-style': {
 				const style = argv[++i];
-				if (style !== 'current' && style !== 'legacy') fail('--utmstack-login-style is current or legacy');
+				if (style !== 'current' && style !== 'legacy')
+					fail('--utmstack-login-style is current or legacy');
 				options.utmstackLoginStyle = style;
 				break;
 			}
@@ -92,7 +93,8 @@ function parse(argv: string[]) {
 		}
 	}
 	const chosen = [...new Set(vendors.length > 0 ? vendors : VENDORS)];
-	if (options.port !== undefined && chosen.length > 1) fail('--port works with one vendor; use --port-base for several');
+	if (options.port !== undefined && chosen.length > 1)
+		fail('--port works with one vendor; use --port-base for several');
 	return { options: { ...options, vendors: chosen }, certOut, asJson };
 }
 
@@ -101,7 +103,11 @@ async function main() {
 	const simulators = await startAllSimulators(options);
 	const running = Object.values(simulators) as RunningSimulator[];
 	for (const simulator of running) {
-		process.stdout.write(asJson ? `${JSON.stringify({ vendor: simulator.vendor, url: simulator.url })}\n` : `${simulator.vendor} ${simulator.url}\n`);
+		process.stdout.write(
+			asJson
+				? `${JSON.stringify({ vendor: simulator.vendor, url: simulator.url })}\n`
+				: `${simulator.vendor} ${simulator.url}\n`,
+		);
 	}
 	const certificate = running.find((simulator) => simulator.certificate)?.certificate;
 	if (certOut && certificate) writeFileSync(certOut, certificate);
@@ -121,6 +127,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`Could not start the simulators: ${error instanceof Error ? error.message : String(error)}\n`);
+	process.stderr.write(
+		`Could not start the simulators: ${error instanceof Error ? error.message : String(error)}\n`,
+	);
 	process.exit(1);
 });

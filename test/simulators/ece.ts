@@ -3,7 +3,17 @@ import { randomBytes } from 'node:crypto';
 import type { VendorApp, VendorContext } from './core/app';
 import { QueryError, matches, parseSort, sortDocs } from './core/es-query';
 import { Router, json, type Handler, type SimReply, type SimRequest } from './core/server';
-import { REGION, ZONES, allocatorInfo, fullDeployment, listing, seedAllocators, seedDeployments, type EceDeployment, type Json } from './data/ece';
+import {
+	REGION,
+	ZONES,
+	allocatorInfo,
+	fullDeployment,
+	listing,
+	seedAllocators,
+	seedDeployments,
+	type EceDeployment,
+	type Json,
+} from './data/ece';
 import { ECE } from './fixtures';
 import { DAY_MS, lazy } from './seed';
 
@@ -18,10 +28,15 @@ const API = '/api/v1';
 const DEFAULT_SEARCH_SIZE = 100;
 
 function eceError(status: number, code: string, message: string, fields?: string[]): SimReply {
-	return json(status, { errors: [{ code, message, ...(fields ? { fields } : {}) }] }, { 'x-cloud-error-codes': code });
+	return json(
+		status,
+		{ errors: [{ code, message, ...(fields ? { fields } : {}) }] },
+		{ 'x-cloud-error-codes': code },
+	);
 }
 
-const unauthenticated = () => eceError(401, 'root.unauthenticated', 'The supplied authentication is invalid');
+const unauthenticated = () =>
+	eceError(401, 'root.unauthenticated', 'The supplied authentication is invalid');
 
 interface EceUser {
 	user_name: string;
@@ -33,8 +48,22 @@ interface EceUser {
 }
 
 const USERS: EceUser[] = [
-	{ user_name: ECE.username, password: ECE.password, full_name: 'n8n Operator', email: 'n8n-operator@example.test', builtin: false, roles: ['ece_platform_admin'] },
-	{ user_name: ECE.adminUsername, password: ECE.adminPassword, full_name: 'Administrator', email: '', builtin: true, roles: ['ece_platform_admin'] },
+	{
+		user_name: ECE.username,
+		password: ECE.password,
+		full_name: 'n8n Operator',
+		email: 'n8n-operator@example.test',
+		builtin: false,
+		roles: ['ece_platform_admin'],
+	},
+	{
+		user_name: ECE.adminUsername,
+		password: ECE.adminPassword,
+		full_name: 'Administrator',
+		email: '',
+		builtin: true,
+		roles: ['ece_platform_admin'],
+	},
 ];
 
 interface ApiKey {
@@ -50,7 +79,10 @@ interface ApiKey {
 function durationMs(text: string): number | undefined {
 	const match = /^(\d+)\s*([smhdw])$/.exec(text.trim());
 	if (!match) return undefined;
-	return Number(match[1]) * { s: 1000, m: 60_000, h: 3600_000, d: DAY_MS, w: 7 * DAY_MS }[match[2] as 's']!;
+	return (
+		Number(match[1]) *
+		{ s: 1000, m: 60_000, h: 3600_000, d: DAY_MS, w: 7 * DAY_MS }[match[2] as 's']!
+	);
 }
 
 function booleanParam(request: SimRequest, name: string): boolean | undefined | 'invalid' {
@@ -63,7 +95,9 @@ function booleanParam(request: SimRequest, name: string): boolean | undefined | 
 export function eceSimulator(context: VendorContext): VendorApp {
 	const { options, tokens, logins } = context;
 	const allocators = lazy(() => seedAllocators(options.seed));
-	const deployments = lazy(() => seedDeployments(options.seed, options.deploymentCount, options.referenceTime, allocators()));
+	const deployments = lazy(() =>
+		seedDeployments(options.seed, options.deploymentCount, options.referenceTime, allocators()),
+	);
 	const keys = new Map<string, ApiKey>([
 		[
 			ECE.apiKey,
@@ -85,19 +119,26 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		const [scheme, value = ''] = header.trim().split(/\s+/, 2);
 		if (/^apikey$/i.test(scheme)) {
 			const key = keys.get(value);
-			if (!key || (key.expiration_date && Date.parse(key.expiration_date) <= Date.now())) return undefined;
+			if (!key || (key.expiration_date && Date.parse(key.expiration_date) <= Date.now()))
+				return undefined;
 			const user = USERS.find((candidate) => candidate.user_name === key.user_id);
 			return user ? { user, apiKey: key } : undefined;
 		}
 		if (/^bearer$/i.test(scheme)) {
 			const check = tokens.check(value);
-			const user = check.valid ? USERS.find((candidate) => candidate.user_name === check.subject) : undefined;
+			const user = check.valid
+				? USERS.find((candidate) => candidate.user_name === check.subject)
+				: undefined;
 			return user ? { user } : undefined;
 		}
 		if (/^basic$/i.test(scheme)) {
 			const decoded = Buffer.from(value, 'base64').toString('utf8');
 			const colon = decoded.indexOf(':');
-			const user = USERS.find((candidate) => candidate.user_name === decoded.slice(0, colon) && candidate.password === decoded.slice(colon + 1));
+			const user = USERS.find(
+				(candidate) =>
+					candidate.user_name === decoded.slice(0, colon) &&
+					candidate.password === decoded.slice(colon + 1),
+			);
 			return colon > 0 && user ? { user } : undefined;
 		}
 		return undefined;
@@ -110,26 +151,45 @@ export function eceSimulator(context: VendorContext): VendorApp {
 			if (!who) return unauthenticated();
 			request.user = who.user.user_name;
 			const reply = await handler(request);
-			if (who.apiKey?.expiration_date) reply.headers = { ...(reply.headers ?? {}), 'X-Elastic-Api-Key-Expiration': who.apiKey.expiration_date };
+			if (who.apiKey?.expiration_date)
+				reply.headers = {
+					...(reply.headers ?? {}),
+					'X-Elastic-Api-Key-Expiration': who.apiKey.expiration_date,
+				};
 			return reply;
 		};
 
-	const currentUser = (request: SimRequest) => USERS.find((candidate) => candidate.user_name === request.user) ?? USERS[0];
+	const currentUser = (request: SimRequest) =>
+		USERS.find((candidate) => candidate.user_name === request.user) ?? USERS[0];
 
 	function session(user: EceUser): SimReply {
 		const issued = tokens.issue(user.user_name, { roles: user.roles });
 		logins.loginSucceeded(issued.token);
-		return json(200, { token: issued.token, session_expiration_time: new Date(issued.expiresAtMs).toISOString() });
+		return json(200, {
+			token: issued.token,
+			session_expiration_time: new Date(issued.expiresAtMs).toISOString(),
+		});
 	}
 
 	const login: Handler = (request) => {
 		const body = (request.body ?? {}) as Record<string, unknown>;
-		if (request.bodyInvalid || typeof body.username !== 'string' || typeof body.password !== 'string') {
+		if (
+			request.bodyInvalid ||
+			typeof body.username !== 'string' ||
+			typeof body.password !== 'string'
+		) {
 			logins.loginFailed();
 			// inferred code for a body that does not bind
-			return eceError(400, 'root.invalid_json_request', 'The request body is not a valid login request', ['username', 'password']);
+			return eceError(
+				400,
+				'root.invalid_json_request',
+				'The request body is not a valid login request',
+				['username', 'password'],
+			);
 		}
-		const user = USERS.find((candidate) => candidate.user_name === body.username && candidate.password === body.password);
+		const user = USERS.find(
+			(candidate) => candidate.user_name === body.username && candidate.password === body.password,
+		);
 		if (!user) {
 			logins.loginFailed();
 			return unauthenticated();
@@ -140,7 +200,9 @@ export function eceSimulator(context: VendorContext): VendorApp {
 	const refresh: Handler = (request) => {
 		const header = String(request.headers.authorization ?? '');
 		const check = tokens.check(header.replace(/^Bearer\s+/i, '').trim());
-		const user = check.valid ? USERS.find((candidate) => candidate.user_name === check.subject) : undefined;
+		const user = check.valid
+			? USERS.find((candidate) => candidate.user_name === check.subject)
+			: undefined;
 		if (!/^Bearer\s+/i.test(header) || !user) {
 			logins.loginFailed();
 			return eceError(401, 'root.unauthorized', 'The authentication token is invalid or expired.');
@@ -155,11 +217,22 @@ export function eceSimulator(context: VendorContext): VendorApp {
 	};
 
 	const platform: Handler = () => {
-		const image = (version: string) => [{ id: 'cloud-enterprise', tag: version, version, hash: 'sha256:6f1c0d3a9e' }];
+		const image = (version: string) => [
+			{ id: 'cloud-enterprise', tag: version, version, hash: 'sha256:6f1c0d3a9e' },
+		];
 		const allocatorList = allocators();
 		return json(200, {
 			version: '3.7.2',
-			services: ['allocator', 'proxy', 'runner', 'zookeeper', 'director', 'coordinator', 'constructor', 'admin-console'].map((type) => ({ type, image: image('3.7.2') })),
+			services: [
+				'allocator',
+				'proxy',
+				'runner',
+				'zookeeper',
+				'director',
+				'coordinator',
+				'constructor',
+				'admin-console',
+			].map((type) => ({ type, image: image('3.7.2') })),
 			phone_home_enabled: false,
 			eula_accepted: true,
 			regions: [
@@ -183,13 +256,35 @@ export function eceSimulator(context: VendorContext): VendorApp {
 							};
 						}),
 					},
-					runners: { healthy: true, total_runners: 15, healthy_runners: 15, connected_runners: 15, connected_capacity: 1572864, max_available_capacity: 262144, containers_count: 240 },
+					runners: {
+						healthy: true,
+						total_runners: 15,
+						healthy_runners: 15,
+						connected_runners: 15,
+						connected_capacity: 1572864,
+						max_available_capacity: 262144,
+						containers_count: 240,
+					},
 					proxies: { healthy: true, expected_proxies_count: 3, proxies_count: 3, proxies: [] },
 					zookeeper_states: { states: [{ healthy: true, mode: 'leader' }] },
-					constructors: { constructors: [{ constructor_id: '192.168.44.2', status: { connected: true } }] },
+					constructors: {
+						constructors: [{ constructor_id: '192.168.44.2', status: { connected: true } }],
+					},
 					coordinators: { coordinators: [{ coordinator_id: '192.168.44.2', healthy: true }] },
-					container_sets_status: { healthy: true, healthy_container_sets_count: 12, unhealthy_container_sets_count: 0, unhealthy_container_sets: [] },
-					resources: { healthy: true, available_count: 20, used_count: 4, missing_count: 0, minimum_available_count: 5, account_count: 1 },
+					container_sets_status: {
+						healthy: true,
+						healthy_container_sets_count: 12,
+						unhealthy_container_sets_count: 0,
+						unhealthy_container_sets: [],
+					},
+					resources: {
+						healthy: true,
+						available_count: 20,
+						used_count: 4,
+						missing_count: 0,
+						minimum_available_count: 5,
+						account_count: 1,
+					},
 				},
 			],
 			unreachable_regions: [],
@@ -197,7 +292,8 @@ export function eceSimulator(context: VendorContext): VendorApp {
 	};
 
 	const findDeployment = (id: string) => deployments().find((d) => d.id === id);
-	const notFoundDeployment = (id: string) => eceError(404, 'deployments.deployment_not_found', `Deployment ${id} cannot be found`);
+	const notFoundDeployment = (id: string) =>
+		eceError(404, 'deployments.deployment_not_found', `Deployment ${id} cannot be found`);
 
 	const listDeployments: Handler = () => json(200, { deployments: deployments().map(listing) });
 
@@ -215,36 +311,68 @@ export function eceSimulator(context: VendorContext): VendorApp {
 	 */
 	const searchDeployments: Handler = (request) => {
 		const body = (request.body ?? {}) as Record<string, unknown>;
-		if (request.bodyInvalid || typeof body !== 'object' || Array.isArray(body)) return eceError(400, 'root.invalid_json_request', 'The search request is not valid JSON');
+		if (request.bodyInvalid || typeof body !== 'object' || Array.isArray(body))
+			return eceError(400, 'root.invalid_json_request', 'The search request is not valid JSON');
 		let spec: Cursor;
 		if (typeof body.cursor === 'string' && body.cursor !== '') {
 			try {
 				spec = JSON.parse(Buffer.from(body.cursor, 'base64url').toString('utf8')) as Cursor;
-				if (typeof spec.offset !== 'number' || typeof spec.size !== 'number') throw new Error('bad cursor');
+				if (typeof spec.offset !== 'number' || typeof spec.size !== 'number')
+					throw new Error('bad cursor');
 			} catch {
-				return eceError(400, 'root.invalid_cursor', 'The cursor is invalid or has expired', ['cursor']);
+				return eceError(400, 'root.invalid_cursor', 'The cursor is invalid or has expired', [
+					'cursor',
+				]);
 			}
 		} else {
 			const size = body.size === undefined ? DEFAULT_SEARCH_SIZE : body.size;
 			const from = body.from === undefined ? 0 : body.from;
-			if (!Number.isInteger(size) || (size as number) < 0 || !Number.isInteger(from) || (from as number) < 0) {
-				return eceError(400, 'root.invalid_json_request', 'size and from must be non-negative integers', ['size', 'from']);
+			if (
+				!Number.isInteger(size) ||
+				(size as number) < 0 ||
+				!Number.isInteger(from) ||
+				(from as number) < 0
+			) {
+				return eceError(
+					400,
+					'root.invalid_json_request',
+					'size and from must be non-negative integers',
+					['size', 'from'],
+				);
 			}
-			spec = { offset: from as number, size: size as number, query: body.query ?? { match_all: {} }, sort: body.sort };
+			spec = {
+				offset: from as number,
+				size: size as number,
+				query: body.query ?? { match_all: {} },
+				sort: body.sort,
+			};
 		}
 		let hits: Json[];
 		try {
 			const docs = deployments().map(fullDeployment);
-			const matched = docs.filter((doc) => matches(spec.query, doc, { nowMs: Date.now(), idField: 'id' }));
-			const sortKeys = spec.sort === undefined ? [{ field: 'metadata.last_modified', order: 'desc' as const }] : parseSort(spec.sort);
+			const matched = docs.filter((doc) =>
+				matches(spec.query, doc, { nowMs: Date.now(), idField: 'id' }),
+			);
+			const sortKeys =
+				spec.sort === undefined
+					? [{ field: 'metadata.last_modified', order: 'desc' as const }]
+					: parseSort(spec.sort);
 			hits = sortDocs(matched, [...sortKeys, { field: 'id', order: 'asc' }]);
 		} catch (error) {
-			if (error instanceof QueryError) return eceError(400, 'root.invalid_json_request', `The query is invalid: ${error.message}`, ['query']);
+			if (error instanceof QueryError)
+				return eceError(
+					400,
+					'root.invalid_json_request',
+					`The query is invalid: ${error.message}`,
+					['query'],
+				);
 			throw error;
 		}
 		const page = hits.slice(spec.offset, spec.offset + spec.size);
 		const reply: Json = { return_count: page.length, match_count: hits.length, deployments: page };
-		reply.cursor = Buffer.from(JSON.stringify({ ...spec, offset: spec.offset + page.length })).toString('base64url');
+		reply.cursor = Buffer.from(
+			JSON.stringify({ ...spec, offset: spec.offset + page.length }),
+		).toString('base64url');
 		return json(200, reply);
 	};
 
@@ -257,7 +385,10 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		const found = findDeployment(request.params.id);
 		if (!found) return notFoundDeployment(request.params.id);
 		for (const name of ['skip_snapshot', 'hide']) {
-			if (booleanParam(request, name) === 'invalid') return eceError(400, 'root.invalid_query_parameter', `${name} must be true or false`, [name]);
+			if (booleanParam(request, name) === 'invalid')
+				return eceError(400, 'root.invalid_query_parameter', `${name} must be true or false`, [
+					name,
+				]);
 		}
 		found.status = 'stopped';
 		found.lastModified = new Date().toISOString();
@@ -268,17 +399,38 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		const found: EceDeployment | undefined = findDeployment(request.params.id);
 		if (!found) return notFoundDeployment(request.params.id);
 		if (request.params.refId !== found.esRefId) {
-			return eceError(404, 'deployments.deployment_resource_not_found', `Resource ${request.params.refId} cannot be found in deployment ${found.id}`);
+			return eceError(
+				404,
+				'deployments.deployment_resource_not_found',
+				`Resource ${request.params.refId} cannot be found in deployment ${found.id}`,
+			);
 		}
 		if (found.status !== 'started') {
-			return eceError(422, 'deployments.deployment_resource_plan_change_error', 'The Elasticsearch resource is shut down and cannot be restarted');
+			return eceError(
+				422,
+				'deployments.deployment_resource_plan_change_error',
+				'The Elasticsearch resource is shut down and cannot be restarted',
+			);
 		}
 		return json(202, {});
 	};
 
 	/** The resources of a deployment by kind: its Elasticsearch and its Kibana (the seeded deployments have no others). */
-	const refIdsOf = (d: EceDeployment): Record<string, string[]> => ({ elasticsearch: [d.esRefId], kibana: ['main-kibana'], apm: [], appsearch: [], enterprise_search: [], integrations_server: [] });
-	const STATELESS_KINDS = ['kibana', 'apm', 'appsearch', 'enterprise_search', 'integrations_server'];
+	const refIdsOf = (d: EceDeployment): Record<string, string[]> => ({
+		elasticsearch: [d.esRefId],
+		kibana: ['main-kibana'],
+		apm: [],
+		appsearch: [],
+		enterprise_search: [],
+		integrations_server: [],
+	});
+	const STATELESS_KINDS = [
+		'kibana',
+		'apm',
+		'appsearch',
+		'enterprise_search',
+		'integrations_server',
+	];
 	const INSTANCE_KINDS = ['elasticsearch', 'kibana', 'apm', 'integrations_server'];
 
 	/** The deployment and resource a resource command names, or the error ECE answers. */
@@ -286,9 +438,16 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		const found = findDeployment(request.params.id);
 		if (!found) return notFoundDeployment(request.params.id);
 		const { kind, refId } = request.params;
-		if (!kinds.includes(kind)) return eceError(400, 'root.invalid_path_parameter', `Invalid resource kind ${kind}`, ['resource_kind']);
+		if (!kinds.includes(kind))
+			return eceError(400, 'root.invalid_path_parameter', `Invalid resource kind ${kind}`, [
+				'resource_kind',
+			]);
 		if (!(refIdsOf(found)[kind] ?? []).includes(refId)) {
-			return eceError(404, 'deployments.deployment_resource_not_found', `Resource ${refId} of kind ${kind} cannot be found in deployment ${found.id}`);
+			return eceError(
+				404,
+				'deployments.deployment_resource_not_found',
+				`Resource ${refId} of kind ${kind} cannot be found in deployment ${found.id}`,
+			);
 		}
 		return found;
 	}
@@ -297,7 +456,12 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		const target = commandTarget(request, STATELESS_KINDS);
 		if (!('esRefId' in target)) return target;
 		const found = target;
-		if (found.status !== 'started') return eceError(422, 'deployments.deployment_resource_plan_change_error', `The ${request.params.kind} resource is shut down and cannot be restarted`);
+		if (found.status !== 'started')
+			return eceError(
+				422,
+				'deployments.deployment_resource_plan_change_error',
+				`The ${request.params.kind} resource is shut down and cannot be restarted`,
+			);
 		found.lastModified = new Date().toISOString();
 		return json(202, {});
 	};
@@ -318,13 +482,23 @@ export function eceSimulator(context: VendorContext): VendorApp {
 	/** POST /deployments (DeploymentCreateRequest): an Elasticsearch resource is required; the answer holds its elastic password once. */
 	const createDeployment: Handler = (request) => {
 		const body = (request.body ?? {}) as Record<string, unknown>;
-		if (request.bodyInvalid || typeof body !== 'object' || Array.isArray(body)) return eceError(400, 'root.invalid_json_request', 'The request body is not valid JSON');
+		if (request.bodyInvalid || typeof body !== 'object' || Array.isArray(body))
+			return eceError(400, 'root.invalid_json_request', 'The request body is not valid JSON');
 		const resources = (body.resources ?? {}) as Record<string, Array<Record<string, unknown>>>;
 		const es = Array.isArray(resources.elasticsearch) ? resources.elasticsearch[0] : undefined;
 		// inferred code and text for a request without an Elasticsearch resource
-		if (!es) return eceError(400, 'deployments.missing_elasticsearch_resource', 'A deployment needs an Elasticsearch resource', ['resources.elasticsearch']);
+		if (!es)
+			return eceError(
+				400,
+				'deployments.missing_elasticsearch_resource',
+				'A deployment needs an Elasticsearch resource',
+				['resources.elasticsearch'],
+			);
 		const plan = (es.plan ?? {}) as { elasticsearch?: { version?: string } };
-		const name = typeof body.name === 'string' && body.name.trim() !== '' ? body.name : `deployment-${randomBytes(3).toString('hex')}`;
+		const name =
+			typeof body.name === 'string' && body.name.trim() !== ''
+				? body.name
+				: `deployment-${randomBytes(3).toString('hex')}`;
 		const now = new Date().toISOString();
 		const created: EceDeployment = {
 			id: randomBytes(16).toString('hex'),
@@ -336,7 +510,15 @@ export function eceSimulator(context: VendorContext): VendorApp {
 			esRefId: typeof es.ref_id === 'string' ? es.ref_id : 'main-elasticsearch',
 			esClusterId: randomBytes(16).toString('hex'),
 			kibanaClusterId: randomBytes(16).toString('hex'),
-			instances: [{ instance_name: 'instance-0000000000', zone: ZONES[0], allocator_id: '192.168.44.10', memory: 4096, healthy: true }],
+			instances: [
+				{
+					instance_name: 'instance-0000000000',
+					zone: ZONES[0],
+					allocator_id: '192.168.44.10',
+					memory: 4096,
+					healthy: true,
+				},
+			],
 			tags: [],
 			created: now,
 			lastModified: now,
@@ -347,11 +529,30 @@ export function eceSimulator(context: VendorContext): VendorApp {
 			name: created.name,
 			created: booleanParam(request, 'validate_only') !== true,
 			resources: [
-				{ ref_id: created.esRefId, id: created.esClusterId, kind: 'elasticsearch', region: created.region, cloud_id: `${name}:${Buffer.from(`${created.id}.ece.example.test`).toString('base64')}`, credentials: { username: 'elastic', password: randomBytes(12).toString('base64url') } },
-				{ ref_id: 'main-kibana', elasticsearch_cluster_ref_id: created.esRefId, id: created.kibanaClusterId, kind: 'kibana', region: created.region },
+				{
+					ref_id: created.esRefId,
+					id: created.esClusterId,
+					kind: 'elasticsearch',
+					region: created.region,
+					cloud_id: `${name}:${Buffer.from(`${created.id}.ece.example.test`).toString('base64')}`,
+					credentials: { username: 'elastic', password: randomBytes(12).toString('base64url') },
+				},
+				{
+					ref_id: 'main-kibana',
+					elasticsearch_cluster_ref_id: created.esRefId,
+					id: created.kibanaClusterId,
+					kind: 'kibana',
+					region: created.region,
+				},
 			],
 		};
-		if (booleanParam(request, 'validate_only') === true) return json(200, { ...answer, resources: answer.resources.map(({ credentials: _c, ...rest }: Record<string, unknown>) => rest) });
+		if (booleanParam(request, 'validate_only') === true)
+			return json(200, {
+				...answer,
+				resources: answer.resources.map(
+					({ credentials: _c, ...rest }: Record<string, unknown>) => rest,
+				),
+			});
 		deployments().push(created);
 		return json(201, answer);
 	};
@@ -361,16 +562,32 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		const found = findDeployment(request.params.id);
 		if (!found) return notFoundDeployment(request.params.id);
 		const body = (request.body ?? {}) as Record<string, unknown>;
-		if (request.bodyInvalid || typeof body !== 'object' || Array.isArray(body)) return eceError(400, 'root.invalid_json_request', 'The request body is not valid JSON');
-		if (typeof body.prune_orphans !== 'boolean') return eceError(400, 'root.invalid_json_request', 'The field prune_orphans is required', ['prune_orphans']);
+		if (request.bodyInvalid || typeof body !== 'object' || Array.isArray(body))
+			return eceError(400, 'root.invalid_json_request', 'The request body is not valid JSON');
+		if (typeof body.prune_orphans !== 'boolean')
+			return eceError(400, 'root.invalid_json_request', 'The field prune_orphans is required', [
+				'prune_orphans',
+			]);
 		if (typeof body.name === 'string' && body.name.trim() !== '') found.name = body.name;
 		const tags = (body.metadata as { tags?: unknown } | undefined)?.tags;
 		if (Array.isArray(tags)) found.tags = tags as EceDeployment['tags'];
 		found.lastModified = new Date().toISOString();
 		const { resources } = listing(found) as { resources: unknown[] };
 		// Orphaned requires each list, empty when nothing was left behind
-		const shutdownResources = { elasticsearch: [], kibana: [], apm: [], appsearch: [], enterprise_search: [], integrations_server: [] };
-		return json(200, { id: found.id, name: found.name, resources, shutdown_resources: shutdownResources });
+		const shutdownResources = {
+			elasticsearch: [],
+			kibana: [],
+			apm: [],
+			appsearch: [],
+			enterprise_search: [],
+			integrations_server: [],
+		};
+		return json(200, {
+			id: found.id,
+			name: found.name,
+			resources,
+			shutdown_resources: shutdownResources,
+		});
 	};
 
 	/** TrafficFilterRulesetInfo; inferred sample rulesets (an office range, a SOC VPN) associated with the first deployments. */
@@ -378,14 +595,37 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		const withAssociations = booleanParam(request, 'include_associations') === true;
 		const first = deployments().slice(0, 3);
 		const rulesets = [
-			{ id: 'a4b1e0c9f7d24e1b9c3f', name: 'office-ips', description: 'Head office egress', type: 'ip', include_by_default: false, region: REGION, rules: [{ id: 'r1', source: '203.0.113.0/24', description: 'HQ' }], associated: first.slice(0, 2) },
-			{ id: 'c7d2f1a0b9e84c3a1d5e', name: 'soc-vpn', description: 'SOC analysts VPN', type: 'ip', include_by_default: true, region: REGION, rules: [{ id: 'r2', source: '198.51.100.16/28', description: 'VPN' }], associated: first },
+			{
+				id: 'a4b1e0c9f7d24e1b9c3f',
+				name: 'office-ips',
+				description: 'Head office egress',
+				type: 'ip',
+				include_by_default: false,
+				region: REGION,
+				rules: [{ id: 'r1', source: '203.0.113.0/24', description: 'HQ' }],
+				associated: first.slice(0, 2),
+			},
+			{
+				id: 'c7d2f1a0b9e84c3a1d5e',
+				name: 'soc-vpn',
+				description: 'SOC analysts VPN',
+				type: 'ip',
+				include_by_default: true,
+				region: REGION,
+				rules: [{ id: 'r2', source: '198.51.100.16/28', description: 'VPN' }],
+				associated: first,
+			},
 		];
 		return json(200, {
 			rulesets: rulesets.map(({ associated, ...ruleset }) => ({
 				...ruleset,
 				// FilterAssociation {entity_type, id}; total_associations only when associations are asked for (swagger, ecctl list-assoc.json)
-				...(withAssociations ? { total_associations: associated.length, associations: associated.map((d) => ({ entity_type: 'deployment', id: d.id })) } : {}),
+				...(withAssociations
+					? {
+							total_associations: associated.length,
+							associations: associated.map((d) => ({ entity_type: 'deployment', id: d.id })),
+						}
+					: {}),
 			})),
 		});
 	};
@@ -400,15 +640,25 @@ export function eceSimulator(context: VendorContext): VendorApp {
 				accessible: true,
 				upgradable_to: versions.slice(index + 1),
 				min_upgradable_from: index === 0 ? '6.8.0' : versions[index - 1],
-				elasticsearch: { docker_image: `docker.elastic.co/cloud-release/elasticsearch-cloud-ess:${version}`, blacklist: [], plugins: [], default_plugins: [] },
-				kibana: { docker_image: `docker.elastic.co/cloud-release/kibana-cloud:${version}`, blacklist: [] },
+				elasticsearch: {
+					docker_image: `docker.elastic.co/cloud-release/elasticsearch-cloud-ess:${version}`,
+					blacklist: [],
+					plugins: [],
+					default_plugins: [],
+				},
+				kibana: {
+					docker_image: `docker.elastic.co/cloud-release/kibana-cloud:${version}`,
+					blacklist: [],
+				},
 				template: { template_version: '', hashes: [] },
 			})),
 		});
 	};
 
-	const findAllocator = (id: string) => allocators().find((allocator) => allocator.allocator_id === id);
-	const allocatorNotFound = (id: string) => eceError(404, 'allocators.allocator_not_found', `Allocator ${id} cannot be found`);
+	const findAllocator = (id: string) =>
+		allocators().find((allocator) => allocator.allocator_id === id);
+	const allocatorNotFound = (id: string) =>
+		eceError(404, 'allocators.allocator_not_found', `Allocator ${id} cannot be found`);
 
 	const listAllocators: Handler = (request) => {
 		const size = Number(request.query.get('size') ?? 100);
@@ -417,20 +667,28 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		let list = allocators().map((allocator) => allocatorInfo(allocator, deployments()));
 		if (q) {
 			try {
-				list = list.filter((doc) => matches({ query_string: { query: q } }, doc, { nowMs: Date.now() }));
+				list = list.filter((doc) =>
+					matches({ query_string: { query: q } }, doc, { nowMs: Date.now() }),
+				);
 			} catch (error) {
-				if (error instanceof QueryError) return eceError(400, 'root.invalid_query_parameter', error.message, ['q']);
+				if (error instanceof QueryError)
+					return eceError(400, 'root.invalid_query_parameter', error.message, ['q']);
 				throw error;
 			}
 		}
 		list = list.slice(from, from + size);
-		const zones = ZONES.map((zone) => ({ zone_id: zone, allocators: list.filter((doc) => doc.zone_id === zone) })).filter((zone) => zone.allocators.length > 0);
+		const zones = ZONES.map((zone) => ({
+			zone_id: zone,
+			allocators: list.filter((doc) => doc.zone_id === zone),
+		})).filter((zone) => zone.allocators.length > 0);
 		return json(200, { zones });
 	};
 
 	const getAllocator: Handler = (request) => {
 		const found = findAllocator(request.params.id);
-		return found ? json(200, allocatorInfo(found, deployments())) : allocatorNotFound(request.params.id);
+		return found
+			? json(200, allocatorInfo(found, deployments()))
+			: allocatorNotFound(request.params.id);
 	};
 
 	const maintenance =
@@ -445,17 +703,32 @@ export function eceSimulator(context: VendorContext): VendorApp {
 
 	const keyJson = ({ key: _key, ...rest }: ApiKey) => rest;
 
-	const listKeys: Handler = (request) => json(200, { keys: [...keys.values()].filter((key) => key.user_id === request.user).map(keyJson) });
+	const listKeys: Handler = (request) =>
+		json(200, {
+			keys: [...keys.values()].filter((key) => key.user_id === request.user).map(keyJson),
+		});
 
 	const createKey: Handler = (request) => {
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		const user = currentUser(request);
-		if (user.builtin) return eceError(400, 'api_keys.invalid_input', 'API keys cannot be created for built-in users');
-		if (typeof body.description !== 'string' || body.description.trim() === '') return eceError(400, 'api_keys.invalid_input', 'A description is required', ['description']);
+		if (user.builtin)
+			return eceError(
+				400,
+				'api_keys.invalid_input',
+				'API keys cannot be created for built-in users',
+			);
+		if (typeof body.description !== 'string' || body.description.trim() === '')
+			return eceError(400, 'api_keys.invalid_input', 'A description is required', ['description']);
 		let expiration: string | undefined;
 		if (body.expiration !== undefined) {
 			const ms = typeof body.expiration === 'string' ? durationMs(body.expiration) : undefined;
-			if (ms === undefined) return eceError(400, 'api_keys.invalid_input', 'The expiration must be a duration such as 1d or 3h', ['expiration']);
+			if (ms === undefined)
+				return eceError(
+					400,
+					'api_keys.invalid_input',
+					'The expiration must be a duration such as 1d or 3h',
+					['expiration'],
+				);
 			expiration = new Date(Date.now() + ms).toISOString();
 		}
 		const key: ApiKey = {
@@ -471,16 +744,27 @@ export function eceSimulator(context: VendorContext): VendorApp {
 	};
 
 	const deleteKey: Handler = (request) => {
-		const entry = [...keys.values()].find((key) => key.id === request.params.keyId && key.user_id === request.user);
-		if (!entry) return eceError(404, 'api_keys.key_not_found', `API key ${request.params.keyId} can't be found`);
+		const entry = [...keys.values()].find(
+			(key) => key.id === request.params.keyId && key.user_id === request.user,
+		);
+		if (!entry)
+			return eceError(
+				404,
+				'api_keys.key_not_found',
+				`API key ${request.params.keyId} can't be found`,
+			);
 		keys.delete(entry.key);
 		return json(200, {});
 	};
 
 	const deleteKeys: Handler = (request) => {
 		const ids = (request.body as Record<string, unknown> | undefined)?.keys;
-		if (!Array.isArray(ids)) return eceError(400, 'api_keys.invalid_input', 'keys must be a list of API key ids', ['keys']);
-		for (const key of [...keys.values()]) if (key.user_id === request.user && ids.includes(key.id)) keys.delete(key.key);
+		if (!Array.isArray(ids))
+			return eceError(400, 'api_keys.invalid_input', 'keys must be a list of API key ids', [
+				'keys',
+			]);
+		for (const key of [...keys.values()])
+			if (key.user_id === request.user && ids.includes(key.id)) keys.delete(key.key);
 		return json(200, {});
 	};
 
@@ -515,8 +799,14 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		.get(`${API}/stack/versions`, secured(stackVersions))
 		.get(`${API}/platform/infrastructure/allocators`, secured(listAllocators))
 		.get(`${API}/platform/infrastructure/allocators/:id`, secured(getAllocator))
-		.post(`${API}/platform/infrastructure/allocators/:id/maintenance-mode/_start`, secured(maintenance(true)))
-		.post(`${API}/platform/infrastructure/allocators/:id/maintenance-mode/_stop`, secured(maintenance(false)))
+		.post(
+			`${API}/platform/infrastructure/allocators/:id/maintenance-mode/_start`,
+			secured(maintenance(true)),
+		)
+		.post(
+			`${API}/platform/infrastructure/allocators/:id/maintenance-mode/_stop`,
+			secured(maintenance(false)),
+		)
 		.get(`${API}/users/auth/keys`, secured(listKeys))
 		.post(`${API}/users/auth/keys`, secured(createKey))
 		.delete(`${API}/users/auth/keys`, secured(deleteKeys))
@@ -526,11 +816,26 @@ export function eceSimulator(context: VendorContext): VendorApp {
 	return {
 		router,
 		// inferred code for an unknown path
-		notFound: (request) => eceError(404, 'root.resource_not_found', `The requested resource ${request.method} ${request.path} could not be found`),
-		internalError: () => eceError(500, 'root.unexpected_error', 'There was an internal server error'),
+		notFound: (request) =>
+			eceError(
+				404,
+				'root.resource_not_found',
+				`The requested resource ${request.method} ${request.path} could not be found`,
+			),
+		internalError: () =>
+			eceError(500, 'root.unexpected_error', 'There was an internal server error'),
 		control(route, body) {
 			if (route === 'POST /__sim/deployments/health') return changeHealth(body);
-			if (route === 'GET /__sim/deployments') return json(200, deployments().map((d) => ({ id: d.id, name: d.name, healthy: d.healthy, status: d.status })));
+			if (route === 'GET /__sim/deployments')
+				return json(
+					200,
+					deployments().map((d) => ({
+						id: d.id,
+						name: d.name,
+						healthy: d.healthy,
+						status: d.status,
+					})),
+				);
 			return undefined;
 		},
 	};
@@ -540,9 +845,23 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		const { id, healthy, status } = (body ?? {}) as Record<string, unknown>;
 		const found = findDeployment(String(id));
 		if (!found) return json(404, { error: `no deployment ${String(id)}` });
-		if (healthy !== undefined && typeof healthy !== 'boolean') return json(400, { error: 'healthy must be a boolean' });
-		if (status !== undefined && !['initializing', 'stopping', 'stopped', 'rebooting', 'restarting', 'reconfiguring', 'started'].includes(String(status))) {
-			return json(400, { error: 'status must be an Elasticsearch cluster status such as started or reconfiguring' });
+		if (healthy !== undefined && typeof healthy !== 'boolean')
+			return json(400, { error: 'healthy must be a boolean' });
+		if (
+			status !== undefined &&
+			![
+				'initializing',
+				'stopping',
+				'stopped',
+				'rebooting',
+				'restarting',
+				'reconfiguring',
+				'started',
+			].includes(String(status))
+		) {
+			return json(400, {
+				error: 'status must be an Elasticsearch cluster status such as started or reconfiguring',
+			});
 		}
 		if (healthy !== undefined) {
 			found.healthy = healthy;

@@ -9,7 +9,12 @@ import { lazy } from './seed';
  * session tokens (opaque here; inferred) that die after the lifetime, and Boom error bodies.
  */
 
-const REASON: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 500: 'Internal Server Error' };
+const REASON: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	404: 'Not Found',
+	500: 'Internal Server Error',
+};
 
 /** hapi's Boom error body. */
 function boom(status: number, message: string, extra: Record<string, unknown> = {}): SimReply {
@@ -18,15 +23,29 @@ function boom(status: number, message: string, extra: Record<string, unknown> = 
 
 /** Immuta's handler path segments and the connection type each stands for (fh-immuta-utils' HANDLER_TYPES). */
 const HANDLER_NAMES: Record<string, string> = {
-	pg: 'PostgreSQL', redshift: 'Redshift', athena: 'Amazon Athena', s3: 'Amazon S3', hive: 'Apache Hive', impala: 'Apache Impala', asdw: 'Azure SQL Data Warehouse',
-	elastic: 'Elastic', mssql: 'Microsoft SQL Server', mysql: 'MySQL', oracle: 'Oracle', presto: 'Presto', teradata: 'Teradata',
+	pg: 'PostgreSQL',
+	redshift: 'Redshift',
+	athena: 'Amazon Athena',
+	s3: 'Amazon S3',
+	hive: 'Apache Hive',
+	impala: 'Apache Impala',
+	asdw: 'Azure SQL Data Warehouse',
+	elastic: 'Elastic',
+	mssql: 'Microsoft SQL Server',
+	mysql: 'MySQL',
+	oracle: 'Oracle',
+	presto: 'Presto',
+	teradata: 'Teradata',
 	// the two Immuta SaaS's API description serves
-	snowflake: 'Snowflake', databricks: 'Databricks',
+	snowflake: 'Snowflake',
+	databricks: 'Databricks',
 };
 
 /** Joi's answer for a missing payload key. */
 const missingKey = (key: string) =>
-	boom(400, `child "${key}" fails because ["${key}" is required]`, { validation: { source: 'payload', keys: [key] } });
+	boom(400, `child "${key}" fails because ["${key}" is required]`, {
+		validation: { source: 'payload', keys: [key] },
+	});
 
 /** inferred shape (vendor-apis.md): {id, iamid, userid, authorizations, permissions[], profile{name,email}} */
 const CURRENT_USER = {
@@ -35,7 +54,14 @@ const CURRENT_USER = {
 	userid: IMMUTA.username,
 	authorizations: { Department: ['Data Governance'] },
 	permissions: ['AUDIT', 'CREATE_DATA_SOURCE', 'CREATE_PROJECT', 'GOVERNANCE', 'USER_ADMIN'],
-	profile: { id: 7, name: 'Dana Steward', email: IMMUTA.username, position: 'Data Steward', about: null, phoneNumber: null },
+	profile: {
+		id: 7,
+		name: 'Dana Steward',
+		email: IMMUTA.username,
+		position: 'Data Steward',
+		about: null,
+		phoneNumber: null,
+	},
 	systemGenerated: false,
 	disabled: false,
 };
@@ -86,13 +112,18 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 		}
 		const issued = tokens.issue(IMMUTA.username, { via: 'password' });
 		logins.loginSucceeded(issued.token);
-		return json(200, { authenticated: true, token: issued.token, tokenExpiration: new Date(issued.expiresAtMs).toISOString() });
+		return json(200, {
+			authenticated: true,
+			token: issued.token,
+			tokenExpiration: new Date(issued.expiresAtMs).toISOString(),
+		});
 	};
 
 	/** Bearer <session token>, or the raw API key as the whole Authorization header. */
 	function caller(request: SimRequest): { user: string } | { message: string } {
 		const header = request.headers.authorization;
-		if (typeof header !== 'string' || header.trim() === '') return { message: 'Missing authentication' };
+		if (typeof header !== 'string' || header.trim() === '')
+			return { message: 'Missing authentication' };
 		const value = header.trim();
 		if (/^Bearer\s+/i.test(value)) {
 			const check = tokens.check(value.replace(/^Bearer\s+/i, '').trim());
@@ -118,16 +149,29 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 	 * API description, docs/provenance/immuta.md). An unknown parameter is ignored, as Immuta's hapi routes
 	 * with unknown query keys allowed would (unattested).
 	 */
-	function page(request: SimRequest, list: ImmutaRecord[], search?: { param: string; text: (item: ImmutaRecord) => string }): SimReply {
+	function page(
+		request: SimRequest,
+		list: ImmutaRecord[],
+		search?: { param: string; text: (item: ImmutaRecord) => string },
+	): SimReply {
 		const size = numberParam(request, 'size', 25);
 		const offset = numberParam(request, 'offset', 0);
-		if (size === 'invalid' || offset === 'invalid') return boom(400, 'size and offset must be non-negative integers', { validation: { source: 'query', keys: ['size', 'offset'] } });
+		if (size === 'invalid' || offset === 'invalid')
+			return boom(400, 'size and offset must be non-negative integers', {
+				validation: { source: 'query', keys: ['size', 'offset'] },
+			});
 		const wanted = search ? request.query.get(search.param) : null;
-		const matched = wanted && search ? list.filter((item) => search.text(item).toLowerCase().includes(wanted.toLowerCase())) : list;
+		const matched =
+			wanted && search
+				? list.filter((item) => search.text(item).toLowerCase().includes(wanted.toLowerCase()))
+				: list;
 		return json(200, { count: matched.length, hits: matched.slice(offset, offset + size) });
 	}
 
-	const byName = (list: ImmutaRecord[]) => [...list].sort((a, b) => String(a.name).localeCompare(String(b.name)) || Number(a.id) - Number(b.id));
+	const byName = (list: ImmutaRecord[]) =>
+		[...list].sort(
+			(a, b) => String(a.name).localeCompare(String(b.name)) || Number(a.id) - Number(b.id),
+		);
 
 	/**
 	 * A catalog in the order asked for (sortField=name, sortOrder asc|desc). Immuta's API description gives
@@ -135,24 +179,36 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 	 * order (unattested), so a read that needs name order has to ask for it.
 	 */
 	function catalogOrder(request: SimRequest, list: ImmutaRecord[]): ImmutaRecord[] {
-		if (request.query.get('sortField') !== 'name') return [...list].sort((a, b) => Number(a.id) - Number(b.id));
+		if (request.query.get('sortField') !== 'name')
+			return [...list].sort((a, b) => Number(a.id) - Number(b.id));
 		const sorted = byName(list);
-		return (request.query.get('sortOrder') ?? 'asc').toLowerCase() === 'desc' ? sorted.reverse() : sorted;
+		return (request.query.get('sortOrder') ?? 'asc').toLowerCase() === 'desc'
+			? sorted.reverse()
+			: sorted;
 	}
 
 	/** searchText matches a data source's or project's name, description and more, unless nameOnly=true (Immuta's docs). */
 	const catalogSearch = (request: SimRequest) => ({
 		param: 'searchText',
-		text: (item: ImmutaRecord) => (request.query.get('nameOnly') === 'true' ? String(item.name) : `${String(item.name)} ${String(item.description ?? '')}`),
+		text: (item: ImmutaRecord) =>
+			request.query.get('nameOnly') === 'true'
+				? String(item.name)
+				: `${String(item.name)} ${String(item.description ?? '')}`,
 	});
 
 	/** Users by profile name (the default sort of GET /bim/user); disabled ones only with includeDisabled=true. */
 	const usersShown = (request: SimRequest) =>
 		[...data().users]
 			.filter((user) => request.query.get('includeDisabled') === 'true' || user.disabled !== true)
-			.sort((a, b) => String((a.profile as ImmutaRecord).name).localeCompare(String((b.profile as ImmutaRecord).name)) || Number(a.id) - Number(b.id));
+			.sort(
+				(a, b) =>
+					String((a.profile as ImmutaRecord).name).localeCompare(
+						String((b.profile as ImmutaRecord).name),
+					) || Number(a.id) - Number(b.id),
+			);
 
-	const findById = (list: ImmutaRecord[], id: string) => list.find((item) => String(item.id) === id);
+	const findById = (list: ImmutaRecord[], id: string) =>
+		list.find((item) => String(item.id) === id);
 
 	const getDataSource: Handler = (request) => {
 		const found = findById(data().dataSources, request.params.id);
@@ -162,7 +218,9 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 	const getDataSourceTags: Handler = (request) => {
 		const found = findById(data().dataSources, request.params.id);
 		// {tags: [...]}: what immuta/catalog-linker and a 2026 toolkit read (docs/provenance.md)
-		return found ? json(200, { tags: data().tags.get(Number(found.id)) ?? [] }) : boom(404, `Data source ${request.params.id} not found`);
+		return found
+			? json(200, { tags: data().tags.get(Number(found.id)) ?? [] })
+			: boom(404, `Data source ${request.params.id} not found`);
 	};
 
 	/**
@@ -173,12 +231,19 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 	const tagDataSource: Handler = (request) => {
 		const found = findById(data().dataSources, request.params.id);
 		if (!found) return boom(404, `Data source ${request.params.id} not found`);
-		if (!Array.isArray(request.body)) return boom(400, '"value" must be an array', { validation: { source: 'payload', keys: ['value'] } });
-		const wanted = (request.body as Array<Record<string, unknown>>).filter((tag) => tag?.source === 'curated').map((tag) => String(tag.name));
+		if (!Array.isArray(request.body))
+			return boom(400, '"value" must be an array', {
+				validation: { source: 'payload', keys: ['value'] },
+			});
+		const wanted = (request.body as Array<Record<string, unknown>>)
+			.filter((tag) => tag?.source === 'curated')
+			.map((tag) => String(tag.name));
 		const unknown = wanted.filter((name) => !data().allTags.some((tag) => tag.name === name));
 		if (unknown.length > 0) return boom(400, `Tag ${unknown[0]} does not exist`);
 		const held = data().tags.get(Number(found.id)) ?? [];
-		const added = wanted.filter((name) => !held.some((tag) => tag.name === name)).map((name) => ({ name, source: 'curated', deleted: false }));
+		const added = wanted
+			.filter((name) => !held.some((tag) => tag.name === name))
+			.map((name) => ({ name, source: 'curated', deleted: false }));
 		data().tags.set(Number(found.id), [...held, ...added]);
 		return json(200, added);
 	};
@@ -191,20 +256,35 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 	const createDataSource: Handler = (request) => {
 		const type = HANDLER_NAMES[request.params.handlerType];
 		if (!type) return boom(404, 'Not Found');
-		const body = request.body as { handler?: Record<string, unknown>; dataSource?: Record<string, unknown> } | undefined;
-		if (!body || typeof body.handler !== 'object' || body.handler === null || typeof body.dataSource !== 'object' || body.dataSource === null) {
-			return boom(400, '"handler" and "dataSource" are required', { validation: { source: 'payload', keys: ['handler', 'dataSource'] } });
+		const body = request.body as
+			| { handler?: Record<string, unknown>; dataSource?: Record<string, unknown> }
+			| undefined;
+		if (
+			!body ||
+			typeof body.handler !== 'object' ||
+			body.handler === null ||
+			typeof body.dataSource !== 'object' ||
+			body.dataSource === null
+		) {
+			return boom(400, '"handler" and "dataSource" are required', {
+				validation: { source: 'payload', keys: ['handler', 'dataSource'] },
+			});
 		}
 		const name = String(body.dataSource.name ?? '').trim();
-		if (name === '') return boom(400, '"dataSource.name" is not allowed to be empty', { validation: { source: 'payload', keys: ['dataSource.name'] } });
-		if (data().dataSources.some((source) => source.name === name)) return boom(400, `Data source with name ${name} already exists`);
+		if (name === '')
+			return boom(400, '"dataSource.name" is not allowed to be empty', {
+				validation: { source: 'payload', keys: ['dataSource.name'] },
+			});
+		if (data().dataSources.some((source) => source.name === name))
+			return boom(400, `Data source with name ${name} already exists`);
 		const now = new Date().toISOString();
 		const id = Math.max(0, ...data().dataSources.map((source) => Number(source.id))) + 1;
 		const metadata = (body.handler.metadata ?? {}) as Record<string, unknown>;
 		data().dataSources.push({
 			id,
 			name,
-			description: typeof body.dataSource.description === 'string' ? body.dataSource.description : null,
+			description:
+				typeof body.dataSource.description === 'string' ? body.dataSource.description : null,
 			status: 'Ready',
 			type: 'queryable',
 			blobHandlerType: type,
@@ -218,7 +298,12 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 		});
 		data().tags.set(id, []);
 		// the response parameters Immuta's create docs list: id (of the handler), dataSourceId, warnings, connectionString
-		return json(200, { id: id + 10_000, dataSourceId: id, warnings: [], connectionString: `${String(metadata.hostname ?? 'host')}:${String(metadata.port ?? '')}/${String(metadata.database ?? '')}` });
+		return json(200, {
+			id: id + 10_000,
+			dataSourceId: id,
+			warnings: [],
+			connectionString: `${String(metadata.hostname ?? 'host')}:${String(metadata.port ?? '')}/${String(metadata.database ?? '')}`,
+		});
 	};
 
 	/** PUT /dataSource/{id} with the whole data source (as fh-immuta-utils sends it): name and description change; the answer is the saved data source. */
@@ -226,12 +311,17 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 		const found = findById(data().dataSources, request.params.id);
 		if (!found) return boom(404, `Data source ${request.params.id} not found`);
 		const body = request.body as Record<string, unknown> | undefined;
-		if (!body || typeof body !== 'object' || Array.isArray(body)) return boom(400, '"value" must be an object');
+		if (!body || typeof body !== 'object' || Array.isArray(body))
+			return boom(400, '"value" must be an object');
 		if (body.name !== undefined) {
-			if (typeof body.name !== 'string' || body.name.trim() === '') return boom(400, '"name" is not allowed to be empty', { validation: { source: 'payload', keys: ['name'] } });
+			if (typeof body.name !== 'string' || body.name.trim() === '')
+				return boom(400, '"name" is not allowed to be empty', {
+					validation: { source: 'payload', keys: ['name'] },
+				});
 			found.name = body.name;
 		}
-		if (body.description !== undefined) found.description = body.description === null ? null : String(body.description);
+		if (body.description !== undefined)
+			found.description = body.description === null ? null : String(body.description);
 		found.updatedAt = new Date().toISOString();
 		return json(200, found);
 	};
@@ -245,8 +335,14 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 		let list = data().audit;
 		const min = request.query.get('minDate');
 		const max = request.query.get('maxDate');
-		for (const [name, value] of [['minDate', min], ['maxDate', max]] as const) {
-			if (value && Number.isNaN(Date.parse(value))) return boom(400, `"${name}" must be a valid date`, { validation: { source: 'query', keys: [name] } });
+		for (const [name, value] of [
+			['minDate', min],
+			['maxDate', max],
+		] as const) {
+			if (value && Number.isNaN(Date.parse(value)))
+				return boom(400, `"${name}" must be a valid date`, {
+					validation: { source: 'query', keys: [name] },
+				});
 		}
 		if (min) list = list.filter((record) => Number(record.dateTime) >= Date.parse(min));
 		if (max) list = list.filter((record) => Number(record.dateTime) <= Date.parse(max));
@@ -266,18 +362,50 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 	const router = new Router()
 		.post('/bim/apikey/authenticate', apiKeyLogin)
 		.post('/bim/iam/:iamid/user/authenticate', passwordLogin)
-		.get('/bim/rpc/user/current', secured(() => json(200, CURRENT_USER)))
-		.get('/bim/user', secured((request) => page(request, usersShown(request), { param: 'name', text: (user) => String((user.profile as ImmutaRecord).name ?? '') })))
-		.get('/bim/group', secured((request) => page(request, catalogOrder(request, data().groups), { param: 'name', text: (group) => String(group.name) })))
-		.get('/dataSource', secured((request) => page(request, catalogOrder(request, data().dataSources), catalogSearch(request))))
+		.get(
+			'/bim/rpc/user/current',
+			secured(() => json(200, CURRENT_USER)),
+		)
+		.get(
+			'/bim/user',
+			secured((request) =>
+				page(request, usersShown(request), {
+					param: 'name',
+					text: (user) => String((user.profile as ImmutaRecord).name ?? ''),
+				}),
+			),
+		)
+		.get(
+			'/bim/group',
+			secured((request) =>
+				page(request, catalogOrder(request, data().groups), {
+					param: 'name',
+					text: (group) => String(group.name),
+				}),
+			),
+		)
+		.get(
+			'/dataSource',
+			secured((request) =>
+				page(request, catalogOrder(request, data().dataSources), catalogSearch(request)),
+			),
+		)
 		.get('/dataSource/:id', secured(getDataSource))
 		.get('/dataSource/:id/tags', secured(getDataSourceTags))
 		.put('/dataSource/:id', secured(updateDataSource))
 		.post('/tag/datasource/:id', secured(tagDataSource))
 		.post('/:handlerType/handler', secured(createDataSource))
-		.get('/project', secured((request) => page(request, catalogOrder(request, data().projects), catalogSearch(request))))
+		.get(
+			'/project',
+			secured((request) =>
+				page(request, catalogOrder(request, data().projects), catalogSearch(request)),
+			),
+		)
 		.get('/project/:id', secured(getProject))
-		.get('/policy/global', secured(() => json(200, data().globalPolicies)))
+		.get(
+			'/policy/global',
+			secured(() => json(200, data().globalPolicies)),
+		)
 		.get('/audit', secured(listAudit))
 		// vendor-apis.md: /tag without a token answers 500, not 401 (fh-immuta-utils re-authenticates on 500 too)
 		.get('/tag', (request) => {
@@ -293,13 +421,20 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 	 */
 	function addDataSources(body: unknown): SimReply {
 		const { count = 1, name = 'new source' } = (body ?? {}) as Record<string, unknown>;
-		if (!Number.isInteger(count) || (count as number) < 1) return boom(400, 'count must be a positive integer');
+		if (!Number.isInteger(count) || (count as number) < 1)
+			return boom(400, 'count must be a positive integer');
 		const list = data().dataSources;
 		const added: ImmutaRecord[] = [];
 		for (let i = 0; i < (count as number); i++) {
 			const id = Math.max(0, ...list.map((item) => Number(item.id))) + 1;
 			const at = new Date().toISOString();
-			const record: ImmutaRecord = { ...list[0], id, name: i === 0 ? String(name) : `${String(name)} ${i + 1}`, createdAt: at, updatedAt: at };
+			const record: ImmutaRecord = {
+				...list[0],
+				id,
+				name: i === 0 ? String(name) : `${String(name)} ${i + 1}`,
+				createdAt: at,
+				updatedAt: at,
+			};
 			list.push(record);
 			data().tags.set(id, []);
 			added.push(record);
@@ -313,17 +448,20 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 		const found = ids.map((id) => findById(data().dataSources, String(id)));
 		if (found.some((record) => !record)) return boom(404, 'Data source not found');
 		for (const record of found as ImmutaRecord[]) {
-			if (typeof name === 'string') record.name = found.length === 1 ? name : `${name} ${String(record.id)}`;
+			if (typeof name === 'string')
+				record.name = found.length === 1 ? name : `${name} ${String(record.id)}`;
 			record.updatedAt = new Date().toISOString();
 		}
-		if (deleted === true) data().dataSources = data().dataSources.filter((record) => !found.includes(record));
+		if (deleted === true)
+			data().dataSources = data().dataSources.filter((record) => !found.includes(record));
 		return json(200, found);
 	}
 
 	/** POST /__sim/audit {count?: 1}: things happen now, each written to the audit log. */
 	function addAuditRecords(body: unknown): SimReply {
 		const { count = 1 } = (body ?? {}) as Record<string, unknown>;
-		if (!Number.isInteger(count) || (count as number) < 1) return boom(400, 'count must be a positive integer');
+		if (!Number.isInteger(count) || (count as number) < 1)
+			return boom(400, 'count must be a positive integer');
 		const added = Array.from({ length: count as number }, (_, i) => ({
 			...data().audit[0],
 			id: `live-${data().audit.length + i}`,

@@ -3,14 +3,25 @@ import { startPlatformSimulator } from './core/start';
 import type { RunningSimulator, SimulatorOptions, SimulatorVendor } from './options';
 
 export type { SimulatorStats } from './core/stats';
-export type { RecordedRequest, RunningSimulator, SimulatorOptions, SimulatorVendor } from './options';
+export type {
+	RecordedRequest,
+	RunningSimulator,
+	SimulatorOptions,
+	SimulatorVendor,
+} from './options';
 /** Every platform's simulator, in the registry's order. */
 export const VENDORS: readonly SimulatorVendor[] = PLATFORMS.map((platform) => platform.vendor);
 
 /** Starts one vendor's simulator on 127.0.0.1. */
-export async function startSimulator(vendor: SimulatorVendor, options: SimulatorOptions = {}): Promise<RunningSimulator> {
+export async function startSimulator(
+	vendor: SimulatorVendor,
+	options: SimulatorOptions = {},
+): Promise<RunningSimulator> {
 	const platform = PLATFORMS.find((candidate) => candidate.vendor === vendor);
-	if (!platform) throw new Error(`Unknown simulator vendor "${String(vendor)}"; expected one of ${VENDORS.join(', ')}`);
+	if (!platform)
+		throw new Error(
+			`Unknown simulator vendor "${String(vendor)}"; expected one of ${VENDORS.join(', ')}`,
+		);
 	return await startPlatformSimulator(platform, options);
 }
 
@@ -25,7 +36,9 @@ export interface StartAllOptions extends SimulatorOptions {
  * Starts several simulators (all four by default); if one cannot start, the others are closed again.
  * With `vendors`, only those keys are present in the result.
  */
-export async function startAllSimulators(options: StartAllOptions = {}): Promise<Record<SimulatorVendor, RunningSimulator>> {
+export async function startAllSimulators(
+	options: StartAllOptions = {},
+): Promise<Record<SimulatorVendor, RunningSimulator>> {
 	const { portBase, vendors = [...VENDORS], ...rest } = options;
 	const started: Partial<Record<SimulatorVendor, RunningSimulator>> = {};
 	try {
@@ -40,6 +53,8 @@ export async function startAllSimulators(options: StartAllOptions = {}): Promise
 	return started as Record<SimulatorVendor, RunningSimulator>;
 }
 
-export async function stopAllSimulators(simulators: Partial<Record<SimulatorVendor, RunningSimulator>>): Promise<void> {
+export async function stopAllSimulators(
+	simulators: Partial<Record<SimulatorVendor, RunningSimulator>>,
+): Promise<void> {
 	await Promise.all(Object.values(simulators).map(async (simulator) => await simulator?.close()));
 }

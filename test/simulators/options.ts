@@ -132,7 +132,8 @@ export const DEFAULT_TOKEN_LIFETIME: Record<SimulatorVendor, number> = {
 };
 
 export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
-	const positive = (value: number | undefined, fallback: number) => (value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback);
+	const positive = (value: number | undefined, fallback: number) =>
+		value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
 	return {
 		tls: options.tls === true,
 		port: positive(options.port, 0),

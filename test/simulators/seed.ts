@@ -47,7 +47,8 @@ export class Rng {
 		const count = this.int(min, Math.min(max, items.length));
 		const pool = [...items];
 		const chosen: T[] = [];
-		while (chosen.length < count) chosen.push(pool.splice(Math.floor(this.next() * pool.length), 1)[0]);
+		while (chosen.length < count)
+			chosen.push(pool.splice(Math.floor(this.next() * pool.length), 1)[0]);
 		return chosen;
 	}
 
@@ -63,7 +64,10 @@ export class Rng {
 	}
 
 	privateIp(): string {
-		return this.pick([`10.${this.int(0, 20)}.${this.int(0, 255)}.${this.int(1, 254)}`, `192.168.${this.int(0, 10)}.${this.int(1, 254)}`]);
+		return this.pick([
+			`10.${this.int(0, 20)}.${this.int(0, 255)}.${this.int(1, 254)}`,
+			`192.168.${this.int(0, 10)}.${this.int(1, 254)}`,
+		]);
 	}
 
 	publicIp(): string {
@@ -91,7 +95,42 @@ export function lazy<T>(build: () => T): () => T {
 	};
 }
 
-export const HOSTS = ['dc01', 'dc02', 'web-prod-01', 'web-prod-02', 'db-core-01', 'fileserver', 'vpn-gw', 'mail01', 'hr-laptop-17', 'dev-ws-42', 'k8s-node-3', 'jumpbox'];
-export const USERS = ['jsmith', 'mgarcia', 'akumar', 'lchen', 'opatel', 'svc_backup', 'administrator', 'rnovak', 'tnguyen', 'ebrown'];
-export const COUNTRIES = ['United States', 'Germany', 'Netherlands', 'Russia', 'China', 'Brazil', 'India', 'France', 'Singapore', 'Canada'];
+export const HOSTS = [
+	'dc01',
+	'dc02',
+	'web-prod-01',
+	'web-prod-02',
+	'db-core-01',
+	'fileserver',
+	'vpn-gw',
+	'mail01',
+	'hr-laptop-17',
+	'dev-ws-42',
+	'k8s-node-3',
+	'jumpbox',
+];
+export const USERS = [
+	'jsmith',
+	'mgarcia',
+	'akumar',
+	'lchen',
+	'opatel',
+	'svc_backup',
+	'administrator',
+	'rnovak',
+	'tnguyen',
+	'ebrown',
+];
+export const COUNTRIES = [
+	'United States',
+	'Germany',
+	'Netherlands',
+	'Russia',
+	'China',
+	'Brazil',
+	'India',
+	'France',
+	'Singapore',
+	'Canada',
+];
 export const DAY_MS = 24 * 3600_000;

@@ -2,7 +2,19 @@ import type { VendorApp, VendorContext } from './core/app';
 import { QueryError, matches, parseSort, sortDocs } from './core/es-query';
 import { Router, json, type Handler, type SimReply, type SimRequest } from './core/server';
 import { connectorsOf, sensorsOf } from './data/stellar-inventory';
-import { ALERT_STATUSES, CASE_SEVERITIES, CASE_STATUSES, EVENTS, STELLAR_USERS, caseAlert, caseUser, caseRecord, seedStellar, type StellarAlert, type StellarCase } from './data/stellar-cyber';
+import {
+	ALERT_STATUSES,
+	CASE_SEVERITIES,
+	CASE_STATUSES,
+	EVENTS,
+	STELLAR_USERS,
+	caseAlert,
+	caseUser,
+	caseRecord,
+	seedStellar,
+	type StellarAlert,
+	type StellarCase,
+} from './data/stellar-cyber';
 import { STELLAR } from './fixtures';
 import { HOSTS, Rng, lazy } from './seed';
 
@@ -21,12 +33,17 @@ const DEFAULT_LIMIT = 10;
 const error = (status: number, message: string): SimReply => json(status, { error: message });
 
 /** Which API key the token call presents, or a reason it is refused. */
-function presentedKey(request: SimRequest): { ok: true; subject: string; keyType: 'scoped' | 'legacy' } | { ok: false; message: string } {
+function presentedKey(
+	request: SimRequest,
+): { ok: true; subject: string; keyType: 'scoped' | 'legacy' } | { ok: false; message: string } {
 	const header = request.headers.authorization;
-	if (typeof header !== 'string' || header.trim() === '') return { ok: false, message: 'Authorization header is missing' };
+	if (typeof header !== 'string' || header.trim() === '')
+		return { ok: false, message: 'Authorization header is missing' };
 	const [scheme, value = ''] = header.trim().split(/\s+/, 2);
 	if (/^bearer$/i.test(scheme)) {
-		return value === STELLAR.apiKey ? { ok: true, subject: 'api-key:soc-automation', keyType: 'scoped' } : { ok: false, message: 'Invalid API key' };
+		return value === STELLAR.apiKey
+			? { ok: true, subject: 'api-key:soc-automation', keyType: 'scoped' }
+			: { ok: false, message: 'Invalid API key' };
 	}
 	if (/^basic$/i.test(scheme)) {
 		const decoded = Buffer.from(value, 'base64').toString('utf8');
@@ -66,16 +83,25 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		(handler: Handler, rootScopeOnly = false): Handler =>
 		(request) => {
 			const header = request.headers.authorization;
-			const token = typeof header === 'string' && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '').trim() : undefined;
+			const token =
+				typeof header === 'string' && /^Bearer\s+/i.test(header)
+					? header.replace(/^Bearer\s+/i, '').trim()
+					: undefined;
 			const check = tokens.check(token);
 			if (!check.valid) {
-				const message = check.reason === 'expired' ? 'Access token has expired' : token ? 'Invalid access token' : 'Access token is missing';
+				const message =
+					check.reason === 'expired'
+						? 'Access token has expired'
+						: token
+							? 'Invalid access token'
+							: 'Access token is missing';
 				return error(401, message);
 			}
 			// Stellar's documentation (6.5.x, "Using the API to Perform an ElasticSearch Query"): data API searches
 			// are only for Super Admin users with root scope, with the legacy key; "not available to users with
 			// scoped API keys". The status and text of the refusal are unattested (modelled on the other errors).
-			if (rootScopeOnly && check.claims.key_type === 'scoped') return error(403, 'Insufficient privileges: this API requires root scope');
+			if (rootScopeOnly && check.claims.key_type === 'scoped')
+				return error(403, 'Insufficient privileges: this API requires root scope');
 			request.user = check.subject;
 			return handler(request);
 		};
@@ -92,10 +118,13 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		const skip = intQuery(request, 'skip');
 		// Parameters the platform does not know (min_score, which no public client sends) are ignored, as web
 		// frameworks do: the list is then answered unfiltered.
-		if (limit === 'invalid' || skip === 'invalid') return error(400, 'limit and skip must be non-negative integers');
-		if (limit !== undefined && limit > MAX_CASE_LIMIT) return error(400, `limit must be less than or equal to ${MAX_CASE_LIMIT}`);
+		if (limit === 'invalid' || skip === 'invalid')
+			return error(400, 'limit and skip must be non-negative integers');
+		if (limit !== undefined && limit > MAX_CASE_LIMIT)
+			return error(400, `limit must be less than or equal to ${MAX_CASE_LIMIT}`);
 		const sort = request.query.get('sort') ?? 'created_at';
-		if (!['score', 'created_at', 'modified_at'].includes(sort)) return error(400, 'sort must be one of score, created_at, modified_at');
+		if (!['score', 'created_at', 'modified_at'].includes(sort))
+			return error(400, 'sort must be one of score, created_at, modified_at');
 		const order = (request.query.get('order') ?? 'desc').toLowerCase();
 		if (order !== 'asc' && order !== 'desc') return error(400, 'order must be asc or desc');
 
@@ -130,13 +159,27 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 			if (Number.isNaN(Number(fromScore))) return error(400, 'FROM~score must be a number');
 			list = list.filter((record) => record.score >= Number(fromScore));
 		}
-		const notTags = (request.query.get('NOT~tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean);
-		if (notTags.length) list = list.filter((record) => !(record.tags as string[]).some((tag) => notTags.includes(tag)));
-		const notBy = (request.query.get('NOT~modified_by') ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+		const notTags = (request.query.get('NOT~tags') ?? '')
+			.split(',')
+			.map((t) => t.trim())
+			.filter(Boolean);
+		if (notTags.length)
+			list = list.filter(
+				(record) => !(record.tags as string[]).some((tag) => notTags.includes(tag)),
+			);
+		const notBy = (request.query.get('NOT~modified_by') ?? '')
+			.split(',')
+			.map((t) => t.trim())
+			.filter(Boolean);
 		if (notBy.length) list = list.filter((record) => !notBy.includes(String(record.modified_by)));
-		const sorted = sortDocs(list, [{ field: sort, order }, { field: '_id', order: 'asc' }]);
+		const sorted = sortDocs(list, [
+			{ field: sort, order },
+			{ field: '_id', order: 'asc' },
+		]);
 		const start = skip ?? 0;
-		return json(200, { data: { cases: sorted.slice(start, start + (limit ?? DEFAULT_LIMIT)), total: sorted.length } });
+		return json(200, {
+			data: { cases: sorted.slice(start, start + (limit ?? DEFAULT_LIMIT)), total: sorted.length },
+		});
 	};
 
 	const getCase: Handler = (request) => {
@@ -148,9 +191,12 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		const record = findCase(request.params.id);
 		if (!record) return error(404, 'Case not found');
 		const body = request.body as Record<string, unknown> | undefined;
-		if (request.bodyInvalid || typeof body !== 'object' || body === null || Array.isArray(body)) return error(400, 'Request body must be a JSON object');
-		if (body.status !== undefined && !CASE_STATUSES.includes(String(body.status))) return error(400, `status must be one of ${CASE_STATUSES.join(', ')}`);
-		if (body.severity !== undefined && !CASE_SEVERITIES.includes(String(body.severity))) return error(400, `severity must be one of ${CASE_SEVERITIES.join(', ')}`);
+		if (request.bodyInvalid || typeof body !== 'object' || body === null || Array.isArray(body))
+			return error(400, 'Request body must be a JSON object');
+		if (body.status !== undefined && !CASE_STATUSES.includes(String(body.status)))
+			return error(400, `status must be one of ${CASE_STATUSES.join(', ')}`);
+		if (body.severity !== undefined && !CASE_SEVERITIES.includes(String(body.severity)))
+			return error(400, `severity must be one of ${CASE_SEVERITIES.join(', ')}`);
 		if (body.status !== undefined) record.status = body.status;
 		if (body.severity !== undefined) record.severity = body.severity;
 		// What `assignee` takes is unattested; a case pairs it with assignee_name as it pairs modified_by (an id)
@@ -164,19 +210,29 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		if (body.resolution !== undefined) record.resolution = body.resolution;
 		const tagChanges = body.tags as { add?: unknown; delete?: unknown } | undefined;
 		if (tagChanges !== undefined) {
-			if (typeof tagChanges !== 'object' || tagChanges === null) return error(400, 'tags must be {"add": [...], "delete": [...]}');
+			if (typeof tagChanges !== 'object' || tagChanges === null)
+				return error(400, 'tags must be {"add": [...], "delete": [...]}');
 			const current = new Set(record.tags as string[]);
-			for (const tag of Array.isArray(tagChanges.add) ? tagChanges.add : []) current.add(String(tag));
-			for (const tag of Array.isArray(tagChanges.delete) ? tagChanges.delete : []) current.delete(String(tag));
+			for (const tag of Array.isArray(tagChanges.add) ? tagChanges.add : [])
+				current.add(String(tag));
+			for (const tag of Array.isArray(tagChanges.delete) ? tagChanges.delete : [])
+				current.delete(String(tag));
 			record.tags = [...current];
 		}
 		if (body.update_alerts === true && body.status !== undefined) {
-			const alertStatus = body.status === 'Resolved' || body.status === 'Cancelled' ? 'Closed' : body.status === 'New' ? 'New' : 'In Progress';
-			for (const alert of data().alertsByCase.get(record._id) ?? []) alert._source.event_status = alertStatus;
+			const alertStatus =
+				body.status === 'Resolved' || body.status === 'Cancelled'
+					? 'Closed'
+					: body.status === 'New'
+						? 'New'
+						: 'In Progress';
+			for (const alert of data().alertsByCase.get(record._id) ?? [])
+				alert._source.event_status = alertStatus;
 		}
 		record.modified_at = Date.now();
 		Object.assign(record, byUser(request.user ?? 'api'));
-		if (record.status === 'Resolved' || record.status === 'Cancelled') record.closed = record.modified_at;
+		if (record.status === 'Resolved' || record.status === 'Cancelled')
+			record.closed = record.modified_at;
 		return json(200, { data: record });
 	};
 
@@ -185,7 +241,8 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		if (!record) return error(404, 'Case not found');
 		const limit = intQuery(request, 'limit');
 		const skip = intQuery(request, 'skip');
-		if (limit === 'invalid' || skip === 'invalid') return error(400, 'limit and skip must be non-negative integers');
+		if (limit === 'invalid' || skip === 'invalid')
+			return error(400, 'limit and skip must be non-negative integers');
 		// "limit at most 50 (larger values are cut to 50)": DSBrit0/stellarcyber-poc-report endpoints.js
 		const size = Math.min(limit ?? DEFAULT_LIMIT, MAX_CASE_ALERT_LIMIT);
 		const all = data().alertsByCase.get(record._id) ?? [];
@@ -209,10 +266,18 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		const record = findCase(request.params.id);
 		if (!record) return error(404, 'Case not found');
 		const comment = (request.body as Record<string, unknown> | undefined)?.comment;
-		if (typeof comment !== 'string' || comment.trim() === '') return error(400, 'comment is required');
+		if (typeof comment !== 'string' || comment.trim() === '')
+			return error(400, 'comment is required');
 		// {comment, _id, case_id, created_at, modified_at, user}: the shape jira-case-sync reads
 		const at = Date.now();
-		const entry = { _id: rng.hex(24), case_id: record._id, comment, created_at: at, modified_at: at, user: request.user ?? 'api' };
+		const entry = {
+			_id: rng.hex(24),
+			case_id: record._id,
+			comment,
+			created_at: at,
+			modified_at: at,
+			user: request.user ?? 'api',
+		};
 		const list = data().comments.get(record._id) ?? [];
 		list.push(entry);
 		data().comments.set(record._id, list);
@@ -232,8 +297,12 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		const alerts = data().alertsByCase.get(record._id) ?? [];
 		const hosts = [...new Set(alerts.map((a) => String(a._source.host ?? a._source.srcip)))];
 		const names = [...new Set(alerts.map((a) => String(a._source.event_name)))];
-		if (request.query.get('formatted') !== 'true') return json(200, { data: { alert_count: alerts.length, alert_names: names, hosts } });
-		const text = [`Observed ${names.length} alert types: ${names.join(', ')}`, `Involved ${hosts.length} hosts: ${hosts.join(', ')}`].join('\n');
+		if (request.query.get('formatted') !== 'true')
+			return json(200, { data: { alert_count: alerts.length, alert_names: names, hosts } });
+		const text = [
+			`Observed ${names.length} alert types: ${names.join(', ')}`,
+			`Involved ${hosts.length} hosts: ${hosts.join(', ')}`,
+		].join('\n');
 		return json(200, { data: text });
 	};
 
@@ -249,8 +318,16 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		const record = findCase(request.params.id);
 		if (!record) return error(404, 'Case not found');
 		const events = [
-			{ timestamp: record.created_at, score: Math.max(0, record.score - 10), reasons: [{ reason: 'Case created' }] },
-			{ timestamp: record.modified_at, score: record.score, reasons: [{ reason: `${record.size} alerts correlated` }] },
+			{
+				timestamp: record.created_at,
+				score: Math.max(0, record.score - 10),
+				reasons: [{ reason: 'Case created' }],
+			},
+			{
+				timestamp: record.modified_at,
+				score: record.score,
+				reasons: [{ reason: `${record.size} alerts correlated` }],
+			},
 		];
 		return json(200, { data: events });
 	};
@@ -264,7 +341,12 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 	const aliasOf = (index: string) => index.replace(/^stellar-index-v1-ser-/, 'aella-ser-');
 
 	function indexRegex(pattern: string): RegExp {
-		const parts = pattern.split(',').map((p) => p.trim().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*'));
+		const parts = pattern.split(',').map((p) =>
+			p
+				.trim()
+				.replace(/[.+^${}()|[\]\\]/g, '\\$&')
+				.replace(/\*/g, '.*'),
+		);
 		return new RegExp(`^(${parts.join('|')})$`);
 	}
 
@@ -281,17 +363,38 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		const inIndex = indexRegex(spec.index);
 		let hits: StellarAlert[];
 		try {
-			hits = data().alerts.filter((alert) => (inIndex.test(alert._index) || inIndex.test(aliasOf(alert._index))) && matches(spec.query, alert._source, { nowMs: Date.now(), id: alert._id }));
-			hits = sortDocs(hits.map((alert) => ({ ...alert._source, __alert: alert })), parseSort(spec.sort)).map((doc) => doc.__alert as StellarAlert);
+			hits = data().alerts.filter(
+				(alert) =>
+					(inIndex.test(alert._index) || inIndex.test(aliasOf(alert._index))) &&
+					matches(spec.query, alert._source, { nowMs: Date.now(), id: alert._id }),
+			);
+			hits = sortDocs(
+				hits.map((alert) => ({ ...alert._source, __alert: alert })),
+				parseSort(spec.sort),
+			).map((doc) => doc.__alert as StellarAlert);
 		} catch (failure) {
 			if (failure instanceof QueryError) {
-				return json(400, { error: { root_cause: [{ type: 'parsing_exception', reason: failure.message }], type: 'parsing_exception', reason: failure.message }, status: 400 });
+				return json(400, {
+					error: {
+						root_cause: [{ type: 'parsing_exception', reason: failure.message }],
+						type: 'parsing_exception',
+						reason: failure.message,
+					},
+					status: 400,
+				});
 			}
 			throw failure;
 		}
 		if (!scroll && spec.from + spec.size > 10_000) {
 			const reason = `Result window is too large, from + size must be less than or equal to: [10000] but was [${spec.from + spec.size}]`;
-			return json(400, { error: { root_cause: [{ type: 'illegal_argument_exception', reason }], type: 'search_phase_execution_exception', reason }, status: 400 });
+			return json(400, {
+				error: {
+					root_cause: [{ type: 'illegal_argument_exception', reason }],
+					type: 'search_phase_execution_exception',
+					reason,
+				},
+				status: 400,
+			});
 		}
 		const page = hits.slice(spec.from, spec.from + spec.size);
 		const body: Record<string, unknown> = {
@@ -300,21 +403,31 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 			hits: {
 				total: { value: hits.length, relation: 'eq' },
 				max_score: page.length > 0 ? 1 : null,
-				hits: page.map((alert) => ({ _index: alert._index, _id: alert._id, _score: 1, _source: alert._source })),
+				hits: page.map((alert) => ({
+					_index: alert._index,
+					_id: alert._id,
+					_score: 1,
+					_source: alert._source,
+				})),
 			},
 		};
-		if (scroll) body._scroll_id = Buffer.from(JSON.stringify({ ...spec, from: spec.from + spec.size })).toString('base64url');
+		if (scroll)
+			body._scroll_id = Buffer.from(
+				JSON.stringify({ ...spec, from: spec.from + spec.size }),
+			).toString('base64url');
 		return json(200, body);
 	}
 
 	const search: Handler = (request) => {
 		const body = (request.body ?? {}) as Record<string, unknown>;
-		if (request.bodyInvalid || typeof body !== 'object' || Array.isArray(body)) return json(400, { error: 'Request body must be a JSON object', status: 400 });
+		if (request.bodyInvalid || typeof body !== 'object' || Array.isArray(body))
+			return json(400, { error: 'Request body must be a JSON object', status: 400 });
 		const q = request.query.get('q');
 		const query = body.query ?? (q ? { query_string: { query: q } } : { match_all: {} });
 		const size = Number(body.size ?? request.query.get('size') ?? 10);
 		const from = Number(body.from ?? request.query.get('from') ?? 0);
-		if (!Number.isInteger(size) || size < 0 || !Number.isInteger(from) || from < 0) return json(400, { error: 'size and from must be non-negative integers', status: 400 });
+		if (!Number.isInteger(size) || size < 0 || !Number.isInteger(from) || from < 0)
+			return json(400, { error: 'size and from must be non-negative integers', status: 400 });
 		const scroll = request.query.get('scroll') ?? undefined;
 		return runSearch({ index: request.params.index, query, sort: body.sort, size, from }, scroll);
 	};
@@ -327,24 +440,39 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 			spec = JSON.parse(Buffer.from(id, 'base64url').toString('utf8')) as SearchSpec;
 			if (typeof spec.index !== 'string') throw new Error('bad scroll');
 		} catch {
-			return json(404, { error: { type: 'search_context_missing_exception', reason: 'No search context found for id' }, status: 404 });
+			return json(404, {
+				error: {
+					type: 'search_context_missing_exception',
+					reason: 'No search context found for id',
+				},
+				status: 404,
+			});
 		}
 		return runSearch(spec, String(body.scroll ?? '1m'));
 	};
 
 	const updateSecurityEvent: Handler = (request) => {
-		const alert = data().alerts.find((candidate) => candidate._id === request.params.id && candidate._index === request.params.index);
+		const alert = data().alerts.find(
+			(candidate) =>
+				candidate._id === request.params.id && candidate._index === request.params.index,
+		);
 		if (!alert) return error(404, 'Security event not found');
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		if (body.status !== undefined) {
-			if (!ALERT_STATUSES.includes(String(body.status))) return error(400, `status must be one of ${ALERT_STATUSES.join(', ')}`);
+			if (!ALERT_STATUSES.includes(String(body.status)))
+				return error(400, `status must be one of ${ALERT_STATUSES.join(', ')}`);
 			alert._source.event_status = body.status;
 		}
 		if (typeof body.comments === 'string' && body.comments !== '') {
-			(alert._source.comments as unknown[]).push({ comment_user: request.user, comment_time: Date.now(), comment: body.comments });
+			(alert._source.comments as unknown[]).push({
+				comment_user: request.user,
+				comment_time: Date.now(),
+				comment: body.comments,
+			});
 		}
 		if (body.event_tags !== undefined) {
-			if (!Array.isArray(body.event_tags)) return error(400, 'event_tags must be a list of {op, tag}');
+			if (!Array.isArray(body.event_tags))
+				return error(400, 'event_tags must be a list of {op, tag}');
 			const current = new Set(alert._source.event_tags as string[]);
 			for (const change of body.event_tags as Array<Record<string, unknown>>) {
 				if (change?.op === 'add') current.add(String(change.tag));
@@ -360,10 +488,19 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 	const router = new Router()
 		.post(`${V1}/access_token`, accessToken)
 		.get(`${V1}/tenants`, secured(tenants))
-		.get(`${V1}/users`, secured(() => json(200, { data: STELLAR_USERS })))
+		.get(
+			`${V1}/users`,
+			secured(() => json(200, { data: STELLAR_USERS })),
+		)
 		// top-level lists, as jira-case-sync and stellarcyber-galaxy read them (docs/provenance.md)
-		.get(`${V1}/connectors`, secured(() => json(200, { connectors: connectorsOf(data().tenants, options.referenceTime) })))
-		.get(`${V1}/data_sensors`, secured(() => json(200, { sensors: sensorsOf(data().tenants, options.referenceTime) })))
+		.get(
+			`${V1}/connectors`,
+			secured(() => json(200, { connectors: connectorsOf(data().tenants, options.referenceTime) })),
+		)
+		.get(
+			`${V1}/data_sensors`,
+			secured(() => json(200, { sensors: sensorsOf(data().tenants, options.referenceTime) })),
+		)
 		.get(`${V1}/cases`, secured(listCases))
 		.get(`${V1}/cases/:id`, secured(getCase))
 		.put(`${V1}/cases/:id`, secured(updateCase))
@@ -395,16 +532,32 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 	/** POST /__sim/cases {count?: 1, score?, status?: 'New', tenantId?}: new cases, all created in the same millisecond. */
 	function createCases(body: unknown): SimReply {
 		const { count = 1, score, status = 'New', tenantId } = (body ?? {}) as Record<string, unknown>;
-		if (!Number.isInteger(count) || (count as number) < 1) return error(400, 'count must be a positive integer');
-		if (!CASE_STATUSES.includes(String(status))) return error(400, `status must be one of ${CASE_STATUSES.join(', ')}`);
-		if (score !== undefined && typeof score !== 'number') return error(400, 'score must be a number');
-		const tenant = tenantId === undefined ? data().tenants[0] : data().tenants.find((t) => t.cust_id === tenantId);
+		if (!Number.isInteger(count) || (count as number) < 1)
+			return error(400, 'count must be a positive integer');
+		if (!CASE_STATUSES.includes(String(status)))
+			return error(400, `status must be one of ${CASE_STATUSES.join(', ')}`);
+		if (score !== undefined && typeof score !== 'number')
+			return error(400, 'score must be a number');
+		const tenant =
+			tenantId === undefined
+				? data().tenants[0]
+				: data().tenants.find((t) => t.cust_id === tenantId);
 		if (!tenant) return error(400, 'unknown tenantId');
 		const at = Date.now();
 		const created: StellarCase[] = [];
 		for (let i = 0; i < (count as number); i++) {
 			const id = rng.hex(24);
-			const record = caseRecord(rng, { ticket: 1000 + data().cases.length, id, tenant, event: rng.pick(EVENTS), host: rng.pick(HOSTS), created: at, modified: at, status: String(status), size: 0 });
+			const record = caseRecord(rng, {
+				ticket: 1000 + data().cases.length,
+				id,
+				tenant,
+				event: rng.pick(EVENTS),
+				host: rng.pick(HOSTS),
+				created: at,
+				modified: at,
+				status: String(status),
+				size: 0,
+			});
 			if (score !== undefined) record.score = score;
 			data().cases.push(record);
 			data().alertsByCase.set(id, []);
@@ -417,7 +570,8 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 	function modifyCases(body: unknown): SimReply {
 		const { ids, status, by = 'alice.soc' } = (body ?? {}) as Record<string, unknown>;
 		if (!Array.isArray(ids) || ids.length === 0) return error(400, 'ids must be a non-empty list');
-		if (status !== undefined && !CASE_STATUSES.includes(String(status))) return error(400, `status must be one of ${CASE_STATUSES.join(', ')}`);
+		if (status !== undefined && !CASE_STATUSES.includes(String(status)))
+			return error(400, `status must be one of ${CASE_STATUSES.join(', ')}`);
 		const records = ids.map((id) => findCase(String(id)));
 		if (records.some((record) => !record)) return error(404, 'Case not found');
 		const at = Date.now();
@@ -438,11 +592,17 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		const { caseId, add = 0, remove = [] } = (body ?? {}) as Record<string, unknown>;
 		const record = findCase(String(caseId));
 		if (!record) return error(404, 'Case not found');
-		if (!Number.isInteger(add) || (add as number) < 0) return error(400, 'add must be a non-negative integer');
+		if (!Number.isInteger(add) || (add as number) < 0)
+			return error(400, 'add must be a non-negative integer');
 		if (!Array.isArray(remove)) return error(400, 'remove must be a list of alert ids');
-		const tenant = data().tenants.find((known) => known.cust_id === record.cust_id) ?? data().tenants[0];
-		const list = (data().alertsByCase.get(record._id) ?? []).filter((alert) => !remove.includes(alert._id));
-		const added = Array.from({ length: add as number }, () => caseAlert(rng, { event: rng.pick(EVENTS), tenant, host: rng.pick(HOSTS) }, Date.now()));
+		const tenant =
+			data().tenants.find((known) => known.cust_id === record.cust_id) ?? data().tenants[0];
+		const list = (data().alertsByCase.get(record._id) ?? []).filter(
+			(alert) => !remove.includes(alert._id),
+		);
+		const added = Array.from({ length: add as number }, () =>
+			caseAlert(rng, { event: rng.pick(EVENTS), tenant, host: rng.pick(HOSTS) }, Date.now()),
+		);
 		list.push(...added);
 		data().alerts.push(...added);
 		data().alertsByCase.set(record._id, list);

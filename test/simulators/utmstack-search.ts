@@ -8,9 +8,27 @@ import { TIME_FIELD, timeBounds, timeIndexOf, walkByTime } from './utmstack-time
  */
 
 export const OPERATORS = [
-	'IS', 'IS_NOT', 'CONTAIN', 'CONTAIN_ONE_OF', 'DOES_NOT_CONTAIN_ONE_OF', 'DOES_NOT_CONTAIN', 'IS_ONE_OF', 'IS_NOT_ONE_OF',
-	'IS_ONE_OF_TERMS', 'EXIST', 'DOES_NOT_EXIST', 'IS_BETWEEN', 'IS_NOT_BETWEEN', 'IS_IN_FIELDS', 'IS_NOT_IN_FIELDS', 'ENDS_WITH',
-	'NOT_ENDS_WITH', 'START_WITH', 'NOT_START_WITH', 'IS_GREATER_THAN', 'IS_LESS_THAN_OR_EQUALS',
+	'IS',
+	'IS_NOT',
+	'CONTAIN',
+	'CONTAIN_ONE_OF',
+	'DOES_NOT_CONTAIN_ONE_OF',
+	'DOES_NOT_CONTAIN',
+	'IS_ONE_OF',
+	'IS_NOT_ONE_OF',
+	'IS_ONE_OF_TERMS',
+	'EXIST',
+	'DOES_NOT_EXIST',
+	'IS_BETWEEN',
+	'IS_NOT_BETWEEN',
+	'IS_IN_FIELDS',
+	'IS_NOT_IN_FIELDS',
+	'ENDS_WITH',
+	'NOT_ENDS_WITH',
+	'START_WITH',
+	'NOT_START_WITH',
+	'IS_GREATER_THAN',
+	'IS_LESS_THAN_OR_EQUALS',
 ] as const;
 
 export type Operator = (typeof OPERATORS)[number];
@@ -31,7 +49,8 @@ export class FilterError extends Error {
 	}
 }
 
-const isScalar = (value: unknown) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+const isScalar = (value: unknown) =>
+	typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
 function escapeLucene(text: string): string {
 	return text.replace(/[+\-=&|><!(){}[\]^"~*?:\\/\s]/g, '\\$&');
@@ -39,28 +58,40 @@ function escapeLucene(text: string): string {
 
 function scalar(filter: UtmFilter): string | number | boolean {
 	if (!isScalar(filter.value)) {
-		throw new FilterError(`The operator ${filter.operator} needs a single value on field ${filter.field}`, 500);
+		throw new FilterError(
+			`The operator ${filter.operator} needs a single value on field ${filter.field}`,
+			500,
+		);
 	}
 	return filter.value as string | number | boolean;
 }
 
 function list(filter: UtmFilter): Array<string | number | boolean> {
 	if (!Array.isArray(filter.value) || filter.value.length === 0 || !filter.value.every(isScalar)) {
-		throw new FilterError(`The operator ${filter.operator} needs a non-empty list of values on field ${filter.field}`, 500);
+		throw new FilterError(
+			`The operator ${filter.operator} needs a non-empty list of values on field ${filter.field}`,
+			500,
+		);
 	}
 	return filter.value as Array<string | number | boolean>;
 }
 
 function pair(filter: UtmFilter): [unknown, unknown] {
 	if (!Array.isArray(filter.value) || filter.value.length !== 2) {
-		throw new FilterError(`The operator ${filter.operator} needs a [from, to] pair on field ${filter.field}`, 500);
+		throw new FilterError(
+			`The operator ${filter.operator} needs a [from, to] pair on field ${filter.field}`,
+			500,
+		);
 	}
 	return [filter.value[0], filter.value[1]];
 }
 
 const not = (query: object) => ({ bool: { must_not: [query] } });
 const anyPhrase = (field: string, values: unknown[]) => ({
-	bool: { should: values.map((value) => ({ match_phrase: { [field]: value } })), minimum_should_match: 1 },
+	bool: {
+		should: values.map((value) => ({ match_phrase: { [field]: value } })),
+		minimum_should_match: 1,
+	},
 });
 
 /** One filter as an OpenSearch query (the shapes UTMStack builds: match_phrase, query_string, wildcard, terms, range, exists). */
@@ -72,9 +103,13 @@ export function filterQuery(filter: UtmFilter): object {
 		case 'IS_NOT':
 			return not({ match_phrase: { [field]: scalar(filter) } });
 		case 'CONTAIN':
-			return { query_string: { fields: [field], query: `*${escapeLucene(String(scalar(filter)))}*` } };
+			return {
+				query_string: { fields: [field], query: `*${escapeLucene(String(scalar(filter)))}*` },
+			};
 		case 'DOES_NOT_CONTAIN':
-			return not({ query_string: { fields: [field], query: `*${escapeLucene(String(scalar(filter)))}*` } });
+			return not({
+				query_string: { fields: [field], query: `*${escapeLucene(String(scalar(filter)))}*` },
+			});
 		case 'CONTAIN_ONE_OF':
 		case 'IS_ONE_OF':
 			return anyPhrase(field, list(filter));
@@ -96,9 +131,13 @@ export function filterQuery(filter: UtmFilter): object {
 			return not({ range: { [field]: { gte, lte } } });
 		}
 		case 'IS_IN_FIELDS':
-			return { query_string: { default_field: '*', query: `*${escapeLucene(String(scalar(filter)))}*` } };
+			return {
+				query_string: { default_field: '*', query: `*${escapeLucene(String(scalar(filter)))}*` },
+			};
 		case 'IS_NOT_IN_FIELDS':
-			return not({ query_string: { default_field: '*', query: `*${escapeLucene(String(scalar(filter)))}*` } });
+			return not({
+				query_string: { default_field: '*', query: `*${escapeLucene(String(scalar(filter)))}*` },
+			});
 		case 'ENDS_WITH':
 			return { wildcard: { [field]: `*${String(scalar(filter))}` } };
 		case 'NOT_ENDS_WITH':
@@ -117,12 +156,17 @@ export function filterQuery(filter: UtmFilter): object {
 /** Binds the request body like Jackson would: a list of {field, operator, value}; an unknown operator is a 400. */
 export function parseFilters(body: unknown): UtmFilter[] {
 	if (body === undefined || body === null) return [];
-	if (!Array.isArray(body)) throw new FilterError('Cannot deserialize the filter list: expected a JSON array', 400);
+	if (!Array.isArray(body))
+		throw new FilterError('Cannot deserialize the filter list: expected a JSON array', 400);
 	return body.map((item, position) => {
-		if (typeof item !== 'object' || item === null) throw new FilterError(`Cannot deserialize filter ${position}`, 400);
+		if (typeof item !== 'object' || item === null)
+			throw new FilterError(`Cannot deserialize filter ${position}`, 400);
 		const { field, operator, value } = item as Record<string, unknown>;
 		if (typeof operator !== 'string' || !(OPERATORS as readonly string[]).includes(operator)) {
-			throw new FilterError(`Cannot deserialize value of type OperatorType from String "${String(operator)}"`, 400);
+			throw new FilterError(
+				`Cannot deserialize value of type OperatorType from String "${String(operator)}"`,
+				400,
+			);
 		}
 		const needsField = operator !== 'IS_IN_FIELDS' && operator !== 'IS_NOT_IN_FIELDS';
 		if (needsField && (typeof field !== 'string' || field.trim() === '')) {
@@ -134,8 +178,19 @@ export function parseFilters(body: unknown): UtmFilter[] {
 
 /** Index-pattern globs ("alert-*", "log-wineventlog-*,log-syslog-*") against index names. */
 export function indexMatcher(pattern: string): (index: string) => boolean {
-	const parts = pattern.split(',').map((p) => p.trim()).filter((p) => p !== '');
-	const regexes = parts.map((p) => new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`));
+	const parts = pattern
+		.split(',')
+		.map((p) => p.trim())
+		.filter((p) => p !== '');
+	const regexes = parts.map(
+		(p) =>
+			new RegExp(
+				`^${p
+					.replace(/[.+^${}()|[\]\\]/g, '\\$&')
+					.replace(/\*/g, '.*')
+					.replace(/\?/g, '.')}$`,
+			),
+	);
 	return (index) => regexes.some((regex) => regex.test(index));
 }
 
@@ -169,9 +224,13 @@ export function runSearch(docs: StoredDoc[], params: SearchParams): SearchResult
 	const offset = params.size * page - params.size;
 	const size = Math.min(params.size, Math.max(0, params.top - offset));
 	const window = params.maxResultWindow ?? 10_000;
-	const hit = (doc: StoredDoc) => inIndex(doc.index) && matches(query, doc.source, { nowMs: params.nowMs });
+	const hit = (doc: StoredDoc) =>
+		inIndex(doc.index) && matches(query, doc.source, { nowMs: params.nowMs });
 	try {
-		const byTime = params.sort.length === 1 && params.sort[0].field === TIME_FIELD ? timeIndexOf(docs) : undefined;
+		const byTime =
+			params.sort.length === 1 && params.sort[0].field === TIME_FIELD
+				? timeIndexOf(docs)
+				: undefined;
 		if (byTime && size > 0 && offset + size <= window) {
 			// Counted as far as the page and OpenSearch's exact count need, in time order from the bound.
 			const countUpTo = Math.max(TRACKED_TOTAL_HITS, offset + size);
@@ -194,7 +253,10 @@ export function runSearch(docs: StoredDoc[], params: SearchParams): SearchResult
 				500,
 			);
 		}
-		return { total, hits: sortDocs(matched, params.sort, offset + size).slice(offset, offset + size) };
+		return {
+			total,
+			hits: sortDocs(matched, params.sort, offset + size).slice(offset, offset + size),
+		};
 	} catch (error) {
 		if (error instanceof QueryError) throw new FilterError(error.message, 500);
 		throw error;

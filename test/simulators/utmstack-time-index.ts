@@ -30,7 +30,9 @@ function placeOf(index: TimeIndex, time: number, position: number): number {
 	let high = index.times.length;
 	while (low < high) {
 		const middle = (low + high) >> 1;
-		const before = index.times[middle] < time || (index.times[middle] === time && index.positions[middle] < position);
+		const before =
+			index.times[middle] < time ||
+			(index.times[middle] === time && index.positions[middle] < position);
 		if (before) low = middle + 1;
 		else high = middle;
 	}
@@ -44,7 +46,12 @@ export function timeIndexOf(docs: StoredDoc[]): TimeIndex | undefined {
 		const entries = docs.map((doc, position) => ({ doc, position, time: timeOf(doc) }));
 		if (entries.some((entry) => Number.isNaN(entry.time))) return undefined;
 		entries.sort((a, b) => a.time - b.time || a.position - b.position);
-		index = { length: docs.length, docs: entries.map((e) => e.doc), times: entries.map((e) => e.time), positions: entries.map((e) => e.position) };
+		index = {
+			length: docs.length,
+			docs: entries.map((e) => e.doc),
+			times: entries.map((e) => e.time),
+			positions: entries.map((e) => e.position),
+		};
 		indexes.set(docs, index);
 		return index;
 	}
@@ -64,14 +71,19 @@ export function timeIndexOf(docs: StoredDoc[]): TimeIndex | undefined {
 }
 
 /** Time bounds (inclusive, epoch ms) no tighter than the filters on the time field: every hit lies inside them. */
-export function timeBounds(filters: Array<{ field: string; operator: string; value?: unknown }>, nowMs: number): { low: number; high: number } {
+export function timeBounds(
+	filters: Array<{ field: string; operator: string; value?: unknown }>,
+	nowMs: number,
+): { low: number; high: number } {
 	let low = -Infinity;
 	let high = Infinity;
 	const date = (value: unknown, roundUp: boolean) => parseDateValue(value, nowMs, roundUp);
 	for (const filter of filters) {
 		if (filter.field !== TIME_FIELD) continue;
-		if (filter.operator === 'IS_LESS_THAN_OR_EQUALS') high = Math.min(high, date(filter.value, true) ?? Infinity);
-		if (filter.operator === 'IS_GREATER_THAN') low = Math.max(low, date(filter.value, false) ?? -Infinity);
+		if (filter.operator === 'IS_LESS_THAN_OR_EQUALS')
+			high = Math.min(high, date(filter.value, true) ?? Infinity);
+		if (filter.operator === 'IS_GREATER_THAN')
+			low = Math.max(low, date(filter.value, false) ?? -Infinity);
 		if (filter.operator === 'IS_BETWEEN' && Array.isArray(filter.value)) {
 			low = Math.max(low, date(filter.value[0], false) ?? -Infinity);
 			high = Math.min(high, date(filter.value[1], true) ?? Infinity);
@@ -84,7 +96,12 @@ export function timeBounds(filters: Array<{ field: string; operator: string; val
  * Visits the indexed documents inside the bounds in time order (newest first for 'desc', ties in stored
  * order either way, as the generic sort has them) until `visit` answers false.
  */
-export function walkByTime(index: TimeIndex, bounds: { low: number; high: number }, order: 'asc' | 'desc', visit: (doc: StoredDoc) => boolean): void {
+export function walkByTime(
+	index: TimeIndex,
+	bounds: { low: number; high: number },
+	order: 'asc' | 'desc',
+	visit: (doc: StoredDoc) => boolean,
+): void {
 	const start = placeOf(index, bounds.low, -Infinity);
 	const end = placeOf(index, bounds.high, Infinity);
 	if (order === 'asc') {

@@ -1,6 +1,15 @@
 import type { VendorApp, VendorContext } from './core/app';
 import { sortDocs, type SortKey } from './core/es-query';
-import { Router, empty, json, text, type HeaderValues, type Handler, type SimReply, type SimRequest } from './core/server';
+import {
+	Router,
+	empty,
+	json,
+	text,
+	type HeaderValues,
+	type Handler,
+	type SimReply,
+	type SimRequest,
+} from './core/server';
 import {
 	ALERT_STATUS,
 	ALERT_TAGS,
@@ -40,11 +49,55 @@ interface UtmUser {
 }
 
 const USERS: UtmUser[] = [
-	{ id: 1, login: UTMSTACK.firstAdmin, firstName: 'Administrator', lastName: 'Administrator', email: 'admin@localhost', authorities: ['ROLE_ADMIN', 'ROLE_USER'], tfa: false },
-	{ id: 3, login: UTMSTACK.username, password: UTMSTACK.password, firstName: 'SOC', lastName: 'Administrator', email: 'soc-admin@example.test', authorities: ['ROLE_ADMIN', 'ROLE_USER'], tfa: false },
-	{ id: 4, login: UTMSTACK.tfaUsername, password: UTMSTACK.tfaPassword, firstName: 'Two-Factor', lastName: 'Analyst', email: 'tfa-analyst@example.test', authorities: ['ROLE_USER'], tfa: 'TOTP' },
-	{ id: 5, login: UTMSTACK.emailTfaUsername, password: UTMSTACK.emailTfaPassword, firstName: 'Mail', lastName: 'Analyst', email: 'mail-tfa-analyst@example.test', authorities: ['ROLE_USER'], tfa: 'EMAIL' },
-	{ id: 6, login: UTMSTACK.enrollUsername, password: UTMSTACK.enrollPassword, firstName: 'New', lastName: 'Analyst', email: 'new-analyst@example.test', authorities: ['ROLE_USER'], tfa: 'ENROLL' },
+	{
+		id: 1,
+		login: UTMSTACK.firstAdmin,
+		firstName: 'Administrator',
+		lastName: 'Administrator',
+		email: 'admin@localhost',
+		authorities: ['ROLE_ADMIN', 'ROLE_USER'],
+		tfa: false,
+	},
+	{
+		id: 3,
+		login: UTMSTACK.username,
+		password: UTMSTACK.password,
+		firstName: 'SOC',
+		lastName: 'Administrator',
+		email: 'soc-admin@example.test',
+		authorities: ['ROLE_ADMIN', 'ROLE_USER'],
+		tfa: false,
+	},
+	{
+		id: 4,
+		login: UTMSTACK.tfaUsername,
+		password: UTMSTACK.tfaPassword,
+		firstName: 'Two-Factor',
+		lastName: 'Analyst',
+		email: 'tfa-analyst@example.test',
+		authorities: ['ROLE_USER'],
+		tfa: 'TOTP',
+	},
+	{
+		id: 5,
+		login: UTMSTACK.emailTfaUsername,
+		password: UTMSTACK.emailTfaPassword,
+		firstName: 'Mail',
+		lastName: 'Analyst',
+		email: 'mail-tfa-analyst@example.test',
+		authorities: ['ROLE_USER'],
+		tfa: 'EMAIL',
+	},
+	{
+		id: 6,
+		login: UTMSTACK.enrollUsername,
+		password: UTMSTACK.enrollPassword,
+		firstName: 'New',
+		lastName: 'Analyst',
+		email: 'new-analyst@example.test',
+		authorities: ['ROLE_USER'],
+		tfa: 'ENROLL',
+	},
 ];
 
 /** The authority of a token issued before the second factor (inferred name); the API refuses it. */
@@ -58,11 +111,28 @@ const MAX_PAGE_SIZE = 2000;
 /** OpenSearch's default track_total_hits: without it a search reports at most this many hits (utmstack-backends.md). */
 const TRACKED_TOTAL_HITS = 10_000;
 
-const REASON: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 500: 'Internal Server Error' };
+const REASON: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	404: 'Not Found',
+	405: 'Method Not Allowed',
+	409: 'Conflict',
+	500: 'Internal Server Error',
+};
 
 /** Spring Boot's default error body. */
 function springError(status: number, request: SimRequest, headers?: HeaderValues): SimReply {
-	return json(status, { timestamp: new Date().toISOString(), status, error: REASON[status] ?? 'Error', path: request.path }, headers);
+	return json(
+		status,
+		{
+			timestamp: new Date().toISOString(),
+			status,
+			error: REASON[status] ?? 'Error',
+			path: request.path,
+		},
+		headers,
+	);
 }
 
 /** UTMStack's own error answers: no body, the message in X-UtmStack-error. */
@@ -72,7 +142,8 @@ function utmError(status: number, message: string): SimReply {
 
 function bearerToken(request: SimRequest): string | undefined {
 	const header = request.headers.authorization;
-	if (typeof header === 'string' && /^Bearer\s+/i.test(header)) return header.replace(/^Bearer\s+/i, '').trim();
+	if (typeof header === 'string' && /^Bearer\s+/i.test(header))
+		return header.replace(/^Bearer\s+/i, '').trim();
 	return request.query.get('access_token') ?? undefined;
 }
 
@@ -80,11 +151,22 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 	const { options, tokens, logins } = context;
 	const now = () => tokens.clock();
 	// v11 prefixes every system index with "v11-"
-	const release = (doc: StoredDoc): StoredDoc => (options.utmstackRelease === 'v11' ? { ...doc, index: `v11-${doc.index}` } : doc);
-	const alerts = lazy(() => seedAlerts(options.seed, options.alertCount, options.referenceTime).map(release));
-	const logs = lazy(() => seedLogs(options.seed, options.logCount, options.referenceTime).map(release));
+	const release = (doc: StoredDoc): StoredDoc =>
+		options.utmstackRelease === 'v11' ? { ...doc, index: `v11-${doc.index}` } : doc;
+	const alerts = lazy(() =>
+		seedAlerts(options.seed, options.alertCount, options.referenceTime).map(release),
+	);
+	const logs = lazy(() =>
+		seedLogs(options.seed, options.logCount, options.referenceTime).map(release),
+	);
 	const indexPatterns = () =>
-		INDEX_PATTERNS.map((pattern) => ({ ...pattern, pattern: options.utmstackRelease === 'v11' && pattern.patternSystem ? `v11-${pattern.pattern}` : pattern.pattern }));
+		INDEX_PATTERNS.map((pattern) => ({
+			...pattern,
+			pattern:
+				options.utmstackRelease === 'v11' && pattern.patternSystem
+					? `v11-${pattern.pattern}`
+					: pattern.pattern,
+		}));
 	const documents = lazy(() => [...alerts(), ...logs()]);
 	const alertById = lazy(() => new Map(alerts().map((doc) => [String(doc.source.id), doc])));
 	const incidents = lazy(() => seedIncidents(options.seed, 40, options.referenceTime, alerts()));
@@ -101,7 +183,8 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 	const passwordOf = (user: UtmUser) => passwordsSet.get(user.login) ?? user.password;
 	const failureCount = (address: string): number => {
 		const record = failures.get(address);
-		if (record && now() - record.writtenAt >= options.utmstackLockSeconds * 1000) failures.delete(address);
+		if (record && now() - record.writtenAt >= options.utmstackLockSeconds * 1000)
+			failures.delete(address);
 		return failures.get(address)?.count ?? 0;
 	};
 	const liveRng = new Rng(subSeed(options.seed, 'utmstack-live-alerts'));
@@ -115,7 +198,8 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 
 	function caller(request: SimRequest): string | undefined {
 		const internalKey = request.headers['utm-internal-key'];
-		if (internalKey !== undefined) return internalKey === UTMSTACK.internalKey ? UTMSTACK.firstAdmin : undefined;
+		if (internalKey !== undefined)
+			return internalKey === UTMSTACK.internalKey ? UTMSTACK.firstAdmin : undefined;
 		const apiKey = request.headers['utm-api-key'];
 		if (apiKey !== undefined) return apiKey === UTMSTACK.apiKey ? UTMSTACK.username : undefined;
 		const check = tokens.check(bearerToken(request));
@@ -143,7 +227,13 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 	const authenticate: Handler = (request) => {
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		const { username, password, rememberMe } = body;
-		if (typeof username !== 'string' || username.length < 1 || username.length > 50 || typeof password !== 'string' || password.length > 100) {
+		if (
+			typeof username !== 'string' ||
+			username.length < 1 ||
+			username.length > 50 ||
+			typeof password !== 'string' ||
+			password.length > 100
+		) {
 			logins.loginFailed();
 			return springError(400, request);
 		}
@@ -151,9 +241,14 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		if (failureCount(address) >= options.utmstackLockAfter) {
 			logins.loginFailed();
 			// UtilResponse.buildLockedResponse: 423, no body, the text in X-UtmStack-error; no Retry-After.
-			return utmError(423, `UserJWTController.authorize: Client IP ${address} blocked due to too many failed login attempts`);
+			return utmError(
+				423,
+				`UserJWTController.authorize: Client IP ${address} blocked due to too many failed login attempts`,
+			);
 		}
-		const user = USERS.find((candidate) => candidate.login.toLowerCase() === username.toLowerCase());
+		const user = USERS.find(
+			(candidate) => candidate.login.toLowerCase() === username.toLowerCase(),
+		);
 		if (!user || passwordOf(user) === undefined || passwordOf(user) !== password) {
 			failures.set(address, { count: failureCount(address) + 1, writtenAt: now() });
 			logins.loginFailed();
@@ -165,7 +260,15 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 			// No challenge is generated: the pre-verification token only opens /api/enrollment/** (not modelled).
 			const temporary = tokens.issue(user.login, { auth: PRE_VERIFICATION }, TFA_TOKEN_SECONDS);
 			logins.loginSucceeded(temporary.token);
-			return json(200, { success: true, tfaConfigured: false, forceTfa: true, method: null, token: temporary.token, tfaExpiresInSeconds: TFA_TOKEN_SECONDS, firstLogin: true });
+			return json(200, {
+				success: true,
+				tfaConfigured: false,
+				forceTfa: true,
+				method: null,
+				token: temporary.token,
+				tfaExpiresInSeconds: TFA_TOKEN_SECONDS,
+				firstLogin: true,
+			});
 		}
 		if (user.tfa) {
 			// Two-factor: a temporary token good only for /api/tfa/verifyCode.
@@ -173,23 +276,52 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 			logins.loginSucceeded(temporary.token);
 			// The current LoginResponseDTO comes with no Authorization header; the older JWTToken with one.
 			return options.utmstackLoginStyle === 'legacy'
-				? json(200, { id_token: temporary.token, authenticated: false }, { Authorization: `Bearer ${temporary.token}` })
-				: json(200, { success: true, tfaConfigured: true, forceTfa: true, method: user.tfa, token: temporary.token, tfaExpiresInSeconds: TFA_TOKEN_SECONDS, firstLogin: false });
+				? json(
+						200,
+						{ id_token: temporary.token, authenticated: false },
+						{ Authorization: `Bearer ${temporary.token}` },
+					)
+				: json(200, {
+						success: true,
+						tfaConfigured: true,
+						forceTfa: true,
+						method: user.tfa,
+						token: temporary.token,
+						tfaExpiresInSeconds: TFA_TOKEN_SECONDS,
+						firstLogin: false,
+					});
 		}
-		const issued = tokens.issue(user.login, { auth: user.authorities.join(',') }, lifetimeFor(rememberMe === true));
+		const issued = tokens.issue(
+			user.login,
+			{ auth: user.authorities.join(',') },
+			lifetimeFor(rememberMe === true),
+		);
 		logins.loginSucceeded(issued.token);
 		// With APP_TFA_ENABLED=false (the only way a password login is not asked for a second factor) the
 		// current answer is forceTfa false; it carries no Authorization header.
 		return options.utmstackLoginStyle === 'legacy'
-			? json(200, { id_token: issued.token, authenticated: true }, { Authorization: `Bearer ${issued.token}` })
-			: json(200, { success: true, tfaConfigured: false, forceTfa: false, method: null, token: issued.token, tfaExpiresInSeconds: 0, firstLogin: false });
+			? json(
+					200,
+					{ id_token: issued.token, authenticated: true },
+					{ Authorization: `Bearer ${issued.token}` },
+				)
+			: json(200, {
+					success: true,
+					tfaConfigured: false,
+					forceTfa: false,
+					method: null,
+					token: issued.token,
+					tfaExpiresInSeconds: 0,
+					firstLogin: false,
+				});
 	};
 
 	/** An administrator sets an account's password on the platform: {login, password}. */
 	function setPassword(body: unknown): SimReply {
 		const { login, password } = (body ?? {}) as { login?: unknown; password?: unknown };
 		const user = USERS.find((candidate) => candidate.login === login);
-		if (!user || typeof password !== 'string' || password === '') return json(400, { error: 'expected {login, password} of a known user' });
+		if (!user || typeof password !== 'string' || password === '')
+			return json(400, { error: 'expected {login, password} of a known user' });
 		passwordsSet.set(user.login, password);
 		return json(200, { login: user.login });
 	}
@@ -201,25 +333,41 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 	 */
 	const verifyCode: Handler = (request) => {
 		const check = tokens.check(bearerToken(request));
-		if (!check.valid || !String(check.claims.auth ?? '').includes(PRE_VERIFICATION)) return springError(401, request);
+		if (!check.valid || !String(check.claims.auth ?? '').includes(PRE_VERIFICATION))
+			return springError(401, request);
 		const user = USERS.find((candidate) => candidate.login === check.subject);
 		// Spring reads the body as the raw text (@RequestBody String), whatever the content type says.
 		const code = request.rawBody.trim();
 		const step = Math.floor(now() / 30_000);
-		const right = user?.tfa === 'TOTP' && [step - 1, step, step + 1].some((at) => totp(UTMSTACK.tfaTotpSecret, at) === code);
+		const right =
+			user?.tfa === 'TOTP' &&
+			[step - 1, step, step + 1].some((at) => totp(UTMSTACK.tfaTotpSecret, at) === code);
 		if (!user || !right) {
 			logins.loginFailed();
 			return utmError(412, 'Invalid verification code');
 		}
 		tokens.revoke(bearerToken(request) ?? '');
-		const issued = tokens.issue(user.login, { auth: user.authorities.join(',') }, tokens.lifetimeSeconds);
+		const issued = tokens.issue(
+			user.login,
+			{ auth: user.authorities.join(',') },
+			tokens.lifetimeSeconds,
+		);
 		logins.loginSucceeded(issued.token);
 		return json(200, { id_token: issued.token, authenticated: true, tfaMethod: user.tfa });
 	};
 
 	const account: Handler = (request) => {
 		const user = USERS.find((candidate) => candidate.login === request.user) ?? USERS[0];
-		return json(200, { id: user.id, login: user.login, firstName: user.firstName, lastName: user.lastName, email: user.email, activated: true, langKey: 'en', authorities: user.authorities });
+		return json(200, {
+			id: user.id,
+			login: user.login,
+			firstName: user.firstName,
+			lastName: user.lastName,
+			email: user.email,
+			activated: true,
+			langKey: 'en',
+			authorities: user.authorities,
+		});
 	};
 
 	function intParam(request: SimRequest, name: string): number | undefined | 'invalid' {
@@ -253,7 +401,14 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		const page = intParam(request, 'page');
 		const size = intParam(request, 'size');
 		const indexPattern = request.query.get('indexPattern');
-		if (top === undefined || top === 'invalid' || page === 'invalid' || size === 'invalid' || !indexPattern) return springError(400, request);
+		if (
+			top === undefined ||
+			top === 'invalid' ||
+			page === 'invalid' ||
+			size === 'invalid' ||
+			!indexPattern
+		)
+			return springError(400, request);
 		// @RequestBody(required = false) List<FilterType>: no body searches with no filters; a non-JSON one does not bind
 		if (request.bodyInvalid) return springError(400, request);
 		let filters;
@@ -281,7 +436,12 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 			const shownTotal = Math.min(result.total, TRACKED_TOTAL_HITS, top);
 			return json(200, result.hits, {
 				'X-Total-Count': shownTotal,
-				Link: linkHeader('/api/elasticsearch/search', Math.max(0, pageNumber), pageSize, shownTotal),
+				Link: linkHeader(
+					'/api/elasticsearch/search',
+					Math.max(0, pageNumber),
+					pageSize,
+					shownTotal,
+				),
 			});
 		} catch (error) {
 			return utmError(500, error instanceof Error ? error.message : 'search failed');
@@ -293,7 +453,15 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		if (typeof body.index !== 'string' || body.index === '') return springError(400, request);
 		try {
 			const top = typeof body.top === 'number' ? body.top : 100;
-			const result = runSearch(documents(), { filters: parseFilters(body.filters ?? []), indexPattern: body.index, top, page: 1, size: Math.min(top, 10_000), sort: [], nowMs: now() });
+			const result = runSearch(documents(), {
+				filters: parseFilters(body.filters ?? []),
+				indexPattern: body.index,
+				top,
+				page: 1,
+				size: Math.min(top, 10_000),
+				sort: [],
+				nowMs: now(),
+			});
 			return json(200, result.hits);
 		} catch (error) {
 			return utmError(500, error instanceof Error ? error.message : 'search failed');
@@ -302,20 +470,24 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 
 	function alertIdsOf(body: Record<string, unknown>): string[] | undefined {
 		const ids = body.alertIds;
-		return Array.isArray(ids) && ids.length > 0 && ids.every((id) => typeof id === 'string') ? (ids as string[]) : undefined;
+		return Array.isArray(ids) && ids.length > 0 && ids.every((id) => typeof id === 'string')
+			? (ids as string[])
+			: undefined;
 	}
 
 	const updateStatus: Handler = (request) => {
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		const ids = alertIdsOf(body);
 		const status = body.status;
-		if (!ids || typeof status !== 'number' || !(status in ALERT_STATUS)) return springError(400, request);
+		if (!ids || typeof status !== 'number' || !(status in ALERT_STATUS))
+			return springError(400, request);
 		for (const id of ids) {
 			const alert = alertById().get(id);
 			if (!alert) continue; // an update by query: unknown ids change nothing (inferred)
 			alert.source.status = status;
 			alert.source.statusLabel = ALERT_STATUS[status];
-			if (typeof body.statusObservation === 'string') alert.source.statusObservation = body.statusObservation;
+			if (typeof body.statusObservation === 'string')
+				alert.source.statusObservation = body.statusObservation;
 		}
 		return empty(200);
 	};
@@ -325,14 +497,16 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		const alert = id ? alertById().get(id) : undefined;
 		if (!id) return springError(400, request);
 		// an update by query: an id it does not have matches nothing, and the answer is still 200 (UtmAlertServiceImpl)
-		if (alert) alert.source.notes = typeof request.body === 'string' ? request.body : request.rawBody;
+		if (alert)
+			alert.source.notes = typeof request.body === 'string' ? request.body : request.rawBody;
 		return empty(200);
 	};
 
 	const setTags: Handler = (request) => {
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		const ids = alertIdsOf(body);
-		if (!ids || !Array.isArray(body.tags) || !body.tags.every((tag) => typeof tag === 'string')) return springError(400, request);
+		if (!ids || !Array.isArray(body.tags) || !body.tags.every((tag) => typeof tag === 'string'))
+			return springError(400, request);
 		for (const id of ids) {
 			const alert = alertById().get(id);
 			if (alert) alert.source.tags = [...(body.tags as string[])];
@@ -340,7 +514,8 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		return empty(200);
 	};
 
-	const countOpenAlerts: Handler = () => json(200, alerts().filter((doc) => doc.source.status === 2).length);
+	const countOpenAlerts: Handler = () =>
+		json(200, alerts().filter((doc) => doc.source.status === 2).length);
 
 	// ---- incidents (JHipster resources: 0-based page, X-Total-Count) ----
 
@@ -353,16 +528,23 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 
 	function alertList(body: Record<string, unknown>): { ids: string[] } | { error: SimReply } {
 		const list = body.alertList;
-		if (!Array.isArray(list) || list.length === 0) return { error: utmError(400, 'The incident must have at least one alert') };
+		if (!Array.isArray(list) || list.length === 0)
+			return { error: utmError(400, 'The incident must have at least one alert') };
 		const ids: string[] = [];
 		for (const item of list) {
 			const alertId = (item as Record<string, unknown> | null)?.alertId;
-			if (typeof alertId !== 'string') return { error: utmError(400, 'Every alert of the list needs an alertId') };
+			if (typeof alertId !== 'string')
+				return { error: utmError(400, 'Every alert of the list needs an alertId') };
 			const alert = alertById().get(alertId);
 			if (!alert) return { error: utmError(400, `Alert ${alertId} not found`) };
 			// UtmIncidentResource checks its incident-alert table, not the alert document's isIncident.
 			if (incidents().some((incident) => incident.alertIds.includes(alertId))) {
-				return { error: utmError(409, `Some alerts are already linked to another incident. Alert IDs: ${alertId}. Check the related incidents for more details.`) };
+				return {
+					error: utmError(
+						409,
+						`Some alerts are already linked to another incident. Alert IDs: ${alertId}. Check the related incidents for more details.`,
+					),
+				};
 			}
 			ids.push(alertId);
 		}
@@ -372,14 +554,25 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 	const createIncident: Handler = (request) => {
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		// NewIncidentDTO's @Pattern refuses a double quote in the name
-		if (typeof body.incidentName !== 'string' || body.incidentName.trim() === '' || body.incidentName.includes('"')) return springError(400, request);
+		if (
+			typeof body.incidentName !== 'string' ||
+			body.incidentName.trim() === '' ||
+			body.incidentName.includes('"')
+		)
+			return springError(400, request);
 		// incident_name is UNIQUE (tables.sql): a second incident of the same name fails in the database, a 500
 		if (incidents().some((incident) => incident.incidentName === body.incidentName)) {
-			return utmError(500, 'UtmIncidentResource.createIncident: could not execute statement; duplicate key value violates unique constraint "utm_incident_incident_name_key"');
+			return utmError(
+				500,
+				'UtmIncidentResource.createIncident: could not execute statement; duplicate key value violates unique constraint "utm_incident_incident_name_key"',
+			);
 		}
 		// incident_description is NOT NULL (tables.sql); the service saves it as given and the resource turns the failure into a 500
 		if (typeof body.incidentDescription !== 'string') {
-			return utmError(500, 'UtmIncidentResource.createIncident: could not execute statement; null value in column "incident_description" violates not-null constraint');
+			return utmError(
+				500,
+				'UtmIncidentResource.createIncident: could not execute statement; null value in column "incident_description" violates not-null constraint',
+			);
 		}
 		const list = alertList(body);
 		if ('error' in list) return list.error;
@@ -389,7 +582,8 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 			incidentName: body.incidentName,
 			incidentDescription: body.incidentDescription,
 			incidentStatus: 'OPEN',
-			incidentAssignedTo: typeof body.incidentAssignedTo === 'string' ? body.incidentAssignedTo : null,
+			incidentAssignedTo:
+				typeof body.incidentAssignedTo === 'string' ? body.incidentAssignedTo : null,
 			incidentCreatedDate: new Date().toISOString(),
 			incidentSeverity: Math.max(...linked.map((alert) => Number(alert.source.severity))),
 			incidentSolution: null,
@@ -411,16 +605,32 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 	const convertToIncident: Handler = (request) => {
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		const { eventIds, incidentName, incidentId, incidentSource } = body;
-		if (!Array.isArray(eventIds) || typeof incidentName !== 'string' || !Number.isInteger(incidentId) || typeof incidentSource !== 'string' || incidentName.includes('"')) {
+		if (
+			!Array.isArray(eventIds) ||
+			typeof incidentName !== 'string' ||
+			!Number.isInteger(incidentId) ||
+			typeof incidentSource !== 'string' ||
+			incidentName.includes('"')
+		) {
 			return springError(400, request);
 		}
-		if (eventIds.length === 0) return utmError(500, 'UtmAlertResource.convertToIncident: UtmAlertServiceImpl.convertToIncident: Parameter eventIds is null or empty');
+		if (eventIds.length === 0)
+			return utmError(
+				500,
+				'UtmAlertResource.convertToIncident: UtmAlertServiceImpl.convertToIncident: Parameter eventIds is null or empty',
+			);
 		const at = new Date().toISOString();
 		for (const id of eventIds.map(String)) {
 			const alert = alertById().get(id);
 			if (!alert || alert.source.isIncident === true) continue;
 			alert.source.isIncident = true;
-			alert.source.incidentDetail = { incidentName, incidentId: String(incidentId), creationDate: at, createdBy: request.user ?? 'system', source: incidentSource };
+			alert.source.incidentDetail = {
+				incidentName,
+				incidentId: String(incidentId),
+				creationDate: at,
+				createdBy: request.user ?? 'system',
+				source: incidentSource,
+			};
 		}
 		return empty(200);
 	};
@@ -431,7 +641,8 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		const incident = findIncident(body.incidentId);
 		// UtmIncidentService: "Incident not found", which the resource answers 500; success is 201 Created
-		if (!incident) return utmError(500, 'UtmIncidentResource.addAlertsToUtmIncident: Incident not found');
+		if (!incident)
+			return utmError(500, 'UtmIncidentResource.addAlertsToUtmIncident: Incident not found');
 		const list = alertList(body);
 		if ('error' in list) return list.error;
 		incident.alertIds.push(...list.ids);
@@ -445,25 +656,42 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		const incident = findIncident(body.id);
 		if (body.id === undefined) return springError(400, request);
-		if (!incident) return utmError(500, 'UtmIncidentResource.changeIncidentStatus: Incident not found');
-		if (typeof body.incidentName !== 'string' || typeof body.incidentStatus !== 'string' || !STATUSES.includes(body.incidentStatus)) {
+		if (!incident)
+			return utmError(500, 'UtmIncidentResource.changeIncidentStatus: Incident not found');
+		if (
+			typeof body.incidentName !== 'string' ||
+			typeof body.incidentStatus !== 'string' ||
+			!STATUSES.includes(body.incidentStatus)
+		) {
 			return springError(400, request);
 		}
 		incident.incidentName = body.incidentName;
 		incident.incidentStatus = body.incidentStatus as UtmIncident['incidentStatus'];
-		if ('incidentDescription' in body) incident.incidentDescription = (body.incidentDescription as string | null) ?? null;
-		if ('incidentAssignedTo' in body) incident.incidentAssignedTo = (body.incidentAssignedTo as string | null) ?? null;
-		if ('incidentSolution' in body) incident.incidentSolution = (body.incidentSolution as string | null) ?? null;
+		if ('incidentDescription' in body)
+			incident.incidentDescription = (body.incidentDescription as string | null) ?? null;
+		if ('incidentAssignedTo' in body)
+			incident.incidentAssignedTo = (body.incidentAssignedTo as string | null) ?? null;
+		if ('incidentSolution' in body)
+			incident.incidentSolution = (body.incidentSolution as string | null) ?? null;
 		for (const id of incident.alertIds) {
-			const detail = alertById().get(id)?.source.incidentDetail as Record<string, unknown> | undefined;
+			const detail = alertById().get(id)?.source.incidentDetail as
+				| Record<string, unknown>
+				| undefined;
 			if (detail) detail.incidentStatus = incident.incidentStatus;
 		}
 		return json(200, incidentJson(incident));
 	};
 
-	function pageOf(request: SimRequest, items: Array<Record<string, unknown>>, base: string): SimReply {
+	function pageOf(
+		request: SimRequest,
+		items: Array<Record<string, unknown>>,
+		base: string,
+	): SimReply {
 		const page = Math.max(0, Number(request.query.get('page') ?? 0) || 0);
-		const size = Math.min(Math.max(1, Number(request.query.get('size') ?? 20) || 20), MAX_PAGE_SIZE);
+		const size = Math.min(
+			Math.max(1, Number(request.query.get('size') ?? 20) || 20),
+			MAX_PAGE_SIZE,
+		);
 		let sorted = items;
 		const sort = sortParams(request);
 		if (sort.length > 0) sorted = sortDocs(items, sort);
@@ -492,29 +720,44 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 			list = list.filter((incident) => test(incident.id, Number(raw)));
 		}
 		const idsIn = request.query.get('id.in');
-		if (idsIn !== null) list = list.filter((incident) => idsIn.split(',').map(Number).includes(incident.id));
+		if (idsIn !== null)
+			list = list.filter((incident) => idsIn.split(',').map(Number).includes(incident.id));
 		const equals = request.query.get('incidentStatus.equals');
 		const within = request.query.get('incidentStatus.in');
 		const nameContains = request.query.get('incidentName.contains');
 		if (equals) list = list.filter((incident) => incident.incidentStatus === equals);
-		if (within) list = list.filter((incident) => within.split(',').includes(incident.incidentStatus));
-		if (nameContains) list = list.filter((incident) => incident.incidentName.toLowerCase().includes(nameContains.toLowerCase()));
+		if (within)
+			list = list.filter((incident) => within.split(',').includes(incident.incidentStatus));
+		if (nameContains)
+			list = list.filter((incident) =>
+				incident.incidentName.toLowerCase().includes(nameContains.toLowerCase()),
+			);
 		return pageOf(request, list.map(incidentJson), '/api/utm-incidents');
 	};
 
 	const getIncident: Handler = (request) => {
 		const incident = /^\d+$/.test(request.params.id) ? findIncident(request.params.id) : undefined;
 		// wrapOrNotFound throws ResponseStatusException(NOT_FOUND), which the resource's catch answers 500 (inferred from the code path)
-		return incident ? json(200, incidentJson(incident)) : utmError(500, 'UtmIncidentResource.getUtmIncident: 404 NOT_FOUND');
+		return incident
+			? json(200, incidentJson(incident))
+			: utmError(500, 'UtmIncidentResource.getUtmIncident: 404 NOT_FOUND');
 	};
 
 	const addIncidentNote: Handler = (request) => {
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		if (typeof body.noteText !== 'string' || body.noteText === '') return springError(400, request);
 		// UtmIncidentNote: @Size(max = 1000), checked when it is saved, so a 500
-		if (body.noteText.length > 1000) return utmError(500, 'UtmIncidentNoteResource.createUtmIncidentNote: size must be between 0 and 1000');
+		if (body.noteText.length > 1000)
+			return utmError(
+				500,
+				'UtmIncidentNoteResource.createUtmIncidentNote: size must be between 0 and 1000',
+			);
 		// the note's foreign key to the incident fails: a 500 (fk_utm_incident_note_incident_id)
-		if (!findIncident(body.incidentId)) return utmError(500, 'UtmIncidentNoteResource.createUtmIncidentNote: could not execute statement; violates foreign key constraint "fk_utm_incident_note_incident_id"');
+		if (!findIncident(body.incidentId))
+			return utmError(
+				500,
+				'UtmIncidentNoteResource.createUtmIncidentNote: could not execute statement; violates foreign key constraint "fk_utm_incident_note_incident_id"',
+			);
 		const note: UtmIncidentNote = {
 			id: notes.length + 1,
 			incidentId: Number(body.incidentId),
@@ -529,7 +772,11 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 	const listIncidentNotes: Handler = (request) => {
 		const id = request.query.get('incidentId.equals');
 		const selected = id ? notes.filter((note) => note.incidentId === Number(id)) : notes;
-		return pageOf(request, selected.map((note) => ({ ...note })), '/api/utm-incident-notes');
+		return pageOf(
+			request,
+			selected.map((note) => ({ ...note })),
+			'/api/utm-incident-notes',
+		);
 	};
 
 	const router = new Router()
@@ -555,20 +802,38 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		.get('/api/utm-incident-notes', secured(listIncidentNotes))
 		// JHipster's UserResource (admin only in UTMStack's console; the list of people an incident is assigned to)
 		// UserResource.getAllUsers: administrators only
-		.get('/api/users', secured((request) => {
-			const caller = USERS.find((user) => user.login === request.user);
-			if (!caller?.authorities.includes('ROLE_ADMIN')) return springError(403, request);
-			return pageOf(request, USERS.map(({ password: _password, tfa: _tfa, ...user }) => ({ ...user, activated: true, langKey: 'en' })), '/api/users');
-		}))
-		.get('/api/utm-index-patterns', secured((request) => pageOf(request, indexPatterns(), '/api/utm-index-patterns')))
-		.get('/api/utm-alert-tags', secured(() => json(200, ALERT_TAGS)));
+		.get(
+			'/api/users',
+			secured((request) => {
+				const caller = USERS.find((user) => user.login === request.user);
+				if (!caller?.authorities.includes('ROLE_ADMIN')) return springError(403, request);
+				return pageOf(
+					request,
+					USERS.map(({ password: _password, tfa: _tfa, ...user }) => ({
+						...user,
+						activated: true,
+						langKey: 'en',
+					})),
+					'/api/users',
+				);
+			}),
+		)
+		.get(
+			'/api/utm-index-patterns',
+			secured((request) => pageOf(request, indexPatterns(), '/api/utm-index-patterns')),
+		)
+		.get(
+			'/api/utm-alert-tags',
+			secured(() => json(200, ALERT_TAGS)),
+		);
 
 	return {
 		router,
 		notFound(request, allowedMethods) {
 			// Spring Security runs first: an unknown /api path without credentials is a 401.
 			if (request.path.startsWith('/api/') && !caller(request)) return springError(401, request);
-			if (allowedMethods.length > 0) return springError(405, request, { Allow: allowedMethods.join(', ') });
+			if (allowedMethods.length > 0)
+				return springError(405, request, { Allow: allowedMethods.join(', ') });
 			return springError(404, request);
 		},
 		internalError(_request, error) {
@@ -592,11 +857,14 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 	 */
 	function raiseIncidents(body: unknown): SimReply {
 		const { count = 1, status = 'OPEN' } = (body ?? {}) as Record<string, unknown>;
-		if (!Number.isInteger(count) || (count as number) < 1) return json(400, { error: 'count must be a positive integer' });
-		if (!STATUSES.includes(String(status))) return json(400, { error: `status must be one of ${STATUSES.join(', ')}` });
+		if (!Number.isInteger(count) || (count as number) < 1)
+			return json(400, { error: 'count must be a positive integer' });
+		if (!STATUSES.includes(String(status)))
+			return json(400, { error: `status must be one of ${STATUSES.join(', ')}` });
 		const raised: UtmIncident[] = [];
 		for (let i = 0; i < (count as number); i++) {
-			const alert = (createAlerts({}) as { body: { alerts: Array<Record<string, unknown>> } }).body.alerts[0];
+			const alert = (createAlerts({}) as { body: { alerts: Array<Record<string, unknown>> } }).body
+				.alerts[0];
 			const incident: UtmIncident = {
 				id: Math.max(0, ...incidents().map((known) => known.id)) + 1,
 				incidentName: `INC-${String(incidents().length + 1).padStart(4, '0')} ${String(alert.name)}`,
@@ -618,11 +886,14 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 	/** POST /__sim/incidents/status {ids, status}: analysts move these incidents on (closing one takes it out of an OPEN listing). */
 	function changeIncidentStatus(body: unknown): SimReply {
 		const { ids, status } = (body ?? {}) as Record<string, unknown>;
-		if (!Array.isArray(ids) || ids.length === 0) return json(400, { error: 'ids must be a non-empty list' });
-		if (!STATUSES.includes(String(status))) return json(400, { error: `status must be one of ${STATUSES.join(', ')}` });
+		if (!Array.isArray(ids) || ids.length === 0)
+			return json(400, { error: 'ids must be a non-empty list' });
+		if (!STATUSES.includes(String(status)))
+			return json(400, { error: `status must be one of ${STATUSES.join(', ')}` });
 		const found = ids.map(findIncident);
 		if (found.some((incident) => !incident)) return json(404, { error: 'incident not found' });
-		for (const incident of found as UtmIncident[]) incident.incidentStatus = status as UtmIncident['incidentStatus'];
+		for (const incident of found as UtmIncident[])
+			incident.incidentStatus = status as UtmIncident['incidentStatus'];
 		return json(200, { incidents: (found as UtmIncident[]).map(incidentJson) });
 	}
 
@@ -632,14 +903,17 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 	 */
 	function createAlerts(body: unknown): SimReply {
 		const { count = 1, severity, name, timestamp } = (body ?? {}) as Record<string, unknown>;
-		if (!Number.isInteger(count) || (count as number) < 1) return json(400, { error: 'count must be a positive integer' });
-		if (severity !== undefined && !SEVERITY[severity as number]) return json(400, { error: 'severity must be 1, 2 or 3' });
+		if (!Number.isInteger(count) || (count as number) < 1)
+			return json(400, { error: 'count must be a positive integer' });
+		if (severity !== undefined && !SEVERITY[severity as number])
+			return json(400, { error: 'severity must be 1, 2 or 3' });
 		const at = timestamp === undefined ? now() : Date.parse(String(timestamp));
 		if (Number.isNaN(at)) return json(400, { error: 'timestamp must be an ISO date' });
 		const created: StoredDoc[] = [];
 		for (let i = 0; i < (count as number); i++) {
 			const doc = release(alertDoc(liveRng, at));
-			if (severity !== undefined) Object.assign(doc.source, { severity, severityLabel: SEVERITY[severity as number] });
+			if (severity !== undefined)
+				Object.assign(doc.source, { severity, severityLabel: SEVERITY[severity as number] });
 			if (typeof name === 'string') doc.source.name = name;
 			created.push(doc);
 		}

@@ -1,4 +1,8 @@
-import { expiryFromEpochSeconds, expiryFromIso, expiryFromJwt } from '../../credentials/common/expiry';
+import {
+	expiryFromEpochSeconds,
+	expiryFromIso,
+	expiryFromJwt,
+} from '../../credentials/common/expiry';
 
 function jwt(claims: object): string {
 	const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -7,7 +11,9 @@ function jwt(claims: object): string {
 
 describe('token expiry as vendors write it', () => {
 	test('JWT exp claim in epoch seconds', () => {
-		expect(expiryFromJwt(jwt({ sub: 'admin', exp: 1_900_000_000 }))?.toISOString()).toBe('2030-03-17T17:46:40.000Z');
+		expect(expiryFromJwt(jwt({ sub: 'admin', exp: 1_900_000_000 }))?.toISOString()).toBe(
+			'2030-03-17T17:46:40.000Z',
+		);
 	});
 
 	test('JWT without exp, or not a JWT, has no known expiry', () => {

@@ -2,7 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { PLATFORM_PACKAGES, moveExpression, nodeNames } from '../../scripts/packages/platform-packages';
+import {
+	PLATFORM_PACKAGES,
+	moveExpression,
+	nodeNames,
+} from '../../scripts/packages/platform-packages';
 import { treeDevDependencies } from '../../scripts/packages/tree-documents';
 import { writePackages } from '../../scripts/packages/write-packages';
 
@@ -27,7 +31,12 @@ afterAll(() => {
 });
 
 test('one tree per platform, named as the issue asks', () => {
-	expect(written.map(({ pkg }) => pkg.name)).toEqual(['n8n-nodes-utmstack', 'n8n-nodes-stellar-cyber', 'n8n-nodes-immuta', 'n8n-nodes-elastic-cloud-enterprise']);
+	expect(written.map(({ pkg }) => pkg.name)).toEqual([
+		'n8n-nodes-utmstack',
+		'n8n-nodes-stellar-cyber',
+		'n8n-nodes-immuta',
+		'n8n-nodes-elastic-cloud-enterprise',
+	]);
 });
 
 describe.each(PLATFORM_PACKAGES.map((pkg) => ({ pkg, name: pkg.name })))('$name', ({ pkg }) => {
@@ -40,7 +49,10 @@ describe.each(PLATFORM_PACKAGES.map((pkg) => ({ pkg, name: pkg.name })))('$name'
 		expect(manifest.license).toBe('MIT');
 		expect(manifest.keywords).toContain('n8n-community-node-package');
 		expect(manifest.dependencies).toBeUndefined();
-		expect(manifest.repository).toEqual({ type: 'git', url: `git+https://github.com/n8n-nodes-secops/${pkg.name}.git` });
+		expect(manifest.repository).toEqual({
+			type: 'git',
+			url: `git+https://github.com/n8n-nodes-secops/${pkg.name}.git`,
+		});
 		expect(manifest.files).toEqual(['dist']);
 		expect(manifest.n8n).toEqual({
 			n8nNodesApiVersion: 1,
@@ -48,7 +60,14 @@ describe.each(PLATFORM_PACKAGES.map((pkg) => ({ pkg, name: pkg.name })))('$name'
 			credentials: [`dist/credentials/${pkg.credential}.credentials.js`],
 			nodes: pkg.nodes.map((folder) => `dist/nodes/${folder}/${folder}.node.js`),
 		});
-		expect(manifest.scripts).toEqual(expect.objectContaining({ build: 'n8n-node build', lint: 'n8n-node lint', release: 'n8n-node release', prepublishOnly: 'n8n-node prerelease' }));
+		expect(manifest.scripts).toEqual(
+			expect.objectContaining({
+				build: 'n8n-node build',
+				lint: 'n8n-node lint',
+				release: 'n8n-node release',
+				prepublishOnly: 'n8n-node prerelease',
+			}),
+		);
 		expect(manifest.devDependencies).toEqual(treeDevDependencies(ROOT));
 		expect(manifest.devDependencies['@n8n/node-cli']).toBe('0.48.3');
 		const lock = JSON.parse(readFileSync(join(tree(), 'package-lock.json'), 'utf8'));
@@ -58,31 +77,71 @@ describe.each(PLATFORM_PACKAGES.map((pkg) => ({ pkg, name: pkg.name })))('$name'
 
 	test("the code is this repository's, unchanged, and none of another platform's", () => {
 		const code = files().filter((file) => /^(credentials|nodes|icons)\//.test(file));
-		for (const file of code) expect(readFileSync(join(tree(), file))).toEqual(readFileSync(join(ROOT, file)));
-		const others = OTHER_VENDOR_FILES.filter((vendor) => vendor !== pkg.name.replace(/^n8n-nodes-/, ''));
-		expect(code.filter((file) => others.some((vendor) => file.includes(`vendors/${vendor}.ts`)))).toEqual([]);
-		const nodeFolders = [...new Set(code.filter((file) => file.startsWith('nodes/')).map((file) => file.split('/')[1]))].sort();
+		for (const file of code)
+			expect(readFileSync(join(tree(), file))).toEqual(readFileSync(join(ROOT, file)));
+		const others = OTHER_VENDOR_FILES.filter(
+			(vendor) => vendor !== pkg.name.replace(/^n8n-nodes-/, ''),
+		);
+		expect(
+			code.filter((file) => others.some((vendor) => file.includes(`vendors/${vendor}.ts`))),
+		).toEqual([]);
+		const nodeFolders = [
+			...new Set(
+				code.filter((file) => file.startsWith('nodes/')).map((file) => file.split('/')[1]),
+			),
+		].sort();
 		expect(nodeFolders).toEqual([...pkg.nodes, 'common'].sort());
-		expect(code.filter((file) => file.startsWith('credentials/') && file.endsWith('.credentials.ts'))).toEqual([`credentials/${pkg.credential}.credentials.ts`]);
+		expect(
+			code.filter((file) => file.startsWith('credentials/') && file.endsWith('.credentials.ts')),
+		).toEqual([`credentials/${pkg.credential}.credentials.ts`]);
 	});
 
 	test('its tests carry its own simulator only, and point at its build', () => {
 		const tests = files().filter((file) => file.startsWith('test/'));
-		expect(tests).toEqual(expect.arrayContaining(['test/package.test.js', 'test/package-tree/package-checks.js', `test/platforms/${pkg.platformModule}.js`, 'test/helpers/n8n-harness.js']));
+		expect(tests).toEqual(
+			expect.arrayContaining([
+				'test/package.test.js',
+				'test/package-tree/package-checks.js',
+				`test/platforms/${pkg.platformModule}.js`,
+				'test/helpers/n8n-harness.js',
+			]),
+		);
 		expect(tests).not.toContain('test/platforms/index.js');
-		const simulators = tests.filter((file) => /^test\/simulators\/[^/]+\.js$/.test(file) && !/(fixtures|options|seed)\.js$/.test(file));
+		const simulators = tests.filter(
+			(file) =>
+				/^test\/simulators\/[^/]+\.js$/.test(file) && !/(fixtures|options|seed)\.js$/.test(file),
+		);
 		expect(simulators.length).toBeGreaterThan(0);
-		expect(simulators.filter((file) => !file.startsWith(`test/simulators/${pkg.platformModule}`))).toEqual([]);
-		const platformEntry = readFileSync(join(tree(), 'test', 'platforms', `${pkg.platformModule}.js`), 'utf8');
-		expect(platformEntry).toContain(`require("../../dist/credentials/${pkg.credential}.credentials")`);
+		expect(
+			simulators.filter((file) => !file.startsWith(`test/simulators/${pkg.platformModule}`)),
+		).toEqual([]);
+		const platformEntry = readFileSync(
+			join(tree(), 'test', 'platforms', `${pkg.platformModule}.js`),
+			'utf8',
+		);
+		expect(platformEntry).toContain(
+			`require("../../dist/credentials/${pkg.credential}.credentials")`,
+		);
 		expect(existsSync(join(tree(), 'test', 'package.test.js'))).toBe(true);
 	});
 
 	test('the files a maintainer pushes: README, CHANGELOG, LICENSE, strict lint config, CI and a tag-triggered release with provenance', () => {
-		for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE', 'eslint.config.mjs', 'tsconfig.json', '.gitignore', '.npmrc', '.github/workflows/ci.yml', '.github/workflows/release.yml']) {
+		for (const file of [
+			'README.md',
+			'CHANGELOG.md',
+			'LICENSE',
+			'eslint.config.mjs',
+			'tsconfig.json',
+			'.gitignore',
+			'.npmrc',
+			'.github/workflows/ci.yml',
+			'.github/workflows/release.yml',
+		]) {
 			expect(files()).toContain(file);
 		}
-		expect(readFileSync(join(tree(), 'eslint.config.mjs'), 'utf8')).toBe("import { config } from '@n8n/node-cli/eslint';\n\nexport default config;\n");
+		expect(readFileSync(join(tree(), 'eslint.config.mjs'), 'utf8')).toBe(
+			"import { config } from '@n8n/node-cli/eslint';\n\nexport default config;\n",
+		);
 		const release = readFileSync(join(tree(), '.github', 'workflows', 'release.yml'), 'utf8');
 		expect(release).toMatch(/push:\n\s+tags:/);
 		expect(release).toContain('id-token: write');

@@ -21,8 +21,14 @@ export function boundedHold(key: string): BoundedHold | undefined {
 }
 
 export function holdLogins(key: string, error: LoginError, nowMs: number, forMs: number): void {
-	if (holds.size >= REMEMBERED && !holds.has(key)) holds.delete(holds.keys().next().value as string);
-	holds.set(key, { at: new Date(nowMs).toISOString(), message: error.message, description: error.description, untilMs: nowMs + forMs });
+	if (holds.size >= REMEMBERED && !holds.has(key))
+		holds.delete(holds.keys().next().value as string);
+	holds.set(key, {
+		at: new Date(nowMs).toISOString(),
+		message: error.message,
+		description: error.description,
+		untilMs: nowMs + forMs,
+	});
 }
 
 export function releaseLogins(key: string): void {

@@ -13,9 +13,15 @@ function jwtIssuedAtMs(token: string): number | undefined {
 	const payload = token.split('.')[1];
 	if (!payload) return undefined;
 	try {
-		const iat = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { iat?: unknown }).iat;
+		const iat = (
+			JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { iat?: unknown }
+		).iat;
 		// A NumericDate in whole seconds is cut to its second: taken at the second's end, a lifetime is never overestimated.
-		return typeof iat === 'number' && Number.isFinite(iat) && iat > 0 ? (Number.isInteger(iat) ? iat * 1000 + 1000 : iat * 1000) : undefined;
+		return typeof iat === 'number' && Number.isFinite(iat) && iat > 0
+			? Number.isInteger(iat)
+				? iat * 1000 + 1000
+				: iat * 1000
+			: undefined;
 	} catch {
 		return undefined;
 	}
@@ -32,7 +38,12 @@ function answerDateMs(headers: Record<string, unknown>): number | undefined {
  * When n8n stops using a token, on n8n's clock; undefined when the platform stated no expiry, or one that is
  * already past on its own clock (a token that looks dead on arrival is used until the platform refuses it).
  */
-export function expiryOnN8nClock(token: string, expiresAt: Date | undefined, headers: Record<string, unknown>, receivedAtMs: number): number | undefined {
+export function expiryOnN8nClock(
+	token: string,
+	expiresAt: Date | undefined,
+	headers: Record<string, unknown>,
+	receivedAtMs: number,
+): number | undefined {
 	if (!expiresAt) return undefined;
 	const platformNow = jwtIssuedAtMs(token) ?? answerDateMs(headers) ?? receivedAtMs;
 	const lifetime = expiresAt.getTime() - platformNow;

@@ -24,9 +24,13 @@ export function holdsToken(state: Pick<SessionState, 'token'>): boolean {
  * True when a stored token is known to be expired or about to expire on n8n's clock, so a request should get a
  * new session first instead of spending a call on a dead token. Unknown expiry means no: the platform's 401 says so.
  */
-export function isStale(state: Pick<SessionState, 'token' | 'receivedAtMs' | 'expiresAtMs'>, nowMs: number): boolean {
+export function isStale(
+	state: Pick<SessionState, 'token' | 'receivedAtMs' | 'expiresAtMs'>,
+	nowMs: number,
+): boolean {
 	if (!holdsToken(state) || state.expiresAtMs === undefined) return false;
-	const lifetime = state.receivedAtMs === undefined ? Infinity : state.expiresAtMs - state.receivedAtMs;
+	const lifetime =
+		state.receivedAtMs === undefined ? Infinity : state.expiresAtMs - state.receivedAtMs;
 	const margin = Math.min(RENEWAL_MARGIN_MS, lifetime * RENEWAL_SHARE_OF_LIFETIME);
 	return nowMs >= state.expiresAtMs - margin;
 }
@@ -46,7 +50,10 @@ function legacyRetryUntil(record: RefusalRecord): number | undefined {
 }
 
 /** The error of a hold that is still on, said to be the earlier refusal, with no new login attempted. */
-export function heldError(record: Pick<RefusalRecord, 'at' | 'message' | 'description'>, untilMs: number | undefined): LoginError {
+export function heldError(
+	record: Pick<RefusalRecord, 'at' | 'message' | 'description'>,
+	untilMs: number | undefined,
+): LoginError {
 	if (untilMs !== undefined) {
 		return new LoginError(
 			record.message,
@@ -80,8 +87,16 @@ const REFRESH_MIN_LIFE_MS = 200;
  */
 export function replacedToken(state: SessionState, nowMs: number): string | undefined {
 	const renewal = state.renewal;
-	if (!renewal || renewal.refused || renewal.replaces === '' || renewal.replaces === REFUSED_MARK || !state.sealFits) return undefined;
-	if (state.expiresAtMs !== undefined && state.expiresAtMs - nowMs < REFRESH_MIN_LIFE_MS) return undefined;
+	if (
+		!renewal ||
+		renewal.refused ||
+		renewal.replaces === '' ||
+		renewal.replaces === REFUSED_MARK ||
+		!state.sealFits
+	)
+		return undefined;
+	if (state.expiresAtMs !== undefined && state.expiresAtMs - nowMs < REFRESH_MIN_LIFE_MS)
+		return undefined;
 	return renewal.replaces;
 }
 
@@ -102,17 +117,32 @@ export type PreAuthStep =
  * `authenticate` fails every request over the mark before it is sent, so no 401 comes). A hold on answers that
  * prove nothing about the secret (`bounded`, this process's) holds until its time.
  */
-export function preAuthStep(state: SessionState, nowMs: number, bounded: BoundedHold | undefined): PreAuthStep {
+export function preAuthStep(
+	state: SessionState,
+	nowMs: number,
+	bounded: BoundedHold | undefined,
+): PreAuthStep {
 	const deliberate = state.renewal === undefined && state.token === REFUSED_MARK;
 	if (state.refusal && !deliberate) {
 		const error = storedRefusalError(state, nowMs);
 		if (error) {
 			const marked = state.token === REFUSED_MARK && !state.refusalSealIsLegacy;
-			return marked || state.refusal.retryAt !== undefined ? { kind: 'refuse', error } : { kind: 'store refusal', record: state.refusal };
+			return marked || state.refusal.retryAt !== undefined
+				? { kind: 'refuse', error }
+				: { kind: 'store refusal', record: state.refusal };
 		}
 	}
-	if (bounded && !deliberate && nowMs < bounded.untilMs) return { kind: 'refuse', error: heldError(bounded, bounded.untilMs) };
+	if (bounded && !deliberate && nowMs < bounded.untilMs)
+		return { kind: 'refuse', error: heldError(bounded, bounded.untilMs) };
 	const replaced = replacedToken(state, nowMs);
-	if (replaced && state.sealIsLegacy && !isStale({ token: replaced, receivedAtMs: state.receivedAtMs, expiresAtMs: state.expiresAtMs }, nowMs)) return { kind: 'reseal token' };
+	if (
+		replaced &&
+		state.sealIsLegacy &&
+		!isStale(
+			{ token: replaced, receivedAtMs: state.receivedAtMs, expiresAtMs: state.expiresAtMs },
+			nowMs,
+		)
+	)
+		return { kind: 'reseal token' };
 	return { kind: 'log in', deliberate };
 }

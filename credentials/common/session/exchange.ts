@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestHelper,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
 import { redirectTarget } from '../redirect';
 import { LoginError } from '../login-error';
@@ -18,7 +23,12 @@ interface Exchange {
 	headers?: IDataObject;
 }
 
-async function post(helper: IHttpRequestHelper, url: string, exchange: Exchange, credentials: ICredentialDataDecryptedObject): Promise<LoginAnswer> {
+async function post(
+	helper: IHttpRequestHelper,
+	url: string,
+	exchange: Exchange,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<LoginAnswer> {
 	const response = (await helper.helpers.httpRequest({
 		method: 'POST',
 		url,
@@ -32,7 +42,11 @@ async function post(helper: IHttpRequestHelper, url: string, exchange: Exchange,
 		disableFollowRedirect: true,
 		timeout: LOGIN_TIMEOUT_MS,
 	})) as IN8nHttpFullResponse;
-	return { statusCode: response.statusCode, body: response.body, headers: response.headers as Record<string, unknown> };
+	return {
+		statusCode: response.statusCode,
+		body: response.body,
+		headers: response.headers as Record<string, unknown>,
+	};
 }
 
 /** A token as n8n received it: its times on n8n's clock (clock.ts). */
@@ -43,11 +57,19 @@ export interface ReceivedSession {
 }
 
 /** The session a 2xx answer carries, timed on n8n's clock; undefined when it carries no token. */
-function receivedFrom(vendor: VendorLogin, answer: LoginAnswer, credentials: ICredentialDataDecryptedObject): ReceivedSession | undefined {
+function receivedFrom(
+	vendor: VendorLogin,
+	answer: LoginAnswer,
+	credentials: ICredentialDataDecryptedObject,
+): ReceivedSession | undefined {
 	const receivedAtMs = Date.now();
 	const session = vendor.readSession(answer, credentials);
 	if (typeof session.token !== 'string' || session.token === '') return undefined;
-	return { token: session.token, receivedAtMs, expiresAtMs: expiryOnN8nClock(session.token, session.expiresAt, answer.headers, receivedAtMs) };
+	return {
+		token: session.token,
+		receivedAtMs,
+		expiresAtMs: expiryOnN8nClock(session.token, session.expiresAt, answer.headers, receivedAtMs),
+	};
 }
 
 /**
@@ -73,7 +95,13 @@ export async function refreshedSession(
 	return receivedFrom(vendor, answer, credentials);
 }
 
-async function takeSecondStep(helper: IHttpRequestHelper, vendor: VendorLogin, baseUrl: string, step: Exchange, credentials: ICredentialDataDecryptedObject): Promise<LoginAnswer> {
+async function takeSecondStep(
+	helper: IHttpRequestHelper,
+	vendor: VendorLogin,
+	baseUrl: string,
+	step: Exchange,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<LoginAnswer> {
 	const url = baseUrl + step.path;
 	let answer: LoginAnswer;
 	try {
@@ -106,13 +134,25 @@ function withoutCode(error: LoginError, code: string): LoginError {
  */
 function noAnswer(vendor: VendorLogin, url: string, error: unknown): LoginError {
 	const failure = transportFailure(vendor.platform, url, error);
-	const failed = error as { code?: unknown; message?: unknown; cause?: { code?: unknown } } | undefined;
-	const timedOut = isTimeoutFailure({ code: failed?.code ?? failed?.cause?.code, message: failed?.message });
-	return timedOut ? new LoginError(failure.message, failure.description, waitHold(undefined, Date.now())) : failure;
+	const failed = error as
+		| { code?: unknown; message?: unknown; cause?: { code?: unknown } }
+		| undefined;
+	const timedOut = isTimeoutFailure({
+		code: failed?.code ?? failed?.cause?.code,
+		message: failed?.message,
+	});
+	return timedOut
+		? new LoginError(failure.message, failure.description, waitHold(undefined, Date.now()))
+		: failure;
 }
 
 /** The login with the secret (and its second step): a session, or a LoginError that says why not and how long it holds. */
-export async function loggedIn(helper: IHttpRequestHelper, vendor: VendorLogin, baseUrl: string, credentials: ICredentialDataDecryptedObject): Promise<ReceivedSession> {
+export async function loggedIn(
+	helper: IHttpRequestHelper,
+	vendor: VendorLogin,
+	baseUrl: string,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<ReceivedSession> {
 	const { path, body, headers } = vendor.loginRequest(credentials);
 	const url = baseUrl + path;
 	let answer: LoginAnswer | undefined;
@@ -124,7 +164,8 @@ export async function loggedIn(helper: IHttpRequestHelper, vendor: VendorLogin, 
 	}
 	if (!answer) throw noAnswer(vendor, url, failure);
 	if (answer.statusCode >= 300 && answer.statusCode < 400) throw redirectedLogin(vendor, answer);
-	if (answer.statusCode < 200 || answer.statusCode >= 300) throw loginRefusal(vendor, answer, url, credentials, Date.now());
+	if (answer.statusCode < 200 || answer.statusCode >= 300)
+		throw loginRefusal(vendor, answer, url, credentials, Date.now());
 	const step = vendor.secondStep?.(answer, credentials, Date.now());
 	if (step) answer = await takeSecondStep(helper, vendor, baseUrl, step, credentials);
 

@@ -25,16 +25,27 @@ export const NOT_TRIED_AGAIN =
 	'n8n does not try it again (in any execution, worker or restart), so the account is not locked: correct the credential, or fix the cause on the platform and press "Test" in the credential to try once more.';
 
 /** A bounded hold from the answer's Retry-After, or the default wait. */
-export function waitHold(answer: Pick<LoginAnswer, 'headers'> | undefined, nowMs: number): LoginHold {
+export function waitHold(
+	answer: Pick<LoginAnswer, 'headers'> | undefined,
+	nowMs: number,
+): LoginHold {
 	return { forMs: boundedWaitMs(answer?.headers, nowMs) };
 }
 
 /** Turns a non-2xx login answer into one clear error in the user's words, without any secret, with its hold. */
-export function loginRefusal(vendor: VendorLogin, answer: LoginAnswer, url: string, credentials: ICredentialDataDecryptedObject, nowMs: number): LoginError {
+export function loginRefusal(
+	vendor: VendorLogin,
+	answer: LoginAnswer,
+	url: string,
+	credentials: ICredentialDataDecryptedObject,
+	nowMs: number,
+): LoginError {
 	const { platform } = vendor;
 	const status = answer.statusCode;
 	const vendorText = vendor.errorText(answer);
-	const said = vendorText ? ` ${platform} said: "${scrubSecrets(vendorText, credentials, vendor.properties)}".` : '';
+	const said = vendorText
+		? ` ${platform} said: "${scrubSecrets(vendorText, credentials, vendor.properties)}".`
+		: '';
 
 	const specific = vendor.explainStatus?.[status];
 	if (specific) {
@@ -44,7 +55,11 @@ export function loginRefusal(vendor: VendorLogin, answer: LoginAnswer, url: stri
 
 	if (status === 401 || status === 403) {
 		const secret = vendor.refusedSecret(credentials);
-		return new LoginError(`${platform} rejected the login: wrong ${secret}`, `Check the ${secret} in the credential (HTTP ${status}).${said} ${NOT_TRIED_AGAIN}`, UNTIL_A_PERSON_ACTS);
+		return new LoginError(
+			`${platform} rejected the login: wrong ${secret}`,
+			`Check the ${secret} in the credential (HTTP ${status}).${said} ${NOT_TRIED_AGAIN}`,
+			UNTIL_A_PERSON_ACTS,
+		);
 	}
 	const hold = waitHold(answer, nowMs);
 	if (status === 404 || status === 405) {
@@ -55,7 +70,11 @@ export function loginRefusal(vendor: VendorLogin, answer: LoginAnswer, url: stri
 		);
 	}
 	if (status === 429) {
-		return new LoginError(`${platform} is refusing logins for now: too many attempts`, `Wait before trying again (HTTP 429).${said}`, hold);
+		return new LoginError(
+			`${platform} is refusing logins for now: too many attempts`,
+			`Wait before trying again (HTTP 429).${said}`,
+			hold,
+		);
 	}
 	if (status >= 500) {
 		return new LoginError(
@@ -65,5 +84,9 @@ export function loginRefusal(vendor: VendorLogin, answer: LoginAnswer, url: stri
 		);
 	}
 	// 400, 408, 422 ... from the platform or from a proxy or firewall in front of it: nothing proves the secret wrong.
-	return new LoginError(`${platform} refused the login (HTTP ${status})`, `Check the credential and the base URL; n8n tries once more later.${said}`, hold);
+	return new LoginError(
+		`${platform} refused the login (HTTP ${status})`,
+		`Check the credential and the base URL; n8n tries once more later.${said}`,
+		hold,
+	);
 }

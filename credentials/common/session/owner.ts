@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { baseUrlProblem, parseBaseUrl } from '../base-url';
 import { LoginError, UNTIL_A_PERSON_ACTS } from '../login-error';
@@ -7,7 +12,15 @@ import { boundedHold, holdLogins, releaseLogins, sayLoginFailure } from './bound
 import { isStale, preAuthStep, REFUSED_MARK, replacedToken, storedRefusalError } from './decide';
 import { loggedIn, refreshedSession, type ReceivedSession } from './exchange';
 import { settingsKey } from './seal';
-import { decodeSession, refusalFields, RENEWAL_FIELD, sessionFields, type RefusalRecord, type Renewal, type SessionState } from './state';
+import {
+	decodeSession,
+	refusalFields,
+	RENEWAL_FIELD,
+	sessionFields,
+	type RefusalRecord,
+	type Renewal,
+	type SessionState,
+} from './state';
 
 /**
  * The one owner of a session, from login to refusal. Each hook decodes the stored credential once
@@ -22,7 +35,6 @@ import { decodeSession, refusalFields, RENEWAL_FIELD, sessionFields, type Refusa
  * Process memory holds the single flight (the login under way for each settings, and its outcome for requests
  * that read the credential before n8n stored it) and the bounded holds (bounded-holds.ts).
  */
-
 
 const loginsUnderWay = new Map<string, Promise<IDataObject>>();
 
@@ -39,27 +51,49 @@ interface Outcome {
  */
 const outcomes = new Map<string, Outcome>();
 
-const outcomeKey = (key: string, credential: string | undefined) => (credential ? `${credential}:${key}` : undefined);
+const outcomeKey = (key: string, credential: string | undefined) =>
+	credential ? `${credential}:${key}` : undefined;
 
-function outcomeFor(key: string, renewal: Renewal | undefined, nowMs: number): IDataObject | undefined {
+function outcomeFor(
+	key: string,
+	renewal: Renewal | undefined,
+	nowMs: number,
+): IDataObject | undefined {
 	const keyed = outcomeKey(key, renewal?.credential);
 	const outcome = keyed ? outcomes.get(keyed) : undefined;
-	if (!outcome || (outcome.storedAt !== undefined && !((renewal?.readAt ?? Infinity) < outcome.storedAt))) return undefined;
+	if (
+		!outcome ||
+		(outcome.storedAt !== undefined && !((renewal?.readAt ?? Infinity) < outcome.storedAt))
+	)
+		return undefined;
 	const { fields } = outcome;
 	if (fields.sessionRefusal) return fields;
-	const session = { token: String(fields.sessionToken), receivedAtMs: Date.parse(String(fields.sessionIssuedAt)), expiresAtMs: Date.parse(String(fields.sessionExpiresAt)) || undefined };
+	const session = {
+		token: String(fields.sessionToken),
+		receivedAtMs: Date.parse(String(fields.sessionIssuedAt)),
+		expiresAtMs: Date.parse(String(fields.sessionExpiresAt)) || undefined,
+	};
 	return fields.sessionToken !== renewal?.replaces && !isStale(session, nowMs) ? fields : undefined;
 }
 
 /** A node request saw n8n store the outcome of its renewal (its request came back): reads from now on find it there. */
-export function outcomeStored(credentials: ICredentialDataDecryptedObject, credential: string | undefined, nowMs: number): void {
+export function outcomeStored(
+	credentials: ICredentialDataDecryptedObject,
+	credential: string | undefined,
+	nowMs: number,
+): void {
 	const keyed = outcomeKey(settingsKey(credentials), credential);
 	const outcome = keyed ? outcomes.get(keyed) : undefined;
 	if (outcome && outcome.storedAt === undefined) outcome.storedAt = nowMs;
 }
 
 function refusalRecord(error: LoginError, seal: string, nowMs: number): RefusalRecord {
-	return { for: seal, at: new Date(nowMs).toISOString(), message: error.message, description: error.description };
+	return {
+		for: seal,
+		at: new Date(nowMs).toISOString(),
+		message: error.message,
+		description: error.description,
+	};
 }
 
 /** The fields of a stored refusal: marked, so only a person's Test runs the hook over it again (decide.ts). */
@@ -76,9 +110,17 @@ function received(session: ReceivedSession, seal: string): IDataObject {
  * back as fields to store (every process then holds it); an answer that proves nothing about the secret holds
  * this process's logins for a bounded time and fails this request, storing nothing.
  */
-async function newSession(helper: IHttpRequestHelper, vendor: VendorLogin, baseUrl: string, credentials: ICredentialDataDecryptedObject, state: SessionState): Promise<IDataObject> {
+async function newSession(
+	helper: IHttpRequestHelper,
+	vendor: VendorLogin,
+	baseUrl: string,
+	credentials: ICredentialDataDecryptedObject,
+	state: SessionState,
+): Promise<IDataObject> {
 	const live = replacedToken(state, Date.now());
-	const refreshed = live ? await refreshedSession(helper, vendor, baseUrl, live, credentials) : undefined;
+	const refreshed = live
+		? await refreshedSession(helper, vendor, baseUrl, live, credentials)
+		: undefined;
 	if (refreshed) return received(refreshed, state.seal);
 	return await loggedIn(helper, vendor, baseUrl, credentials).then(
 		(session) => {
@@ -88,7 +130,8 @@ async function newSession(helper: IHttpRequestHelper, vendor: VendorLogin, baseU
 		(error: unknown) => {
 			if (!(error instanceof LoginError) || error.hold === undefined) throw error;
 			const now = Date.now();
-			if (error.hold === UNTIL_A_PERSON_ACTS) return storedRefusal(refusalRecord(error, state.seal, now));
+			if (error.hold === UNTIL_A_PERSON_ACTS)
+				return storedRefusal(refusalRecord(error, state.seal, now));
 			holdLogins(state.key, error, now, error.hold.forMs);
 			throw sayLoginFailure(state.key, error);
 		},
@@ -99,13 +142,22 @@ async function newSession(helper: IHttpRequestHelper, vendor: VendorLogin, baseU
 function resealedToken(state: SessionState): IDataObject {
 	const { receivedAtMs, expiresAtMs } = state;
 	return {
-		...sessionFields(state.renewal?.replaces ?? '', receivedAtMs ?? Date.now(), expiresAtMs, state.seal),
+		...sessionFields(
+			state.renewal?.replaces ?? '',
+			receivedAtMs ?? Date.now(),
+			expiresAtMs,
+			state.seal,
+		),
 		...(receivedAtMs === undefined ? { sessionIssuedAt: '' } : {}),
 	};
 }
 
 /** The `preAuthentication` of every credential. Static-key methods return nothing, so n8n stores nothing. */
-export async function startSession(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, vendor: VendorLogin): Promise<IDataObject> {
+export async function startSession(
+	this: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	vendor: VendorLogin,
+): Promise<IDataObject> {
 	const baseUrl = parseBaseUrl(credentials.baseUrl);
 	if (!baseUrl) {
 		const problem = baseUrlProblem(vendor.platform, credentials.baseUrl, vendor.exampleUrl);
@@ -116,7 +168,12 @@ export async function startSession(this: IHttpRequestHelper, credentials: ICrede
 	return { ...(await sessionOutcome(this, credentials, vendor, baseUrl)), [RENEWAL_FIELD]: '' };
 }
 
-async function sessionOutcome(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, vendor: VendorLogin, baseUrl: string): Promise<IDataObject> {
+async function sessionOutcome(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	vendor: VendorLogin,
+	baseUrl: string,
+): Promise<IDataObject> {
 	const now = Date.now();
 	const state = decodeSession(credentials);
 	const { key } = state;
@@ -132,7 +189,9 @@ async function sessionOutcome(helper: IHttpRequestHelper, credentials: ICredenti
 	const flight = step.deliberate ? `${key}:test` : key;
 	let login = loginsUnderWay.get(flight);
 	if (!login) {
-		login = newSession(helper, vendor, baseUrl, credentials, state).finally(() => loginsUnderWay.delete(flight));
+		login = newSession(helper, vendor, baseUrl, credentials, state).finally(() =>
+			loginsUnderWay.delete(flight),
+		);
 		loginsUnderWay.set(flight, login);
 	}
 	const fields = await login;
@@ -160,7 +219,11 @@ const loginTriedWith = new WeakSet<object>();
  * test request goes without auth, the platform's 401 makes n8n run preAuthentication, and that run is the person's
  * deliberate attempt (decide.ts); the refusal that attempt brought is then told in the platform's words.
  */
-export function sessionHeaders(credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions, header: (token: string) => IDataObject): IDataObject {
+export function sessionHeaders(
+	credentials: ICredentialDataDecryptedObject,
+	request: IHttpRequestOptions,
+	header: (token: string) => IDataObject,
+): IDataObject {
 	const now = Date.now();
 	const state = decodeSession(credentials);
 	const refused = storedRefusalError(state, now);
@@ -174,6 +237,7 @@ export function sessionHeaders(credentials: ICredentialDataDecryptedObject, requ
 		credentials[RENEWAL_FIELD] = JSON.stringify({ replaces: state.token, refused: true });
 		throw refused;
 	}
-	return state.sealFits && state.token !== '' && state.token !== REFUSED_MARK ? header(state.token) : {};
+	return state.sealFits && state.token !== '' && state.token !== REFUSED_MARK
+		? header(state.token)
+		: {};
 }
-

@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import { LoginError, UNTIL_A_PERSON_ACTS } from '../login-error';
 import { loginFailureSaid } from './bounded-holds';
@@ -8,7 +13,6 @@ import { outcomeStored } from './owner';
 import { decodeSession, parseRefusal, RENEWAL_FIELD, SESSION_FIELDS, type Renewal } from './state';
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
-
 
 interface RunCredentials {
 	credentials: ICredentialDataDecryptedObject;
@@ -24,11 +28,21 @@ const perNodeRun = new WeakMap<object, Map<string, RunCredentials>>();
  * what n8n stored: the session n8n saved after a login, or the stored credential read again. Polls read it
  * afresh: a trigger's context lives as long as the workflow is active, and the user may edit the credential.
  */
-async function runCredentials(context: Context, type: string, itemIndex: number): Promise<RunCredentials> {
+async function runCredentials(
+	context: Context,
+	type: string,
+	itemIndex: number,
+): Promise<RunCredentials> {
 	const read = async () => {
 		// Taken before the read: a session issued after it may be newer than what the read returns.
 		const readAt = Date.now();
-		return { readAt, credentials: (await context.getCredentials(type, itemIndex)) as ICredentialDataDecryptedObject };
+		return {
+			readAt,
+			credentials: (await context.getCredentials(
+				type,
+				itemIndex,
+			)) as ICredentialDataDecryptedObject,
+		};
 	};
 	if (!('getInputData' in context)) return await read();
 	const byType = perNodeRun.get(context) ?? new Map<string, RunCredentials>();
@@ -38,7 +52,10 @@ async function runCredentials(context: Context, type: string, itemIndex: number)
 	return credentials;
 }
 
-const hasToken = (credentials: ICredentialDataDecryptedObject) => holdsToken({ token: typeof credentials.sessionToken === 'string' ? credentials.sessionToken : '' });
+const hasToken = (credentials: ICredentialDataDecryptedObject) =>
+	holdsToken({
+		token: typeof credentials.sessionToken === 'string' ? credentials.sessionToken : '',
+	});
 
 /** A token that is missing, issued for other settings, about to expire or sealed by an earlier version is not sent as it is. */
 function needsSession(credentials: ICredentialDataDecryptedObject, nowMs: number): boolean {
@@ -73,7 +90,12 @@ export class RequestSession {
 		return this.run.credentials;
 	}
 
-	static async open(context: Context, type: string, logsIn: (credentials: ICredentialDataDecryptedObject) => boolean, itemIndex: number): Promise<RequestSession> {
+	static async open(
+		context: Context,
+		type: string,
+		logsIn: (credentials: ICredentialDataDecryptedObject) => boolean,
+		itemIndex: number,
+	): Promise<RequestSession> {
 		const run = await runCredentials(context, type, itemIndex);
 		return new RequestSession(context, type, itemIndex, logsIn(run.credentials), run);
 	}
@@ -82,12 +104,24 @@ export class RequestSession {
 	async auth() {
 		// A run holding no token (none yet, or a refusal) read the credential just now; one holding a token known
 		// to be dead reads it again, as another process may have renewed it. A refusal is the owner's to tell.
-		if (this.logsIn && !this.renewal && needsSession(this.credentials, Date.now()) && !(hasToken(this.credentials) && (await this.adoptStored()))) {
+		if (
+			this.logsIn &&
+			!this.renewal &&
+			needsSession(this.credentials, Date.now()) &&
+			!(hasToken(this.credentials) && (await this.adoptStored()))
+		) {
 			this.renewWith({ replaces: String(this.credentials.sessionToken ?? ''), refused: false });
 		}
 		const stored = this.context.getNode().credentials?.[this.type];
 		const data = this.renewal ?? this.credentials;
-		return { credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type: this.type, data } };
+		return {
+			credentialsDecrypted: {
+				id: stored?.id ?? '',
+				name: stored?.name ?? '',
+				type: this.type,
+				data,
+			},
+		};
 	}
 
 	/** The platform answered with `status`: true when the request should go again, with a new session. */
@@ -112,15 +146,23 @@ export class RequestSession {
 		if (record) return new LoginError(record.message, record.description, UNTIL_A_PERSON_ACTS);
 		// n8n 1.x wraps a login failure the hook threw in its own error (the message kept, the description lost)
 		const said = renewing ? loginFailureSaid(settingsKey(this.credentials)) : undefined;
-		return said && said.message === (error as { message?: unknown } | undefined)?.message ? said : error;
+		return said && said.message === (error as { message?: unknown } | undefined)?.message
+			? said
+			: error;
 	}
 
 	/** The credential as stored now, when another process renewed it with a token that fits and is fresh. True when taken. */
 	private async adoptStored(): Promise<boolean> {
 		this.reread = true;
 		const readAt = Date.now();
-		const stored = (await this.context.getCredentials(this.type, this.itemIndex)) as ICredentialDataDecryptedObject;
-		const usable = hasToken(stored) && stored.sessionToken !== this.credentials.sessionToken && !needsSession(stored, Date.now());
+		const stored = (await this.context.getCredentials(
+			this.type,
+			this.itemIndex,
+		)) as ICredentialDataDecryptedObject;
+		const usable =
+			hasToken(stored) &&
+			stored.sessionToken !== this.credentials.sessionToken &&
+			!needsSession(stored, Date.now());
 		this.run.readAt = readAt;
 		if (usable) for (const field of SESSION_FIELDS) this.credentials[field] = stored[field] ?? '';
 		return usable;
@@ -134,7 +176,15 @@ export class RequestSession {
 	private renewWith(renewal: Renewal): void {
 		this.renewed = true;
 		this.refusalBefore = String(this.credentials.sessionRefusal ?? '');
-		this.renewal = { ...this.credentials, sessionToken: '', [RENEWAL_FIELD]: JSON.stringify({ ...renewal, credential: this.credentialId(), readAt: this.run.readAt }) };
+		this.renewal = {
+			...this.credentials,
+			sessionToken: '',
+			[RENEWAL_FIELD]: JSON.stringify({
+				...renewal,
+				credential: this.credentialId(),
+				readAt: this.run.readAt,
+			}),
+		};
 	}
 
 	/**
@@ -147,7 +197,10 @@ export class RequestSession {
 		if (!renewal) return undefined;
 		// A refusal is new when it was made at another time: one stored again under a new seal keeps its time.
 		const made = parseRefusal(renewal.sessionRefusal)?.at;
-		const refusal = made !== undefined && made !== parseRefusal(this.refusalBefore)?.at ? String(renewal.sessionRefusal) : undefined;
+		const refusal =
+			made !== undefined && made !== parseRefusal(this.refusalBefore)?.at
+				? String(renewal.sessionRefusal)
+				: undefined;
 		// A refusal stored again (resealed) is the run's too, so the next items do not ask n8n to reseal it again.
 		const stored = made !== undefined && renewal.sessionRefusal !== this.refusalBefore;
 		if (hasToken(renewal) || stored) {

@@ -27,9 +27,17 @@ const REMEMBERED_SEALS = 500;
 function identity(credentials: ICredentialDataDecryptedObject): string {
 	const fields = Object.keys(credentials)
 		.filter((field) => !field.startsWith('session') && field !== 'allowUnauthorizedCerts')
-		.filter((field) => credentials[field] !== '' && credentials[field] !== undefined && credentials[field] !== null)
+		.filter(
+			(field) =>
+				credentials[field] !== '' &&
+				credentials[field] !== undefined &&
+				credentials[field] !== null,
+		)
 		.sort()
-		.map((field) => [field, field === 'baseUrl' ? (parseBaseUrl(credentials.baseUrl) ?? '') : credentials[field]]);
+		.map((field) => [
+			field,
+			field === 'baseUrl' ? (parseBaseUrl(credentials.baseUrl) ?? '') : credentials[field],
+		]);
 	return JSON.stringify(fields);
 }
 
@@ -53,7 +61,10 @@ function remember<V>(map: Map<string, V>, key: string, value: V): V {
 
 function digest(credentials: ICredentialDataDecryptedObject, key: string, salt: Buffer): Buffer {
 	const memo = `${key}:${salt.toString('base64url')}`;
-	return digests.get(memo) ?? remember(digests, memo, scryptSync(identity(credentials), salt, HASH_BYTES, SCRYPT));
+	return (
+		digests.get(memo) ??
+		remember(digests, memo, scryptSync(identity(credentials), salt, HASH_BYTES, SCRYPT))
+	);
 }
 
 /** The seal to store beside a token or a refusal of these settings. */
@@ -62,7 +73,11 @@ export function sealFor(credentials: ICredentialDataDecryptedObject): string {
 	const known = sealsWritten.get(key);
 	if (known) return known;
 	const salt = randomBytes(SALT_BYTES);
-	return remember(sealsWritten, key, `${SEAL_VERSION}$${salt.toString('base64url')}$${digest(credentials, key, salt).toString('base64url')}`);
+	return remember(
+		sealsWritten,
+		key,
+		`${SEAL_VERSION}$${salt.toString('base64url')}$${digest(credentials, key, salt).toString('base64url')}`,
+	);
 }
 
 /** A fingerprint stored by versions before the seal: a plain SHA-256 of the settings. */

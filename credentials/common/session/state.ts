@@ -12,7 +12,13 @@ import { isLegacySeal, sealFor, sealMatches, settingsKey } from './seal';
  */
 
 /** The field names n8n stores (a credential's saved contract: never renamed). */
-export const SESSION_FIELDS = ['sessionToken', 'sessionExpiresAt', 'sessionIssuedAt', 'sessionFor', 'sessionRefusal'] as const;
+export const SESSION_FIELDS = [
+	'sessionToken',
+	'sessionExpiresAt',
+	'sessionIssuedAt',
+	'sessionFor',
+	'sessionRefusal',
+] as const;
 
 export const RENEWAL_FIELD = 'sessionRenewal';
 
@@ -24,13 +30,37 @@ export const RENEWAL_FIELD = 'sessionRenewal';
  * blanked field saved back keeps its stored value).
  */
 export const sessionProperties: INodeProperties[] = [
-	{ displayName: 'Session Token', name: 'sessionToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
+	{
+		displayName: 'Session Token',
+		name: 'sessionToken',
+		type: 'hidden',
+		typeOptions: { expirable: true, password: true },
+		default: '',
+	},
 	{ displayName: 'Session Expires At', name: 'sessionExpiresAt', type: 'hidden', default: '' },
 	{ displayName: 'Session Issued At', name: 'sessionIssuedAt', type: 'hidden', default: '' },
-	{ displayName: 'Session For', name: 'sessionFor', type: 'hidden', typeOptions: { password: true }, default: '' },
-	{ displayName: 'Session Refusal', name: 'sessionRefusal', type: 'hidden', typeOptions: { password: true }, default: '' },
+	{
+		displayName: 'Session For',
+		name: 'sessionFor',
+		type: 'hidden',
+		typeOptions: { password: true },
+		default: '',
+	},
+	{
+		displayName: 'Session Refusal',
+		name: 'sessionRefusal',
+		type: 'hidden',
+		typeOptions: { password: true },
+		default: '',
+	},
 	// What a node's renewal replaces (RENEWAL_FIELD): empty once stored; n8n 1.x would store it otherwise.
-	{ displayName: 'Session Renewal', name: RENEWAL_FIELD, type: 'hidden', typeOptions: { password: true }, default: '' },
+	{
+		displayName: 'Session Renewal',
+		name: RENEWAL_FIELD,
+		type: 'hidden',
+		typeOptions: { password: true },
+		default: '',
+	},
 ];
 
 /** A refusal of the secret, as stored: what was refused (the seal), when, and what the user was told. */
@@ -94,7 +124,11 @@ export function parseRefusal(raw: unknown): RefusalRecord | undefined {
 	if (typeof raw !== 'string' || raw === '') return undefined;
 	try {
 		const record = JSON.parse(raw) as RefusalRecord;
-		return typeof record.for === 'string' && typeof record.message === 'string' && typeof record.description === 'string' ? record : undefined;
+		return typeof record.for === 'string' &&
+			typeof record.message === 'string' &&
+			typeof record.description === 'string'
+			? record
+			: undefined;
 	} catch {
 		return undefined;
 	}
@@ -108,7 +142,10 @@ function renewalOf(raw: unknown): Renewal | undefined {
 		return {
 			replaces: parsed.replaces,
 			refused: parsed.refused === true,
-			credential: typeof parsed.credential === 'string' && parsed.credential !== '' ? parsed.credential : undefined,
+			credential:
+				typeof parsed.credential === 'string' && parsed.credential !== ''
+					? parsed.credential
+					: undefined,
 			readAt: typeof parsed.readAt === 'number' ? parsed.readAt : undefined,
 		};
 	} catch {
@@ -138,7 +175,12 @@ export function decodeSession(credentials: ICredentialDataDecryptedObject): Sess
 }
 
 /** The fields of a new session, for n8n to store: any refusal is cleared. */
-export function sessionFields(token: string, receivedAtMs: number, expiresAtMs: number | undefined, seal: string): IDataObject {
+export function sessionFields(
+	token: string,
+	receivedAtMs: number,
+	expiresAtMs: number | undefined,
+	seal: string,
+): IDataObject {
 	return {
 		sessionToken: token,
 		sessionIssuedAt: new Date(receivedAtMs).toISOString(),
@@ -150,5 +192,11 @@ export function sessionFields(token: string, receivedAtMs: number, expiresAtMs: 
 
 /** The fields of a refused secret, for n8n to store: the token goes, the refusal stays until a person acts. */
 export function refusalFields(record: RefusalRecord): IDataObject {
-	return { sessionToken: '', sessionExpiresAt: '', sessionIssuedAt: '', sessionFor: '', sessionRefusal: JSON.stringify(record) };
+	return {
+		sessionToken: '',
+		sessionExpiresAt: '',
+		sessionIssuedAt: '',
+		sessionFor: '',
+		sessionRefusal: JSON.stringify(record),
+	};
 }

@@ -3,8 +3,19 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { idLocator } from '../../common/id-locator';
 import { pathSegment } from '../../common/path-segment';
 
-export function idProperty(displayName: string, name: string, description?: string): INodeProperties {
-	return { displayName, name, type: 'string', required: true, default: '', ...(description ? { description } : {}) };
+export function idProperty(
+	displayName: string,
+	name: string,
+	description?: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		...(description ? { description } : {}),
+	};
 }
 
 export const deploymentIdFields: INodeProperties[] = idLocator({
@@ -33,6 +44,16 @@ export const apiKeyIdFields: INodeProperties[] = idLocator({
 });
 
 /** A required path id, URL-encoded, checked before the request. */
-export function pathId(context: IExecuteFunctions, itemIndex: number, name: string, displayName: string): string {
-	return pathSegment(context.getNode(), context.getNodeParameter(name, itemIndex, '', { extractValue: true }), displayName, itemIndex);
+export function pathId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	displayName: string,
+): string {
+	return pathSegment(
+		context.getNode(),
+		context.getNodeParameter(name, itemIndex, '', { extractValue: true }),
+		displayName,
+		itemIndex,
+	);
 }

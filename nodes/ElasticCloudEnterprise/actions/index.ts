@@ -23,9 +23,18 @@ export const eceResources: Resources = {
 	allocator: {
 		option: { name: 'Allocator', value: 'allocator' },
 		defaultOperation: 'getMany',
-		operations: { get: getAllocator, getMany: getManyAllocators, startMaintenance, stopMaintenance },
+		operations: {
+			get: getAllocator,
+			getMany: getManyAllocators,
+			startMaintenance,
+			stopMaintenance,
+		},
 	},
-	apiKey: { option: { name: 'API Key', value: 'apiKey' }, defaultOperation: 'getMany', operations: { create: createApiKey, delete: deleteApiKey, getMany: getManyApiKeys } },
+	apiKey: {
+		option: { name: 'API Key', value: 'apiKey' },
+		defaultOperation: 'getMany',
+		operations: { create: createApiKey, delete: deleteApiKey, getMany: getManyApiKeys },
+	},
 	deployment: {
 		option: { name: 'Deployment', value: 'deployment' },
 		defaultOperation: 'getMany',
@@ -42,8 +51,24 @@ export const eceResources: Resources = {
 			update: updateDeployment,
 		},
 	},
-	platform: { option: { name: 'Platform', value: 'platform' }, defaultOperation: 'get', operations: { get: getPlatform } },
-	stackVersion: { option: { name: 'Stack Version', value: 'stackVersion' }, defaultOperation: 'getMany', operations: { getMany: getManyStackVersions } },
-	trafficFilter: { option: { name: 'Traffic Filter', value: 'trafficFilter' }, defaultOperation: 'getMany', operations: { getMany: getManyTrafficFilters } },
-	user: { option: { name: 'User', value: 'user' }, defaultOperation: 'getCurrent', operations: { getCurrent: getCurrentUser } },
+	platform: {
+		option: { name: 'Platform', value: 'platform' },
+		defaultOperation: 'get',
+		operations: { get: getPlatform },
+	},
+	stackVersion: {
+		option: { name: 'Stack Version', value: 'stackVersion' },
+		defaultOperation: 'getMany',
+		operations: { getMany: getManyStackVersions },
+	},
+	trafficFilter: {
+		option: { name: 'Traffic Filter', value: 'trafficFilter' },
+		defaultOperation: 'getMany',
+		operations: { getMany: getManyTrafficFilters },
+	},
+	user: {
+		option: { name: 'User', value: 'user' },
+		defaultOperation: 'getCurrent',
+		operations: { getCurrent: getCurrentUser },
+	},
 };

@@ -22,8 +22,18 @@ export const projectIdFields: INodeProperties[] = idLocator({
 });
 
 /** A numeric Immuta id, checked before the request. */
-export function recordId(context: IExecuteFunctions, itemIndex: number, name: string, displayName: string): string {
+export function recordId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	displayName: string,
+): string {
 	const id = String(context.getNodeParameter(name, itemIndex, '', { extractValue: true })).trim();
-	if (!/^\d+$/.test(id)) throw new NodeOperationError(context.getNode(), `The "${displayName}" parameter "${id}" is not an Immuta ID (a number)`, { itemIndex });
+	if (!/^\d+$/.test(id))
+		throw new NodeOperationError(
+			context.getNode(),
+			`The "${displayName}" parameter "${id}" is not an Immuta ID (a number)`,
+			{ itemIndex },
+		);
 	return id;
 }

@@ -17,19 +17,38 @@ export function searchableList(
 	noun: string,
 	option: Operation['option'],
 	toolDescription: string,
-	search: { param: 'searchText' | 'name'; extra?: IDataObject; narrow?: IDataObject } = { param: 'searchText', extra: BY_NAME, narrow: NAME_ONLY },
+	search: { param: 'searchText' | 'name'; extra?: IDataObject; narrow?: IDataObject } = {
+		param: 'searchText',
+		extra: BY_NAME,
+		narrow: NAME_ONLY,
+	},
 ): Operation {
 	return {
 		option,
 		toolDescription,
 		fields: [
 			...returnAllOrLimit(),
-			{ displayName: 'Search Text', name: 'searchText', type: 'string', default: '', description: `Only ${noun} whose name contains this text` },
+			{
+				displayName: 'Search Text',
+				name: 'searchText',
+				type: 'string',
+				default: '',
+				description: `Only ${noun} whose name contains this text`,
+			},
 		],
 		async execute(itemIndex) {
 			const searchText = String(this.getNodeParameter('searchText', itemIndex, '')).trim();
-			const query: IDataObject = { ...search.extra, ...(searchText ? { [search.param]: searchText, ...search.narrow } : {}) };
-			return await collectPages.call(this, immuta, offsetPages(immutaListing(path, query, 'name')), wantedCount(this, itemIndex), itemIndex);
+			const query: IDataObject = {
+				...search.extra,
+				...(searchText ? { [search.param]: searchText, ...search.narrow } : {}),
+			};
+			return await collectPages.call(
+				this,
+				immuta,
+				offsetPages(immutaListing(path, query, 'name')),
+				wantedCount(this, itemIndex),
+				itemIndex,
+			);
 		},
 	};
 }

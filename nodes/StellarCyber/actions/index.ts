@@ -14,7 +14,11 @@ import { getManyTenants } from './tenant/getMany';
 import { getManyUsers } from './user/getMany';
 
 export const stellarCyberResources: Resources = {
-	alert: { option: { name: 'Alert', value: 'alert' }, defaultOperation: 'search', operations: { search: searchAlerts, update: updateAlert } },
+	alert: {
+		option: { name: 'Alert', value: 'alert' },
+		defaultOperation: 'search',
+		operations: { search: searchAlerts, update: updateAlert },
+	},
 	case: {
 		option: { name: 'Case', value: 'case' },
 		defaultOperation: 'getMany',
@@ -30,8 +34,24 @@ export const stellarCyberResources: Resources = {
 			update: updateCase,
 		},
 	},
-	connector: { option: { name: 'Connector', value: 'connector' }, defaultOperation: 'getMany', operations: { getMany: getManyConnectors } },
-	sensor: { option: { name: 'Sensor', value: 'sensor' }, defaultOperation: 'getMany', operations: { getMany: getManySensors } },
-	tenant: { option: { name: 'Tenant', value: 'tenant' }, defaultOperation: 'getMany', operations: { getMany: getManyTenants } },
-	user: { option: { name: 'User', value: 'user' }, defaultOperation: 'getMany', operations: { getMany: getManyUsers } },
+	connector: {
+		option: { name: 'Connector', value: 'connector' },
+		defaultOperation: 'getMany',
+		operations: { getMany: getManyConnectors },
+	},
+	sensor: {
+		option: { name: 'Sensor', value: 'sensor' },
+		defaultOperation: 'getMany',
+		operations: { getMany: getManySensors },
+	},
+	tenant: {
+		option: { name: 'Tenant', value: 'tenant' },
+		defaultOperation: 'getMany',
+		operations: { getMany: getManyTenants },
+	},
+	user: {
+		option: { name: 'User', value: 'user' },
+		defaultOperation: 'getMany',
+		operations: { getMany: getManyUsers },
+	},
 };

@@ -18,7 +18,13 @@ export const utmStackResources: Resources = {
 	alert: {
 		option: { name: 'Alert', value: 'alert' },
 		defaultOperation: 'search',
-		operations: { addNote: addAlertNote, get: getAlert, search: searchAlerts, setTags: setAlertTags, updateStatus: updateAlertStatus },
+		operations: {
+			addNote: addAlertNote,
+			get: getAlert,
+			search: searchAlerts,
+			setTags: setAlertTags,
+			updateStatus: updateAlertStatus,
+		},
 	},
 	incident: {
 		option: { name: 'Incident', value: 'incident' },
@@ -33,6 +39,14 @@ export const utmStackResources: Resources = {
 			updateStatus: updateIncidentStatus,
 		},
 	},
-	log: { option: { name: 'Log', value: 'log' }, defaultOperation: 'search', operations: { search: searchLogs } },
-	user: { option: { name: 'User', value: 'user' }, defaultOperation: 'getCurrent', operations: { getCurrent: getCurrentUser } },
+	log: {
+		option: { name: 'Log', value: 'log' },
+		defaultOperation: 'search',
+		operations: { search: searchLogs },
+	},
+	user: {
+		option: { name: 'User', value: 'user' },
+		defaultOperation: 'getCurrent',
+		operations: { getCurrent: getCurrentUser },
+	},
 };

@@ -52,7 +52,8 @@ const OPERATOR_NAMES: Record<string, string> = {
 	IS_LESS_THAN_OR_EQUALS: 'Is Less Than or Equal To',
 };
 
-const byShape = (...shapes: ValueShape[]) => Object.keys(OPERATOR_SHAPES).filter((operator) => shapes.includes(OPERATOR_SHAPES[operator]));
+const byShape = (...shapes: ValueShape[]) =>
+	Object.keys(OPERATOR_SHAPES).filter((operator) => shapes.includes(OPERATOR_SHAPES[operator]));
 
 /** The filter list of the UTMStack search (and of the UTMStack trigger). */
 export const filtersProperty: INodeProperties = {
@@ -67,7 +68,14 @@ export const filtersProperty: INodeProperties = {
 			displayName: 'Filter',
 			name: 'filter',
 			values: [
-				{ displayName: 'Field', name: 'field', type: 'string', default: '', placeholder: 'severity', description: 'Document field, for example severity, name or source.ip' },
+				{
+					displayName: 'Field',
+					name: 'field',
+					type: 'string',
+					default: '',
+					placeholder: 'severity',
+					description: 'Document field, for example severity, name or source.ip',
+				},
 				{
 					displayName: 'Operator',
 					name: 'operator',
@@ -119,7 +127,8 @@ export function searchFilters(node: INode, raw: IDataObject, itemIndex: number):
 		const field = String(row.field ?? '').trim();
 		const operator = String(row.operator ?? '');
 		const value = String(row.value ?? '').trim();
-		const fail = (message: string) => new NodeOperationError(node, `${where}: ${message}`, { itemIndex });
+		const fail = (message: string) =>
+			new NodeOperationError(node, `${where}: ${message}`, { itemIndex });
 		if (field === '') throw fail('the "Field" parameter is empty');
 		const shape = OPERATOR_SHAPES[operator];
 		if (!shape) throw fail(`the "Operator" parameter "${operator}" is not a UTMStack operator`);
@@ -127,16 +136,21 @@ export function searchFilters(node: INode, raw: IDataObject, itemIndex: number):
 			case 'none':
 				return { field, operator, value: null };
 			case 'one':
-				if (value === '') throw fail(`the "Value" parameter is needed for "${OPERATOR_NAMES[operator]}"`);
+				if (value === '')
+					throw fail(`the "Value" parameter is needed for "${OPERATOR_NAMES[operator]}"`);
 				return { field, operator, value };
 			case 'list': {
 				const list = splitList(value);
-				if (list.length === 0) throw fail(`the "Value" parameter needs at least one value for "${OPERATOR_NAMES[operator]}" (comma-separated)`);
+				if (list.length === 0)
+					throw fail(
+						`the "Value" parameter needs at least one value for "${OPERATOR_NAMES[operator]}" (comma-separated)`,
+					);
 				return { field, operator, value: list };
 			}
 			case 'range': {
 				const upTo = String(row.valueTo ?? '').trim();
-				if (value === '' || upTo === '') throw fail(`"${OPERATOR_NAMES[operator]}" needs both "Value" and "Up To"`);
+				if (value === '' || upTo === '')
+					throw fail(`"${OPERATOR_NAMES[operator]}" needs both "Value" and "Up To"`);
 				return { field, operator, value: [value, upTo] };
 			}
 		}

@@ -34,7 +34,10 @@ const documents = (response: IN8nHttpFullResponse) => listAt(response.body, []);
  * One request of POST /api/elasticsearch/search: 1-based pages (page 0 and 1 are the same), `top` caps
  * the result and X-Total-Count = min(total, 10,000, top); zero hits come back as [] with no headers.
  */
-function searchRequest(query: IDataObject, filters: IDataObject[]): Omit<ApiRequest, 'qs'> & { qs: IDataObject } {
+function searchRequest(
+	query: IDataObject,
+	filters: IDataObject[],
+): Omit<ApiRequest, 'qs'> & { qs: IDataObject } {
 	return {
 		method: 'POST',
 		path: '/api/elasticsearch/search',
@@ -48,12 +51,18 @@ function searchRequest(query: IDataObject, filters: IDataObject[]): Omit<ApiRequ
 /** One page of the newest alerts, of those whose name contains `name` when given. */
 export function newestAlerts(page: number, size: number, name: string): ApiRequest {
 	const filters = name ? [{ field: 'name', operator: 'CONTAIN', value: name }] : [];
-	return searchRequest({ indexPattern: ALERT_INDEXES, page, size, top: page * size, sort: `${TIME_FIELD},desc` }, filters);
+	return searchRequest(
+		{ indexPattern: ALERT_INDEXES, page, size, top: page * size, sort: `${TIME_FIELD},desc` },
+		filters,
+	);
 }
 
 /** The alerts of these ids (at most a page of them), in one search. */
 export function alertsWithIds(ids: string[]): ApiRequest {
-	return searchRequest({ indexPattern: ALERT_INDEXES, page: 1, size: ids.length, top: ids.length }, [{ field: 'id', operator: 'IS_ONE_OF', value: ids }]);
+	return searchRequest(
+		{ indexPattern: ALERT_INDEXES, page: 1, size: ids.length, top: ids.length },
+		[{ field: 'id', operator: 'IS_ONE_OF', value: ids }],
+	);
 }
 
 const windowText = RESULT_WINDOW.toLocaleString('en-US');
@@ -63,7 +72,11 @@ const windowText = RESULT_WINDOW.toLocaleString('en-US');
  * UTMStack serves its first 10,000 documents only. A read that wants more, of a search that matches
  * 10,000 or more, fails at its first page instead of stopping there in silence.
  */
-export function searchListing(query: IDataObject, filters: IDataObject[], sortedBy: string): NumberedListing {
+export function searchListing(
+	query: IDataObject,
+	filters: IDataObject[],
+	sortedBy: string,
+): NumberedListing {
 	return {
 		request: searchRequest(query, filters),
 		pageParam: 'page',
@@ -114,7 +127,10 @@ export function timestampWalk(
 			const total = headerNumber(response, 'x-total-count');
 			return total !== undefined && total < RESULT_WINDOW ? total : undefined;
 		},
-		timeOf: (document) => ({ time: Date.parse(String(document[TIME_FIELD])), text: String(document[TIME_FIELD]) }),
+		timeOf: (document) => ({
+			time: Date.parse(String(document[TIME_FIELD])),
+			text: String(document[TIME_FIELD]),
+		}),
 		textOf: (time) => new Date(time).toISOString(),
 		boundName: `${TIME_FIELD} ${direction === 'asc' ? 'IS_BETWEEN' : 'IS_LESS_THAN_OR_EQUALS'}`,
 		idOf: utmStackId,
@@ -135,7 +151,13 @@ export function incidentWalk(query: IDataObject): TimeWalk {
 		request: (cursor, size, skip) => ({
 			method: 'GET',
 			path: '/api/utm-incidents',
-			qs: { ...query, sort: 'id,desc', page: Math.floor(skip / size), size, ...(cursor.time === null ? {} : { 'id.lessThanOrEqual': cursor.time }) },
+			qs: {
+				...query,
+				sort: 'id,desc',
+				page: Math.floor(skip / size),
+				size,
+				...(cursor.time === null ? {} : { 'id.lessThanOrEqual': cursor.time }),
+			},
 		}),
 		records: documents,
 		totalOf: (response) => headerNumber(response, 'x-total-count'),

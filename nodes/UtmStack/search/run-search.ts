@@ -40,7 +40,8 @@ export function searchFields(defaultIndexPattern: string, alerts = false): INode
 			typeOptions: { loadOptionsMethod: 'getIndexPatterns' },
 			required: true,
 			default: defaultIndexPattern,
-			description: 'UTMStack index pattern to search, for example alert-* or log-* (v11-alert-* or v11-log-* on UTMStack 11); a comma list searches several. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			description:
+				'UTMStack index pattern to search, for example alert-* or log-* (v11-alert-* or v11-log-* on UTMStack 11); a comma list searches several. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		...(alerts ? alertCodeFields : []),
 		filtersProperty,
@@ -52,7 +53,11 @@ export function searchFields(defaultIndexPattern: string, alerts = false): INode
 			description: 'Limit the search on @timestamp',
 			options: [
 				{ name: 'Any Time', value: 'none' },
-				{ name: 'Relative', value: 'relative', description: 'From a moment like now-24h until now' },
+				{
+					name: 'Relative',
+					value: 'relative',
+					description: 'From a moment like now-24h until now',
+				},
 				{ name: 'Between Dates', value: 'absolute' },
 			],
 		},
@@ -65,14 +70,27 @@ export function searchFields(defaultIndexPattern: string, alerts = false): INode
 			description: 'Elasticsearch date math: now-15m, now-24h, now-7d',
 			displayOptions: { show: { timeRange: ['relative'] } },
 		},
-		{ displayName: 'From', name: 'from', type: 'dateTime', default: '', displayOptions: { show: { timeRange: ['absolute'] } } },
-		{ displayName: 'To', name: 'to', type: 'dateTime', default: '', displayOptions: { show: { timeRange: ['absolute'] } } },
+		{
+			displayName: 'From',
+			name: 'from',
+			type: 'dateTime',
+			default: '',
+			displayOptions: { show: { timeRange: ['absolute'] } },
+		},
+		{
+			displayName: 'To',
+			name: 'to',
+			type: 'dateTime',
+			default: '',
+			displayOptions: { show: { timeRange: ['absolute'] } },
+		},
 		{
 			displayName: 'Sort Field',
 			name: 'sortField',
 			type: 'string',
 			default: '@timestamp',
-			description: 'Leave empty to sort by relevance. Sorted by @timestamp, a search can return any number of documents; in any other order UTMStack serves the first 10,000 only.',
+			description:
+				'Leave empty to sort by relevance. Sorted by @timestamp, a search can return any number of documents; in any other order UTMStack serves the first 10,000 only.',
 		},
 		{
 			displayName: 'Sort Direction',
@@ -95,32 +113,62 @@ function timeFilter(this: IExecuteFunctions, itemIndex: number): IDataObject | u
 	if (timeRange === 'relative') {
 		const since = String(this.getNodeParameter('since', itemIndex, '')).trim();
 		if (!DATE_MATH.test(since)) {
-			throw new NodeOperationError(this.getNode(), `The "Since" parameter "${since}" is not a relative time like now-24h`, { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				`The "Since" parameter "${since}" is not a relative time like now-24h`,
+				{ itemIndex },
+			);
 		}
 		return { field: '@timestamp', operator: 'IS_BETWEEN', value: [since, 'now'] };
 	}
 	if (timeRange === 'absolute') {
 		const from = String(this.getNodeParameter('from', itemIndex, ''));
 		const to = String(this.getNodeParameter('to', itemIndex, ''));
-		for (const [name, value] of [['From', from], ['To', to]]) {
+		for (const [name, value] of [
+			['From', from],
+			['To', to],
+		]) {
 			if (value === '' || Number.isNaN(Date.parse(value))) {
-				throw new NodeOperationError(this.getNode(), `The "${name}" parameter needs a date`, { itemIndex });
+				throw new NodeOperationError(this.getNode(), `The "${name}" parameter needs a date`, {
+					itemIndex,
+				});
 			}
 		}
 		if (Date.parse(from) > Date.parse(to)) {
-			throw new NodeOperationError(this.getNode(), 'The "From" parameter is after the "To" parameter', { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				'The "From" parameter is after the "To" parameter',
+				{ itemIndex },
+			);
 		}
-		return { field: '@timestamp', operator: 'IS_BETWEEN', value: [new Date(from).toISOString(), new Date(to).toISOString()] };
+		return {
+			field: '@timestamp',
+			operator: 'IS_BETWEEN',
+			value: [new Date(from).toISOString(), new Date(to).toISOString()],
+		};
 	}
 	return undefined;
 }
 
 /** Runs the search of one item: every document (Return All) or the first Limit, one record each. */
-export async function runSearch(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function runSearch(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const indexPattern = String(this.getNodeParameter('indexPattern', itemIndex)).trim();
-	if (indexPattern === '') throw new NodeOperationError(this.getNode(), 'The "Index Pattern" parameter is empty', { itemIndex });
-	const filters = searchFilters(this.getNode(), this.getNodeParameter('filters', itemIndex, {}) as IDataObject, itemIndex);
-	for (const [field, parameter] of [['severity', 'severities'], ['status', 'statuses']]) {
+	if (indexPattern === '')
+		throw new NodeOperationError(this.getNode(), 'The "Index Pattern" parameter is empty', {
+			itemIndex,
+		});
+	const filters = searchFilters(
+		this.getNode(),
+		this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
+		itemIndex,
+	);
+	for (const [field, parameter] of [
+		['severity', 'severities'],
+		['status', 'statuses'],
+	]) {
 		const codes = this.getNodeParameter(parameter, itemIndex, []) as number[];
 		if (codes.length > 0) filters.push({ field, operator: 'IS_ONE_OF', value: codes.map(String) });
 	}
@@ -130,10 +178,18 @@ export async function runSearch(this: IExecuteFunctions, itemIndex: number): Pro
 	const direction = this.getNodeParameter('sortDirection', itemIndex, 'desc') as 'asc' | 'desc';
 	const limit = wantedCount(this, itemIndex);
 	if (sortField === TIME_FIELD) {
-		return await collectPages.call(this, utmStack, timeWalkPages(timestampWalk({ indexPattern }, filters, direction)), limit, itemIndex);
+		return await collectPages.call(
+			this,
+			utmStack,
+			timeWalkPages(timestampWalk({ indexPattern }, filters, direction)),
+			limit,
+			itemIndex,
+		);
 	}
 	const query: IDataObject = { indexPattern };
 	if (sortField !== '') query.sort = `${sortField},${direction}`;
-	const pages = numberedPages(searchListing(query, filters, sortField === '' ? 'relevance' : `"${sortField}"`));
+	const pages = numberedPages(
+		searchListing(query, filters, sortField === '' ? 'relevance' : `"${sortField}"`),
+	);
 	return await collectPages.call(this, utmStack, pages, limit, itemIndex);
 }

@@ -15,10 +15,16 @@ export interface FakeClock {
 }
 
 export function fakeClock(file: string): FakeClock {
-	if (!existsSync(LIBFAKETIME)) throw new Error(`${LIBFAKETIME} is missing: apt-get install faketime (.ci/run installs it)`);
+	if (!existsSync(LIBFAKETIME))
+		throw new Error(`${LIBFAKETIME} is missing: apt-get install faketime (.ci/run installs it)`);
 	writeFileSync(file, '+0');
 	return {
-		env: { LD_PRELOAD: LIBFAKETIME, FAKETIME_TIMESTAMP_FILE: file, FAKETIME_NO_CACHE: '1', FAKETIME_DONT_FAKE_MONOTONIC: '1' },
+		env: {
+			LD_PRELOAD: LIBFAKETIME,
+			FAKETIME_TIMESTAMP_FILE: file,
+			FAKETIME_NO_CACHE: '1',
+			FAKETIME_DONT_FAKE_MONOTONIC: '1',
+		},
 		set: (minutesAhead) => writeFileSync(file, `+${minutesAhead}m`),
 	};
 }

@@ -6,7 +6,10 @@ import type { E2eEnvironment } from './environment';
  * finishes starting: ask until they are served. n8n 1.123 once answered 401 for 30 s after a successful
  * login (CI): log in again between tries.
  */
-export async function listedTypes(env: E2eEnvironment, path: string): Promise<Array<{ name: string; supportedNodes?: string[] }>> {
+export async function listedTypes(
+	env: E2eEnvironment,
+	path: string,
+): Promise<Array<{ name: string; supportedNodes?: string[] }>> {
 	let lastError: unknown;
 	for (let attempt = 0; attempt < 60; attempt++) {
 		try {

@@ -1,7 +1,12 @@
-import { chainWorkflow, itemsNodes, secopsType, type ChainNode, type WorkflowJson } from '../../../scripts/n8n/workflow-builder';
+import {
+	chainWorkflow,
+	itemsNodes,
+	secopsType,
+	type ChainNode,
+	type WorkflowJson,
+} from '../../../scripts/n8n/workflow-builder';
 import type { SandboxCredential } from '../../../scripts/n8n/sandbox-credentials';
 import { platformByCredentialType } from '../../platforms';
-
 
 export const PROBE_NODE_NAME = 'Secops Probe';
 
@@ -17,6 +22,13 @@ export function probeNode(credential: Pick<SandboxCredential, 'id' | 'name' | 't
 }
 
 /** Manual Trigger -> (count items) -> the credential's probe, once per item. */
-export function probeWorkflow(id: string, credential: Pick<SandboxCredential, 'id' | 'name' | 'type'>, count = 1): WorkflowJson {
-	return chainWorkflow(id, `Probe ${credential.name} x${count}`, [...(count > 1 ? itemsNodes(count) : []), probeNode(credential)]);
+export function probeWorkflow(
+	id: string,
+	credential: Pick<SandboxCredential, 'id' | 'name' | 'type'>,
+	count = 1,
+): WorkflowJson {
+	return chainWorkflow(id, `Probe ${credential.name} x${count}`, [
+		...(count > 1 ? itemsNodes(count) : []),
+		probeNode(credential),
+	]);
 }

@@ -33,15 +33,22 @@ export class Sink {
 	}
 
 	async stop(): Promise<void> {
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 }
 
 /** Waits until `check` holds, asking every half second. */
-export async function eventually(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+export async function eventually(
+	check: () => boolean,
+	timeoutMs: number,
+	what: string,
+): Promise<void> {
 	const started = Date.now();
 	while (!check()) {
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+		if (Date.now() - started > timeoutMs)
+			throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 }

@@ -22,7 +22,11 @@ export interface QueueCluster {
 	stop(): Promise<void>;
 }
 
-export async function startQueueCluster(options: { workers: number; concurrency: number; setUp: (main: N8nInstance) => Promise<void> }): Promise<QueueCluster> {
+export async function startQueueCluster(options: {
+	workers: number;
+	concurrency: number;
+	setUp: (main: N8nInstance) => Promise<void>;
+}): Promise<QueueCluster> {
 	const installed = await ensureN8n(N8N_CURRENT);
 	const base = 26000 + (process.pid % 100) * 20;
 	const scratch = join(tmpdir(), `secops-queue-${process.pid}`);
@@ -54,20 +58,39 @@ export async function startQueueCluster(options: { workers: number; concurrency:
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 			EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
 		};
-		const main = new N8nInstance({ installed, userFolder, port: mainPort, env, logName: 'main.log' });
+		const main = new N8nInstance({
+			installed,
+			userFolder,
+			port: mainPort,
+			env,
+			logName: 'main.log',
+		});
 		instances.push(main);
 		const tarball = await packRepository(REPO_ROOT, join(scratch, 'pack'));
 		await installTarballLikeN8n(tarball, main.nodesFolder);
 		await options.setUp(main);
 		const workers = Array.from(
 			{ length: options.workers },
-			(_, index) => new N8nInstance({ installed, userFolder, port: base + 3 + index, env, logName: `worker-${index + 1}.log`, command: ['worker', `--concurrency=${options.concurrency}`] }),
+			(_, index) =>
+				new N8nInstance({
+					installed,
+					userFolder,
+					port: base + 3 + index,
+					env,
+					logName: `worker-${index + 1}.log`,
+					command: ['worker', `--concurrency=${options.concurrency}`],
+				}),
 		);
 		instances.push(...workers);
 		// The main first: it runs the database migrations the workers expect.
 		await main.start(240_000);
 		await Promise.all(workers.map(async (worker) => await worker.start(240_000)));
-		return { main, workers, restartWorker: async (index) => await workers[index].start(240_000), stop };
+		return {
+			main,
+			workers,
+			restartWorker: async (index) => await workers[index].start(240_000),
+			stop,
+		};
 	} catch (error) {
 		await stop();
 		throw error;

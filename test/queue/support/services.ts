@@ -13,8 +13,13 @@ export interface RunningService {
 }
 
 function run(command: string, args: string[], options: { user?: string } = {}): string {
-	const [file, argv] = options.user ? ['su', [options.user, '-s', '/bin/sh', '-c', [command, ...args].map(quote).join(' ')]] : [command, args];
-	return execFileSync(file, argv as string[], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	const [file, argv] = options.user
+		? ['su', [options.user, '-s', '/bin/sh', '-c', [command, ...args].map(quote).join(' ')]]
+		: [command, args];
+	return execFileSync(file, argv as string[], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 }
 
 const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
@@ -34,14 +39,31 @@ function installed(check: () => boolean, packages: string[]): void {
 function postgresBin(): string | undefined {
 	const root = '/usr/lib/postgresql';
 	if (!existsSync(root)) return undefined;
-	const version = readdirSync(root).sort((a, b) => Number(b) - Number(a)).find((entry) => existsSync(join(root, entry, 'bin', 'initdb')));
+	const version = readdirSync(root)
+		.sort((a, b) => Number(b) - Number(a))
+		.find((entry) => existsSync(join(root, entry, 'bin', 'initdb')));
 	return version ? join(root, version, 'bin') : undefined;
 }
 
 export async function startRedis(folder: string, port: number): Promise<RunningService> {
 	installed(() => existsSync('/usr/bin/redis-server'), ['redis-server']);
 	mkdirSync(folder, { recursive: true });
-	const child: ChildProcess = spawn('/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', folder, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+	const child: ChildProcess = spawn(
+		'/usr/bin/redis-server',
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--dir',
+			folder,
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+		],
+		{ stdio: 'ignore' },
+	);
 	for (let waited = 0; ; waited += 100) {
 		try {
 			if (run('/usr/bin/redis-cli', ['-p', String(port), 'ping']).trim() === 'PONG') break;
@@ -72,10 +94,43 @@ export async function startPostgres(folder: string, port: number): Promise<Runni
 	mkdirSync(sockets);
 	chmodSync(sockets, 0o777);
 	// PostgreSQL refuses to run as root: its own user runs it, as Debian sets it up.
-	run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8'], { user: 'postgres' });
-	run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(folder, 'postgres.log'), '-o', `-p ${port} -k ${sockets} -c listen_addresses=127.0.0.1`, '-w', 'start'], { user: 'postgres' });
-	run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', "CREATE USER n8n PASSWORD 'n8n'"]);
-	run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE n8n OWNER n8n']);
+	run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8'], {
+		user: 'postgres',
+	});
+	run(
+		join(bin, 'pg_ctl'),
+		[
+			'-D',
+			data,
+			'-l',
+			join(folder, 'postgres.log'),
+			'-o',
+			`-p ${port} -k ${sockets} -c listen_addresses=127.0.0.1`,
+			'-w',
+			'start',
+		],
+		{ user: 'postgres' },
+	);
+	run('psql', [
+		'-h',
+		'127.0.0.1',
+		'-p',
+		String(port),
+		'-U',
+		'postgres',
+		'-c',
+		"CREATE USER n8n PASSWORD 'n8n'",
+	]);
+	run('psql', [
+		'-h',
+		'127.0.0.1',
+		'-p',
+		String(port),
+		'-U',
+		'postgres',
+		'-c',
+		'CREATE DATABASE n8n OWNER n8n',
+	]);
 	return {
 		port,
 		stop: async () => {

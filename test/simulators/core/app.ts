@@ -5,7 +5,16 @@ import { controlReply, type ControlTarget } from './control';
 import { takeChurn, type ChurnPlan } from './churn';
 import { faultAnswer, takeFault, type FaultPlan } from './faults';
 import { noteAnswer, repeatedAnswer, rewriteRequest, type QuirkPlan } from './quirks';
-import { json, parseBody, readBody, send, text, type Router, type SimReply, type SimRequest } from './server';
+import {
+	json,
+	parseBody,
+	readBody,
+	send,
+	text,
+	type Router,
+	type SimReply,
+	type SimRequest,
+} from './server';
 import type { LoginRecorder, SimulatorStats } from './stats';
 import type { TokenStore } from './tokens';
 
@@ -100,7 +109,8 @@ export function requestHandler(pipeline: Pipeline) {
 			return;
 		}
 		const { body, invalid } = parseBody(rawBody, incoming.headers['content-type']);
-		if (!url.pathname.startsWith('/__sim/')) rewriteRequest(pipeline.quirks, url.pathname, url.searchParams, body);
+		if (!url.pathname.startsWith('/__sim/'))
+			rewriteRequest(pipeline.quirks, url.pathname, url.searchParams, body);
 
 		if (url.pathname.startsWith('/__sim/')) {
 			send(response, controlReply(method, url.pathname, body, control));
@@ -123,16 +133,35 @@ export function requestHandler(pipeline: Pipeline) {
 			rawBody,
 			body,
 			bodyInvalid: invalid,
-			clientAddress: String(incoming.headers['x-forwarded-for'] ?? '').split(',')[0].trim() || (incoming.socket.remoteAddress ?? ''),
+			clientAddress:
+				String(incoming.headers['x-forwarded-for'] ?? '')
+					.split(',')[0]
+					.trim() ||
+				(incoming.socket.remoteAddress ?? ''),
 		};
 		let reply: SimReply;
 		try {
-			const normal = async () => (match.found ? await match.route.handler(request) : app.notFound(request, match.allowedMethods));
+			const normal = async () =>
+				match.found
+					? await match.route.handler(request)
+					: app.notFound(request, match.allowedMethods);
 			if (takeFault(pipeline.faults, url.pathname)) {
-				const vendor = { internalError: () => app.internalError(request, new Error('Simulated server failure')), revokeTokens: () => control.revokeAllTokens() };
+				const vendor = {
+					internalError: () => app.internalError(request, new Error('Simulated server failure')),
+					revokeTokens: () => control.revokeAllTokens(),
+				};
 				const answer = await faultAnswer(pipeline.faults, request, response, vendor, normal);
 				if (answer === 'handled') {
-					requestLog.push({ method, path: url.pathname, route, query: queryObject(url.searchParams), body: undefined, auth: authScheme(request), status: 0, at: Date.now() });
+					requestLog.push({
+						method,
+						path: url.pathname,
+						route,
+						query: queryObject(url.searchParams),
+						body: undefined,
+						auth: authScheme(request),
+						status: 0,
+						at: Date.now(),
+					});
 					return;
 				}
 				reply = answer;
@@ -154,12 +183,16 @@ export function requestHandler(pipeline: Pipeline) {
 			status: reply.status,
 			at: Date.now(),
 		});
-		if (requestLog.length > options.requestLogLimit) requestLog.splice(0, requestLog.length - options.requestLogLimit);
+		if (requestLog.length > options.requestLogLimit)
+			requestLog.splice(0, requestLog.length - options.requestLogLimit);
 		if (pipeline.log) {
 			const shown = new URLSearchParams(url.search);
-			for (const key of [...shown.keys()]) if (SECRET_PARAMETERS.has(key.toLowerCase())) shown.set(key, '***');
+			for (const key of [...shown.keys()])
+				if (SECRET_PARAMETERS.has(key.toLowerCase())) shown.set(key, '***');
 			const search = shown.toString();
-			pipeline.log(`${pipeline.vendor} ${method} ${url.pathname}${search ? `?${search}` : ''} -> ${reply.status}`);
+			pipeline.log(
+				`${pipeline.vendor} ${method} ${url.pathname}${search ? `?${search}` : ''} -> ${reply.status}`,
+			);
 		}
 		// Every origin server with a clock sends Date (RFC 9110 6.6.1); it is the platform's clock, however far off.
 		response.setHeader('Date', new Date(Date.now() + options.clockOffsetMs).toUTCString());

@@ -18,11 +18,19 @@ export interface ChurnPlan {
 	after: number;
 }
 
-export const NO_CHURN: ChurnPlan = { path: '', route: '', body: undefined, taken: 0, remaining: 0, after: 0 };
+export const NO_CHURN: ChurnPlan = {
+	path: '',
+	route: '',
+	body: undefined,
+	taken: 0,
+	remaining: 0,
+	after: 0,
+};
 
 export function parseChurnPlan(body: unknown): ChurnPlan | string {
 	const raw = (body ?? {}) as Record<string, unknown>;
-	if (raw.bodies !== undefined && (!Array.isArray(raw.bodies) || raw.body !== undefined)) return 'bodies must be a list, and comes instead of body';
+	if (raw.bodies !== undefined && (!Array.isArray(raw.bodies) || raw.body !== undefined))
+		return 'bodies must be a list, and comes instead of body';
 	const bodies = raw.bodies as unknown[] | undefined;
 	const plan: ChurnPlan = {
 		path: String(raw.path ?? ''),
@@ -35,16 +43,23 @@ export function parseChurnPlan(body: unknown): ChurnPlan | string {
 	};
 	if (plan.path === '') return 'path is required';
 	if (bodies && plan.remaining > bodies.length) return 'times must not exceed the number of bodies';
-	if (!/^(GET|POST) \/__sim\//.test(plan.route)) return "route must be a control route such as 'POST /__sim/cases'";
+	if (!/^(GET|POST) \/__sim\//.test(plan.route))
+		return "route must be a control route such as 'POST /__sim/cases'";
 	for (const field of ['remaining', 'after'] as const) {
-		if (!Number.isInteger(plan[field]) || plan[field] < 0) return `${field === 'remaining' ? 'times' : field} must be a non-negative integer`;
+		if (!Number.isInteger(plan[field]) || plan[field] < 0)
+			return `${field === 'remaining' ? 'times' : field} must be a non-negative integer`;
 	}
 	return plan;
 }
 
 /** The body of the change that follows this answered request (and counts it), or undefined when none does. */
-export function takeChurn(plan: ChurnPlan, path: string, status: number): { body: unknown } | undefined {
-	if (plan.remaining === 0 || !path.startsWith(plan.path) || status < 200 || status >= 300) return undefined;
+export function takeChurn(
+	plan: ChurnPlan,
+	path: string,
+	status: number,
+): { body: unknown } | undefined {
+	if (plan.remaining === 0 || !path.startsWith(plan.path) || status < 200 || status >= 300)
+		return undefined;
 	if (plan.after > 0) {
 		plan.after--;
 		return undefined;

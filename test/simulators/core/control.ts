@@ -45,7 +45,12 @@ export interface ControlTarget {
  *                              control route runs, so records arrive or change between two page reads (see churn.ts)
  *   plus each vendor's own routes for records created or changed while running (see the vendor file)
  */
-export function controlReply(method: string, path: string, body: unknown, target: ControlTarget): SimReply {
+export function controlReply(
+	method: string,
+	path: string,
+	body: unknown,
+	target: ControlTarget,
+): SimReply {
 	const route = `${method} ${path.replace(/\/+$/, '')}`;
 	switch (route) {
 		case 'GET /__sim/stats':
@@ -59,7 +64,8 @@ export function controlReply(method: string, path: string, body: unknown, target
 		case 'GET /__sim/config':
 			return json(200, target.config());
 		case 'POST /__sim/config': {
-			if (typeof body !== 'object' || body === null || Array.isArray(body)) return json(400, { error: 'expected a JSON object' });
+			if (typeof body !== 'object' || body === null || Array.isArray(body))
+				return json(400, { error: 'expected a JSON object' });
 			const problem = target.configure(body as Record<string, unknown>);
 			if (problem) return json(400, { error: problem });
 			return json(200, target.config());
@@ -88,6 +94,9 @@ export function controlReply(method: string, path: string, body: unknown, target
 			return empty(204);
 		}
 		default:
-			return target.vendorControl?.(route, body) ?? json(404, { error: `unknown control endpoint ${route}` });
+			return (
+				target.vendorControl?.(route, body) ??
+				json(404, { error: `unknown control endpoint ${route}` })
+			);
 	}
 }

@@ -4,7 +4,14 @@
  * for upper bounds (lte/gt), as Elasticsearch does.
  */
 
-const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3600_000, H: 3600_000, d: 86_400_000, w: 7 * 86_400_000 };
+const UNIT_MS: Record<string, number> = {
+	s: 1000,
+	m: 60_000,
+	h: 3600_000,
+	H: 3600_000,
+	d: 86_400_000,
+	w: 7 * 86_400_000,
+};
 
 function addUnits(date: Date, amount: number, unit: string): Date {
 	const result = new Date(date.getTime());

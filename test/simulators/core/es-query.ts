@@ -18,7 +18,8 @@ export interface QueryContext {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function flatten(value: unknown, out: unknown[]): void {
 	if (value === undefined || value === null) return;
@@ -71,7 +72,10 @@ function scalarText(value: unknown): string | undefined {
 }
 
 function sameScalar(value: unknown, wanted: unknown, caseInsensitive = false): boolean {
-	if (typeof value === 'number' && (typeof wanted === 'number' || (typeof wanted === 'string' && wanted.trim() !== ''))) {
+	if (
+		typeof value === 'number' &&
+		(typeof wanted === 'number' || (typeof wanted === 'string' && wanted.trim() !== ''))
+	) {
 		return value === Number(wanted);
 	}
 	const a = scalarText(value);
@@ -96,7 +100,9 @@ export function phraseMatches(value: unknown, phrase: unknown): boolean {
 function wildcardRegex(pattern: string, caseInsensitive: boolean): RegExp {
 	const source = pattern
 		.split('')
-		.map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+		.map((char) =>
+			char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
+		)
 		.join('');
 	return new RegExp(`^${source}$`, caseInsensitive ? 'is' : 's');
 }
@@ -129,10 +135,22 @@ function dateBoundOf(bound: unknown, nowMs: number, roundUp: boolean): number | 
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
 
-function compare(value: unknown, bound: unknown, ctx: QueryContext, roundUp: boolean): number | undefined {
-	const numericBound = typeof bound === 'number' || (typeof bound === 'string' && /^-?\d+(\.\d+)?$/.test(bound.trim()));
+function compare(
+	value: unknown,
+	bound: unknown,
+	ctx: QueryContext,
+	roundUp: boolean,
+): number | undefined {
+	const numericBound =
+		typeof bound === 'number' ||
+		(typeof bound === 'string' && /^-?\d+(\.\d+)?$/.test(bound.trim()));
 	if (typeof value === 'number' && numericBound) return value - Number(bound);
-	const dateValue = typeof value === 'string' && ISO_DAY.test(value) ? Date.parse(value) : typeof value === 'number' ? value : NaN;
+	const dateValue =
+		typeof value === 'string' && ISO_DAY.test(value)
+			? Date.parse(value)
+			: typeof value === 'number'
+				? value
+				: NaN;
 	const dateBound = dateBoundOf(bound, ctx.nowMs, roundUp);
 	if (!Number.isNaN(dateValue) && dateBound !== undefined) return dateValue - dateBound;
 	const a = scalarText(value);
@@ -148,7 +166,11 @@ const RANGE_CHECKS: Array<[Bound, (diff: number) => boolean, boolean]> = [
 	['lt', (d) => d < 0, false],
 ];
 
-export function inRange(value: unknown, bounds: Partial<Record<Bound, unknown>>, ctx: QueryContext): boolean {
+export function inRange(
+	value: unknown,
+	bounds: Partial<Record<Bound, unknown>>,
+	ctx: QueryContext,
+): boolean {
 	for (const [name, ok, roundUp] of RANGE_CHECKS) {
 		const bound = bounds[name];
 		if (bound === undefined || bound === null || bound === '') continue;
@@ -160,7 +182,8 @@ export function inRange(value: unknown, bounds: Partial<Record<Bound, unknown>>,
 
 function single(query: Json, kind: string): [string, unknown] {
 	const entries = Object.entries(query).filter(([key]) => key !== 'boost' && key !== '_name');
-	if (entries.length !== 1) throw new QueryError(`[${kind}] query malformed, expected exactly one field`);
+	if (entries.length !== 1)
+		throw new QueryError(`[${kind}] query malformed, expected exactly one field`);
 	return entries[0];
 }
 
@@ -181,7 +204,8 @@ function textMatches(value: unknown, query: string, operator: 'and' | 'or'): boo
 export function matches(query: unknown, doc: Json, ctx: QueryContext): boolean {
 	if (!isObject(query)) throw new QueryError('query must be an object');
 	const keys = Object.keys(query);
-	if (keys.length !== 1) throw new QueryError(`query malformed, expected one query type, found [${keys.join(', ')}]`);
+	if (keys.length !== 1)
+		throw new QueryError(`query malformed, expected one query type, found [${keys.join(', ')}]`);
 	const kind = keys[0];
 	const body = query[kind];
 	switch (kind) {
@@ -203,7 +227,8 @@ export function matches(query: unknown, doc: Json, ctx: QueryContext): boolean {
 		case 'match': {
 			const [field, spec] = single(body as Json, kind);
 			const text = String(isObject(spec) ? spec.query : spec);
-			const operator = isObject(spec) && String(spec.operator).toLowerCase() === 'and' ? 'and' : 'or';
+			const operator =
+				isObject(spec) && String(spec.operator).toLowerCase() === 'and' ? 'and' : 'or';
 			return fieldValues(doc, field).some((v) => textMatches(v, text, operator));
 		}
 		case 'match_phrase': {
@@ -214,13 +239,21 @@ export function matches(query: unknown, doc: Json, ctx: QueryContext): boolean {
 		case 'multi_match': {
 			const spec = body as Json;
 			const fields = asList(spec.fields).map(String);
-			const values = fields.length === 0 || fields.includes('*') ? allValues(doc) : fields.flatMap((f) => fieldValues(doc, f));
+			const values =
+				fields.length === 0 || fields.includes('*')
+					? allValues(doc)
+					: fields.flatMap((f) => fieldValues(doc, f));
 			return values.some((v) => textMatches(v, String(spec.query), 'or'));
 		}
 		case 'range': {
 			const [field, bounds] = single(body as Json, kind);
 			if (!isObject(bounds)) throw new QueryError('[range] query malformed');
-			const normalized: Partial<Record<Bound, unknown>> = { gte: bounds.gte ?? (bounds.include_lower === false ? undefined : bounds.from), gt: bounds.gt, lte: bounds.lte ?? (bounds.include_upper === false ? undefined : bounds.to), lt: bounds.lt };
+			const normalized: Partial<Record<Bound, unknown>> = {
+				gte: bounds.gte ?? (bounds.include_lower === false ? undefined : bounds.from),
+				gt: bounds.gt,
+				lte: bounds.lte ?? (bounds.include_upper === false ? undefined : bounds.to),
+				lt: bounds.lt,
+			};
 			if (bounds.include_lower === false) normalized.gt = bounds.from;
 			if (bounds.include_upper === false) normalized.lt = bounds.to;
 			return fieldValues(doc, field).some((v) => inRange(v, normalized, ctx));
@@ -230,7 +263,9 @@ export function matches(query: unknown, doc: Json, ctx: QueryContext): boolean {
 		case 'prefix': {
 			const [field, spec] = single(body as Json, kind);
 			const value = String(isObject(spec) ? spec.value : spec);
-			return fieldValues(doc, field).some((v) => wildcardMatches(v, `${value.replace(/[*?]/g, '\\$&')}*`));
+			return fieldValues(doc, field).some((v) =>
+				wildcardMatches(v, `${value.replace(/[*?]/g, '\\$&')}*`),
+			);
 		}
 		case 'wildcard': {
 			const [field, spec] = single(body as Json, kind);
@@ -249,14 +284,24 @@ export function matches(query: unknown, doc: Json, ctx: QueryContext): boolean {
 			const should = asList(spec.should);
 			if (!must.every((q) => matches(q, doc, ctx))) return false;
 			if (asList(spec.must_not).some((q) => matches(q, doc, ctx))) return false;
-			const minimum = spec.minimum_should_match !== undefined ? Number(spec.minimum_should_match) : must.length === 0 ? 1 : 0;
+			const minimum =
+				spec.minimum_should_match !== undefined
+					? Number(spec.minimum_should_match)
+					: must.length === 0
+						? 1
+						: 0;
 			if (should.length === 0) return true;
 			return should.filter((q) => matches(q, doc, ctx)).length >= Math.min(minimum, should.length);
 		}
 		case 'query_string':
 		case 'simple_query_string': {
 			const spec = body as Json;
-			const fields = spec.fields !== undefined ? asList(spec.fields).map(String) : spec.default_field !== undefined ? [String(spec.default_field)] : ['*'];
+			const fields =
+				spec.fields !== undefined
+					? asList(spec.fields).map(String)
+					: spec.default_field !== undefined
+						? [String(spec.default_field)]
+						: ['*'];
 			const operator = String(spec.default_operator ?? 'OR').toUpperCase() === 'AND' ? 'AND' : 'OR';
 			return evaluateLucene(parseLucene(String(spec.query ?? '')), doc, fields, operator, ctx);
 		}
@@ -301,7 +346,11 @@ function lex(input: string): Token[] {
 			}
 			out.push({ kind: 'phrase', text });
 			i = j + 1;
-		} else if ((char === '[' || char === '{') && out.length > 0 && out[out.length - 1].text.endsWith(':')) {
+		} else if (
+			(char === '[' || char === '{') &&
+			out.length > 0 &&
+			out[out.length - 1].text.endsWith(':')
+		) {
 			const close = input.indexOf(char === '[' ? ']' : '}', i);
 			if (close < 0) throw new QueryError('Cannot parse query: unclosed range');
 			out.push({ kind: 'range', text: input.slice(i, close + 1) });
@@ -315,7 +364,11 @@ function lex(input: string): Token[] {
 					continue;
 				}
 				text += input[i++];
-				if (text.endsWith(':') && (input[i] === '(' || input[i] === '"' || input[i] === '[' || input[i] === '{')) break;
+				if (
+					text.endsWith(':') &&
+					(input[i] === '(' || input[i] === '"' || input[i] === '[' || input[i] === '{')
+				)
+					break;
 			}
 			out.push({ kind: 'word', text });
 		}
@@ -339,7 +392,11 @@ export function parseLucene(input: string): LuceneNode {
 
 	function parseOr(): LuceneNode {
 		const children = [parseAnd()];
-		while (pos < list.length && list[pos].kind === 'word' && (list[pos].text === 'OR' || list[pos].text === '||')) {
+		while (
+			pos < list.length &&
+			list[pos].kind === 'word' &&
+			(list[pos].text === 'OR' || list[pos].text === '||')
+		) {
 			pos++;
 			children.push(parseAnd());
 		}
@@ -348,7 +405,11 @@ export function parseLucene(input: string): LuceneNode {
 
 	function parseAnd(): LuceneNode {
 		const children = [parseImplicit()];
-		while (pos < list.length && list[pos].kind === 'word' && (list[pos].text === 'AND' || list[pos].text === '&&')) {
+		while (
+			pos < list.length &&
+			list[pos].kind === 'word' &&
+			(list[pos].text === 'AND' || list[pos].text === '&&')
+		) {
 			pos++;
 			children.push(parseImplicit());
 		}
@@ -362,7 +423,8 @@ export function parseLucene(input: string): LuceneNode {
 
 	function parseImplicit(): LuceneNode {
 		const children = [parseUnary()];
-		while (pos < list.length && list[pos].kind !== 'close' && !atOperator()) children.push(parseUnary());
+		while (pos < list.length && list[pos].kind !== 'close' && !atOperator())
+			children.push(parseUnary());
 		return children.length === 1 ? children[0] : { type: 'implicit', children };
 	}
 
@@ -373,7 +435,11 @@ export function parseLucene(input: string): LuceneNode {
 			pos++;
 			return { type: 'not', child: parseUnary() };
 		}
-		if (token.kind === 'word' && token.text.length > 1 && (token.text.startsWith('-') || token.text.startsWith('!') || token.text.startsWith('+'))) {
+		if (
+			token.kind === 'word' &&
+			token.text.length > 1 &&
+			(token.text.startsWith('-') || token.text.startsWith('!') || token.text.startsWith('+'))
+		) {
 			list[pos] = { kind: 'word', text: token.text.slice(1) };
 			const child = parseUnary();
 			return token.text.startsWith('+') ? { type: 'required', child } : { type: 'not', child };
@@ -399,7 +465,8 @@ export function parseLucene(input: string): LuceneNode {
 				if (rest === '') {
 					const next = list[pos++];
 					if (!next) throw new QueryError('Cannot parse query: missing value');
-					if (next.kind === 'phrase') return { type: 'term', field, value: next.text, phrase: true };
+					if (next.kind === 'phrase')
+						return { type: 'term', field, value: next.text, phrase: true };
 					if (next.kind === 'range') return { type: 'range', field, bounds: parseRange(next.text) };
 					if (next.kind === 'open') {
 						const child = parseOr();
@@ -426,7 +493,13 @@ export function parseLucene(input: string): LuceneNode {
 	return node;
 }
 
-function evaluateLucene(node: LuceneNode, doc: Json, fields: string[], operator: 'AND' | 'OR', ctx: QueryContext): boolean {
+function evaluateLucene(
+	node: LuceneNode,
+	doc: Json,
+	fields: string[],
+	operator: 'AND' | 'OR',
+	ctx: QueryContext,
+): boolean {
 	const values = (field: string | undefined) => {
 		const names = field ? [field] : fields;
 		return names.flatMap((name) => (name === '*' ? allValues(doc) : fieldValues(doc, name)));
@@ -439,7 +512,8 @@ function evaluateLucene(node: LuceneNode, doc: Json, fields: string[], operator:
 		case 'implicit': {
 			const required = node.children.filter((c) => c.type === 'required' || c.type === 'not');
 			const optional = node.children.filter((c) => c.type !== 'required' && c.type !== 'not');
-			if (!required.every((child) => evaluateLucene(child, doc, fields, operator, ctx))) return false;
+			if (!required.every((child) => evaluateLucene(child, doc, fields, operator, ctx)))
+				return false;
 			if (optional.length === 0) return true;
 			return operator === 'AND'
 				? optional.every((child) => evaluateLucene(child, doc, fields, operator, ctx))
@@ -458,8 +532,11 @@ function evaluateLucene(node: LuceneNode, doc: Json, fields: string[], operator:
 		case 'term': {
 			if (node.value === '*') return values(node.field).length > 0;
 			if (node.phrase) return values(node.field).some((v) => phraseMatches(v, node.value));
-			if (/[*?]/.test(node.value)) return values(node.field).some((v) => wildcardMatches(v, node.value, true));
-			return values(node.field).some((v) => sameScalar(v, node.value, true) || textMatches(v, node.value, 'and'));
+			if (/[*?]/.test(node.value))
+				return values(node.field).some((v) => wildcardMatches(v, node.value, true));
+			return values(node.field).some(
+				(v) => sameScalar(v, node.value, true) || textMatches(v, node.value, 'and'),
+			);
 		}
 	}
 }
@@ -477,7 +554,10 @@ export function parseSort(spec: unknown): SortKey[] {
 	for (const item of asList(spec)) {
 		if (typeof item === 'string') {
 			const [field, order] = item.split(':');
-			keys.push({ field, order: order === 'desc' || (field === '_score' && order === undefined) ? 'desc' : 'asc' });
+			keys.push({
+				field,
+				order: order === 'desc' || (field === '_score' && order === undefined) ? 'desc' : 'asc',
+			});
 		} else if (isObject(item)) {
 			for (const [field, value] of Object.entries(item)) {
 				const order = isObject(value) ? value.order : value;
@@ -516,7 +596,11 @@ export function sortDocs<T extends Json>(docs: T[], keys: SortKey[], first = doc
 	const descending = effective.map((key) => key.order === 'desc');
 	type Entry = { doc: T; index: number; values: unknown[] };
 	// Each document's sort values are read once, not in every comparison.
-	const entries: Entry[] = docs.map((doc, index) => ({ doc, index, values: effective.map((key) => sortValue(doc, key.field)) }));
+	const entries: Entry[] = docs.map((doc, index) => ({
+		doc,
+		index,
+		values: effective.map((key) => sortValue(doc, key.field)),
+	}));
 	const order = (x: Entry, y: Entry) => {
 		for (let position = 0; position < effective.length; position++) {
 			const a = x.values[position];
@@ -528,9 +612,16 @@ export function sortDocs<T extends Json>(docs: T[], keys: SortKey[], first = doc
 		return x.index - y.index;
 	};
 	const wanted = Math.max(0, Math.min(first, entries.length));
-	if (wanted >= entries.length / 4) return entries.sort(order).slice(0, wanted).map((entry) => entry.doc);
+	if (wanted >= entries.length / 4)
+		return entries
+			.sort(order)
+			.slice(0, wanted)
+			.map((entry) => entry.doc);
 	selectFirst(entries, wanted, order);
-	return entries.slice(0, wanted).sort(order).map((entry) => entry.doc);
+	return entries
+		.slice(0, wanted)
+		.sort(order)
+		.map((entry) => entry.doc);
 }
 
 /** Moves the `count` first entries in `order` (a total order) to the front of the list, in no particular order (quickselect). */

@@ -17,7 +17,17 @@ import { json, text, type SimReply, type SimRequest } from './server';
  *   reset      headers and the start of a body, then the connection is cut
  *   revoke     a backend restart just before this request: every token dies, so it is answered 401
  */
-export const FAULT_MODES = ['status', 'html', 'malformed', 'empty', 'slow', 'rateLimit', 'maintenance', 'reset', 'revoke'] as const;
+export const FAULT_MODES = [
+	'status',
+	'html',
+	'malformed',
+	'empty',
+	'slow',
+	'rateLimit',
+	'maintenance',
+	'reset',
+	'revoke',
+] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
 export interface FaultPlan {
@@ -30,7 +40,15 @@ export interface FaultPlan {
 	path: string;
 }
 
-export const NO_FAULTS: FaultPlan = { mode: 'status', after: 0, remaining: 0, status: 500, delayMs: 0, retryAfterSeconds: 1, path: '' };
+export const NO_FAULTS: FaultPlan = {
+	mode: 'status',
+	after: 0,
+	remaining: 0,
+	status: 500,
+	delayMs: 0,
+	retryAfterSeconds: 1,
+	path: '',
+};
 
 /** Reads a plan from a control request body; an error text for the first bad field. */
 export function parseFaultPlan(body: unknown): FaultPlan | string {
@@ -46,9 +64,11 @@ export function parseFaultPlan(body: unknown): FaultPlan | string {
 	};
 	if (!FAULT_MODES.includes(plan.mode)) return `mode must be one of ${FAULT_MODES.join(', ')}`;
 	for (const field of ['after', 'remaining', 'delayMs', 'retryAfterSeconds'] as const) {
-		if (!Number.isInteger(plan[field]) || plan[field] < 0) return `${field === 'remaining' ? 'requests' : field} must be a non-negative integer`;
+		if (!Number.isInteger(plan[field]) || plan[field] < 0)
+			return `${field === 'remaining' ? 'requests' : field} must be a non-negative integer`;
 	}
-	if (!Number.isInteger(plan.status) || plan.status < 400 || plan.status > 599) return 'status must be an HTTP error status';
+	if (!Number.isInteger(plan.status) || plan.status < 400 || plan.status > 599)
+		return 'status must be an HTTP error status';
 	return plan;
 }
 
@@ -73,9 +93,16 @@ export async function faultAnswer(
 ): Promise<SimReply | 'handled'> {
 	switch (plan.mode) {
 		case 'status':
-			return plan.status === 500 ? vendor.internalError() : json(plan.status, { error: `Simulated failure (HTTP ${plan.status})` });
+			return plan.status === 500
+				? vendor.internalError()
+				: json(plan.status, { error: `Simulated failure (HTTP ${plan.status})` });
 		case 'html':
-			return text(500, '<html><head><title>500 Internal Server Error</title></head><body><center><h1>500 Internal Server Error</h1></center><hr><center>nginx</center></body></html>', {}, 'text/html');
+			return text(
+				500,
+				'<html><head><title>500 Internal Server Error</title></head><body><center><h1>500 Internal Server Error</h1></center><hr><center>nginx</center></body></html>',
+				{},
+				'text/html',
+			);
 		case 'malformed':
 			return text(200, '{"data": {"cases": [{"_id": "6f1c', {}, 'application/json');
 		case 'empty':
@@ -85,9 +112,18 @@ export async function faultAnswer(
 			return await normal();
 		case 'rateLimit':
 			if (plan.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, plan.delayMs));
-			return json(429, { error: 'Too Many Requests' }, { 'Retry-After': String(plan.retryAfterSeconds) });
+			return json(
+				429,
+				{ error: 'Too Many Requests' },
+				{ 'Retry-After': String(plan.retryAfterSeconds) },
+			);
 		case 'maintenance':
-			return text(503, '<html><head><title>503 Service Unavailable</title></head><body><h1>Down for maintenance</h1><p>We will be back soon.</p></body></html>', { 'Retry-After': String(plan.retryAfterSeconds) }, 'text/html');
+			return text(
+				503,
+				'<html><head><title>503 Service Unavailable</title></head><body><h1>Down for maintenance</h1><p>We will be back soon.</p></body></html>',
+				{ 'Retry-After': String(plan.retryAfterSeconds) },
+				'text/html',
+			);
 		case 'revoke':
 			vendor.revokeTokens();
 			return await normal();

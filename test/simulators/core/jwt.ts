@@ -5,7 +5,9 @@ export type JwtAlgorithm = 'HS256' | 'HS512';
 
 export type JwtClaims = Record<string, unknown> & { exp?: number; iat?: number; sub?: string };
 
-export type JwtCheck = { ok: true; claims: JwtClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
+export type JwtCheck =
+	| { ok: true; claims: JwtClaims }
+	| { ok: false; reason: 'malformed' | 'signature' | 'expired' };
 
 const HASH: Record<JwtAlgorithm, string> = { HS256: 'sha256', HS512: 'sha512' };
 
@@ -23,7 +25,12 @@ export function signJwt(claims: JwtClaims, secret: Buffer, algorithm: JwtAlgorit
 }
 
 /** Checks the algorithm, the signature and `exp` (expired from the second `exp` names, as jjwt and jsonwebtoken do). */
-export function verifyJwt(token: string, secret: Buffer, algorithm: JwtAlgorithm, nowMs = Date.now()): JwtCheck {
+export function verifyJwt(
+	token: string,
+	secret: Buffer,
+	algorithm: JwtAlgorithm,
+	nowMs = Date.now(),
+): JwtCheck {
 	const parts = token.split('.');
 	if (parts.length !== 3) return { ok: false, reason: 'malformed' };
 	const [header, payload, sig] = parts;
@@ -37,15 +44,19 @@ export function verifyJwt(token: string, secret: Buffer, algorithm: JwtAlgorithm
 	}
 	const expected = signature(algorithm, secret, `${header}.${payload}`);
 	const given = Buffer.from(sig, 'base64url');
-	if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'signature' };
-	if (typeof claims.exp === 'number' && nowMs >= claims.exp * 1000) return { ok: false, reason: 'expired' };
+	if (given.length !== expected.length || !timingSafeEqual(given, expected))
+		return { ok: false, reason: 'signature' };
+	if (typeof claims.exp === 'number' && nowMs >= claims.exp * 1000)
+		return { ok: false, reason: 'expired' };
 	return { ok: true, claims };
 }
 
 /** The claims without checking anything (for tests and logs). */
 export function decodeJwt(token: string): JwtClaims | undefined {
 	try {
-		return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as JwtClaims;
+		return JSON.parse(
+			Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'),
+		) as JwtClaims;
 	} catch {
 		return undefined;
 	}

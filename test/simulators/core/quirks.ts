@@ -27,19 +27,37 @@ export interface QuirkPlan {
 	first?: SimReply;
 }
 
-export const NO_QUIRKS: QuirkPlan = { path: '', dropQuery: [], dropBody: [], dropFilters: [], repeatFirstAnswer: false };
+export const NO_QUIRKS: QuirkPlan = {
+	path: '',
+	dropQuery: [],
+	dropBody: [],
+	dropFilters: [],
+	repeatFirstAnswer: false,
+};
 
 export function parseQuirkPlan(body: unknown): QuirkPlan | string {
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'expected a JSON object';
+	if (typeof body !== 'object' || body === null || Array.isArray(body))
+		return 'expected a JSON object';
 	const plan = body as Record<string, unknown>;
 	if (Object.keys(plan).length === 0) return { ...NO_QUIRKS };
 	if (typeof plan.path !== 'string' || !plan.path.startsWith('/')) return 'path must start with /';
-	const names = (value: unknown) => (Array.isArray(value) && value.every((name) => typeof name === 'string') ? (value as string[]) : undefined);
+	const names = (value: unknown) =>
+		Array.isArray(value) && value.every((name) => typeof name === 'string')
+			? (value as string[])
+			: undefined;
 	const dropQuery = plan.dropQuery === undefined ? [] : names(plan.dropQuery);
 	const dropBody = plan.dropBody === undefined ? [] : names(plan.dropBody);
 	const dropFilters = plan.dropFilters === undefined ? [] : names(plan.dropFilters);
-	if (!dropQuery || !dropBody || !dropFilters) return 'dropQuery, dropBody and dropFilters must be lists of names';
-	return { path: plan.path, dropQuery, dropBody, dropFilters, repeatFirstAnswer: plan.repeatFirstAnswer === true, ...('answerWith' in plan ? { answerWith: plan.answerWith } : {}) };
+	if (!dropQuery || !dropBody || !dropFilters)
+		return 'dropQuery, dropBody and dropFilters must be lists of names';
+	return {
+		path: plan.path,
+		dropQuery,
+		dropBody,
+		dropFilters,
+		repeatFirstAnswer: plan.repeatFirstAnswer === true,
+		...('answerWith' in plan ? { answerWith: plan.answerWith } : {}),
+	};
 }
 
 function applies(plan: QuirkPlan, path: string): boolean {
@@ -47,14 +65,23 @@ function applies(plan: QuirkPlan, path: string): boolean {
 }
 
 /** Removes what the quirk keeps from the platform, in place. */
-export function rewriteRequest(plan: QuirkPlan, path: string, query: URLSearchParams, body: unknown): void {
+export function rewriteRequest(
+	plan: QuirkPlan,
+	path: string,
+	query: URLSearchParams,
+	body: unknown,
+): void {
 	if (!applies(plan, path)) return;
 	for (const name of plan.dropQuery) query.delete(name);
 	if (Array.isArray(body) && plan.dropFilters.length > 0) {
-		const kept = body.filter((entry) => !plan.dropFilters.includes(String((entry as Record<string, unknown> | null)?.field)));
+		const kept = body.filter(
+			(entry) =>
+				!plan.dropFilters.includes(String((entry as Record<string, unknown> | null)?.field)),
+		);
 		body.splice(0, body.length, ...kept);
 	}
-	if (typeof body === 'object' && body !== null && !Array.isArray(body)) for (const name of plan.dropBody) delete (body as Record<string, unknown>)[name];
+	if (typeof body === 'object' && body !== null && !Array.isArray(body))
+		for (const name of plan.dropBody) delete (body as Record<string, unknown>)[name];
 }
 
 /** The answer to give again instead of a new one, if the quirk repeats answers. */
@@ -65,5 +92,11 @@ export function repeatedAnswer(plan: QuirkPlan, path: string): SimReply | undefi
 }
 
 export function noteAnswer(plan: QuirkPlan, path: string, reply: SimReply): void {
-	if (applies(plan, path) && plan.repeatFirstAnswer && plan.first === undefined && reply.status === 200) plan.first = reply;
+	if (
+		applies(plan, path) &&
+		plan.repeatFirstAnswer &&
+		plan.first === undefined &&
+		reply.status === 200
+	)
+		plan.first = reply;
 }

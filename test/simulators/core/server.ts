@@ -1,4 +1,10 @@
-import { createServer as createHttpServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+	createServer as createHttpServer,
+	type IncomingHttpHeaders,
+	type IncomingMessage,
+	type Server,
+	type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
@@ -31,15 +37,29 @@ export type SimReply =
 	| { status: number; kind: 'text'; body: string; headers?: HeaderValues; contentType?: string }
 	| { status: number; kind: 'empty'; headers?: HeaderValues };
 
-export const json = (status: number, body: unknown, headers?: HeaderValues): SimReply => ({ status, kind: 'json', body, headers });
-export const text = (status: number, body: string, headers?: HeaderValues, contentType?: string): SimReply => ({
+export const json = (status: number, body: unknown, headers?: HeaderValues): SimReply => ({
+	status,
+	kind: 'json',
+	body,
+	headers,
+});
+export const text = (
+	status: number,
+	body: string,
+	headers?: HeaderValues,
+	contentType?: string,
+): SimReply => ({
 	status,
 	kind: 'text',
 	body,
 	headers,
 	contentType,
 });
-export const empty = (status: number, headers?: HeaderValues): SimReply => ({ status, kind: 'empty', headers });
+export const empty = (status: number, headers?: HeaderValues): SimReply => ({
+	status,
+	kind: 'empty',
+	headers,
+});
 
 export type Handler = (request: SimRequest) => SimReply | Promise<SimReply>;
 
@@ -131,7 +151,10 @@ export async function readBody(request: IncomingMessage): Promise<string> {
 }
 
 /** Parses the body as JSON when it looks like JSON or the content type says so. */
-export function parseBody(raw: string, contentType: string | undefined): { body: unknown; invalid: boolean } {
+export function parseBody(
+	raw: string,
+	contentType: string | undefined,
+): { body: unknown; invalid: boolean } {
 	if (raw.trim() === '') return { body: undefined, invalid: false };
 	const declaredJson = (contentType ?? '').toLowerCase().includes('json');
 	try {
@@ -151,7 +174,8 @@ export function send(response: ServerResponse, reply: SimReply): void {
 		if (!response.hasHeader('Content-Type')) response.setHeader('Content-Type', 'application/json');
 	} else if (reply.kind === 'text') {
 		payload = reply.body;
-		if (!response.hasHeader('Content-Type')) response.setHeader('Content-Type', reply.contentType ?? 'text/plain;charset=UTF-8');
+		if (!response.hasHeader('Content-Type'))
+			response.setHeader('Content-Type', reply.contentType ?? 'text/plain;charset=UTF-8');
 	}
 	response.setHeader('Content-Length', Buffer.byteLength(payload));
 	response.statusCode = reply.status;

@@ -14,7 +14,14 @@ export interface SimulatorStats {
 }
 
 export function createStats(): SimulatorStats {
-	return { logins: 0, failedLogins: 0, requests: 0, unauthorized: 0, byEndpoint: {}, tokensSeen: [] };
+	return {
+		logins: 0,
+		failedLogins: 0,
+		requests: 0,
+		unauthorized: 0,
+		byEndpoint: {},
+		tokensSeen: [],
+	};
 }
 
 /** Clears the counters in place, so references held by tests stay live. */

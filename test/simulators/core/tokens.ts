@@ -29,7 +29,10 @@ export class TokenStore {
 	/** Every token issued since start (never reset), for leak searches. */
 	readonly issued: string[] = [];
 	private secret = randomBytes(64);
-	private readonly sessions = new Map<string, { subject: string; claims: JwtClaims; expiresAtMs: number }>();
+	private readonly sessions = new Map<
+		string,
+		{ subject: string; claims: JwtClaims; expiresAtMs: number }
+	>();
 	private readonly revoked = new Set<string>();
 
 	/** `clock` is the platform's clock (n8n's moved by the simulator's clockOffsetMs). */
@@ -40,12 +43,23 @@ export class TokenStore {
 		this.lifetimeSeconds = options.lifetimeSeconds;
 	}
 
-	issue(subject: string, claims: JwtClaims = {}, lifetimeSeconds = this.lifetimeSeconds, nowMs = this.clock()): IssuedToken {
+	issue(
+		subject: string,
+		claims: JwtClaims = {},
+		lifetimeSeconds = this.lifetimeSeconds,
+		nowMs = this.clock(),
+	): IssuedToken {
 		let issued: IssuedToken;
 		if (this.options.format.kind === 'jwt') {
 			const exp = Math.floor(nowMs / 1000) + lifetimeSeconds;
 			const token = signJwt(
-				{ sub: subject, ...claims, iat: Math.floor(nowMs / 1000), exp, jti: randomBytes(8).toString('hex') },
+				{
+					sub: subject,
+					...claims,
+					iat: Math.floor(nowMs / 1000),
+					exp,
+					jti: randomBytes(8).toString('hex'),
+				},
 				this.secret,
 				this.options.format.algorithm,
 			);
@@ -54,7 +68,12 @@ export class TokenStore {
 			const token = randomBytes(this.options.format.bytes ?? 16).toString('hex');
 			const expiresAtMs = nowMs + lifetimeSeconds * 1000;
 			this.sessions.set(token, { subject, claims, expiresAtMs });
-			issued = { token, issuedAtMs: nowMs, expiresAtMs, expSeconds: Math.floor(expiresAtMs / 1000) };
+			issued = {
+				token,
+				issuedAtMs: nowMs,
+				expiresAtMs,
+				expSeconds: Math.floor(expiresAtMs / 1000),
+			};
 		}
 		this.issued.push(issued.token);
 		return issued;
@@ -65,7 +84,8 @@ export class TokenStore {
 		if (this.revoked.has(token)) return { valid: false, reason: 'revoked' };
 		if (this.options.format.kind === 'jwt') {
 			const result = verifyJwt(token, this.secret, this.options.format.algorithm, nowMs);
-			if (!result.ok) return { valid: false, reason: result.reason === 'signature' ? 'unknown' : result.reason };
+			if (!result.ok)
+				return { valid: false, reason: result.reason === 'signature' ? 'unknown' : result.reason };
 			return { valid: true, subject: String(result.claims.sub ?? ''), claims: result.claims };
 		}
 		const session = this.sessions.get(token);

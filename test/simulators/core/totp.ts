@@ -22,6 +22,10 @@ export function totp(base32Secret: string, step: number): string {
 	message.writeUInt32BE(step % 2 ** 32, 4);
 	const hash = createHmac('sha1', Buffer.from(bytes)).update(message).digest();
 	const start = hash[19] & 0xf;
-	const number = ((hash[start] & 0x7f) << 24) | (hash[start + 1] << 16) | (hash[start + 2] << 8) | hash[start + 3];
+	const number =
+		((hash[start] & 0x7f) << 24) |
+		(hash[start + 1] << 16) |
+		(hash[start + 2] << 8) |
+		hash[start + 3];
 	return String(number % 1_000_000).padStart(6, '0');
 }

@@ -13,7 +13,13 @@ export interface EceDeployment {
 	esRefId: string;
 	esClusterId: string;
 	kibanaClusterId: string;
-	instances: Array<{ instance_name: string; zone: string; allocator_id: string; memory: number; healthy: boolean }>;
+	instances: Array<{
+		instance_name: string;
+		zone: string;
+		allocator_id: string;
+		memory: number;
+		healthy: boolean;
+	}>;
 	tags: Array<{ key: string; value: string }>;
 	created: string;
 	lastModified: string;
@@ -34,7 +40,15 @@ export interface EceAllocator {
 
 export const REGION = 'ece-region';
 export const ZONES = ['ece-zone-1', 'ece-zone-2', 'ece-zone-3'];
-const TEAMS = ['security', 'observability', 'search', 'payments', 'platform', 'marketing', 'logistics'];
+const TEAMS = [
+	'security',
+	'observability',
+	'search',
+	'payments',
+	'platform',
+	'marketing',
+	'logistics',
+];
 const PURPOSES = ['logs', 'metrics', 'siem', 'apm', 'catalog', 'audit', 'sandbox'];
 const VERSIONS = ['7.17.22', '8.11.4', '8.13.4', '8.15.1'];
 
@@ -43,19 +57,37 @@ export function seedAllocators(seed: number): EceAllocator[] {
 	return ZONES.flatMap((zone, z) =>
 		Array.from({ length: 4 }, (_, i) => {
 			const ip = `192.168.${44 + z}.${10 + i}`;
-			return { allocator_id: ip, zone_id: zone, host_ip: ip, public_hostname: `allocator-${z + 1}${i + 1}.ece.example.test`, memoryTotal: rng.pick([65536, 131072, 262144]), maintenance_mode: false };
+			return {
+				allocator_id: ip,
+				zone_id: zone,
+				host_ip: ip,
+				public_hostname: `allocator-${z + 1}${i + 1}.ece.example.test`,
+				memoryTotal: rng.pick([65536, 131072, 262144]),
+				maintenance_mode: false,
+			};
 		}),
 	);
 }
 
-export function seedDeployments(seed: number, count: number, now: number, allocators: EceAllocator[]): EceDeployment[] {
+export function seedDeployments(
+	seed: number,
+	count: number,
+	now: number,
+	allocators: EceAllocator[],
+): EceDeployment[] {
 	const rng = new Rng(subSeed(seed, 'ece-deployments'));
 	return Array.from({ length: count }, (_, i) => {
 		const zones = rng.int(1, 3);
 		const created = now - rng.next() * 500 * DAY_MS;
 		const instances = Array.from({ length: zones }, (_, z) => {
 			const inZone = allocators.filter((allocator) => allocator.zone_id === ZONES[z]);
-			return { instance_name: `instance-000000000${z}`, zone: ZONES[z], allocator_id: rng.pick(inZone).allocator_id, memory: rng.pick([1024, 2048, 4096, 8192]), healthy: true };
+			return {
+				instance_name: `instance-000000000${z}`,
+				zone: ZONES[z],
+				allocator_id: rng.pick(inZone).allocator_id,
+				memory: rng.pick([1024, 2048, 4096, 8192]),
+				healthy: true,
+			};
 		});
 		const healthy = rng.chance(0.9);
 		if (!healthy) instances[0].healthy = false;
@@ -84,8 +116,20 @@ export function listing(d: EceDeployment): Json {
 		id: d.id,
 		name: d.name,
 		resources: [
-			{ ref_id: d.esRefId, id: d.esClusterId, kind: 'elasticsearch', region: d.region, cloud_id: `${d.name}:${Buffer.from(`${d.id}.ece.example.test`).toString('base64')}` },
-			{ ref_id: 'main-kibana', elasticsearch_cluster_ref_id: d.esRefId, id: d.kibanaClusterId, kind: 'kibana', region: d.region },
+			{
+				ref_id: d.esRefId,
+				id: d.esClusterId,
+				kind: 'elasticsearch',
+				region: d.region,
+				cloud_id: `${d.name}:${Buffer.from(`${d.id}.ece.example.test`).toString('base64')}`,
+			},
+			{
+				ref_id: 'main-kibana',
+				elasticsearch_cluster_ref_id: d.esRefId,
+				id: d.kibanaClusterId,
+				kind: 'kibana',
+				region: d.region,
+			},
 		],
 	};
 }
@@ -96,7 +140,11 @@ export function fullDeployment(d: EceDeployment): Json {
 	const esStatus = stopped('elasticsearch') ? 'stopped' : d.status;
 	const started = esStatus === 'started';
 	const kibanaUp = d.status === 'started' && !stopped('kibana');
-	const metadata = { version: 1, last_modified: d.lastModified, endpoint: `${d.esClusterId}.ece.example.test` };
+	const metadata = {
+		version: 1,
+		last_modified: d.lastModified,
+		endpoint: `${d.esClusterId}.ece.example.test`,
+	};
 	return {
 		id: d.id,
 		name: d.name,
@@ -113,8 +161,22 @@ export function fullDeployment(d: EceDeployment): Json {
 						deployment_id: d.id,
 						healthy: d.healthy && started,
 						status: esStatus,
-						plan_info: { healthy: true, history: [], current: { healthy: true, plan_attempt_log: [], warnings: [], plan: { elasticsearch: { version: d.version } } } },
-						elasticsearch: { healthy: d.healthy, shard_info: { healthy: true }, master_info: { healthy: true }, blocking_issues: { healthy: true } },
+						plan_info: {
+							healthy: true,
+							history: [],
+							current: {
+								healthy: true,
+								plan_attempt_log: [],
+								warnings: [],
+								plan: { elasticsearch: { version: d.version } },
+							},
+						},
+						elasticsearch: {
+							healthy: d.healthy,
+							shard_info: { healthy: true },
+							master_info: { healthy: true },
+							blocking_issues: { healthy: true },
+						},
 						metadata,
 						topology: {
 							healthy: d.healthy,
@@ -168,7 +230,13 @@ export function fullDeployment(d: EceDeployment): Json {
 			integrations_server: [],
 		},
 		settings: { auto_ops: { status: 'not_connected' }, autoscaling_enabled: false },
-		metadata: { last_modified: d.lastModified, owner_id: d.ownerId, system_owned: false, hidden: false, tags: d.tags },
+		metadata: {
+			last_modified: d.lastModified,
+			owner_id: d.ownerId,
+			system_owned: false,
+			hidden: false,
+			tags: d.tags,
+		},
 	};
 }
 
@@ -179,7 +247,17 @@ export function allocatorInfo(allocator: EceAllocator, deployments: EceDeploymen
 			? []
 			: d.instances
 					.filter((instance) => instance.allocator_id === allocator.allocator_id)
-					.map((instance) => ({ cluster_type: 'elasticsearch', cluster_id: d.esClusterId, cluster_name: d.name, deployment_id: d.id, instance_name: instance.instance_name, node_memory: instance.memory, healthy: instance.healthy, cluster_healthy: d.healthy, moving: false })),
+					.map((instance) => ({
+						cluster_type: 'elasticsearch',
+						cluster_id: d.esClusterId,
+						cluster_name: d.name,
+						deployment_id: d.id,
+						instance_name: instance.instance_name,
+						node_memory: instance.memory,
+						healthy: instance.healthy,
+						cluster_healthy: d.healthy,
+						moving: false,
+					})),
 	);
 	const used = instances.reduce((sum, instance) => sum + instance.node_memory, 0);
 	return {
@@ -188,8 +266,18 @@ export function allocatorInfo(allocator: EceAllocator, deployments: EceDeploymen
 		host_ip: allocator.host_ip,
 		public_hostname: allocator.public_hostname,
 		region: REGION,
-		status: { connected: true, healthy: true, maintenance_mode: allocator.maintenance_mode, ...(allocator.maintenance_mode_timestamp ? { maintenance_mode_timestamp: allocator.maintenance_mode_timestamp } : {}) },
-		capacity: { memory: { total: allocator.memoryTotal, used }, storage: { total: allocator.memoryTotal * 32 } },
+		status: {
+			connected: true,
+			healthy: true,
+			maintenance_mode: allocator.maintenance_mode,
+			...(allocator.maintenance_mode_timestamp
+				? { maintenance_mode_timestamp: allocator.maintenance_mode_timestamp }
+				: {}),
+		},
+		capacity: {
+			memory: { total: allocator.memoryTotal, used },
+			storage: { total: allocator.memoryTotal * 32 },
+		},
 		settings: {},
 		instances,
 		metadata: [{ key: 'rack', value: `r${allocator.host_ip.split('.').pop()}` }],

@@ -17,16 +17,54 @@ export interface ImmutaData {
 const HANDLERS = [
 	{ type: 'Snowflake', conn: (r: Rng) => `acme-${r.hex(6)}.snowflakecomputing.com:443/ANALYTICS` },
 	{ type: 'PostgreSQL', conn: (r: Rng) => `pg-${r.int(1, 9)}.data.example.test:5432/warehouse` },
-	{ type: 'Databricks', conn: (r: Rng) => `adb-${r.int(1000, 9999)}.azuredatabricks.net:443/default` },
+	{
+		type: 'Databricks',
+		conn: (r: Rng) => `adb-${r.int(1000, 9999)}.azuredatabricks.net:443/default`,
+	},
 	{ type: 'Redshift', conn: (r: Rng) => `rs-cluster.${r.hex(8)}.redshift.amazonaws.com:5439/dev` },
 	{ type: 'Google BigQuery', conn: () => 'bigquery.googleapis.com:443/acme-analytics' },
 ];
-const SUBJECTS = ['customers', 'orders', 'payments', 'claims', 'employees', 'patients', 'shipments', 'web_sessions', 'invoices', 'support_tickets', 'products', 'leads'];
+const SUBJECTS = [
+	'customers',
+	'orders',
+	'payments',
+	'claims',
+	'employees',
+	'patients',
+	'shipments',
+	'web_sessions',
+	'invoices',
+	'support_tickets',
+	'products',
+	'leads',
+];
 const QUALIFIERS = ['raw', 'curated', 'daily', 'eu', 'us', 'archive', 'pii_masked', 'staging'];
-const TAG_NAMES = ['Discovered.PII', 'Discovered.Entity.Email Address', 'Discovered.Entity.Person Name', 'Sensitivity.Confidential', 'Sensitivity.Internal', 'Department.Finance', 'Department.HR', 'Regulation.GDPR', 'Regulation.HIPAA'];
+const TAG_NAMES = [
+	'Discovered.PII',
+	'Discovered.Entity.Email Address',
+	'Discovered.Entity.Person Name',
+	'Sensitivity.Confidential',
+	'Sensitivity.Internal',
+	'Department.Finance',
+	'Department.HR',
+	'Regulation.GDPR',
+	'Regulation.HIPAA',
+];
 // legacy audit record types (tap-immuta AUDIT_RECORD_TYPES, Immuta's audit docs)
-const RECORD_TYPES = ['sqlQuery', 'nativeQuery', 'dataSourceGet', 'authenticate', 'apiKey', 'auditQuery'];
-const USERS = ['data.steward@example.test', 'analyst1@example.test', 'analyst2@example.test', 'etl-service@example.test'];
+const RECORD_TYPES = [
+	'sqlQuery',
+	'nativeQuery',
+	'dataSourceGet',
+	'authenticate',
+	'apiKey',
+	'auditQuery',
+];
+const USERS = [
+	'data.steward@example.test',
+	'analyst1@example.test',
+	'analyst2@example.test',
+	'etl-service@example.test',
+];
 
 /** Data sources, their tags, projects, global policies and audit records. */
 export function seedImmuta(seed: number, dataSourceCount: number, now: number): ImmutaData {
@@ -45,7 +83,11 @@ export function seedImmuta(seed: number, dataSourceCount: number, now: number): 
 			id,
 			name,
 			description: rng.chance(0.6) ? `The ${name} table replicated from ${handler.type}` : null,
-			status: rng.weighted([['Ready', 8], ['Unhealthy', 1], ['Disabled', 1]] as const),
+			status: rng.weighted([
+				['Ready', 8],
+				['Unhealthy', 1],
+				['Disabled', 1],
+			] as const),
 			type: 'queryable',
 			blobHandlerType: handler.type,
 			connectionString: handler.conn(rng),
@@ -58,7 +100,11 @@ export function seedImmuta(seed: number, dataSourceCount: number, now: number): 
 		});
 		tags.set(
 			id,
-			rng.some(TAG_NAMES, 0, 3).map((tag) => ({ name: tag, source: tag.startsWith('Discovered') ? 'sdd' : 'curated', deleted: false })),
+			rng.some(TAG_NAMES, 0, 3).map((tag) => ({
+				name: tag,
+				source: tag.startsWith('Discovered') ? 'sdd' : 'curated',
+				deleted: false,
+			})),
 		);
 	}
 	const projects: ImmutaRecord[] = Array.from({ length: 40 }, (_, i) => ({
@@ -66,7 +112,11 @@ export function seedImmuta(seed: number, dataSourceCount: number, now: number): 
 		name: `${rng.pick(['Churn', 'Fraud', 'Forecast', 'Marketing', 'Claims', 'Supply'])} ${rng.pick(['Analysis', 'Model', 'Dashboard', 'Study'])} ${i + 1}`,
 		description: 'Project workspace',
 		status: rng.pick(['open', 'open', 'closed']),
-		purposes: rng.some(['Fraud Detection', 'Marketing Analytics', 'Research', 'Regulatory Reporting'], 0, 2),
+		purposes: rng.some(
+			['Fraud Detection', 'Marketing Analytics', 'Research', 'Regulatory Reporting'],
+			0,
+			2,
+		),
 		dataSourceCount: rng.int(0, 12),
 		createdAt: new Date(now - rng.next() * 300 * DAY_MS).toISOString(),
 		deleted: false,
@@ -98,12 +148,22 @@ export function seedImmuta(seed: number, dataSourceCount: number, now: number): 
 			profileId: USERS.indexOf(userId) + 1,
 			success,
 			failureReason: success ? null : 'Not authorized',
-			dataSourceName: rng.chance(0.6) ? `data source ${rng.int(1, Math.max(1, dataSourceCount))}` : null,
+			dataSourceName: rng.chance(0.6)
+				? `data source ${rng.int(1, Math.max(1, dataSourceCount))}`
+				: null,
 			projectName: null,
 		};
 	});
-	const allTags = TAG_NAMES.map((name, i) => ({ id: i + 1, name, source: name.startsWith('Discovered') ? 'sdd' : 'curated', deleted: false }));
-	const people = [...USERS, ...Array.from({ length: 240 }, (_, i) => `analyst${i + 3}@example.test`)];
+	const allTags = TAG_NAMES.map((name, i) => ({
+		id: i + 1,
+		name,
+		source: name.startsWith('Discovered') ? 'sdd' : 'curated',
+		deleted: false,
+	}));
+	const people = [
+		...USERS,
+		...Array.from({ length: 240 }, (_, i) => `analyst${i + 3}@example.test`),
+	];
 	const users: ImmutaRecord[] = people.map((userid, i) => ({
 		id: i + 1,
 		iamid: 'bim',
@@ -115,7 +175,14 @@ export function seedImmuta(seed: number, dataSourceCount: number, now: number): 
 		lastLogin: new Date(now - rng.next() * 30 * DAY_MS).toISOString(),
 		createdAt: new Date(now - rng.next() * 400 * DAY_MS).toISOString(),
 	}));
-	const groups: ImmutaRecord[] = ['Data Governance', 'Finance Analysts', 'HR Analysts', 'SOC', 'ETL Services', 'Marketing'].map((name, i) => ({
+	const groups: ImmutaRecord[] = [
+		'Data Governance',
+		'Finance Analysts',
+		'HR Analysts',
+		'SOC',
+		'ETL Services',
+		'Marketing',
+	].map((name, i) => ({
 		id: i + 1,
 		iamid: 'bim',
 		name,

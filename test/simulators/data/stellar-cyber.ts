@@ -7,7 +7,14 @@ export interface StellarTenant {
 	cust_name: string;
 }
 
-export type StellarCase = Record<string, unknown> & { _id: string; cust_id: string; created_at: number; modified_at: number; score: number; size: number };
+export type StellarCase = Record<string, unknown> & {
+	_id: string;
+	cust_id: string;
+	created_at: number;
+	modified_at: number;
+	score: number;
+	size: number;
+};
 
 export interface StellarAlert {
 	_id: string;
@@ -57,9 +64,17 @@ export const API_KEY_USER = 'api-key:soc-automation';
  * (stellarcyber/jira-case-sync get_user, halopsa-ticket-sync getUserByEmail). No public client reads a
  * user name; the other fields of a real record are unattested and left out.
  */
-export const STELLAR_USERS = [...ANALYSTS.filter((name) => name !== ''), API_KEY_USER, STELLAR.email].map((name, index) => ({
+export const STELLAR_USERS = [
+	...ANALYSTS.filter((name) => name !== ''),
+	API_KEY_USER,
+	STELLAR.email,
+].map((name, index) => ({
 	user_id: stellarUserId(name),
-	email: name.startsWith('api-key:') ? 'soc-automation-key@example.test' : name.includes('@') ? name : `${name}@example.test`,
+	email: name.startsWith('api-key:')
+		? 'soc-automation-key@example.test'
+		: name.includes('@')
+			? name
+			: `${name}@example.test`,
 	priv_profile_id: index === 0 ? 'root' : 'analyst',
 }));
 
@@ -67,15 +82,58 @@ export const STELLAR_USERS = [...ANALYSTS.filter((name) => name !== ''), API_KEY
 export function caseUser(login: string): { id: string; name: string } {
 	return login === '' ? { id: '', name: 'Unassigned' } : { id: stellarUserId(login), name: login };
 }
-const TAGS = ['phishing', 'ransomware', 'insider', 'false_positive', 'vip', 'cloud', 'needs_review'];
+const TAGS = [
+	'phishing',
+	'ransomware',
+	'insider',
+	'false_positive',
+	'vip',
+	'cloud',
+	'needs_review',
+];
 export const EVENTS = [
-	{ name: 'external_brute_forcer', display: 'External Brute Forcer', tactic: ['TA0006', 'Credential Access'], technique: ['T1110', 'Brute Force'] },
-	{ name: 'internal_port_scanner', display: 'Internal Port Scanner', tactic: ['TA0007', 'Discovery'], technique: ['T1046', 'Network Service Discovery'] },
-	{ name: 'malware_on_disk', display: 'Malware on Disk', tactic: ['TA0002', 'Execution'], technique: ['T1204', 'User Execution'] },
-	{ name: 'dns_tunneling', display: 'DNS Tunneling', tactic: ['TA0011', 'Command and Control'], technique: ['T1071.004', 'DNS'] },
-	{ name: 'impossible_travel', display: 'User Login Location Anomaly', tactic: ['TA0001', 'Initial Access'], technique: ['T1078', 'Valid Accounts'] },
-	{ name: 'data_exfiltration', display: 'Abnormal Outbound Data Volume', tactic: ['TA0010', 'Exfiltration'], technique: ['T1041', 'Exfiltration Over C2 Channel'] },
-	{ name: 'phishing_url', display: 'Phishing URL Visited', tactic: ['TA0001', 'Initial Access'], technique: ['T1566.002', 'Spearphishing Link'] },
+	{
+		name: 'external_brute_forcer',
+		display: 'External Brute Forcer',
+		tactic: ['TA0006', 'Credential Access'],
+		technique: ['T1110', 'Brute Force'],
+	},
+	{
+		name: 'internal_port_scanner',
+		display: 'Internal Port Scanner',
+		tactic: ['TA0007', 'Discovery'],
+		technique: ['T1046', 'Network Service Discovery'],
+	},
+	{
+		name: 'malware_on_disk',
+		display: 'Malware on Disk',
+		tactic: ['TA0002', 'Execution'],
+		technique: ['T1204', 'User Execution'],
+	},
+	{
+		name: 'dns_tunneling',
+		display: 'DNS Tunneling',
+		tactic: ['TA0011', 'Command and Control'],
+		technique: ['T1071.004', 'DNS'],
+	},
+	{
+		name: 'impossible_travel',
+		display: 'User Login Location Anomaly',
+		tactic: ['TA0001', 'Initial Access'],
+		technique: ['T1078', 'Valid Accounts'],
+	},
+	{
+		name: 'data_exfiltration',
+		display: 'Abnormal Outbound Data Volume',
+		tactic: ['TA0010', 'Exfiltration'],
+		technique: ['T1041', 'Exfiltration Over C2 Channel'],
+	},
+	{
+		name: 'phishing_url',
+		display: 'Phishing URL Visited',
+		tactic: ['TA0001', 'Initial Access'],
+		technique: ['T1566.002', 'Spearphishing Link'],
+	},
 ];
 
 export interface CaseBasics {
@@ -115,14 +173,19 @@ export function caseRecord(rng: Rng, basics: CaseBasics): StellarCase {
 			const by = caseUser(rng.pick(ANALYSTS) || 'system');
 			return { modified_by: by.id, modified_by_name: by.name };
 		})(),
-		resolution: status === 'Resolved' ? rng.pick(['True Positive', 'Benign', 'False Positive']) : null,
+		resolution:
+			status === 'Resolved' ? rng.pick(['True Positive', 'Benign', 'False Positive']) : null,
 		acknowledged: status === 'New' ? null : created + 3_600_000,
 		closed: status === 'Resolved' || status === 'Cancelled' ? modified : null,
 	};
 }
 
 /** One alert of a case: the case's event on its host, raised at `at` (epoch ms). */
-export function caseAlert(rng: Rng, of: { event: (typeof EVENTS)[number]; tenant: StellarTenant; host: string }, at: number): StellarAlert {
+export function caseAlert(
+	rng: Rng,
+	of: { event: (typeof EVENTS)[number]; tenant: StellarTenant; host: string },
+	at: number,
+): StellarAlert {
 	const { event, tenant, host } = of;
 	const day = Math.floor(at / DAY_MS) * DAY_MS;
 	const srcCountry = rng.pick(COUNTRIES);
@@ -174,14 +237,32 @@ export function seedStellar(seed: number, caseCount: number, now: number): Stell
 		const host = rng.pick(HOSTS);
 		const created = Math.floor(now - 60_000 - rng.next() * 60 * DAY_MS);
 		const modified = Math.min(now, created + Math.floor(rng.next() * 5 * DAY_MS));
-		const status = rng.weighted([['New', 5], ['In Progress', 3], ['Escalated', 1], ['Resolved', 3], ['Cancelled', 1]] as const);
+		const status = rng.weighted([
+			['New', 5],
+			['In Progress', 3],
+			['Escalated', 1],
+			['Resolved', 3],
+			['Cancelled', 1],
+		] as const);
 		const size = rng.int(1, 12);
 		const id = rng.hex(24);
-		const record = caseRecord(rng, { ticket: 1000 + i, id, tenant, event, host, created, modified, status, size });
+		const record = caseRecord(rng, {
+			ticket: 1000 + i,
+			id,
+			tenant,
+			event,
+			host,
+			created,
+			modified,
+			status,
+			size,
+		});
 		cases.push(record);
 		const own: StellarAlert[] = [];
 		for (let a = 0; a < size; a++) {
-			own.push(caseAlert(rng, { event, tenant, host }, Math.floor(created - rng.next() * 3_600_000)));
+			own.push(
+				caseAlert(rng, { event, tenant, host }, Math.floor(created - rng.next() * 3_600_000)),
+			);
 		}
 		alertsByCase.set(id, own);
 		alerts.push(...own);
@@ -191,7 +272,12 @@ export function seedStellar(seed: number, caseCount: number, now: number): Stell
 				Array.from({ length: rng.int(1, 3) }, (_, n) => ({
 					_id: rng.hex(24),
 					case_id: id,
-					comment: rng.pick(['Looking into it', 'Escalated to tier 2', 'Host isolated', 'User confirmed the activity']),
+					comment: rng.pick([
+						'Looking into it',
+						'Escalated to tier 2',
+						'Host isolated',
+						'User confirmed the activity',
+					]),
 					created_at: created + (n + 1) * 600_000,
 					modified_at: created + (n + 1) * 600_000,
 					user: rng.pick(ANALYSTS) || 'alice.soc',

@@ -8,8 +8,21 @@ const EXAMPLE = JSON.stringify(
 	{
 		name: 'soc-logs',
 		resources: {
-			elasticsearch: [{ ref_id: 'main-elasticsearch', region: 'ece-region', plan: { elasticsearch: { version: '8.15.3' }, cluster_topology: [] } }],
-			kibana: [{ ref_id: 'main-kibana', elasticsearch_cluster_ref_id: 'main-elasticsearch', region: 'ece-region', plan: { kibana: {} } }],
+			elasticsearch: [
+				{
+					ref_id: 'main-elasticsearch',
+					region: 'ece-region',
+					plan: { elasticsearch: { version: '8.15.3' }, cluster_topology: [] },
+				},
+			],
+			kibana: [
+				{
+					ref_id: 'main-kibana',
+					elasticsearch_cluster_ref_id: 'main-elasticsearch',
+					region: 'ece-region',
+					plan: { kibana: {} },
+				},
+			],
 		},
 	},
 	null,
@@ -17,8 +30,14 @@ const EXAMPLE = JSON.stringify(
 );
 
 export const createDeployment: Operation = {
-	option: { name: 'Create', value: 'create', action: 'Create a deployment', description: 'Create a deployment from a JSON body, as the ECE API takes it' },
-	toolDescription: 'Create an Elastic Cloud Enterprise deployment. Not available to AI agents: it creates infrastructure and its answer holds the elastic password.',
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a deployment',
+		description: 'Create a deployment from a JSON body, as the ECE API takes it',
+	},
+	toolDescription:
+		'Create an Elastic Cloud Enterprise deployment. Not available to AI agents: it creates infrastructure and its answer holds the elastic password.',
 	fields: [
 		{
 			displayName: 'Deployment (JSON)',
@@ -26,7 +45,8 @@ export const createDeployment: Operation = {
 			type: 'json',
 			required: true,
 			default: EXAMPLE,
-			description: 'The body of POST /api/v1/deployments (DeploymentCreateRequest): name, resources and their plans, metadata',
+			description:
+				'The body of POST /api/v1/deployments (DeploymentCreateRequest): name, resources and their plans, metadata',
 		},
 		{
 			displayName: 'Validate Only',
@@ -37,13 +57,22 @@ export const createDeployment: Operation = {
 		},
 	],
 	async execute(itemIndex) {
-		refuseForAgents(this, itemIndex, 'Creating a deployment is not available to AI agents: it creates infrastructure, and the answer holds the elastic password.');
+		refuseForAgents(
+			this,
+			itemIndex,
+			'Creating a deployment is not available to AI agents: it creates infrastructure, and the answer holds the elastic password.',
+		);
 		const body = jsonObject(this, itemIndex, 'deploymentJson', 'Deployment (JSON)');
 		const validateOnly = this.getNodeParameter('validateOnly', itemIndex, false) === true;
 		return await apiRequest.call(
 			this,
 			elasticCloudEnterprise,
-			{ method: 'POST', path: '/api/v1/deployments', body, ...(validateOnly ? { qs: { validate_only: true } } : {}) },
+			{
+				method: 'POST',
+				path: '/api/v1/deployments',
+				body,
+				...(validateOnly ? { qs: { validate_only: true } } : {}),
+			},
 			itemIndex,
 		);
 	},

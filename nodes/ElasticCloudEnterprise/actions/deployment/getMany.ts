@@ -4,11 +4,26 @@ import { apiList } from '../../../common/request';
 import { elasticCloudEnterprise } from '../../transport';
 
 export const getManyDeployments: Operation = {
-	option: { name: 'Get Many', value: 'getMany', action: 'Get many deployments', description: 'List every deployment with its resources' },
+	option: {
+		name: 'Get Many',
+		value: 'getMany',
+		action: 'Get many deployments',
+		description: 'List every deployment with its resources',
+	},
 	toolDescription:
-		'List Elastic Cloud Enterprise deployments. Returns one record per deployment with its ID, name, healthy flag and resources. Use it to find a deployment\'s ID by name.',
+		"List Elastic Cloud Enterprise deployments. Returns one record per deployment with its ID, name, healthy flag and resources. Use it to find a deployment's ID by name.",
 	fields: returnAllOrLimit(),
 	async execute(itemIndex) {
-		return wantedOf(this, itemIndex, await apiList.call(this, elasticCloudEnterprise, { method: 'GET', path: '/api/v1/deployments' }, ['deployments'], itemIndex));
+		return wantedOf(
+			this,
+			itemIndex,
+			await apiList.call(
+				this,
+				elasticCloudEnterprise,
+				{ method: 'GET', path: '/api/v1/deployments' },
+				['deployments'],
+				itemIndex,
+			),
+		);
 	},
 };

@@ -7,7 +7,13 @@ import { deploymentIdFields, pathId } from '../ids';
 import { INSTANCE_KINDS, STATELESS_KINDS, resourceFields } from './resource-kinds';
 
 /** A command on one resource of a deployment (POST /deployments/{id}/{kind}/{ref_id}/<command>); ECE answers 202 and runs it in the background. */
-function resourceCommand(command: string, kinds: INodePropertyOptions[], defaultKind: string, option: Operation['option'], toolDescription: string): Operation {
+function resourceCommand(
+	command: string,
+	kinds: INodePropertyOptions[],
+	defaultKind: string,
+	option: Operation['option'],
+	toolDescription: string,
+): Operation {
 	return {
 		option,
 		toolDescription,
@@ -19,10 +25,20 @@ function resourceCommand(command: string, kinds: INodePropertyOptions[], default
 			const answer = await apiRequest.call(
 				this,
 				elasticCloudEnterprise,
-				{ method: 'POST', path: `/api/v1/deployments/${id}/${kind}/${refId}/${command}`, about: `${decodeURIComponent(kind)} resource ${decodeURIComponent(refId)} of deployment ${decodeURIComponent(id)}` },
+				{
+					method: 'POST',
+					path: `/api/v1/deployments/${id}/${kind}/${refId}/${command}`,
+					about: `${decodeURIComponent(kind)} resource ${decodeURIComponent(refId)} of deployment ${decodeURIComponent(id)}`,
+				},
 				itemIndex,
 			);
-			return { accepted: true, deploymentId: decodeURIComponent(id), resourceKind: decodeURIComponent(kind), refId: decodeURIComponent(refId), ...answer };
+			return {
+				accepted: true,
+				deploymentId: decodeURIComponent(id),
+				resourceKind: decodeURIComponent(kind),
+				refId: decodeURIComponent(refId),
+				...answer,
+			};
 		},
 	};
 }
@@ -31,7 +47,12 @@ export const restartResource = resourceCommand(
 	'_restart',
 	STATELESS_KINDS,
 	'kibana',
-	{ name: 'Restart Resource', value: 'restartResource', action: 'Restart a resource of a deployment', description: 'Restart Kibana, APM, Integrations Server or Enterprise Search' },
+	{
+		name: 'Restart Resource',
+		value: 'restartResource',
+		action: 'Restart a resource of a deployment',
+		description: 'Restart Kibana, APM, Integrations Server or Enterprise Search',
+	},
 	'Restart a stateless resource (kibana, apm, integrations_server, enterprise_search, appsearch) of one Elastic Cloud Enterprise deployment, given the deployment ID, the kind and the ref ID (for example main-kibana). Returns accepted; the restart runs in the background. Changes the platform.',
 );
 
@@ -42,7 +63,13 @@ export const stopResource = resourceCommand(
 	'instances/_stop',
 	INSTANCE_KINDS,
 	'elasticsearch',
-	{ name: 'Stop Resource', value: 'stopResource', action: 'Stop the instances of a resource', description: 'Stop every instance of an Elasticsearch, Kibana, APM or Integrations Server resource' },
+	{
+		name: 'Stop Resource',
+		value: 'stopResource',
+		action: 'Stop the instances of a resource',
+		description:
+			'Stop every instance of an Elasticsearch, Kibana, APM or Integrations Server resource',
+	},
 	instancesTool('Stop'),
 );
 
@@ -50,6 +77,12 @@ export const startResource = resourceCommand(
 	'instances/_start',
 	INSTANCE_KINDS,
 	'elasticsearch',
-	{ name: 'Start Resource', value: 'startResource', action: 'Start the instances of a resource', description: 'Start every instance of an Elasticsearch, Kibana, APM or Integrations Server resource' },
+	{
+		name: 'Start Resource',
+		value: 'startResource',
+		action: 'Start the instances of a resource',
+		description:
+			'Start every instance of an Elasticsearch, Kibana, APM or Integrations Server resource',
+	},
 	instancesTool('Start'),
 );

@@ -18,14 +18,26 @@ export const INSTANCE_KINDS: INodePropertyOptions[] = [
 ];
 
 /** The kind of resource, and its ref_id picked from the deployment's resources of that kind. */
-export function resourceFields(kinds: INodePropertyOptions[], defaultKind: string): INodeProperties[] {
+export function resourceFields(
+	kinds: INodePropertyOptions[],
+	defaultKind: string,
+): INodeProperties[] {
 	return [
-		{ displayName: 'Resource Kind', name: 'resourceKind', type: 'options', default: defaultKind, options: kinds },
+		{
+			displayName: 'Resource Kind',
+			name: 'resourceKind',
+			type: 'options',
+			default: defaultKind,
+			options: kinds,
+		},
 		{
 			displayName: 'Resource Name or ID',
 			name: 'refId',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getDeploymentResources', loadOptionsDependsOn: ['deploymentId.value', 'resourceKind'] },
+			typeOptions: {
+				loadOptionsMethod: 'getDeploymentResources',
+				loadOptionsDependsOn: ['deploymentId.value', 'resourceKind'],
+			},
 			required: true,
 			default: '',
 			description:

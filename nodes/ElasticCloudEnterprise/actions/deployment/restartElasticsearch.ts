@@ -4,27 +4,56 @@ import { elasticCloudEnterprise } from '../../transport';
 import { deploymentIdFields, idProperty, pathId } from '../ids';
 
 export const restartElasticsearch: Operation = {
-	option: { name: 'Restart Elasticsearch', value: 'restartElasticsearch', action: 'Restart the Elasticsearch of a deployment', description: 'Restart an Elasticsearch resource' },
+	option: {
+		name: 'Restart Elasticsearch',
+		value: 'restartElasticsearch',
+		action: 'Restart the Elasticsearch of a deployment',
+		description: 'Restart an Elasticsearch resource',
+	},
 	toolDescription:
 		'Restart the Elasticsearch resource of one Elastic Cloud Enterprise deployment, given the deployment ID and the Elasticsearch ref ID (usually main-elasticsearch). Returns accepted with both IDs; the restart runs in the background. Changes the platform.',
 	fields: [
 		...deploymentIdFields,
-		{ ...idProperty('Ref ID', 'refId', 'The ref_id of the Elasticsearch resource, for example main-elasticsearch'), displayOptions: { show: { '@version': [1] } } },
+		{
+			...idProperty(
+				'Ref ID',
+				'refId',
+				'The ref_id of the Elasticsearch resource, for example main-elasticsearch',
+			),
+			displayOptions: { show: { '@version': [1] } },
+		},
 		{
 			displayName: 'Elasticsearch Resource Name or ID',
 			name: 'refId',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getElasticsearchResources', loadOptionsDependsOn: ['deploymentId.value'] },
+			typeOptions: {
+				loadOptionsMethod: 'getElasticsearchResources',
+				loadOptionsDependsOn: ['deploymentId.value'],
+			},
 			required: true,
 			default: '',
-			description: 'The ref_id of the Elasticsearch resource, usually main-elasticsearch. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			description:
+				'The ref_id of the Elasticsearch resource, usually main-elasticsearch. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			displayOptions: { hide: { '@version': [1] } },
 		},
 	],
 	async execute(itemIndex) {
 		const id = pathId(this, itemIndex, 'deploymentId', 'Deployment ID');
 		const refId = pathId(this, itemIndex, 'refId', 'Ref ID');
-		await apiRequest.call(this, elasticCloudEnterprise, { method: 'POST', path: `/api/v1/deployments/${id}/elasticsearch/${refId}/_restart`, about: `Elasticsearch resource ${decodeURIComponent(refId)} of deployment ${decodeURIComponent(id)}` }, itemIndex);
-		return { accepted: true, deploymentId: decodeURIComponent(id), refId: decodeURIComponent(refId) };
+		await apiRequest.call(
+			this,
+			elasticCloudEnterprise,
+			{
+				method: 'POST',
+				path: `/api/v1/deployments/${id}/elasticsearch/${refId}/_restart`,
+				about: `Elasticsearch resource ${decodeURIComponent(refId)} of deployment ${decodeURIComponent(id)}`,
+			},
+			itemIndex,
+		);
+		return {
+			accepted: true,
+			deploymentId: decodeURIComponent(id),
+			refId: decodeURIComponent(refId),
+		};
 	},
 };

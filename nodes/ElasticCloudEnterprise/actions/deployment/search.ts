@@ -9,7 +9,12 @@ import { deploymentSearch } from '../../listings';
 import { elasticCloudEnterprise } from '../../transport';
 
 export const searchDeployments: Operation = {
-	option: { name: 'Search', value: 'search', action: 'Search deployments', description: 'Find deployments with a query, page by page' },
+	option: {
+		name: 'Search',
+		value: 'search',
+		action: 'Search deployments',
+		description: 'Find deployments with a query, page by page',
+	},
 	toolDescription:
 		'Search Elastic Cloud Enterprise deployments with a query (for example healthy:false or a deployment name). Returns one record per matching deployment with its ID, name, health and resources.',
 	fields: [
@@ -50,6 +55,12 @@ export const searchDeployments: Operation = {
 			const text = String(this.getNodeParameter('query', itemIndex, '')).trim();
 			query = text === '' ? { match_all: {} } : { query_string: { query: text } };
 		}
-		return await collectPages.call(this, elasticCloudEnterprise, cursorPages(deploymentSearch(query)), wantedCount(this, itemIndex), itemIndex);
+		return await collectPages.call(
+			this,
+			elasticCloudEnterprise,
+			cursorPages(deploymentSearch(query)),
+			wantedCount(this, itemIndex),
+			itemIndex,
+		);
 	},
 };

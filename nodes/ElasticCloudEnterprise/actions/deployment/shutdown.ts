@@ -4,16 +4,37 @@ import { elasticCloudEnterprise } from '../../transport';
 import { deploymentIdFields, pathId } from '../ids';
 
 export const shutdownDeployment: Operation = {
-	option: { name: 'Shut Down', value: 'shutdown', action: 'Shut down a deployment', description: 'Stop every resource of a deployment' },
+	option: {
+		name: 'Shut Down',
+		value: 'shutdown',
+		action: 'Shut down a deployment',
+		description: 'Stop every resource of a deployment',
+	},
 	toolDescription:
-		'Shut down one Elastic Cloud Enterprise deployment by its deployment ID: every resource stops and the data is deleted unless a snapshot is kept. Use only when a person asked for it. Returns the platform\'s answer. Changes the platform.',
+		"Shut down one Elastic Cloud Enterprise deployment by its deployment ID: every resource stops and the data is deleted unless a snapshot is kept. Use only when a person asked for it. Returns the platform's answer. Changes the platform.",
 	fields: [
 		...deploymentIdFields,
-		{ displayName: 'Skip Snapshot', name: 'skipSnapshot', type: 'boolean', default: false, description: 'Whether to shut down without taking a last snapshot' },
+		{
+			displayName: 'Skip Snapshot',
+			name: 'skipSnapshot',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to shut down without taking a last snapshot',
+		},
 	],
 	async execute(itemIndex) {
 		const id = pathId(this, itemIndex, 'deploymentId', 'Deployment ID');
 		const skipSnapshot = this.getNodeParameter('skipSnapshot', itemIndex, false) as boolean;
-		return await apiRequest.call(this, elasticCloudEnterprise, { method: 'POST', path: `/api/v1/deployments/${id}/_shutdown`, qs: { skip_snapshot: skipSnapshot }, about: `deployment ${decodeURIComponent(id)}` }, itemIndex);
+		return await apiRequest.call(
+			this,
+			elasticCloudEnterprise,
+			{
+				method: 'POST',
+				path: `/api/v1/deployments/${id}/_shutdown`,
+				qs: { skip_snapshot: skipSnapshot },
+				about: `deployment ${decodeURIComponent(id)}`,
+			},
+			itemIndex,
+		);
 	},
 };

@@ -5,7 +5,12 @@ import { deploymentIdFields, pathId } from '../ids';
 import { jsonObject } from '../../../common/json-parameter';
 
 export const updateDeployment: Operation = {
-	option: { name: 'Update', value: 'update', action: 'Update a deployment', description: 'Change a deployment with a JSON body, as the ECE API takes it' },
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update a deployment',
+		description: 'Change a deployment with a JSON body, as the ECE API takes it',
+	},
 	toolDescription:
 		'Update one Elastic Cloud Enterprise deployment, given its ID and the JSON body of the ECE update API (name, resources and their plans, metadata). Resources left out of the body are kept unless prune_orphans is true. Changes the platform.',
 	fields: [
@@ -25,6 +30,16 @@ export const updateDeployment: Operation = {
 		const body = jsonObject(this, itemIndex, 'updateJson', 'Update (JSON)');
 		// ECE requires prune_orphans; true would delete every resource the body does not name.
 		if (body.prune_orphans === undefined) body.prune_orphans = false;
-		return await apiRequest.call(this, elasticCloudEnterprise, { method: 'PUT', path: `/api/v1/deployments/${id}`, body, about: `deployment ${decodeURIComponent(id)}` }, itemIndex);
+		return await apiRequest.call(
+			this,
+			elasticCloudEnterprise,
+			{
+				method: 'PUT',
+				path: `/api/v1/deployments/${id}`,
+				body,
+				about: `deployment ${decodeURIComponent(id)}`,
+			},
+			itemIndex,
+		);
 	},
 };

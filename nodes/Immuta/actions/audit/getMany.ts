@@ -10,34 +10,59 @@ import { immuta } from '../../transport';
 
 /** What a 404 of GET /audit means: the endpoint is gone, not a record (Immuta's audit documentation). */
 const AUDIT_GONE =
-	"This Immuta does not serve the audit endpoint (GET /audit), which Immuta deprecated: on Immuta SaaS audit records are exported in the Universal Audit Model (to S3 or ADLS Gen2), and from self-hosted 2024.1 they are pulled from Kubernetes into a SIEM. Read them there.";
+	'This Immuta does not serve the audit endpoint (GET /audit), which Immuta deprecated: on Immuta SaaS audit records are exported in the Universal Audit Model (to S3 or ADLS Gen2), and from self-hosted 2024.1 they are pulled from Kubernetes into a SIEM. Read them there.';
 
 export const getManyAuditRecords: Operation = {
-	option: { name: 'Get Many', value: 'getMany', action: 'Get many audit records', description: 'List audit records, newest first' },
+	option: {
+		name: 'Get Many',
+		value: 'getMany',
+		action: 'Get many audit records',
+		description: 'List audit records, newest first',
+	},
 	toolDescription:
 		'List Immuta audit records from the legacy audit endpoint (deprecated by Immuta: SaaS exports the Universal Audit Model instead), newest first, optionally of one record type (for example sqlQuery or dataSourceGet) and between two dates. Returns one record per event with its type, user, data source and time. Use it to see who accessed or changed data.',
 	fields: [
 		...returnAllOrLimit(),
 		filtersField([
 			{ displayName: 'From', name: 'from', type: 'dateTime', default: '' },
-			{ displayName: 'Record Type', name: 'recordType', type: 'string', default: '', placeholder: 'sqlQuery' },
+			{
+				displayName: 'Record Type',
+				name: 'recordType',
+				type: 'string',
+				default: '',
+				placeholder: 'sqlQuery',
+			},
 			{ displayName: 'To', name: 'to', type: 'dateTime', default: '' },
 		]),
 	],
 	async execute(itemIndex) {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const query: IDataObject = { sortField: 'dateTime', sortOrder: 'desc' };
-		for (const [name, parameter, label] of [['from', 'minDate', 'From'], ['to', 'maxDate', 'To']]) {
+		for (const [name, parameter, label] of [
+			['from', 'minDate', 'From'],
+			['to', 'maxDate', 'To'],
+		]) {
 			if (!filters[name]) continue;
 			const at = Date.parse(String(filters[name]));
-			if (Number.isNaN(at)) throw new NodeOperationError(this.getNode(), `The "${label}" filter needs a date`, { itemIndex });
+			if (Number.isNaN(at))
+				throw new NodeOperationError(this.getNode(), `The "${label}" filter needs a date`, {
+					itemIndex,
+				});
 			query[parameter] = new Date(at).toISOString();
 		}
 		if (query.minDate && query.maxDate && String(query.minDate) > String(query.maxDate)) {
-			throw new NodeOperationError(this.getNode(), 'The "From" filter is after the "To" filter', { itemIndex });
+			throw new NodeOperationError(this.getNode(), 'The "From" filter is after the "To" filter', {
+				itemIndex,
+			});
 		}
 		if (filters.recordType) query.recordType = filters.recordType;
 		const listing = { ...immutaListing('/audit', query, 'append-only'), gone: AUDIT_GONE };
-		return await collectPages.call(this, immuta, offsetPages(listing), wantedCount(this, itemIndex), itemIndex);
+		return await collectPages.call(
+			this,
+			immuta,
+			offsetPages(listing),
+			wantedCount(this, itemIndex),
+			itemIndex,
+		);
 	},
 };

@@ -8,16 +8,33 @@ import { BY_NAME, NAME_ONLY, immutaListing } from '../../listings';
 import { immuta } from '../../transport';
 
 export const getManyDataSources: Operation = {
-	option: { name: 'Get Many', value: 'getMany', action: 'Get many data sources', description: 'List data sources, by name' },
+	option: {
+		name: 'Get Many',
+		value: 'getMany',
+		action: 'Get many data sources',
+		description: 'List data sources, by name',
+	},
 	toolDescription:
-		'List Immuta data sources, optionally only those whose name contains a search text. Returns one record per data source with its ID, name, type and status. Use it to find a data source\'s ID by name.',
+		"List Immuta data sources, optionally only those whose name contains a search text. Returns one record per data source with its ID, name, type and status. Use it to find a data source's ID by name.",
 	fields: [
 		...returnAllOrLimit(),
-		{ displayName: 'Search Text', name: 'searchText', type: 'string', default: '', description: 'Only data sources whose name contains this text' },
+		{
+			displayName: 'Search Text',
+			name: 'searchText',
+			type: 'string',
+			default: '',
+			description: 'Only data sources whose name contains this text',
+		},
 	],
 	async execute(itemIndex) {
 		const searchText = String(this.getNodeParameter('searchText', itemIndex, '')).trim();
 		const query: IDataObject = { ...BY_NAME, ...(searchText ? { searchText, ...NAME_ONLY } : {}) };
-		return await collectPages.call(this, immuta, offsetPages(immutaListing('/dataSource', query, 'name')), wantedCount(this, itemIndex), itemIndex);
+		return await collectPages.call(
+			this,
+			immuta,
+			offsetPages(immutaListing('/dataSource', query, 'name')),
+			wantedCount(this, itemIndex),
+			itemIndex,
+		);
 	},
 };

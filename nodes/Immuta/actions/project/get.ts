@@ -10,6 +10,11 @@ export const getProject: Operation = {
 	fields: [...projectIdFields],
 	async execute(itemIndex) {
 		const id = recordId(this, itemIndex, 'projectId', 'Project ID');
-		return await apiRequest.call(this, immuta, { method: 'GET', path: `/project/${id}`, about: `project ${decodeURIComponent(id)}` }, itemIndex);
+		return await apiRequest.call(
+			this,
+			immuta,
+			{ method: 'GET', path: `/project/${id}`, about: `project ${decodeURIComponent(id)}` },
+			itemIndex,
+		);
 	},
 };

@@ -15,26 +15,45 @@ const isPattern = (index: string) => /[*,?]/.test(index);
  * alert list) know the pattern, so a pattern is searched for the id first; none or two found is an error,
  * never a guess.
  */
-export async function alertIndex(context: IExecuteFunctions, index: string, id: string, itemIndex: number): Promise<string> {
+export async function alertIndex(
+	context: IExecuteFunctions,
+	index: string,
+	id: string,
+	itemIndex: number,
+): Promise<string> {
 	if (!isPattern(index)) return index;
 	const hits = await apiList.call(
 		context,
 		stellarCyber,
-		{ method: 'POST', path: `/connect/api/data/${encodeURIComponent(index)}/_search`, body: { query: { ids: { values: [id] } }, size: 2, _source: false }, forbidden: DATA_API_FORBIDDEN },
+		{
+			method: 'POST',
+			path: `/connect/api/data/${encodeURIComponent(index)}/_search`,
+			body: { query: { ids: { values: [id] } }, size: 2, _source: false },
+			forbidden: DATA_API_FORBIDDEN,
+		},
 		['hits', 'hits'],
 		itemIndex,
 	);
 	if (hits.length === 0) {
-		throw new NodeOperationError(context.getNode(), `Stellar Cyber has no alert ${id} in ${index}`, {
-			itemIndex,
-			description: 'Check the alert ID and the Index (an alert search returns both as _id and _index). Nothing was changed.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Stellar Cyber has no alert ${id} in ${index}`,
+			{
+				itemIndex,
+				description:
+					'Check the alert ID and the Index (an alert search returns both as _id and _index). Nothing was changed.',
+			},
+		);
 	}
 	if (hits.length > 1) {
-		throw new NodeOperationError(context.getNode(), `Alert ID ${id} is in more than one index matching ${index}`, {
-			itemIndex,
-			description: `Set Index to the alert's own _index (one of ${hits.map((hit) => String(hit._index)).join(', ')}). Nothing was changed.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Alert ID ${id} is in more than one index matching ${index}`,
+			{
+				itemIndex,
+				description: `Set Index to the alert's own _index (one of ${hits.map((hit) => String(hit._index)).join(', ')}). Nothing was changed.`,
+			},
+		);
 	}
 	return String(hits[0]._index);
 }

@@ -10,11 +10,22 @@ import { scrollSearch } from '../../listings';
 import { stellarCyber } from '../../transport';
 
 export const searchAlerts: Operation = {
-	option: { name: 'Search', value: 'search', action: 'Search alerts', description: 'Search security events with a query string or a query DSL' },
+	option: {
+		name: 'Search',
+		value: 'search',
+		action: 'Search alerts',
+		description: 'Search security events with a query string or a query DSL',
+	},
 	toolDescription:
 		'Search Stellar Cyber alerts (security events in the Data Lake index aella-ser-*) with a Lucene query such as severity:high or a query DSL. Returns one record per alert with _index, _id and the alert fields. Use the _index and _id to update an alert.',
 	fields: [
-		{ displayName: 'Index Pattern', name: 'indexPattern', type: 'string', required: true, default: 'aella-ser-*' },
+		{
+			displayName: 'Index Pattern',
+			name: 'indexPattern',
+			type: 'string',
+			required: true,
+			default: 'aella-ser-*',
+		},
 		{
 			displayName: 'Query Type',
 			name: 'queryType',
@@ -45,7 +56,10 @@ export const searchAlerts: Operation = {
 	],
 	async execute(itemIndex) {
 		const index = String(this.getNodeParameter('indexPattern', itemIndex)).trim();
-		if (index === '') throw new NodeOperationError(this.getNode(), 'The "Index Pattern" parameter is empty', { itemIndex });
+		if (index === '')
+			throw new NodeOperationError(this.getNode(), 'The "Index Pattern" parameter is empty', {
+				itemIndex,
+			});
 		let query: IDataObject;
 		if (this.getNodeParameter('queryType', itemIndex, 'queryString') === 'dsl') {
 			query = jsonObject(this, itemIndex, 'queryJson', 'Query DSL');
@@ -54,6 +68,12 @@ export const searchAlerts: Operation = {
 			query = { query_string: { query: text === '' ? '*' : text } };
 		}
 		const sort = [{ timestamp: { order: 'desc' } }];
-		return await collectPages.call(this, stellarCyber, cursorPages(scrollSearch(index, query, sort)), wantedCount(this, itemIndex), itemIndex);
+		return await collectPages.call(
+			this,
+			stellarCyber,
+			cursorPages(scrollSearch(index, query, sort)),
+			wantedCount(this, itemIndex),
+			itemIndex,
+		);
 	},
 };

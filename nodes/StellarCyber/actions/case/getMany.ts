@@ -16,38 +16,70 @@ import { userIdsFor } from '../../users';
 /** Cases in Stellar's own order for a sort: by the field, then by _id ascending (as its listing pages them). */
 function inOrder(cases: IDataObject[], sort: string, order: string): IDataObject[] {
 	const sign = order === 'desc' ? -1 : 1;
-	const byId = (a: IDataObject, b: IDataObject) => (String(a._id) < String(b._id) ? -1 : String(a._id) > String(b._id) ? 1 : 0);
+	const byId = (a: IDataObject, b: IDataObject) =>
+		String(a._id) < String(b._id) ? -1 : String(a._id) > String(b._id) ? 1 : 0;
 	return [...cases].sort((a, b) => sign * (Number(a[sort]) - Number(b[sort])) || byId(a, b));
 }
 
 export const getManyCases: Operation = {
-	option: { name: 'Get Many', value: 'getMany', action: 'Get many cases', description: 'List cases with filters and a sort order' },
+	option: {
+		name: 'Get Many',
+		value: 'getMany',
+		action: 'Get many cases',
+		description: 'List cases with filters and a sort order',
+	},
 	toolDescription:
 		'List Stellar Cyber cases, optionally filtered by status, minimum score, tags, tenant or creation and modification dates, newest first by default. Returns one record per case with its _id, name, status, severity, score and times.',
 	fields: [
 		...returnAllOrLimit(),
 		filtersField([
 			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
-			{ displayName: 'Minimum Score', name: 'minScore', type: 'number', default: 0, typeOptions: { minValue: 0 } },
+			{
+				displayName: 'Minimum Score',
+				name: 'minScore',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0 },
+			},
 			{ displayName: 'Modified After', name: 'modifiedAfter', type: 'dateTime', default: '' },
 			{
 				displayName: 'Not Last Modified By',
 				name: 'notModifiedBy',
 				type: 'string',
 				default: '',
-				description: 'Leave out cases whose last change was made by these users (comma-separated emails or user IDs, as User > Get Many lists them), for example the user of this credential',
+				description:
+					'Leave out cases whose last change was made by these users (comma-separated emails or user IDs, as User > Get Many lists them), for example the user of this credential',
 			},
-			{ displayName: 'Statuses', name: 'statuses', type: 'multiOptions', default: [], options: CASE_STATUSES },
-			{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Cases with any of these tags (comma-separated)' },
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				default: [],
+				options: CASE_STATUSES,
+			},
+			{
+				displayName: 'Tags',
+				name: 'tags',
+				type: 'string',
+				default: '',
+				description: 'Cases with any of these tags (comma-separated)',
+			},
 			{
 				displayName: 'Tenant Name or ID',
 				name: 'tenantId',
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getTenants' },
 				default: '',
-				description: 'The tenant the cases belong to (its cust_id). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'The tenant the cases belong to (its cust_id). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
-			{ displayName: 'Without Tags', name: 'withoutTags', type: 'string', default: '', description: 'Leave out cases that have any of these tags (comma-separated)' },
+			{
+				displayName: 'Without Tags',
+				name: 'withoutTags',
+				type: 'string',
+				default: '',
+				description: 'Leave out cases that have any of these tags (comma-separated)',
+			},
 		]),
 		{
 			displayName: 'Sort By',
@@ -91,10 +123,16 @@ async function readCases(this: IExecuteFunctions, itemIndex: number): Promise<ID
 			notModifiedBy: await userIdsFor(this, tagList(filters.notModifiedBy), itemIndex),
 		}),
 	};
-	for (const [name, field, label] of [['createdAfter', 'created_at', 'Created After'], ['modifiedAfter', 'modified_at', 'Modified After']]) {
+	for (const [name, field, label] of [
+		['createdAfter', 'created_at', 'Created After'],
+		['modifiedAfter', 'modified_at', 'Modified After'],
+	]) {
 		if (!filters[name]) continue;
 		const at = Date.parse(String(filters[name]));
-		if (Number.isNaN(at)) throw new NodeOperationError(this.getNode(), `The "${label}" filter needs a date`, { itemIndex });
+		if (Number.isNaN(at))
+			throw new NodeOperationError(this.getNode(), `The "${label}" filter needs a date`, {
+				itemIndex,
+			});
 		filterQuery[`FROM~${field}`] = at;
 	}
 	const limit = wantedCount(this, itemIndex);
@@ -103,9 +141,25 @@ async function readCases(this: IExecuteFunctions, itemIndex: number): Promise<ID
 	// changes), put in the order asked for afterwards. An ascending Limit by time is the start of that walk.
 	if (limit === undefined || (sort !== 'score' && order === 'asc')) {
 		const walkedBy = sort === 'modified_at' ? 'modified_at' : 'created_at';
-		const cases = await collectPages.call(this, stellarCyber, timeWalkPages(caseTimeWalk(walkedBy, filterQuery)), limit, itemIndex);
-		return sort === walkedBy ? (order === 'desc' ? cases.reverse() : cases) : inOrder(cases, sort, order);
+		const cases = await collectPages.call(
+			this,
+			stellarCyber,
+			timeWalkPages(caseTimeWalk(walkedBy, filterQuery)),
+			limit,
+			itemIndex,
+		);
+		return sort === walkedBy
+			? order === 'desc'
+				? cases.reverse()
+				: cases
+			: inOrder(cases, sort, order);
 	}
 	// The first few of a newest-first or score order: skip/limit pages that check their boundary.
-	return await collectPages.call(this, stellarCyber, offsetPages(caseListing({ sort, order, ...filterQuery })), limit, itemIndex);
+	return await collectPages.call(
+		this,
+		stellarCyber,
+		offsetPages(caseListing({ sort, order, ...filterQuery })),
+		limit,
+		itemIndex,
+	);
 }

@@ -23,15 +23,31 @@ function caseView(
 		fields: [...caseIdFields],
 		async execute(itemIndex) {
 			const id = caseId(this, itemIndex);
-			const request = { method: 'GET' as const, path: `/connect/api/v1/cases/${id}/${view}`, qs, about: `case ${decodeURIComponent(id)}` };
-			return await apiRead.call(this, stellarCyber, request, (body) => read(body, decodeURIComponent(id)), itemIndex);
+			const request = {
+				method: 'GET' as const,
+				path: `/connect/api/v1/cases/${id}/${view}`,
+				qs,
+				about: `case ${decodeURIComponent(id)}`,
+			};
+			return await apiRead.call(
+				this,
+				stellarCyber,
+				request,
+				(body) => read(body, decodeURIComponent(id)),
+				itemIndex,
+			);
 		},
 	};
 }
 
 export const getCaseSummary = caseView(
 	'summary',
-	{ name: 'Get Summary', value: 'getSummary', action: 'Get a case summary', description: 'Read the text Stellar Cyber writes about a case' },
+	{
+		name: 'Get Summary',
+		value: 'getSummary',
+		action: 'Get a case summary',
+		description: 'Read the text Stellar Cyber writes about a case',
+	},
 	'Get the summary Stellar Cyber writes of one case, given its case ID (_id): a text of a few lines (kill chain stages, tactics, hosts involved). Use it to describe a case in a ticket or a message.',
 	(body, id) => ({ caseId: id, summary: textAt(body, ['data']) }),
 	// every public client asks for the text form; no public source shows the answer without it
@@ -40,17 +56,29 @@ export const getCaseSummary = caseView(
 
 export const getCaseObservables = caseView(
 	'observables',
-	{ name: 'Get Observables', value: 'getObservables', action: 'Get the observables of a case', description: 'Read the IPs, hosts and other observables a case involves' },
+	{
+		name: 'Get Observables',
+		value: 'getObservables',
+		action: 'Get the observables of a case',
+		description: 'Read the IPs, hosts and other observables a case involves',
+	},
 	'Get the observables of one Stellar Cyber case (IP addresses, hosts, users...), grouped by type, given its case ID (_id). Use them to look the indicators up elsewhere or to block them.',
 	(body, id) => ({ caseId: id, observables: recordAt(body, ['observables']) }),
 );
 
 export const getCaseScores = caseView(
 	'scores',
-	{ name: 'Get Scores', value: 'getScores', action: 'Get the score history of a case', description: 'Read how the score of a case changed, newest first' },
+	{
+		name: 'Get Scores',
+		value: 'getScores',
+		action: 'Get the score history of a case',
+		description: 'Read how the score of a case changed, newest first',
+	},
 	'Get the score history of one Stellar Cyber case, given its case ID (_id): each score event with its time and reasons, newest first, and the newest one as `latest`.',
 	(body, id) => {
-		const events = [...listAt(body, ['data'])].sort((a, b) => Number(b.timestamp ?? 0) - Number(a.timestamp ?? 0));
+		const events = [...listAt(body, ['data'])].sort(
+			(a, b) => Number(b.timestamp ?? 0) - Number(a.timestamp ?? 0),
+		);
 		return { caseId: id, latest: events[0] ?? null, scores: events };
 	},
 );

@@ -12,7 +12,11 @@ export const alertSourceFields: INodeProperties[] = [
 		default: 'ids',
 		options: [
 			{ name: 'Alert IDs', value: 'ids', description: 'Alerts given by their IDs' },
-			{ name: 'Input Item', value: 'input', description: 'The alert in the input item, for example from a UTMStack search' },
+			{
+				name: 'Input Item',
+				value: 'input',
+				description: 'The alert in the input item, for example from a UTMStack search',
+			},
 		],
 	},
 	{
@@ -25,14 +29,26 @@ export const alertSourceFields: INodeProperties[] = [
 	},
 ];
 
-const entry = (alert: IDataObject): IDataObject => ({ alertId: alert.id, alertName: alert.name, alertStatus: alert.status, alertSeverity: alert.severity });
+const entry = (alert: IDataObject): IDataObject => ({
+	alertId: alert.id,
+	alertName: alert.name,
+	alertStatus: alert.status,
+	alertSeverity: alert.severity,
+});
 
 /** UTMStack's alertList entries, each with the alert's name, status and severity (looked up for IDs typed in). */
-export async function alertList(context: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function alertList(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	if (context.getNodeParameter('alertSource', itemIndex, 'ids') === 'input') {
 		const alert = context.getInputData()[itemIndex].json;
 		if (typeof alert.id !== 'string' || alert.id === '') {
-			throw new NodeOperationError(context.getNode(), 'The input item has no alert "id": connect a UTMStack alert search, or choose Alert IDs', { itemIndex });
+			throw new NodeOperationError(
+				context.getNode(),
+				'The input item has no alert "id": connect a UTMStack alert search, or choose Alert IDs',
+				{ itemIndex },
+			);
 		}
 		return [entry(alert)];
 	}

@@ -6,12 +6,22 @@ import { utmStack } from '../../transport';
 import { incidentId, incidentIdFields } from './incident-id';
 
 export const getIncident: Operation = {
-	option: { name: 'Get', value: 'get', action: 'Get an incident', description: 'Read one incident by its number' },
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get an incident',
+		description: 'Read one incident by its number',
+	},
 	toolDescription:
 		'Get one UTMStack incident by its numeric incident ID. Returns its name, status, severity, assignee, solution and times.',
 	fields: [...incidentIdFields],
 	async execute(itemIndex) {
 		const id = incidentId(this, itemIndex);
-		return (await apiRequest.call(this, utmStack, { method: 'GET', path: `/api/utm-incidents/${id}`, about: `incident ${id}` }, itemIndex)) as IDataObject;
+		return (await apiRequest.call(
+			this,
+			utmStack,
+			{ method: 'GET', path: `/api/utm-incidents/${id}`, about: `incident ${id}` },
+			itemIndex,
+		)) as IDataObject;
 	},
 };

@@ -11,15 +11,30 @@ import { utmStackId } from '../../record-id';
 const NOTES_PER_PAGE = 1000;
 
 export const getIncidentNotes: Operation = {
-	option: { name: 'Get Notes', value: 'getNotes', action: 'Get the notes of an incident', description: 'List the notes written on an incident, oldest first' },
-	toolDescription: 'List the notes written on one UTMStack incident, oldest first, given the numeric incident ID. Returns one record per note with its text, author and date.',
+	option: {
+		name: 'Get Notes',
+		value: 'getNotes',
+		action: 'Get the notes of an incident',
+		description: 'List the notes written on an incident, oldest first',
+	},
+	toolDescription:
+		'List the notes written on one UTMStack incident, oldest first, given the numeric incident ID. Returns one record per note with its text, author and date.',
 	fields: [...incidentIdFields, ...returnAllOrLimit()],
 	async execute(itemIndex) {
 		const id = incidentId(this, itemIndex);
 		// An incident that does not exist has no notes either: say so instead of an empty list.
-		await apiRequest.call(this, utmStack, { method: 'GET', path: `/api/utm-incidents/${id}`, about: `incident ${id}` }, itemIndex);
+		await apiRequest.call(
+			this,
+			utmStack,
+			{ method: 'GET', path: `/api/utm-incidents/${id}`, about: `incident ${id}` },
+			itemIndex,
+		);
 		const pages = numberedPages({
-			request: { method: 'GET', path: '/api/utm-incident-notes', qs: { 'incidentId.equals': id, sort: 'id,asc' } },
+			request: {
+				method: 'GET',
+				path: '/api/utm-incident-notes',
+				qs: { 'incidentId.equals': id, sort: 'id,asc' },
+			},
 			pageParam: 'page',
 			sizeParam: 'size',
 			firstPage: 0,

@@ -13,9 +13,15 @@ export const incidentIdFields: INodeProperties[] = idLocator({
 });
 
 export function incidentId(context: IExecuteFunctions, itemIndex: number): number {
-	const raw = String(context.getNodeParameter('incidentId', itemIndex, '', { extractValue: true })).trim();
+	const raw = String(
+		context.getNodeParameter('incidentId', itemIndex, '', { extractValue: true }),
+	).trim();
 	if (!/^\d+$/.test(raw)) {
-		throw new NodeOperationError(context.getNode(), `The "Incident ID" parameter "${raw}" is not an incident number`, { itemIndex });
+		throw new NodeOperationError(
+			context.getNode(),
+			`The "Incident ID" parameter "${raw}" is not an incident number`,
+			{ itemIndex },
+		);
 	}
 	return Number(raw);
 }

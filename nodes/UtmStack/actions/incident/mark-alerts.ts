@@ -8,14 +8,24 @@ import { utmStack } from '../../transport';
  * own screens do right after creating an incident or adding alerts to one: the incident endpoints record
  * the link for the incident only, so without this the alert view shows the alerts as free.
  */
-export async function markAlertsAsIncident(context: IExecuteFunctions, alerts: IDataObject[], incident: IDataObject, itemIndex: number): Promise<void> {
+export async function markAlertsAsIncident(
+	context: IExecuteFunctions,
+	alerts: IDataObject[],
+	incident: IDataObject,
+	itemIndex: number,
+): Promise<void> {
 	await apiRequest.call(
 		context,
 		utmStack,
 		{
 			method: 'POST',
 			path: '/api/utm-alerts/convert-to-incident',
-			body: { eventIds: alerts.map((alert) => String(alert.alertId)), incidentName: incident.incidentName, incidentId: incident.id, incidentSource: 'INCIDENT' },
+			body: {
+				eventIds: alerts.map((alert) => String(alert.alertId)),
+				incidentName: incident.incidentName,
+				incidentId: incident.id,
+				incidentSource: 'INCIDENT',
+			},
 			expectsJson: false,
 		},
 		itemIndex,
