@@ -8,22 +8,35 @@ import {
 	textProperty,
 } from '../common/properties';
 import { sessionProperties } from '../common/session/state';
-import { headerText } from '../common/vendor-text';
+import { bodyObject, headerText, textOf, texts } from '../common/vendor-text';
 import type { LoginAnswer } from '../common/vendor-login';
 import type { VendorProfile } from './vendor-profile';
 
-/** ECE answers errors as {errors: [{code, message}]} and repeats the codes in x-cloud-error-codes. */
-function eceErrorText(answer: Pick<LoginAnswer, 'body' | 'headers'>): string | undefined {
-	const errors = (
-		answer.body as { errors?: Array<{ message?: unknown; code?: unknown }> } | undefined
-	)?.errors;
-	if (Array.isArray(errors)) {
-		const messages = errors
-			.map((error) => error?.message)
-			.filter((text): text is string => typeof text === 'string' && text !== '');
-		if (messages.length) return messages.join('; ');
-	}
-	return headerText(answer.headers, 'x-cloud-error-codes');
+/** ECE's BasicFailedReply elements (ece-swagger.json): `code` and `message` always, `fields` when the error is tied to them. */
+function eceErrors(body: unknown): Array<Record<string, unknown>> {
+	const errors = bodyObject(body)?.errors;
+	return Array.isArray(errors)
+		? errors.filter(
+				(error): error is Record<string, unknown> => !!error && typeof error === 'object',
+			)
+		: [];
+}
+
+/** Each error's message, with the request fields it names: "The field prune_orphans is required (prune_orphans)". */
+export function eceErrorText(answer: Pick<LoginAnswer, 'body' | 'headers'>): string | undefined {
+	const messages = eceErrors(answer.body).flatMap((error) => {
+		const message = textOf(error.message);
+		if (!message) return [];
+		const fields = texts(error.fields);
+		return [fields.length ? `${message} (${fields.join(', ')})` : message];
+	});
+	return messages.length ? messages.join('; ') : headerText(answer.headers, 'x-cloud-error-codes');
+}
+
+/** ECE's structured codes ("deployments.deployment_not_found"), from the body or the x-cloud-error-codes header. */
+function eceErrorCode(answer: Pick<LoginAnswer, 'body' | 'headers'>): string | undefined {
+	const codes = eceErrors(answer.body).flatMap((error) => texts([error.code]));
+	return codes.length ? codes.join(', ') : headerText(answer.headers, 'x-cloud-error-codes');
 }
 
 const METHOD = 'authMethod';
@@ -67,6 +80,7 @@ export const elasticCloudEnterpriseProfile: VendorProfile = {
 	exampleUrl: 'https://coordinator.example.com:12443',
 	logsIn: (credentials) => credentials.authMethod === 'password',
 	errorText: eceErrorText,
+	errorCode: eceErrorCode,
 	keyExpiresAt(headers) {
 		const at = Date.parse(headerText(headers, 'X-Elastic-Api-Key-Expiration') ?? '');
 		return Number.isNaN(at) ? undefined : new Date(at);

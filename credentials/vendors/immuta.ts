@@ -8,12 +8,35 @@ import {
 	textProperty,
 } from '../common/properties';
 import { sessionProperties } from '../common/session/state';
-import { bodyText } from '../common/vendor-text';
+import { bodyObject, bodyText, textOf, texts } from '../common/vendor-text';
 import type { LoginAnswer } from '../common/vendor-login';
 import type { VendorProfile } from './vendor-profile';
 
-function immutaErrorText(answer: Pick<LoginAnswer, 'body'>): string | undefined {
-	return bodyText(answer.body, 'message', 'error');
+/**
+ * Immuta's error bodies (docs/provenance/immuta.md, "Errors"): a `message` (fh-immuta-utils reads it on a 400); a 422 lists
+ * `validation` entries with a `code` (fh-immuta-utils reads validation[0].code: "unique"); whether an entry also names its
+ * field (`path`) or says a `message` is unattested, so both are read when present.
+ */
+export function immutaErrorText(answer: Pick<LoginAnswer, 'body'>): string | undefined {
+	const body = bodyObject(answer.body);
+	const validation = Array.isArray(body?.validation)
+		? body.validation
+				.map((entry) =>
+					entry && typeof entry === 'object' ? (entry as Record<string, unknown>) : {},
+				)
+				.flatMap((entry) => {
+					const reason = textOf(entry.message) ?? textOf(entry.code);
+					if (!reason) return [];
+					const path = Array.isArray(entry.path) ? texts(entry.path).join('.') : textOf(entry.path);
+					return [path ? `${path}: ${reason}` : reason];
+				})
+		: [];
+	const message = bodyText(body, 'message', 'error');
+	if (validation.length)
+		return `${message ?? 'The request is not valid'} (${validation.join('; ')})`;
+	return (
+		message ?? (typeof answer.body === 'string' ? textOf(answer.body)?.slice(0, 300) : undefined)
+	);
 }
 
 const METHOD = 'authMethod';

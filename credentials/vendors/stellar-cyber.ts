@@ -8,14 +8,20 @@ import {
 	textProperty,
 } from '../common/properties';
 import { sessionProperties } from '../common/session/state';
-import { bodyText } from '../common/vendor-text';
+import { bodyObject, bodyText, textOf } from '../common/vendor-text';
 import type { LoginAnswer } from '../common/vendor-login';
 import type { VendorProfile } from './vendor-profile';
 
-function stellarCyberErrorText(answer: Pick<LoginAnswer, 'body'>): string | undefined {
-	if (typeof answer.body === 'string' && answer.body.trim() !== '')
-		return answer.body.trim().slice(0, 300);
-	return bodyText(answer.body, 'error', 'message', 'detail');
+/**
+ * Stellar Cyber's error bodies are unattested: no public client or recorded answer shows one (every client reads the body
+ * as text: galaxy keeps its first 300 characters, XSOAR prints it whole). So a JSON body is read for its usual keys
+ * and anything else is shown as text, cut at 300 characters.
+ */
+export function stellarCyberErrorText(answer: Pick<LoginAnswer, 'body'>): string | undefined {
+	const body = bodyObject(answer.body);
+	if (body) return bodyText(body, 'error', 'message', 'detail');
+	if (typeof answer.body === 'string') return textOf(answer.body)?.slice(0, 300);
+	return undefined;
 }
 
 const METHOD = 'keyType';

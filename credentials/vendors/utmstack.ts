@@ -8,15 +8,37 @@ import {
 	textProperty,
 } from '../common/properties';
 import { sessionProperties } from '../common/session/state';
-import { bodyText, headerText } from '../common/vendor-text';
+import { bodyObject, headerText, textOf } from '../common/vendor-text';
 import type { LoginAnswer } from '../common/vendor-login';
 import type { VendorProfile } from './vendor-profile';
 
-/** UTMStack puts its error text in this header and often sends no body at all. */
-function utmStackErrorText(answer: Pick<LoginAnswer, 'body' | 'headers'>): string | undefined {
+/**
+ * UTMStack's error shapes (docs/provenance/utmstack.md, "Errors"): its own resources answer with no body and the text in
+ * X-UtmStack-error (UtilResponse, HeaderUtil.createFailureAlert); a request that fails bean validation gets a JHipster
+ * problem (application/problem+json) whose `message` is only a translation key ("error.validation") and whose
+ * `fieldErrors` name each field and the reason; any other problem has a `title`; Spring's own errors have `error`.
+ */
+export function utmStackErrorText(
+	answer: Pick<LoginAnswer, 'body' | 'headers'>,
+): string | undefined {
+	const header = headerText(answer.headers, 'X-UtmStack-error');
+	if (header) return header;
+	const body = bodyObject(answer.body);
+	if (!body) return undefined;
+	const fields = Array.isArray(body.fieldErrors)
+		? body.fieldErrors
+				.map((entry) => entry as Record<string, unknown> | null)
+				.filter((entry) => entry && textOf(entry.message))
+				.map(
+					(entry) =>
+						`${textOf(entry?.field) ?? textOf(entry?.objectName) ?? 'request'}: ${textOf(entry?.message)}`,
+				)
+		: [];
+	if (fields.length) return fields.join('; ');
+	const message = textOf(body.message);
+	const isKey = message !== undefined && /^error\.[\w.]+$/.test(message);
 	return (
-		headerText(answer.headers, 'X-UtmStack-error') ??
-		bodyText(answer.body, 'message', 'detail', 'title')
+		(isKey ? undefined : message) ?? textOf(body.detail) ?? textOf(body.title) ?? textOf(body.error)
 	);
 }
 

@@ -15,6 +15,8 @@ export interface VendorProfile {
 	exampleUrl: string;
 	/** The platform's own error text in an answer, if it sent one. */
 	errorText(answer: { body: unknown; headers: Record<string, unknown> }): string | undefined;
+	/** The platform's structured error code, where it has one (ECE's "deployments.deployment_not_found"). */
+	errorCode?(answer: { body: unknown; headers: Record<string, unknown> }): string | undefined;
 	/** False for static-key methods: they never log in and never hold a token. */
 	logsIn(credentials: ICredentialDataDecryptedObject): boolean;
 	/** When the credential's key stops working, as the platform tells on every answer (ECE's X-Elastic-Api-Key-Expiration). */

@@ -112,6 +112,20 @@ export function requestFailedError(
 	});
 }
 
+/** Where the answer came from, for the description: "(HTTP 400 to POST /api/utm-incidents)", with the platform's code when it has one. */
+function answeredTo(
+	answer: FailedAnswer,
+	api: VendorApi,
+	credentials: ICredentialDataDecryptedObject,
+	request: Pick<ApiRequest, 'method' | 'path'>,
+): string {
+	const code = api.errorCode?.({ body: answer.body, headers: answer.headers });
+	const to = request.path
+		? ` to ${request.method} ${scrubSecrets(request.path, credentials, api.properties)}`
+		: '';
+	return `(HTTP ${answer.status}${to}${code ? `, ${api.platform} code ${code}` : ''})`;
+}
+
 /** The error for an answer with an error status: the platform's own text, and what to do about it. */
 export function answerError(
 	node: INode,
@@ -158,10 +172,8 @@ export function answerError(
 		});
 	}
 	const message = said ?? `${api.platform} answered HTTP ${httpCode}`;
-	const description =
-		answer.status === 403 && forbidden
-			? `${forbidden}${said ? '' : ` (HTTP 403)`}`
-			: adviceFor(httpCode);
+	const advice = answer.status === 403 && forbidden ? forbidden : adviceFor(httpCode);
+	const description = `${advice} ${answeredTo(answer, api, credentials, request)}`;
 	return new NodeApiError(node, { message, description, httpCode } as JsonObject, {
 		message,
 		description,

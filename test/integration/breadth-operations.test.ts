@@ -587,7 +587,9 @@ describe('Elastic Cloud Enterprise', () => {
 			{ resource: 'deployment', operation: 'create', deploymentJson: '{"name": "x"}' },
 			ece.credentials,
 		);
-		expect(noEs.message).toBe('A deployment needs an Elasticsearch resource');
+		expect(noEs.message).toBe(
+			'A deployment needs an Elasticsearch resource (resources.elasticsearch)',
+		);
 	});
 
 	test('traffic filter rulesets with their deployments, and the stack versions', async () => {

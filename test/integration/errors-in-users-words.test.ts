@@ -144,8 +144,63 @@ test("a search the platform cannot parse shows the platform's own reason", async
 	// The simulator's Elasticsearch answers {error: {root_cause, type, reason}}, the reason in its parser's words.
 	expect(error.message).toMatch(/^Cannot parse query/);
 	expect(error.description).toBe(
-		'Check the node parameters: the platform could not accept the request.',
+		'Check the node parameters: the platform could not accept the request. (HTTP 400 to POST /connect/api/data/aella-ser-*/_search)',
 	);
+});
+
+describe("a refused request says what the platform said, in each platform's error shape", () => {
+	test('UTMStack: a validation problem names the field and the reason, not the translation key', async () => {
+		const alerts = await run(
+			new UtmStack(),
+			{ resource: 'alert', operation: 'search', returnAll: false, limit: 1 },
+			utm.credentials,
+		);
+		utm.sim.resetStats();
+		const error = await runError(
+			new UtmStack(),
+			{
+				resource: 'incident',
+				operation: 'create',
+				name: 'Beacon to "evil" host',
+				alertSource: 'ids',
+				alertIds: String(alerts[0].json.id),
+			},
+			utm.credentials,
+		);
+		// ExceptionTranslator's problem+json: message "error.validation", fieldErrors [{objectName, field, message}]
+		expect(error).toEqual({
+			message: 'incidentName: Double quotes are not allowed',
+			description:
+				'Check the node parameters: the platform could not accept the request. (HTTP 400 to POST /api/utm-incidents)',
+		});
+		expect(JSON.stringify(error)).not.toContain('error.validation');
+		const routes = utm.sim.requestLog.map(
+			(request) => `${request.method} ${request.route} ${request.status}`,
+		);
+		expect(routes).toEqual(['POST /api/elasticsearch/search 200', 'POST /api/utm-incidents 400']);
+	});
+
+	test('ECE: an error tied to request fields names them, with its code', async () => {
+		const [deployment] = await run(
+			new ElasticCloudEnterprise(),
+			{ resource: 'deployment', operation: 'getMany', returnAll: false, limit: 1 },
+			ece.credentials,
+		);
+		const error = await runError(
+			new ElasticCloudEnterprise(),
+			{
+				resource: 'deployment',
+				operation: 'update',
+				deploymentId: String(deployment.json.id),
+				updateJson: '{"prune_orphans": "no", "name": "renamed"}',
+			},
+			ece.credentials,
+		);
+		expect(error).toEqual({
+			message: 'The field prune_orphans is required (prune_orphans)',
+			description: `Check the node parameters: the platform could not accept the request. (HTTP 400 to PUT /api/v1/deployments/${String(deployment.json.id)}, Elastic Cloud Enterprise code root.invalid_json_request)`,
+		});
+	});
 });
 
 describe('UTMStack changes to alerts that do not exist fail, and change nothing', () => {

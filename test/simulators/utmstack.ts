@@ -136,6 +136,27 @@ function springError(status: number, request: SimRequest, headers?: HeaderValues
 }
 
 /** UTMStack's own error answers: no body, the message in X-UtmStack-error. */
+/**
+ * A request body that fails bean validation (@Valid): ExceptionTranslator's problem, as application/problem+json, with a
+ * translation key for `message` and the reasons in `fieldErrors` (web/rest/errors/ExceptionTranslator.java,
+ * ErrorConstants.java, FieldErrorVM.java; docs/provenance/utmstack.md "Errors").
+ */
+function validationProblem(
+	request: SimRequest,
+	objectName: string,
+	fieldErrors: Array<{ field: string; message: string }>,
+): SimReply {
+	const problem = {
+		type: 'https://www.jhipster.tech/problem/constraint-violation',
+		title: 'Method argument not valid',
+		status: 400,
+		path: request.path,
+		message: 'error.validation',
+		fieldErrors: fieldErrors.map((error) => ({ objectName, ...error })),
+	};
+	return text(400, JSON.stringify(problem), {}, 'application/problem+json');
+}
+
 function utmError(status: number, message: string): SimReply {
 	return empty(status, { 'X-UtmStack-error': message.replace(/[^\x20-\x7e]/g, ' ') });
 }
@@ -553,12 +574,19 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 
 	const createIncident: Handler = (request) => {
 		const body = (request.body ?? {}) as Record<string, unknown>;
-		// NewIncidentDTO's @Pattern refuses a double quote in the name
-		if (
-			typeof body.incidentName !== 'string' ||
-			body.incidentName.trim() === '' ||
-			body.incidentName.includes('"')
-		)
+		// NewIncidentDTO: incidentName @NotNull and @Pattern(^[^"]*$, "Double quotes are not allowed"), alertList @NotNull;
+		// Spring's default text for @NotNull is "must not be null"
+		const invalid = [
+			...(typeof body.incidentName !== 'string'
+				? [{ field: 'incidentName', message: 'must not be null' }]
+				: body.incidentName.includes('"')
+					? [{ field: 'incidentName', message: 'Double quotes are not allowed' }]
+					: []),
+			...(body.alertList == null ? [{ field: 'alertList', message: 'must not be null' }] : []),
+		];
+		if (invalid.length) return validationProblem(request, 'newIncidentDTO', invalid);
+		// unattested: a blank name passes validation; the simulator refuses it as Spring's default 400
+		if (typeof body.incidentName === 'string' && body.incidentName.trim() === '')
 			return springError(400, request);
 		// incident_name is UNIQUE (tables.sql): a second incident of the same name fails in the database, a 500
 		if (incidents().some((incident) => incident.incidentName === body.incidentName)) {
@@ -579,7 +607,7 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		const linked = list.ids.map((id) => alertById().get(id) as StoredDoc);
 		const incident: UtmIncident = {
 			id: Math.max(0, ...incidents().map((i) => i.id)) + 1,
-			incidentName: body.incidentName,
+			incidentName: String(body.incidentName),
 			incidentDescription: body.incidentDescription,
 			incidentStatus: 'OPEN',
 			incidentAssignedTo:
