@@ -90,6 +90,21 @@ const LISTINGS: PagedListing[] = [
 		returnAllRequests: (count) => Math.max(1, Math.ceil(count / 200)),
 	},
 	{
+		// a bare array with no count (docs/provenance/immuta.md row 17): the read ends at a short page
+		name: 'Immuta global policy getMany (offset/size, no count)',
+		vendor: 'immuta',
+		seed: (count) => ({ globalPolicyCount: count, dataSourceCount: 1 }),
+		node: () => new Immuta(),
+		credentialType: 'immutaApi',
+		credential: { authMethod: 'apiKey', apiKey: IMMUTA.apiKey },
+		parameters: { resource: 'globalPolicy', operation: 'getMany' },
+		pagePath: '/policy/global',
+		pageSize: 200,
+		idField: 'id',
+		// a full last page is followed by one more request, which comes back short (empty)
+		returnAllRequests: (count) => Math.floor(count / 200) + 1,
+	},
+	{
 		name: 'ECE deployment search (cursor)',
 		vendor: 'ece',
 		seed: (count) => ({ deploymentCount: count }),

@@ -74,7 +74,44 @@ function numberParam(request: SimRequest, name: string, fallback: number): numbe
 
 export function immutaSimulator(context: VendorContext): VendorApp {
 	const { options, tokens, logins } = context;
-	const data = lazy(() => seedImmuta(options.seed, options.dataSourceCount, options.referenceTime));
+	const data = lazy(() => {
+		const seeded = seedImmuta(options.seed, options.dataSourceCount, options.referenceTime);
+		// globalPolicyCount: the seeded 15 cut, or more made without the generator so the seeded data stays the same
+		seeded.globalPolicies.splice(options.globalPolicyCount);
+		for (let id = seeded.globalPolicies.length + 1; id <= options.globalPolicyCount; id++) {
+			const base = seeded.globalPolicies[(id - 1) % seeded.globalPolicies.length];
+			seeded.globalPolicies.push({
+				...base,
+				id,
+				name: `Policy ${id}`,
+				createdAt: new Date(options.referenceTime - id * 60_000).toISOString(),
+			});
+		}
+		return seeded;
+	});
+
+	/**
+	 * GET /policy/global: Immuta's API description (docs/provenance/immuta.md row 17) declares offset, size, sortField
+	 * (default createdAt) and sortOrder (default desc), and answers a bare array (Model59) with no count. It gives size no
+	 * default; the simulator cuts an answer without one at 25 records (unattested: the default of its other lists here),
+	 * the way a list read in one request comes back short without a word.
+	 */
+	const listGlobalPolicies: Handler = (request) => {
+		const size = numberParam(request, 'size', 25);
+		const offset = numberParam(request, 'offset', 0);
+		if (size === 'invalid' || offset === 'invalid')
+			return boom(400, 'size and offset must be non-negative integers', {
+				validation: { source: 'query', keys: ['size', 'offset'] },
+			});
+		const field = request.query.get('sortField') || 'createdAt';
+		const direction = request.query.get('sortOrder') === 'asc' ? 1 : -1;
+		const sorted = [...data().globalPolicies].sort(
+			(a, b) =>
+				direction * String(a[field] ?? '').localeCompare(String(b[field] ?? '')) ||
+				Number(a.id) - Number(b.id),
+		);
+		return json(200, sorted.slice(offset, offset + size));
+	};
 
 	const apiKeyLogin: Handler = (request) => {
 		const apikey = (request.body as Record<string, unknown> | undefined)?.apikey;
@@ -402,10 +439,7 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 			),
 		)
 		.get('/project/:id', secured(getProject))
-		.get(
-			'/policy/global',
-			secured(() => json(200, data().globalPolicies)),
-		)
+		.get('/policy/global', secured(listGlobalPolicies))
 		.get('/audit', secured(listAudit))
 		// vendor-apis.md: /tag without a token answers 500, not 401 (fh-immuta-utils re-authenticates on 500 too)
 		.get('/tag', (request) => {

@@ -49,6 +49,8 @@ export interface SimulatorOptions {
 	caseCount?: number;
 	/** Immuta seeded data sources (default 250). */
 	dataSourceCount?: number;
+	/** Immuta global policies (default 15). */
+	globalPolicyCount?: number;
 	/** ECE seeded deployments (default 120). */
 	deploymentCount?: number;
 	/** Seed of the data generator (default 1): the same seed and reference time give the same data. */
@@ -120,6 +122,7 @@ export interface ResolvedOptions {
 	dataSourceCount: number;
 	deploymentCount: number;
 	seed: number;
+	globalPolicyCount: number;
 	referenceTime: number;
 	requestLogLimit: number;
 }
@@ -149,6 +152,7 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
 		dataSourceCount: positive(options.dataSourceCount, 250),
 		deploymentCount: positive(options.deploymentCount, 120),
 		seed: options.seed ?? 1,
+		globalPolicyCount: positive(options.globalPolicyCount, 15),
 		referenceTime: options.referenceTime ?? Date.now(),
 		requestLogLimit: positive(options.requestLogLimit, 2_000),
 	};
