@@ -17,8 +17,9 @@ export class ElasticCloudEnterprise implements INodeType {
 		icon: { light: 'file:../../icons/ece.svg', dark: 'file:../../icons/ece.dark.svg' },
 		group: ['transform'],
 		// 2: record ids picked from a list (resource locators); version 1 workflows keep their text fields.
-		version: [1, 2],
-		defaultVersion: 2,
+		// 3: changes that start a plan wait for its outcome by default; saved version 1 and 2 workflows do not.
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage deployments, allocators and API keys of Elastic Cloud Enterprise',
 		defaults: { name: 'Elastic Cloud Enterprise' },

@@ -557,6 +557,7 @@ describe('Elastic Cloud Enterprise', () => {
 				operation: 'update',
 				deploymentId: { __rl: true, mode: 'id', value: created.json.id },
 				updateJson: '{"name": "soc-n8n-renamed"}',
+				waitForCompletion: false,
 			},
 			ece.credentials,
 		);

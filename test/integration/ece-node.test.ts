@@ -145,12 +145,14 @@ describe('deployments', () => {
 			operation: 'restartElasticsearch',
 			deploymentId: id,
 			refId: 'main-elasticsearch',
+			waitForCompletion: false,
 		});
 		const [stopped] = await run({
 			resource: 'deployment',
 			operation: 'shutdown',
 			deploymentId: id,
 			skipSnapshot: true,
+			waitForCompletion: false,
 		});
 		expect(one.json.id).toBe(id);
 		expect(restarted.json).toEqual({

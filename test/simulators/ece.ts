@@ -14,6 +14,13 @@ import {
 	type EceDeployment,
 	type Json,
 } from './data/ece';
+import {
+	DEFAULT_PLAN_SETTINGS,
+	advancePlans,
+	pendingPlan,
+	startPlan,
+	type PlanSettings,
+} from './ece-plans';
 import { ECE } from './fixtures';
 import { DAY_MS, lazy } from './seed';
 
@@ -376,9 +383,45 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		return json(200, reply);
 	};
 
+	let planSettings: PlanSettings = { ...DEFAULT_PLAN_SETTINGS };
+
+	/** A plan already running on the resource: ECE refuses a second change (cancel_pending defaults to false). */
+	const planRunning = (d: EceDeployment, kind: string, refId: string): SimReply | undefined =>
+		pendingPlan(d, kind, refId)
+			? eceError(
+					422,
+					'deployments.deployment_resource_plan_change_error',
+					`A plan is already running on ${kind} resource ${refId}`,
+				)
+			: undefined;
+
 	const getDeployment: Handler = (request) => {
 		const found = findDeployment(request.params.id);
-		return found ? json(200, fullDeployment(found)) : notFoundDeployment(request.params.id);
+		if (!found) return notFoundDeployment(request.params.id);
+		// show_plans defaults to true: each read is a poll of the plans
+		if (booleanParam(request, 'show_plans') !== false) advancePlans(found);
+		const full = fullDeployment(found);
+		if (booleanParam(request, 'show_plan_history') !== true) {
+			for (const resources of Object.values(full.resources as Record<string, Json[]>))
+				for (const resource of resources) {
+					const info = (resource.info as { plan_info?: Json } | undefined)?.plan_info;
+					if (info) info.history = [];
+				}
+		}
+		if (booleanParam(request, 'show_plan_logs') !== true) {
+			for (const resources of Object.values(full.resources as Record<string, Json[]>))
+				for (const resource of resources) {
+					const info = (resource.info as { plan_info?: Record<string, Json | Json[]> } | undefined)
+						?.plan_info;
+					for (const attempt of [
+						info?.current,
+						info?.pending,
+						...((info?.history as Json[]) ?? []),
+					])
+						if (attempt && !Array.isArray(attempt)) (attempt as Json).plan_attempt_log = [];
+				}
+		}
+		return json(200, full);
 	};
 
 	const shutdown: Handler = (request) => {
@@ -392,6 +435,8 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		}
 		found.status = 'stopped';
 		found.lastModified = new Date().toISOString();
+		startPlan(found, 'elasticsearch', found.esRefId, planSettings);
+		startPlan(found, 'kibana', 'main-kibana', planSettings);
 		return json(200, { id: found.id, name: found.name });
 	};
 
@@ -412,6 +457,9 @@ export function eceSimulator(context: VendorContext): VendorApp {
 				'The Elasticsearch resource is shut down and cannot be restarted',
 			);
 		}
+		const busy = planRunning(found, 'elasticsearch', found.esRefId);
+		if (busy) return busy;
+		startPlan(found, 'elasticsearch', found.esRefId, planSettings);
 		return json(202, {});
 	};
 
@@ -462,6 +510,9 @@ export function eceSimulator(context: VendorContext): VendorApp {
 				'deployments.deployment_resource_plan_change_error',
 				`The ${request.params.kind} resource is shut down and cannot be restarted`,
 			);
+		const busy = planRunning(found, request.params.kind, request.params.refId);
+		if (busy) return busy;
+		startPlan(found, request.params.kind, request.params.refId, planSettings);
 		found.lastModified = new Date().toISOString();
 		return json(202, {});
 	};
@@ -554,6 +605,9 @@ export function eceSimulator(context: VendorContext): VendorApp {
 				),
 			});
 		deployments().push(created);
+		// the new deployment's first plans run in the background (POST answers 201 before they end)
+		startPlan(created, 'elasticsearch', created.esRefId, planSettings);
+		startPlan(created, 'kibana', 'main-kibana', planSettings);
 		return json(201, answer);
 	};
 
@@ -826,6 +880,11 @@ export function eceSimulator(context: VendorContext): VendorApp {
 			eceError(500, 'root.unexpected_error', 'There was an internal server error'),
 		control(route, body) {
 			if (route === 'POST /__sim/deployments/health') return changeHealth(body);
+			// POST /__sim/plans {reads?, outcome?, failingStep?, message?}: how the plans started from now on run
+			if (route === 'POST /__sim/plans') {
+				planSettings = { ...DEFAULT_PLAN_SETTINGS, ...((body ?? {}) as Partial<PlanSettings>) };
+				return json(200, planSettings);
+			}
 			if (route === 'GET /__sim/deployments')
 				return json(
 					200,

@@ -61,6 +61,8 @@ export interface SimulatorOptions {
 	requestLogLimit?: number;
 	/** Called with one line per answered request (the CLI's --verbose). */
 	log?: (line: string) => void;
+	/** Called in-process with each answered request as recorded (a test moves its fake clock here). */
+	onAnswer?: (request: RecordedRequest) => void;
 }
 
 /** One request as the simulator received it (no headers: they hold secrets). */
@@ -120,9 +122,9 @@ export interface ResolvedOptions {
 	logCount: number;
 	caseCount: number;
 	dataSourceCount: number;
+	globalPolicyCount: number;
 	deploymentCount: number;
 	seed: number;
-	globalPolicyCount: number;
 	referenceTime: number;
 	requestLogLimit: number;
 }
@@ -150,9 +152,9 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
 		logCount: positive(options.logCount, 2_000),
 		caseCount: positive(options.caseCount, 300),
 		dataSourceCount: positive(options.dataSourceCount, 250),
+		globalPolicyCount: positive(options.globalPolicyCount, 15),
 		deploymentCount: positive(options.deploymentCount, 120),
 		seed: options.seed ?? 1,
-		globalPolicyCount: positive(options.globalPolicyCount, 15),
 		referenceTime: options.referenceTime ?? Date.now(),
 		requestLogLimit: positive(options.requestLogLimit, 2_000),
 	};

@@ -92,6 +92,8 @@ export interface Pipeline {
 	/** A release or proxy that ignores paging (POST /__sim/quirks). */
 	quirks: QuirkPlan;
 	log?: (line: string) => void;
+	/** Called in-process with each answered request as recorded (a test moves its fake clock here). */
+	onAnswer?: (request: RecordedRequest) => void;
 }
 
 /** The request handler of one simulator: control endpoints, counting, routing, logging. */
@@ -183,6 +185,7 @@ export function requestHandler(pipeline: Pipeline) {
 			status: reply.status,
 			at: Date.now(),
 		});
+		pipeline.onAnswer?.(requestLog[requestLog.length - 1]);
 		if (requestLog.length > options.requestLogLimit)
 			requestLog.splice(0, requestLog.length - options.requestLogLimit);
 		if (pipeline.log) {

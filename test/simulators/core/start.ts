@@ -142,6 +142,7 @@ export async function startPlatformSimulator(
 			churn,
 			quirks,
 			log: options.log,
+			onAnswer: options.onAnswer,
 		}),
 		{
 			port: resolved.port,

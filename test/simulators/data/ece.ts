@@ -26,6 +26,29 @@ export interface EceDeployment {
 	ownerId: string;
 	/** Resource kinds whose instances were stopped (POST .../instances/_stop). */
 	stoppedKinds?: string[];
+	/** Plan attempts per resource ("kind:refId"), for plan_info (see ../ece-plans.ts). */
+	plans?: Record<string, PlanState>;
+}
+
+/** ElasticsearchClusterPlanInfo / KibanaClusterPlanInfo: one plan attempt, its steps (ClusterPlanStepInfo). */
+export interface PlanAttempt {
+	plan_attempt_id: string;
+	healthy: boolean;
+	attempt_start_time: string;
+	attempt_end_time?: string;
+	plan_attempt_log: Json[];
+	warnings: Json[];
+	plan?: Json;
+	error?: Json;
+}
+
+export interface PlanState {
+	current?: PlanAttempt;
+	pending?: PlanAttempt;
+	history: PlanAttempt[];
+	/** Reads of the deployment (GET with show_plans) the pending plan lasts; the simulator's own bookkeeping. */
+	readsLeft?: number;
+	outcome?: { status: 'success' | 'error'; failingStep?: string; message?: string };
 }
 
 export interface EceAllocator {
@@ -134,6 +157,28 @@ export function listing(d: EceDeployment): Json {
 	};
 }
 
+/**
+ * ElasticsearchClusterPlansInfo: `healthy` false when the last attempt failed (ece-swagger.json). Where ECE keeps a failed
+ * attempt is unattested: the simulator moves it to `history` and keeps the last good one `current` (cloud-sdk-go's tracker
+ * reads `current`, then the last of `history`, so it finds either way).
+ */
+function planInfo(d: EceDeployment, kind: string, refId: string, seeded?: PlanAttempt): Json {
+	const state = d.plans?.[`${kind}:${refId}`];
+	const current = state?.current ?? seeded;
+	const last = state?.history.at(-1);
+	const lastFailed =
+		last !== undefined &&
+		last.healthy === false &&
+		!state?.pending &&
+		(!current || last.attempt_start_time >= current.attempt_start_time);
+	return {
+		healthy: !lastFailed,
+		history: state?.history ?? [],
+		...(current ? { current } : {}),
+		...(state?.pending ? { pending: state.pending } : {}),
+	};
+}
+
 /** DeploymentGetResponse / DeploymentSearchResponse (the fields the Swagger marks required, and a few more). */
 export function fullDeployment(d: EceDeployment): Json {
 	const stopped = (kind: string) => (d.stoppedKinds ?? []).includes(kind);
@@ -161,16 +206,15 @@ export function fullDeployment(d: EceDeployment): Json {
 						deployment_id: d.id,
 						healthy: d.healthy && started,
 						status: esStatus,
-						plan_info: {
+						plan_info: planInfo(d, 'elasticsearch', d.esRefId, {
+							plan_attempt_id: `${d.esClusterId.slice(0, 8)}-0000-4000-8000-000000000000`,
 							healthy: true,
-							history: [],
-							current: {
-								healthy: true,
-								plan_attempt_log: [],
-								warnings: [],
-								plan: { elasticsearch: { version: d.version } },
-							},
-						},
+							attempt_start_time: d.created,
+							attempt_end_time: d.created,
+							plan_attempt_log: [],
+							warnings: [],
+							plan: { elasticsearch: { version: d.version } },
+						}),
 						elasticsearch: {
 							healthy: d.healthy,
 							shard_info: { healthy: true },
@@ -217,7 +261,7 @@ export function fullDeployment(d: EceDeployment): Json {
 						healthy: kibanaUp,
 						status: stopped('kibana') ? 'stopped' : d.status,
 						elasticsearch_cluster: { elasticsearch_id: d.esClusterId },
-						plan_info: { healthy: true, history: [] },
+						plan_info: planInfo(d, 'kibana', 'main-kibana'),
 						metadata: { version: 1, last_modified: d.lastModified },
 						topology: { healthy: true, instances: [] },
 						external_links: [],

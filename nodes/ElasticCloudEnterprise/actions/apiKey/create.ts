@@ -28,7 +28,8 @@ export const createApiKey: Operation = {
 			type: 'string',
 			default: '',
 			placeholder: '30d',
-			description: 'How long the key lives, for example 3h, 30d; empty for no expiry',
+			description:
+				'How long the key lives, as a duration such as 3h or 30d. Left empty, none is sent and ECE applies its own rule (its API description does not say which).',
 		},
 	],
 	async execute(itemIndex) {

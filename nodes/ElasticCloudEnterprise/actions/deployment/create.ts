@@ -1,6 +1,8 @@
 import { refuseForAgents } from '../../../common/agent-tool';
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
+import { optionalListAt, textAt } from '../../../common/answer-parts';
+import { waitFields, waitForPlans, waitSettings } from '../../plan-tracking';
 import { elasticCloudEnterprise } from '../../transport';
 import { jsonObject } from '../../../common/json-parameter';
 
@@ -55,6 +57,17 @@ export const createDeployment: Operation = {
 			default: false,
 			description: 'Whether to have ECE check the request without creating anything',
 		},
+		...waitFields.map((field) =>
+			field.name === 'waitMinutes'
+				? field
+				: {
+						...field,
+						displayOptions: {
+							...field.displayOptions,
+							hide: { ...field.displayOptions?.hide, validateOnly: [true] },
+						},
+					},
+		),
 	],
 	async execute(itemIndex) {
 		refuseForAgents(
@@ -64,7 +77,7 @@ export const createDeployment: Operation = {
 		);
 		const body = jsonObject(this, itemIndex, 'deploymentJson', 'Deployment (JSON)');
 		const validateOnly = this.getNodeParameter('validateOnly', itemIndex, false) === true;
-		return await apiRequest.call(
+		const answer = await apiRequest.call(
 			this,
 			elasticCloudEnterprise,
 			{
@@ -75,5 +88,22 @@ export const createDeployment: Operation = {
 			},
 			itemIndex,
 		);
+		const { wait, boundMs } = waitSettings(this, itemIndex);
+		if (validateOnly || !wait) return answer;
+		// DeploymentCreateResponse: the new deployment's id and its resources (kind, ref_id); no plan existed before
+		const id = textAt(answer, ['id']);
+		const targets = optionalListAt(answer, ['resources']).map((resource) => ({
+			kind: textAt(resource, ['kind']),
+			refId: textAt(resource, ['ref_id']),
+		}));
+		const plans = await waitForPlans(
+			this,
+			itemIndex,
+			encodeURIComponent(id),
+			targets,
+			new Map(),
+			boundMs,
+		);
+		return { ...answer, outcome: 'done', plans };
 	},
 };

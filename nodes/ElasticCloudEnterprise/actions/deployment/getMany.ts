@@ -11,7 +11,7 @@ export const getManyDeployments: Operation = {
 		description: 'List every deployment with its resources',
 	},
 	toolDescription:
-		"List Elastic Cloud Enterprise deployments. Returns one record per deployment with its ID, name, healthy flag and resources. Use it to find a deployment's ID by name.",
+		"List Elastic Cloud Enterprise deployments. Returns one record per deployment with its ID, name and resources (ref ID, kind, region); the list carries no health, so use Get for a deployment's health. Use it to find a deployment's ID by name.",
 	fields: returnAllOrLimit(),
 	async execute(itemIndex) {
 		return wantedOf(

@@ -2,6 +2,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
+import { plansBefore, waitFields, waitForPlans, waitSettings } from '../../plan-tracking';
 import { elasticCloudEnterprise } from '../../transport';
 import { deploymentIdFields, pathId } from '../ids';
 import { INSTANCE_KINDS, STATELESS_KINDS, resourceFields } from './resource-kinds';
@@ -13,15 +14,24 @@ function resourceCommand(
 	defaultKind: string,
 	option: Operation['option'],
 	toolDescription: string,
+	startsPlan = false,
 ): Operation {
 	return {
 		option,
 		toolDescription,
-		fields: [...deploymentIdFields, ...resourceFields(kinds, defaultKind)],
+		fields: [
+			...deploymentIdFields,
+			...resourceFields(kinds, defaultKind),
+			...(startsPlan ? waitFields : []),
+		],
 		async execute(itemIndex) {
 			const id = pathId(this, itemIndex, 'deploymentId', 'Deployment ID');
 			const kind = pathId(this, itemIndex, 'resourceKind', 'Resource Kind');
 			const refId = pathId(this, itemIndex, 'refId', 'Resource');
+			const { wait, boundMs } = startsPlan
+				? waitSettings(this, itemIndex)
+				: { wait: false, boundMs: 0 };
+			const before = wait ? await plansBefore(this, itemIndex, id) : undefined;
 			const answer = await apiRequest.call(
 				this,
 				elasticCloudEnterprise,
@@ -32,13 +42,23 @@ function resourceCommand(
 				},
 				itemIndex,
 			);
-			return {
+			const accepted = {
 				accepted: true,
 				deploymentId: decodeURIComponent(id),
 				resourceKind: decodeURIComponent(kind),
 				refId: decodeURIComponent(refId),
 				...answer,
 			};
+			if (!before) return accepted;
+			const [plan] = await waitForPlans(
+				this,
+				itemIndex,
+				id,
+				[{ kind: decodeURIComponent(kind), refId: decodeURIComponent(refId) }],
+				before,
+				boundMs,
+			);
+			return { ...accepted, ...plan };
 		},
 	};
 }
@@ -53,7 +73,8 @@ export const restartResource = resourceCommand(
 		action: 'Restart a resource of a deployment',
 		description: 'Restart Kibana, APM, Integrations Server or Enterprise Search',
 	},
-	'Restart a stateless resource (kibana, apm, integrations_server, enterprise_search, appsearch) of one Elastic Cloud Enterprise deployment, given the deployment ID, the kind and the ref ID (for example main-kibana). Returns accepted; the restart runs in the background. Changes the platform.',
+	'Restart a stateless resource (kibana, apm, integrations_server, enterprise_search, appsearch) of one Elastic Cloud Enterprise deployment, given the deployment ID, the kind and the ref ID (for example main-kibana). With Wait for Completion on, returns the outcome of the restart plan; otherwise accepted while it runs in the background. Changes the platform.',
+	true,
 );
 
 const instancesTool = (verb: string) =>

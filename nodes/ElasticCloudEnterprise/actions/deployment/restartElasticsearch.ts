@@ -1,5 +1,6 @@
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
+import { plansBefore, waitFields, waitForPlans, waitSettings } from '../../plan-tracking';
 import { elasticCloudEnterprise } from '../../transport';
 import { deploymentIdFields, idProperty, pathId } from '../ids';
 
@@ -11,7 +12,7 @@ export const restartElasticsearch: Operation = {
 		description: 'Restart an Elasticsearch resource',
 	},
 	toolDescription:
-		'Restart the Elasticsearch resource of one Elastic Cloud Enterprise deployment, given the deployment ID and the Elasticsearch ref ID (usually main-elasticsearch). Returns accepted with both IDs; the restart runs in the background. Changes the platform.',
+		'Restart the Elasticsearch resource of one Elastic Cloud Enterprise deployment, given the deployment ID and the Elasticsearch ref ID (usually main-elasticsearch). With Wait for Completion on, follows the restart plan and returns its outcome (done, with the seconds it took) or fails with the step that failed; otherwise returns accepted while the restart runs in the background. Changes the platform.',
 	fields: [
 		...deploymentIdFields,
 		{
@@ -36,10 +37,13 @@ export const restartElasticsearch: Operation = {
 				'The ref_id of the Elasticsearch resource, usually main-elasticsearch. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			displayOptions: { hide: { '@version': [1] } },
 		},
+		...waitFields,
 	],
 	async execute(itemIndex) {
 		const id = pathId(this, itemIndex, 'deploymentId', 'Deployment ID');
 		const refId = pathId(this, itemIndex, 'refId', 'Ref ID');
+		const { wait, boundMs } = waitSettings(this, itemIndex);
+		const before = wait ? await plansBefore(this, itemIndex, id) : undefined;
 		await apiRequest.call(
 			this,
 			elasticCloudEnterprise,
@@ -50,10 +54,20 @@ export const restartElasticsearch: Operation = {
 			},
 			itemIndex,
 		);
-		return {
+		const accepted = {
 			accepted: true,
 			deploymentId: decodeURIComponent(id),
 			refId: decodeURIComponent(refId),
 		};
+		if (!before) return accepted;
+		const [plan] = await waitForPlans(
+			this,
+			itemIndex,
+			id,
+			[{ kind: 'elasticsearch', refId: decodeURIComponent(refId) }],
+			before,
+			boundMs,
+		);
+		return { ...accepted, ...plan };
 	},
 };

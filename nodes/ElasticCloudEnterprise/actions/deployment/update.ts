@@ -1,5 +1,12 @@
 import type { Operation } from '../../../common/operations';
 import { apiRequest } from '../../../common/request';
+import {
+	plansBefore,
+	targetsOf,
+	waitFields,
+	waitForPlans,
+	waitSettings,
+} from '../../plan-tracking';
 import { elasticCloudEnterprise } from '../../transport';
 import { deploymentIdFields, pathId } from '../ids';
 import { jsonObject } from '../../../common/json-parameter';
@@ -24,13 +31,16 @@ export const updateDeployment: Operation = {
 			description:
 				'The body of the deployment update request of the ECE API (DeploymentUpdateRequest). Without "prune_orphans" n8n sends false, so resources left out of the body are kept.',
 		},
+		...waitFields,
 	],
 	async execute(itemIndex) {
 		const id = pathId(this, itemIndex, 'deploymentId', 'Deployment ID');
 		const body = jsonObject(this, itemIndex, 'updateJson', 'Update (JSON)');
 		// ECE requires prune_orphans; true would delete every resource the body does not name.
 		if (body.prune_orphans === undefined) body.prune_orphans = false;
-		return await apiRequest.call(
+		const { wait, boundMs } = waitSettings(this, itemIndex);
+		const before = wait ? await plansBefore(this, itemIndex, id) : undefined;
+		const answer = await apiRequest.call(
 			this,
 			elasticCloudEnterprise,
 			{
@@ -41,5 +51,12 @@ export const updateDeployment: Operation = {
 			},
 			itemIndex,
 		);
+		if (!before) return answer;
+		const plans = await waitForPlans(this, itemIndex, id, targetsOf(before), before, boundMs);
+		return {
+			...answer,
+			outcome: plans.every((plan) => plan.outcome === 'no plan') ? 'no plan' : 'done',
+			plans,
+		};
 	},
 };
