@@ -14,6 +14,7 @@ import { ALERT_SEVERITIES } from '../UtmStack/alert-codes';
 import { utmStackMethods } from '../UtmStack/methods';
 import { newAlertSource } from './new-alerts';
 import { ALERT_INDEXES } from '../UtmStack/search/listings';
+import { leaveOutRepeatsProperty } from '../UtmStack/search/repeats';
 
 const DEFAULT_MAX_PER_POLL = 1000;
 
@@ -68,6 +69,7 @@ export class UtmStackTrigger implements INodeType {
 				})),
 			},
 			filtersProperty,
+			leaveOutRepeatsProperty,
 			maxPerPollOptions('Alerts', DEFAULT_MAX_PER_POLL),
 		],
 	};
@@ -90,7 +92,11 @@ export class UtmStackTrigger implements INodeType {
 				operator: 'IS_GREATER_THAN',
 				value: String(minSeverity - 1),
 			});
-		const source = newAlertSource(indexPattern, filters);
+		const source = newAlertSource(
+			indexPattern,
+			filters,
+			this.getNodeParameter('leaveOutRepeats', false) as boolean,
+		);
 		return await pollNewRecords.call(
 			this,
 			source,

@@ -24,7 +24,12 @@ export interface NewRecordSource {
 	walk: TimeWalk;
 	/** The newest matching records, newest first, `size` at most, after the first `skip`. */
 	newest(size: number, skip: number): ApiRequest;
+	/** Records the trigger reads (its cursor moves past them) but does not emit. */
+	keep?: (record: IDataObject) => boolean;
 }
+
+/** How many of the newest records a manual run reads to find one the source keeps. */
+const MANUAL_SAMPLE = 20;
 
 /** Records per request when the first poll reads the newest ones. */
 const NEWEST_PAGE = 100;
@@ -184,8 +189,9 @@ export async function pollNewRecords(
 	lookBackMs = 0,
 ): Promise<INodeExecutionData[][] | null> {
 	if (this.getMode() === 'manual') {
-		const found = await newest.call(this, source, 1, 0);
-		return found.length > 0 ? [this.helpers.returnJsonArray(found)] : null;
+		const found = await newest.call(this, source, source.keep ? MANUAL_SAMPLE : 1, 0);
+		const shown = source.keep ? found.filter(source.keep).slice(0, 1) : found;
+		return shown.length > 0 ? [this.helpers.returnJsonArray(shown)] : null;
 	}
 	const state = this.getWorkflowStaticData('node');
 	const saved = state.scope === source.scope ? storedCursor(state.cursor) : undefined;
@@ -199,5 +205,6 @@ export async function pollNewRecords(
 	const lookBack = { ms: lookBackMs, recent: storedRecent(state.recent) ?? {}, floor };
 	const result = await newRecordsAfter.call(this, source, saved, maxPerPoll, lookBack);
 	Object.assign(state, { cursor: result.cursor, recent: result.recent, floor });
-	return result.records.length > 0 ? [this.helpers.returnJsonArray(result.records)] : null;
+	const records = source.keep ? result.records.filter(source.keep) : result.records;
+	return records.length > 0 ? [this.helpers.returnJsonArray(records)] : null;
 }

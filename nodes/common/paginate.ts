@@ -70,7 +70,8 @@ export class IncompleteReadError extends Error {
 
 /**
  * Every record (limit undefined) or the first `limit`, each once, requesting no page beyond what is needed.
- * Records whose ids are in `alreadyEmitted` (a trigger's earlier polls) are skipped.
+ * Records whose ids are in `alreadyEmitted` (a trigger's earlier polls) are skipped. Records `keep` refuses are read
+ * and passed over: the Limit counts the records kept, so pages are then asked for without it.
  */
 export async function collectPages<Cursor>(
 	this: RequestContext,
@@ -79,6 +80,7 @@ export async function collectPages<Cursor>(
 	limit: number | undefined,
 	itemIndex = 0,
 	alreadyEmitted: Iterable<string> = [],
+	keep?: (record: IDataObject) => boolean,
 ): Promise<IDataObject[]> {
 	const collected: IDataObject[] = [];
 	if (limit !== undefined && limit <= 0) return collected;
@@ -87,7 +89,7 @@ export async function collectPages<Cursor>(
 	let requests = 0;
 	let stalled = 0;
 	let idle = 0;
-	const start = strategy.start(limit);
+	const start = strategy.start(keep ? undefined : limit);
 	let cursor: Cursor | undefined = start;
 	while (cursor !== undefined) {
 		requests++;
@@ -161,6 +163,7 @@ export async function collectPages<Cursor>(
 				if (emitted.has(id)) continue;
 				emitted.add(id);
 			}
+			if (keep && !keep(item)) continue;
 			collected.push(item);
 			if (limit !== undefined && collected.length >= limit) return collected;
 		}

@@ -193,3 +193,42 @@ test('index patterns: the active ones (isActive.equals=true; the answer says `ac
 	);
 	expect(sent('GET /api/utm-index-patterns')[0].query['isActive.equals']).toBe('true');
 });
+
+describe('UTMStack 11 repeats (child alerts, parentId set) as its console groups them', () => {
+	const isRepeat = (alert: { json: Record<string, unknown> }) =>
+		typeof alert.json.parentId === 'string' && alert.json.parentId !== '';
+
+	test('search: every alert by default; with Leave Out Repeats, each first alert once and no repeat', async () => {
+		const all = await run(new UtmStack(), { ...search, returnAll: true }, v11.credentials);
+		const repeats = all.filter(isRepeat);
+		expect(repeats.length).toBeGreaterThan(0);
+		// a v11 alert names its two sides adversary and target, and a first alert holds parentId ""
+		expect(all[0].json).toHaveProperty('adversary');
+		expect(all.filter((alert) => alert.json.parentId === '').length).toBe(
+			all.length - repeats.length,
+		);
+		const firsts = await run(
+			new UtmStack(),
+			{ ...search, returnAll: true, leaveOutRepeats: true },
+			v11.credentials,
+		);
+		const ids = firsts.map((alert) => String(alert.json.id));
+		expect(firsts.some(isRepeat)).toBe(false);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(ids.length).toBe(all.length - repeats.length);
+		// every repeat points at a first alert that is in the list
+		for (const repeat of repeats) expect(ids).toContain(String(repeat.json.parentId));
+	});
+
+	test('a Limit counts first alerts only, in any sort order', async () => {
+		for (const sortField of ['@timestamp', 'severity']) {
+			const firsts = await run(
+				new UtmStack(),
+				{ ...search, sortField, returnAll: false, limit: 20, leaveOutRepeats: true },
+				v11.credentials,
+			);
+			expect(firsts).toHaveLength(20);
+			expect(firsts.some(isRepeat)).toBe(false);
+		}
+	});
+});

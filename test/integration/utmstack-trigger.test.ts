@@ -275,3 +275,52 @@ describe('look-back for alerts indexed late', () => {
 		expect(await poll(trigger)).toEqual([]);
 	});
 });
+
+test('UTMStack 11: with Leave Out Repeats a repeat is read past but not emitted; without it, it comes as a new alert', async () => {
+	const v11 = await startSimulator('utmstack', {
+		alertCount: 40,
+		logCount: 0,
+		utmstackRelease: 'v11',
+	});
+	try {
+		const triggerOn = (leaveOutRepeats: boolean) => {
+			const id = `utm-trigger-${++credentialCount}`;
+			harness.addCredential(id, 'utmStackApi', {
+				baseUrl: v11.url,
+				authMethod: 'apiKey',
+				apiKey: UTMSTACK.apiKey,
+			});
+			return harness.activateTrigger(
+				new UtmStackTrigger(),
+				{
+					event: 'newAlert',
+					indexPattern: 'v11-alert-*',
+					minSeverity: 1,
+					filters: {},
+					leaveOutRepeats,
+					options: { lookBackMinutes: 0 },
+				} as never,
+				{ utmStackApi: id },
+			);
+		};
+		const grouped = triggerOn(true);
+		const every = triggerOn(false);
+		await poll(grouped);
+		await poll(every);
+		const raiseV11 = (body: IDataObject) =>
+			v11.control<{ alerts: IDataObject[] }>('/__sim/alerts', body).alerts;
+		const [first] = raiseV11({ timestamp: new Date(Date.now() - 3000).toISOString() });
+		const [repeat] = raiseV11({
+			repeatOf: first.id,
+			timestamp: new Date(Date.now() - 2000).toISOString(),
+		});
+		expect(repeat.parentId).toBe(first.id);
+		expect(ids(await poll(grouped))).toEqual([first.id]);
+		expect(ids(await poll(every))).toEqual([first.id, repeat.id]);
+		// the cursor moved past the repeat: a later alert comes alone, the repeat never
+		const [later] = raiseV11({ timestamp: new Date(Date.now() - 1000).toISOString() });
+		expect(ids(await poll(grouped))).toEqual([later.id]);
+	} finally {
+		await v11.close();
+	}
+});

@@ -10,6 +10,7 @@ import {
 	type SimReply,
 	type SimRequest,
 } from './core/server';
+import { v11Alert, v11Alerts } from './data/utmstack-v11';
 import {
 	ALERT_STATUS,
 	ALERT_TAGS,
@@ -135,7 +136,6 @@ function springError(status: number, request: SimRequest, headers?: HeaderValues
 	);
 }
 
-/** UTMStack's own error answers: no body, the message in X-UtmStack-error. */
 /**
  * A request body that fails bean validation (@Valid): ExceptionTranslator's problem, as application/problem+json, with a
  * translation key for `message` and the reasons in `fieldErrors` (web/rest/errors/ExceptionTranslator.java,
@@ -157,6 +157,7 @@ function validationProblem(
 	return text(400, JSON.stringify(problem), {}, 'application/problem+json');
 }
 
+/** UTMStack's own error answers: no body, the message in X-UtmStack-error. */
 function utmError(status: number, message: string): SimReply {
 	return empty(status, { 'X-UtmStack-error': message.replace(/[^\x20-\x7e]/g, ' ') });
 }
@@ -174,9 +175,10 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 	// v11 prefixes every system index with "v11-"
 	const release = (doc: StoredDoc): StoredDoc =>
 		options.utmstackRelease === 'v11' ? { ...doc, index: `v11-${doc.index}` } : doc;
-	const alerts = lazy(() =>
-		seedAlerts(options.seed, options.alertCount, options.referenceTime).map(release),
-	);
+	const alerts = lazy(() => {
+		const seeded = seedAlerts(options.seed, options.alertCount, options.referenceTime);
+		return options.utmstackRelease === 'v11' ? v11Alerts(seeded) : seeded;
+	});
 	const logs = lazy(() =>
 		seedLogs(options.seed, options.logCount, options.referenceTime).map(release),
 	);
@@ -926,11 +928,17 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 	}
 
 	/**
-	 * POST /__sim/alerts {count?: 1, severity?: 1-3, name?, timestamp?: ISO}: new alerts as the correlation
-	 * engine would write them, all at one @timestamp (now unless given), so a batch is a tie.
+	 * POST /__sim/alerts {count?: 1, severity?: 1-3, name?, timestamp?: ISO, repeatOf?: alert id}: new alerts as the
+	 * correlation engine would write them, all at one @timestamp (now unless given), so a batch is a tie.
 	 */
 	function createAlerts(body: unknown): SimReply {
-		const { count = 1, severity, name, timestamp } = (body ?? {}) as Record<string, unknown>;
+		const {
+			count = 1,
+			severity,
+			name,
+			timestamp,
+			repeatOf,
+		} = (body ?? {}) as Record<string, unknown>;
 		if (!Number.isInteger(count) || (count as number) < 1)
 			return json(400, { error: 'count must be a positive integer' });
 		if (severity !== undefined && !SEVERITY[severity as number])
@@ -939,7 +947,15 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		if (Number.isNaN(at)) return json(400, { error: 'timestamp must be an ISO date' });
 		const created: StoredDoc[] = [];
 		for (let i = 0; i < (count as number); i++) {
-			const doc = release(alertDoc(liveRng, at));
+			// repeatOf (UTMStack 11): the new alerts repeat that alert, as children of its first alert
+			const first = repeatOf === undefined ? undefined : alertById().get(String(repeatOf));
+			if (repeatOf !== undefined && !first)
+				return json(400, { error: `repeatOf: no alert ${String(repeatOf)}` });
+			const parentId = first ? String(first.source.parentId || first.source.id) : '';
+			const doc =
+				options.utmstackRelease === 'v11'
+					? v11Alert(alertDoc(liveRng, at), parentId, first ? String(first.source.name) : undefined)
+					: release(alertDoc(liveRng, at));
 			if (severity !== undefined)
 				Object.assign(doc.source, { severity, severityLabel: SEVERITY[severity as number] });
 			if (typeof name === 'string') doc.source.name = name;

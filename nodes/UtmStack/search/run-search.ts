@@ -9,6 +9,7 @@ import { utmStack } from '../transport';
 import { ALERT_SEVERITIES, ALERT_STATUSES } from '../alert-codes';
 import { filtersProperty, searchFilters } from './filters';
 import { TIME_FIELD, searchListing, timestampWalk } from './listings';
+import { isRepeat, leaveOutRepeatsProperty } from './repeats';
 
 /** Alerts only: severities and statuses by name, as UTMStack's console shows them. */
 const alertCodeFields: INodeProperties[] = [
@@ -28,6 +29,7 @@ const alertCodeFields: INodeProperties[] = [
 		options: ALERT_STATUSES,
 		description: 'Only alerts in these statuses; none selected means any',
 	},
+	leaveOutRepeatsProperty,
 ];
 
 /** The fields of a UTMStack search, for alerts (ALERT_INDEXES by default) or logs (LOG_INDEXES). */
@@ -177,6 +179,8 @@ export async function runSearch(
 	const sortField = String(this.getNodeParameter('sortField', itemIndex, '')).trim();
 	const direction = this.getNodeParameter('sortDirection', itemIndex, 'desc') as 'asc' | 'desc';
 	const limit = wantedCount(this, itemIndex);
+	const leaveOutRepeats = this.getNodeParameter('leaveOutRepeats', itemIndex, false) as boolean;
+	const keep = leaveOutRepeats ? (record: IDataObject) => !isRepeat(record) : undefined;
 	if (sortField === TIME_FIELD) {
 		return await collectPages.call(
 			this,
@@ -184,6 +188,8 @@ export async function runSearch(
 			timeWalkPages(timestampWalk({ indexPattern }, filters, direction)),
 			limit,
 			itemIndex,
+			[],
+			keep,
 		);
 	}
 	const query: IDataObject = { indexPattern };
@@ -191,5 +197,5 @@ export async function runSearch(
 	const pages = numberedPages(
 		searchListing(query, filters, sortField === '' ? 'relevance' : `"${sortField}"`),
 	);
-	return await collectPages.call(this, utmStack, pages, limit, itemIndex);
+	return await collectPages.call(this, utmStack, pages, limit, itemIndex, [], keep);
 }
