@@ -10,26 +10,46 @@ import type {
 
 import { bearer, withAuth } from './common/authenticate';
 import { expiryFromEpochSeconds, expiryFromJwt } from './common/expiry';
-import { startSession } from './common/session/owner';
+import { sessionHeaders, startSession } from './common/session/owner';
 import { vendorLogin } from './common/vendor-login';
 import { stellarCyberProfile } from './vendors/stellar-cyber';
 
+const basicAuthorization = (credentials: ICredentialDataDecryptedObject) =>
+	`Basic ${Buffer.from(`${String(credentials.email)}:${String(credentials.apiKey)}`).toString('base64')}`;
+
+/**
+ * What the Basic method keeps instead of a token: that these very settings were accepted (sealed like a token, so a
+ * changed email or key is checked anew). It is no secret; the email and key go with every request.
+ */
+const BASIC_ACCEPTED = 'basic-authentication-accepted';
+
 const stellarCyberLogin = vendorLogin(stellarCyberProfile, {
 	loginRequest(credentials) {
+		// Basic on every call (the authentication guide's "Basic Authentication", still available; the vendor's
+		// jira-case-sync on-premises): the email and key are checked once with a read every user may make, no token.
+		if (credentials.keyType === 'basic')
+			return {
+				method: 'GET',
+				path: '/connect/api/v1/cases?limit=1',
+				headers: { Authorization: basicAuthorization(credentials) },
+			};
 		// Since 5.5 API keys are scoped and sent as a Bearer; older releases use Basic email:key.
 		const authorization =
 			credentials.keyType === 'legacy'
-				? `Basic ${Buffer.from(`${String(credentials.email)}:${String(credentials.apiKey)}`).toString('base64')}`
+				? basicAuthorization(credentials)
 				: `Bearer ${String(credentials.apiKey)}`;
 		return { path: '/connect/api/v1/access_token', headers: { Authorization: authorization } };
 	},
-	readSession(answer) {
+	readSession(answer, credentials) {
+		if (credentials.keyType === 'basic') return { token: BASIC_ACCEPTED };
 		const body = (answer.body ?? {}) as IDataObject;
 		const token = String(body.access_token ?? '');
 		return { token, expiresAt: expiryFromEpochSeconds(body.exp) ?? expiryFromJwt(token) };
 	},
 	refusedSecret: (credentials) =>
-		credentials.keyType === 'legacy' ? 'email or API key' : 'API key',
+		credentials.keyType === 'api' || credentials.keyType === 'scoped'
+			? 'API key'
+			: 'email or API key',
 });
 
 export class StellarCyberApi implements ICredentialType {
@@ -54,6 +74,12 @@ export class StellarCyberApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	) {
+		if (credentials.keyType === 'basic')
+			return withAuth(requestOptions, credentials, () =>
+				sessionHeaders(credentials, requestOptions, () => ({
+					Authorization: basicAuthorization(credentials),
+				})),
+			);
 		return withAuth(requestOptions, credentials, () => bearer(credentials, requestOptions));
 	}
 

@@ -26,6 +26,8 @@ export interface VendorLogin {
 	/** False for static-key methods: they never call a login endpoint and never store a token. */
 	logsIn(credentials: ICredentialDataDecryptedObject): boolean;
 	loginRequest(credentials: ICredentialDataDecryptedObject): {
+		/** POST unless said (Stellar Cyber's Basic method proves its secret with a GET). */
+		method?: 'GET' | 'POST';
 		path: string;
 		body?: IDataObject;
 		headers?: IDataObject;

@@ -45,9 +45,15 @@ const properties: INodeProperties[] = [
 				value: 'legacy',
 				description: 'A user API key, sent with the user email',
 			},
+			{
+				name: 'Legacy User API Key, Basic Authentication on Every Call (On-Premises)',
+				value: 'basic',
+				description:
+					"The user email and API key sent with every request, no access token: the way releases before 5.5 and the vendor's own on-premises tools sign in",
+			},
 		],
 	},
-	forMethod(textProperty('Email', 'email'), METHOD, ['legacy']),
+	forMethod(textProperty('Email', 'email'), METHOD, ['legacy', 'basic']),
 	secretProperty('API Key', 'apiKey'),
 	ignoreSslProperty,
 	...sessionProperties,
@@ -62,8 +68,8 @@ export const stellarCyberProfile: VendorProfile = {
 	logsIn: () => true,
 	errorText: stellarCyberErrorText,
 	rejectedCredential: {
-		message: 'Stellar Cyber did not accept the access token',
+		message: 'Stellar Cyber did not accept the credential',
 		description:
-			'Stellar Cyber answered 401 even with a fresh access token: check that the API key is still valid and allowed to use the public API.',
+			'Stellar Cyber answered 401 even after n8n signed in again (a fresh access token, or the email and key checked anew): check that the API key is still valid and allowed to use the public API.',
 	},
 };

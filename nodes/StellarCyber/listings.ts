@@ -29,11 +29,12 @@ export function skipLimitListing(
 export const SEARCH_PAGE_SIZE = 1000;
 
 /**
- * Stellar's documentation (6.5.x, "Using the API to Perform an ElasticSearch Query") opens the data API to
- * Super Admin users with root scope only, with the legacy user key; "not available to users with scoped API keys".
+ * The authentication guide's table of restricted endpoints (docs/provenance/stellar-cyber.md): on-premises 5.5.0 keeps
+ * the data API (/data, /update_ser, /security_events/...) to Super Admin users with root scope, "not available to users
+ * with scoped API keys" (6.5.x, "Using the API to Perform an ElasticSearch Query"); SaaS 5.5.0s does not list it there.
  */
 export const DATA_API_FORBIDDEN =
-	"Stellar Cyber's data API (Alert Search, Alert Update and the alert list) is open only to a Super Admin with root scope, signed in with a legacy user API key (Users > Generate New Token). A scoped API key, the credential's default, is refused here: use a Stellar Cyber credential with Key Type 'Legacy User API Key'.";
+	"On Stellar Cyber on-premises, the data API (Alert Search, Alert Update and the alert list) is open only to a Super Admin with root scope, signed in with a legacy user API key (System > Users > Generate New Token): use a credential with Key Type 'Legacy User API Key'. On Stellar Cyber SaaS the data API is not restricted that way, so there this refusal means the key's role lacks the privilege: ask an administrator.";
 
 /**
  * Raw Elasticsearch search through Stellar's data API: the first page opens a scroll, the next pages follow it.

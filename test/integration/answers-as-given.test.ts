@@ -168,7 +168,7 @@ describe("Stellar Cyber's data API is for root-scope legacy keys", () => {
 		);
 		expect(error.message).toBe('Insufficient privileges: this API requires root scope');
 		expect(error.description).toContain(
-			"use a Stellar Cyber credential with Key Type 'Legacy User API Key'",
+			"use a credential with Key Type 'Legacy User API Key'",
 		);
 	});
 });

@@ -1,8 +1,13 @@
 import { ElasticCloudEnterprise } from '../../nodes/ElasticCloudEnterprise/ElasticCloudEnterprise.node';
 import { Immuta } from '../../nodes/Immuta/Immuta.node';
+import { StellarCyber } from '../../nodes/StellarCyber/StellarCyber.node';
 import { UtmStack } from '../../nodes/UtmStack/UtmStack.node';
+import { StellarCyberApi } from '../../credentials/StellarCyberApi.credentials';
+import { N8nHarness } from '../helpers/n8n-harness';
 import { nodeRuns } from '../helpers/node-runs';
-import { ECE, IMMUTA, UTMSTACK } from '../simulators/fixtures';
+import { ALL_CREDENTIAL_TYPES } from '../helpers/vendors';
+import { startSimulator } from '../simulators';
+import { ECE, IMMUTA, STELLAR, UTMSTACK } from '../simulators/fixtures';
 
 /**
  * Sign-in methods beyond one login per session, through the credentials' own hooks as n8n runs them,
@@ -333,5 +338,131 @@ describe('UTMStack: an account with two-factor login', () => {
 		}
 		expect(utm.sim.stats.byEndpoint['POST /api/authenticate']).toBe(1);
 		expect(utm.sim.stats.byEndpoint[VERIFY]).toBeUndefined();
+	});
+});
+
+describe('Stellar Cyber: Basic authentication on every call (on-premises), as its authentication guide describes', () => {
+	const CASES = { resource: 'case', operation: 'getMany', returnAll: false, limit: 20 };
+	const PROBE = 'GET /connect/api/v1/cases';
+
+	test('cases are read with the email and key on every call, no token request; the settings are checked once', async () => {
+		const stellar = await simulator(
+			'stellarcyber',
+			{ caseCount: 40 },
+			{ keyType: 'basic', email: STELLAR.email, apiKey: STELLAR.legacyApiKey },
+			'stellarCyberApi',
+		);
+		const first = await run(new StellarCyber(), CASES, stellar.credentials);
+		const second = await run(new StellarCyber(), CASES, stellar.credentials);
+		expect(first).toHaveLength(20);
+		expect(second.map((item) => item.json._id)).toEqual(first.map((item) => item.json._id));
+		const log = stellar.sim.requestLog;
+		expect(log.every((request) => request.auth === 'Basic')).toBe(true);
+		expect(log.filter((request) => request.path.endsWith('/access_token'))).toHaveLength(0);
+		expect(stellar.sim.issuedTokens()).toHaveLength(0);
+		// one check of the settings (a one-case read), then only the node's own requests
+		expect(
+			log.map((request) => `${request.method} ${request.route} ${JSON.stringify(request.query)}`),
+		).toEqual([
+			`${PROBE} {"limit":"1"}`,
+			expect.stringMatching(/^GET \/connect\/api\/v1\/cases \{.*"limit":"20"/),
+			expect.stringMatching(/^GET \/connect\/api\/v1\/cases \{.*"limit":"20"/),
+		]);
+		expect(stored(stellar.credentials).sessionToken).not.toContain(STELLAR.legacyApiKey);
+	});
+
+	test('a refused email or key is tried once, then held until a person acts', async () => {
+		const stellar = await simulator(
+			'stellarcyber',
+			{ caseCount: 5 },
+			{ keyType: 'basic', email: STELLAR.email, apiKey: 'not-the-legacy-key-0000' },
+			'stellarCyberApi',
+		);
+		const error = await runError(new StellarCyber(), CASES, stellar.credentials);
+		expect(error.message).toBe('Stellar Cyber rejected the login: wrong email or API key');
+		expect(`${error.message} ${error.description}`).not.toContain('not-the-legacy-key-0000');
+		const attempts = stellar.sim.requestLog.length;
+		expect(attempts).toBe(1);
+		await runError(new StellarCyber(), CASES, stellar.credentials);
+		await runError(new StellarCyber(), CASES, stellar.credentials);
+		expect(stellar.sim.requestLog.length).toBe(attempts);
+	});
+
+	test("the credential's Test: the right email and key pass; a wrong key fails in Stellar's words after one attempt", async () => {
+		const stellar = await startSimulator('stellarcyber', { caseCount: 5 });
+		try {
+			const harness = new N8nHarness(ALL_CREDENTIAL_TYPES);
+			const type = new StellarCyberApi();
+			for (const [id, apiKey] of [
+				['basic-right', STELLAR.legacyApiKey],
+				['basic-wrong', 'not-the-legacy-key-0000'],
+			]) {
+				harness.addCredential(id, 'stellarCyberApi', {
+					baseUrl: stellar.url,
+					keyType: 'basic',
+					email: STELLAR.email,
+					apiKey,
+				});
+			}
+			expect(await harness.testCredential(type, 'basic-right')).toEqual({
+				status: 'OK',
+				message: 'Connection successful!',
+			});
+			stellar.resetStats();
+			const wrong = await harness.testCredential(type, 'basic-wrong');
+			expect(wrong).toMatchObject({
+				status: 'Error',
+				message: 'Stellar Cyber rejected the login: wrong email or API key',
+			});
+			// the test request (no session yet: no auth) and the one check of the email and key
+			expect(stellar.requestLog.filter((request) => request.auth === 'Basic')).toHaveLength(1);
+			expect(stellar.issuedTokens()).toHaveLength(0);
+		} finally {
+			await stellar.close();
+		}
+	});
+
+	test('Stellar Cyber SaaS takes no Basic authentication on a call: the check says so', async () => {
+		const stellar = await simulator(
+			'stellarcyber',
+			{ caseCount: 5, stellarEdition: 'saas' },
+			{ keyType: 'basic', email: STELLAR.email, apiKey: STELLAR.legacyApiKey },
+			'stellarCyberApi',
+		);
+		const error = await runError(new StellarCyber(), CASES, stellar.credentials);
+		expect(error.message).toBe('Stellar Cyber rejected the login: wrong email or API key');
+		expect(error.description).toContain('Basic authentication is not available');
+	});
+});
+
+describe("Stellar Cyber's data API, restricted per edition as the guide's table says", () => {
+	const SEARCH = {
+		resource: 'alert',
+		operation: 'search',
+		indexPattern: 'aella-ser-*',
+		queryType: 'queryString',
+		query: '*',
+		returnAll: false,
+		limit: 5,
+	};
+
+	test('on-premises: a scoped key is refused with where to find a key that may; SaaS: the same key searches', async () => {
+		const onPremises = await simulator(
+			'stellarcyber',
+			{ caseCount: 5 },
+			{ keyType: 'scoped', apiKey: STELLAR.apiKey },
+			'stellarCyberApi',
+		);
+		const refused = await runError(new StellarCyber(), SEARCH, onPremises.credentials);
+		expect(refused.description).toContain('On Stellar Cyber on-premises');
+		expect(refused.description).toContain('Users > Generate New Token');
+		const saas = await simulator(
+			'stellarcyber',
+			{ caseCount: 5, stellarEdition: 'saas' },
+			{ keyType: 'scoped', apiKey: STELLAR.apiKey },
+			'stellarCyberApi',
+		);
+		const alerts = await run(new StellarCyber(), SEARCH, saas.credentials);
+		expect(alerts).toHaveLength(5);
 	});
 });

@@ -36,6 +36,8 @@ export interface SimulatorOptions {
 	 * Default 'v10', the names most tests use.
 	 */
 	utmstackRelease?: 'v10' | 'v11';
+	/** Stellar Cyber on-premises (default: Basic on every call, the data API for root scope only) or SaaS. */
+	stellarEdition?: 'on-premises' | 'saas';
 	/** UTMStack seeded alerts in alert-* (default 10000). */
 	alertCount?: number;
 	/**
@@ -117,6 +119,7 @@ export interface ResolvedOptions {
 	utmstackLockSeconds: number;
 	clockOffsetMs: number;
 	utmstackRelease: 'v10' | 'v11';
+	stellarEdition: 'on-premises' | 'saas';
 	alertCount: number;
 	utmstackMaxResultWindow: number;
 	logCount: number;
@@ -147,6 +150,7 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
 		utmstackLockSeconds: positive(options.utmstackLockSeconds, 600),
 		clockOffsetMs: Number.isFinite(options.clockOffsetMs) ? Number(options.clockOffsetMs) : 0,
 		utmstackRelease: options.utmstackRelease === 'v11' ? 'v11' : 'v10',
+		stellarEdition: options.stellarEdition === 'saas' ? 'saas' : 'on-premises',
 		alertCount: positive(options.alertCount, 10_000),
 		utmstackMaxResultWindow: positive(options.utmstackMaxResultWindow, 10_000),
 		logCount: positive(options.logCount, 2_000),

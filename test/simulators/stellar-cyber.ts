@@ -79,30 +79,49 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		return json(200, { access_token: issued.token, exp: issued.expSeconds });
 	};
 
-	const secured =
-		(handler: Handler, rootScopeOnly = false): Handler =>
-		(request) => {
-			const header = request.headers.authorization;
-			const token =
-				typeof header === 'string' && /^Bearer\s+/i.test(header)
-					? header.replace(/^Bearer\s+/i, '').trim()
-					: undefined;
-			const check = tokens.check(token);
-			if (!check.valid) {
-				const message =
+	/**
+	 * Who a call comes from: a Bearer access token, or (on-premises only) Basic email:key on the call itself, the
+	 * authentication guide's "Basic Authentication ... still available" and the vendor's on-premises tools. Whether
+	 * SaaS refuses Basic on a call, and with what text, is unattested (its guides name only the token).
+	 */
+	function caller(request: SimRequest): { subject: string; keyType: string } | { refused: string } {
+		const header = request.headers.authorization;
+		if (typeof header === 'string' && /^Basic\s+/i.test(header)) {
+			if (options.stellarEdition === 'saas')
+				return { refused: 'Basic authentication is not available: use an access token' };
+			const presented = presentedKey(request);
+			if (!presented.ok || presented.keyType !== 'legacy')
+				return { refused: presented.ok ? 'Invalid email or API key' : presented.message };
+			return { subject: presented.subject, keyType: 'legacy' };
+		}
+		const token =
+			typeof header === 'string' && /^Bearer\s+/i.test(header)
+				? header.replace(/^Bearer\s+/i, '').trim()
+				: undefined;
+		const check = tokens.check(token);
+		if (!check.valid)
+			return {
+				refused:
 					check.reason === 'expired'
 						? 'Access token has expired'
 						: token
 							? 'Invalid access token'
-							: 'Access token is missing';
-				return error(401, message);
-			}
-			// Stellar's documentation (6.5.x, "Using the API to Perform an ElasticSearch Query"): data API searches
-			// are only for Super Admin users with root scope, with the legacy key; "not available to users with
-			// scoped API keys". The status and text of the refusal are unattested (modelled on the other errors).
-			if (rootScopeOnly && check.claims.key_type === 'scoped')
+							: 'Access token is missing',
+			};
+		return { subject: check.subject, keyType: String(check.claims.key_type) };
+	}
+
+	const secured =
+		(handler: Handler, rootScopeOnly = false): Handler =>
+		(request) => {
+			const who = caller(request);
+			if ('refused' in who) return error(401, who.refused);
+			// The authentication guide's table of restricted endpoints: on-premises 5.5.0 keeps /data, /update_ser and
+			// /security_events/... to Super Admin users with root scope (the legacy key; "not available to users with
+			// scoped API keys"); SaaS 5.5.0s does not list them. The status and text of the refusal are unattested.
+			if (rootScopeOnly && options.stellarEdition !== 'saas' && who.keyType === 'scoped')
 				return error(403, 'Insufficient privileges: this API requires root scope');
-			request.user = check.subject;
+			request.user = who.subject;
 			return handler(request);
 		};
 	const rootScope = (handler: Handler) => secured(handler, true);

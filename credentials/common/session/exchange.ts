@@ -18,6 +18,7 @@ import { loginRefusal, waitHold } from './login-answers';
 const LOGIN_TIMEOUT_MS = 30_000;
 
 interface Exchange {
+	method?: 'GET' | 'POST';
 	path: string;
 	body?: IDataObject | string;
 	headers?: IDataObject;
@@ -30,7 +31,7 @@ async function post(
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<LoginAnswer> {
 	const response = (await helper.helpers.httpRequest({
-		method: 'POST',
+		method: exchange.method ?? 'POST',
 		url,
 		body: exchange.body,
 		headers: exchange.headers,
@@ -153,12 +154,12 @@ export async function loggedIn(
 	baseUrl: string,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<ReceivedSession> {
-	const { path, body, headers } = vendor.loginRequest(credentials);
+	const { method, path, body, headers } = vendor.loginRequest(credentials);
 	const url = baseUrl + path;
 	let answer: LoginAnswer | undefined;
 	let failure: unknown;
 	try {
-		answer = await post(helper, url, { path, body, headers }, credentials);
+		answer = await post(helper, url, { method, path, body, headers }, credentials);
 	} catch (error) {
 		failure = error;
 	}
