@@ -4,6 +4,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { numberedPages } from '../common/page-strategies';
+import { collectPages } from '../common/paginate';
 import { apiList } from '../common/request';
 import { newestAlerts } from './search/listings';
 import { utmStack } from './transport';
@@ -87,15 +89,24 @@ export const utmStackMethods = {
 		},
 		/** The active index patterns, as UTMStack's own screen lists them (isActive.equals=true; the answer's key is `active`). */
 		async getIndexPatterns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-			const patterns = await apiList.call(
+			// a Spring page with X-Total-Count: read page by page, so no pattern is cut off
+			const patterns = await collectPages.call(
 				this,
 				utmStack,
-				{
-					method: 'GET',
-					path: '/api/utm-index-patterns',
-					qs: { page: 0, size: MAX_PAGE, 'isActive.equals': true },
-				},
-				[],
+				numberedPages({
+					request: {
+						method: 'GET',
+						path: '/api/utm-index-patterns',
+						qs: { 'isActive.equals': true, sort: 'id,asc' },
+					},
+					pageParam: 'page',
+					sizeParam: 'size',
+					firstPage: 0,
+					maxPageSize: MAX_PAGE,
+					totalHeader: 'x-total-count',
+					idField: (pattern) => String(pattern.id ?? pattern.pattern),
+				}),
+				undefined,
 			);
 			return patterns
 				.filter((pattern) => pattern.active !== false && typeof pattern.pattern === 'string')

@@ -1,23 +1,36 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiList, type RequestContext } from '../common/request';
+import { numberedPages } from '../common/page-strategies';
+import { collectPages } from '../common/paginate';
+import type { RequestContext } from '../common/request';
 import { utmStack } from './transport';
 import { utmStackId } from './record-id';
 
-/** Spring's page clamp (no max-page-size is set in UTMStack): one page holds every user of a SOC. */
+/** Spring's page clamp (no max-page-size is set in UTMStack). */
 const USERS_PAGE = 2000;
 
-/** GET /api/users (UserResource, administrators only): id, login, names, activated. */
+/**
+ * GET /api/users (UserResource, administrators only): id, login, names, activated. A Spring page with
+ * X-Total-Count, read page by page, so a SOC with more users than one page holds gets them all.
+ */
 export async function utmStackUsers(
 	context: RequestContext,
 	itemIndex = 0,
 ): Promise<IDataObject[]> {
-	return await apiList.call(
+	return await collectPages.call(
 		context,
 		utmStack,
-		{ method: 'GET', path: '/api/users', qs: { page: 0, size: USERS_PAGE } },
-		[],
+		numberedPages({
+			request: { method: 'GET', path: '/api/users', qs: { sort: 'id,asc' } },
+			pageParam: 'page',
+			sizeParam: 'size',
+			firstPage: 0,
+			maxPageSize: USERS_PAGE,
+			totalHeader: 'x-total-count',
+			idField: utmStackId,
+		}),
+		undefined,
 		itemIndex,
 	);
 }
