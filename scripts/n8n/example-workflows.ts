@@ -179,25 +179,31 @@ export function exampleWorkflows(): WorkflowJson[] {
 						options: {},
 					},
 				},
-				node(
-					EXAMPLE_NODES.eceRestart,
-					'elasticCloudEnterprise',
-					{
-						resource: 'deployment',
-						operation: 'restartElasticsearch',
-						deploymentId: '={{ $json.id }}',
-						refId:
-							'={{ ($json.after.elasticsearch.find(resource => !resource.healthy) ?? $json.after.elasticsearch[0]).refId }}',
-					},
-					ECE,
-				),
+				{
+					// version 3: the restart is followed to its outcome (Wait for Completion), which the report states
+					...node(
+						EXAMPLE_NODES.eceRestart,
+						'elasticCloudEnterprise',
+						{
+							resource: 'deployment',
+							operation: 'restartElasticsearch',
+							deploymentId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+							refId:
+								'={{ ($json.after.elasticsearch.find(resource => !resource.healthy) ?? $json.after.elasticsearch[0]).refId }}',
+							waitForCompletion: true,
+							waitMinutes: 30,
+						},
+						ECE,
+					),
+					typeVersion: 3,
+				},
 				{
 					name: EXAMPLE_NODES.eceReport,
 					type: 'n8n-nodes-base.set',
 					typeVersion: 3.4,
 					parameters: {
 						mode: 'raw',
-						jsonOutput: `={{ JSON.stringify({ deployment: $('${EXAMPLE_NODES.eceUnhealthy}').item.json.name, deploymentId: $json.deploymentId, restarted: $json.refId, report: 'Deployment ' + $('${EXAMPLE_NODES.eceUnhealthy}').item.json.name + ' turned unhealthy; n8n restarted its Elasticsearch (' + $json.refId + ').' }) }}`,
+						jsonOutput: `={{ JSON.stringify({ deployment: $('${EXAMPLE_NODES.eceUnhealthy}').item.json.name, deploymentId: $json.deploymentId, restarted: $json.refId, outcome: $json.outcome, tookSeconds: $json.tookSeconds, planAttemptId: $json.planAttemptId, report: 'Deployment ' + $('${EXAMPLE_NODES.eceUnhealthy}').item.json.name + ' turned unhealthy; n8n restarted its Elasticsearch (' + $json.refId + '): the restart is ' + $json.outcome + ' after ' + $json.tookSeconds + ' s.' }) }}`,
 						options: {},
 					},
 				},

@@ -186,10 +186,20 @@ describe.each(versionsUnderTest())('example workflows, active, in $label', (vers
 		await new Promise((resolve) => setTimeout(resolve, 12_000));
 		const reports = delivered('secopsExampleEce').map((body) => body.json);
 		expect(reports).toHaveLength(1);
-		expect(reports[0]).toMatchObject({ deployment: falling.name, deploymentId: falling.id });
+		expect(reports[0]).toMatchObject({
+			deployment: falling.name,
+			deploymentId: falling.id,
+			outcome: 'done',
+			tookSeconds: expect.any(Number),
+			planAttemptId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+		});
 		expect(String(reports[0].report)).toBe(
-			`Deployment ${falling.name} turned unhealthy; n8n restarted its Elasticsearch (${String(reports[0].restarted)}).`,
+			`Deployment ${falling.name} turned unhealthy; n8n restarted its Elasticsearch (${String(reports[0].restarted)}): the restart is done after ${String(reports[0].tookSeconds)} s.`,
 		);
+		// the plan was followed: read before the restart (with its history) and until it ended
+		const planReads = requests('ece', 'GET', new RegExp(`^/api/v1/deployments/${falling.id}$`));
+		expect(planReads.length).toBeGreaterThanOrEqual(2);
+		expect(planReads.length).toBeLessThanOrEqual(6);
 		const restarts = requests('ece', 'POST', /\/_restart$/);
 		expect(restarts.map((entry) => entry.path)).toEqual([
 			`/api/v1/deployments/${falling.id}/elasticsearch/${String(reports[0].restarted)}/_restart`,
