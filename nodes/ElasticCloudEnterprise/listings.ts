@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { listAt, optionalListAt } from '../common/answer-parts';
+import { UnexpectedAnswerError, listAt, optionalListAt } from '../common/answer-parts';
 import type { CursorListing } from '../common/page-strategies';
 
 export const SEARCH_PAGE_SIZE = 100;
@@ -37,10 +37,17 @@ export const ALLOCATORS_PATH = '/api/v1/platform/infrastructure/allocators';
 export const ALL_ALLOCATORS = 10_000;
 
 export function allocatorsOf(body: unknown): IDataObject[] {
-	return listAt(body, ['zones']).flatMap((zone) =>
+	const allocators = listAt(body, ['zones']).flatMap((zone) =>
 		optionalListAt(zone, ['allocators']).map((allocator) => ({
 			...allocator,
 			zone_id: allocator.zone_id ?? zone.zone_id,
 		})),
 	);
+	// The answer states no total (AllocatorOverview): a full page may not be every allocator, so it is not taken as one.
+	if (allocators.length >= ALL_ALLOCATORS)
+		throw new UnexpectedAnswerError(
+			`fewer than ${ALL_ALLOCATORS.toLocaleString('en-US')} allocators (ECE states no total, so a full page cannot be shown to be all of them)`,
+			`${allocators.length.toLocaleString('en-US')} allocators`,
+		);
+	return allocators;
 }

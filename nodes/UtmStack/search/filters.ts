@@ -74,7 +74,8 @@ export const filtersProperty: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'severity',
-					description: 'Document field, for example severity, name or source.ip',
+					description:
+						"Document field, for example severity or name; the attacker's address is adversary.ip on UTMStack 11 and source.ip on UTMStack 10",
 				},
 				{
 					displayName: 'Operator',
