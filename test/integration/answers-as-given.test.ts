@@ -167,9 +167,7 @@ describe("Stellar Cyber's data API is for root-scope legacy keys", () => {
 			stellar.credentials,
 		);
 		expect(error.message).toBe('Insufficient privileges: this API requires root scope');
-		expect(error.description).toContain(
-			"use a credential with Key Type 'Legacy User API Key'",
-		);
+		expect(error.description).toContain("use a credential with Key Type 'Legacy User API Key'");
 	});
 });
 
