@@ -40,7 +40,10 @@ export class ElasticCloudEnterpriseApi implements ICredentialType {
 
 	displayName = 'Elastic Cloud Enterprise API';
 
-	icon = { light: 'file:../icons/ece.svg', dark: 'file:../icons/ece.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/elastic-cloud-enterprise.svg',
+		dark: 'file:../icons/elastic-cloud-enterprise.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://www.elastic.co/docs/deploy-manage/deploy/cloud-enterprise';
 

@@ -58,8 +58,8 @@ export class StellarCyberApi implements ICredentialType {
 	displayName = 'Stellar Cyber API';
 
 	icon = {
-		light: 'file:../icons/stellarcyber.svg',
-		dark: 'file:../icons/stellarcyber.dark.svg',
+		light: 'file:../icons/stellar-cyber.svg',
+		dark: 'file:../icons/stellar-cyber.dark.svg',
 	} as const;
 
 	documentationUrl = 'https://docs.stellarcyber.ai';

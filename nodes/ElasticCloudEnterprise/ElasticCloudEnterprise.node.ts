@@ -14,7 +14,10 @@ export class ElasticCloudEnterprise implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Elastic Cloud Enterprise',
 		name: 'elasticCloudEnterprise',
-		icon: { light: 'file:../../icons/ece.svg', dark: 'file:../../icons/ece.dark.svg' },
+		icon: {
+			light: 'file:../../icons/elastic-cloud-enterprise.svg',
+			dark: 'file:../../icons/elastic-cloud-enterprise.dark.svg',
+		},
 		group: ['transform'],
 		// 2: record ids picked from a list (resource locators); version 1 workflows keep their text fields.
 		// 3: changes that start a plan wait for its outcome by default; saved version 1 and 2 workflows do not.

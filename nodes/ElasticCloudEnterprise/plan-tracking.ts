@@ -7,7 +7,7 @@ import { elasticCloudEnterprise } from './transport';
 
 /**
  * Following the plan ECE starts for a change until it ends, as cloud-sdk-go's plan tracker does (pkg/plan
- * track_change.go, track_step.go; docs/provenance/ece.md "Plans"): read the deployment with show_plans and show_plan_logs;
+ * track_change.go, track_step.go; docs/provenance/elastic-cloud-enterprise.md "Plans"): read the deployment with show_plans and show_plan_logs;
  * a resource with a `pending` plan is still running (its last step says where); when none is pending, the attempt's last
  * step `plan-completed` says how it ended (status "error": failed, with the step and message that failed). A plan that ends
  * between two reads is found in `current` or, failed, in `history` (cloud-sdk-go reads the last of `history` when

@@ -12,7 +12,10 @@ export class ElasticCloudEnterpriseTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Elastic Cloud Enterprise Trigger',
 		name: 'elasticCloudEnterpriseTrigger',
-		icon: { light: 'file:../../icons/ece.svg', dark: 'file:../../icons/ece.dark.svg' },
+		icon: {
+			light: 'file:../../icons/elastic-cloud-enterprise.svg',
+			dark: 'file:../../icons/elastic-cloud-enterprise.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'Deployment health changed',

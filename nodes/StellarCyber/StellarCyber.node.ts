@@ -15,8 +15,8 @@ export class StellarCyber implements INodeType {
 		displayName: 'Stellar Cyber',
 		name: 'stellarCyber',
 		icon: {
-			light: 'file:../../icons/stellarcyber.svg',
-			dark: 'file:../../icons/stellarcyber.dark.svg',
+			light: 'file:../../icons/stellar-cyber.svg',
+			dark: 'file:../../icons/stellar-cyber.dark.svg',
 		},
 		group: ['transform'],
 		// 2: record ids picked from a list (resource locators); version 1 workflows keep their text fields.

@@ -21,8 +21,8 @@ export class StellarCyberTrigger implements INodeType {
 		displayName: 'Stellar Cyber Trigger',
 		name: 'stellarCyberTrigger',
 		icon: {
-			light: 'file:../../icons/stellarcyber.svg',
-			dark: 'file:../../icons/stellarcyber.dark.svg',
+			light: 'file:../../icons/stellar-cyber.svg',
+			dark: 'file:../../icons/stellar-cyber.dark.svg',
 		},
 		group: ['trigger'],
 		version: 1,

@@ -61,8 +61,8 @@ export const PLATFORM_PACKAGES: readonly PlatformPackage[] = [
 	{
 		name: 'n8n-nodes-elastic-cloud-enterprise',
 		vendor: 'ece',
-		platformModule: 'ece',
-		platformExport: 'ecePlatform',
+		platformModule: 'elastic-cloud-enterprise',
+		platformExport: 'elasticCloudEnterprisePlatform',
 		title: 'Elastic Cloud Enterprise',
 		description:
 			'n8n node, trigger and credential for Elastic Cloud Enterprise: deployments, allocators, API keys and health changes, with login and session refresh built in',

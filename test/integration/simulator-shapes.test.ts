@@ -365,7 +365,7 @@ describe('Immuta (docs/provenance/immuta.md)', () => {
 	});
 });
 
-describe('Elastic Cloud Enterprise (docs/provenance/ece.md, ece-swagger.json)', () => {
+describe('Elastic Cloud Enterprise (docs/provenance/elastic-cloud-enterprise.md, ece-swagger.json)', () => {
 	test.each<[string, string, Row]>([
 		[
 			'deployments',

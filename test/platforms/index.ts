@@ -1,4 +1,4 @@
-import { ecePlatform } from './ece';
+import { elasticCloudEnterprisePlatform } from './elastic-cloud-enterprise';
 import { immutaPlatform } from './immuta';
 import type { Platform, SignIn } from './platform';
 import { stellarCyberPlatform } from './stellar-cyber';
@@ -17,7 +17,7 @@ export const PLATFORMS: readonly Platform[] = [
 	utmstackPlatform,
 	stellarCyberPlatform,
 	immutaPlatform,
-	ecePlatform,
+	elasticCloudEnterprisePlatform,
 ];
 
 /** The sign-in of a platform that logs in (with a password or by exchanging a key): what the benchmark compares. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import type { EceDeployment, Json, PlanAttempt, PlanState } from './data/ece';
+import type { EceDeployment, Json, PlanAttempt, PlanState } from './data/elastic-cloud-enterprise';
 
 /**
  * Plans as ECE runs them in the background after a change is accepted (a 202 to _restart, 200 to _shutdown and PUT): a

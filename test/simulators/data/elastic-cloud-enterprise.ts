@@ -26,7 +26,7 @@ export interface EceDeployment {
 	ownerId: string;
 	/** Resource kinds whose instances were stopped (POST .../instances/_stop). */
 	stoppedKinds?: string[];
-	/** Plan attempts per resource ("kind:refId"), for plan_info (see ../ece-plans.ts). */
+	/** Plan attempts per resource ("kind:refId"), for plan_info (see ../elastic-cloud-enterprise-plans.ts). */
 	plans?: Record<string, PlanState>;
 }
 

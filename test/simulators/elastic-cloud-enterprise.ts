@@ -13,14 +13,14 @@ import {
 	seedDeployments,
 	type EceDeployment,
 	type Json,
-} from './data/ece';
+} from './data/elastic-cloud-enterprise';
 import {
 	DEFAULT_PLAN_SETTINGS,
 	advancePlans,
 	pendingPlan,
 	startPlan,
 	type PlanSettings,
-} from './ece-plans';
+} from './elastic-cloud-enterprise-plans';
 import { ECE } from './fixtures';
 import { DAY_MS, lazy } from './seed';
 

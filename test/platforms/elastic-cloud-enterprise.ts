@@ -1,10 +1,10 @@
 import type { Platform } from './platform';
 import { ElasticCloudEnterpriseApi } from '../../credentials/ElasticCloudEnterpriseApi.credentials';
 import { elasticCloudEnterprise } from '../../nodes/ElasticCloudEnterprise/transport';
-import { eceSimulator } from '../simulators/ece';
+import { eceSimulator } from '../simulators/elastic-cloud-enterprise';
 import { ECE } from '../simulators/fixtures';
 
-export const ecePlatform: Platform = {
+export const elasticCloudEnterprisePlatform: Platform = {
 	vendor: 'ece',
 	credential: () => new ElasticCloudEnterpriseApi(),
 	api: elasticCloudEnterprise,
