@@ -17,8 +17,9 @@ export class UtmStack implements INodeType {
 		icon: { light: 'file:../../icons/utmstack.svg', dark: 'file:../../icons/utmstack.dark.svg' },
 		group: ['transform'],
 		// 2: record ids picked from a list (resource locators); version 1 workflows keep their text fields.
-		version: [1, 2],
-		defaultVersion: 2,
+		// 3: a filter's field picked from the index pattern's fields; earlier workflows keep it as text.
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Search alerts and logs, and handle alerts and incidents in UTMStack',
 		defaults: { name: 'UTMStack' },

@@ -7,6 +7,7 @@ import type {
 import { numberedPages } from '../common/page-strategies';
 import { collectPages } from '../common/paginate';
 import { apiList } from '../common/request';
+import { searchIndexFields } from './search/index-fields';
 import { newestAlerts } from './search/listings';
 import { utmStack } from './transport';
 import { utmStackUsers } from './users';
@@ -20,6 +21,7 @@ const MAX_PAGE = 1000;
 /** The editor's lists for UTMStack, loaded through the node's own request path (login, renewal, errors). */
 export const utmStackMethods = {
 	listSearch: {
+		searchIndexFields,
 		/** The newest alerts, or those whose name contains the text typed. */
 		async searchAlerts(
 			this: ILoadOptionsFunctions,

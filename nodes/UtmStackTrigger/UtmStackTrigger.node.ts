@@ -9,7 +9,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { lookBackMs, maxPerPoll, maxPerPollOptions } from '../common/fields';
 import { pollNewRecords } from '../common/new-records';
-import { filtersProperty, searchFilters } from '../UtmStack/search/filters';
+import { filtersFromFieldList, filtersProperty, searchFilters } from '../UtmStack/search/filters';
 import { ALERT_SEVERITIES } from '../UtmStack/alert-codes';
 import { utmStackMethods } from '../UtmStack/methods';
 import { newAlertSource } from './new-alerts';
@@ -24,7 +24,9 @@ export class UtmStackTrigger implements INodeType {
 		name: 'utmStackTrigger',
 		icon: { light: 'file:../../icons/utmstack.svg', dark: 'file:../../icons/utmstack.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 2: a filter's field picked from the index pattern's fields; version 1 workflows keep it as text.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: 'New alert',
 		description:
 			'Search and handle UTMStack alerts, logs and incidents, or start a workflow when new alerts are raised',
@@ -68,13 +70,17 @@ export class UtmStackTrigger implements INodeType {
 					value,
 				})),
 			},
-			filtersProperty,
+			{ ...filtersProperty, displayOptions: { show: { '@version': [1] } } },
+			{ ...filtersFromFieldList, displayOptions: { hide: { '@version': [1] } } },
 			leaveOutRepeatsProperty,
 			maxPerPollOptions('Alerts', DEFAULT_MAX_PER_POLL),
 		],
 	};
 
-	methods = { loadOptions: utmStackMethods.loadOptions };
+	methods = {
+		loadOptions: utmStackMethods.loadOptions,
+		listSearch: { searchIndexFields: utmStackMethods.listSearch.searchIndexFields },
+	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const indexPattern = String(this.getNodeParameter('indexPattern')).trim();

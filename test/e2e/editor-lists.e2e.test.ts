@@ -196,6 +196,36 @@ describe.each(versionsUnderTest())(
 			}
 		});
 
+		test('UTMStack: a filter row\'s field "From List", the chosen index pattern\'s fields, in the node (3) and the trigger (2)', async () => {
+			for (const [node, nodeVersion, parameters] of [
+				['utmStack', 3, { resource: 'alert', operation: 'search' }],
+				['utmStackTrigger', 2, { event: 'newAlert' }],
+			] as const) {
+				const answer = await env.rest.call<ListPage>(
+					'POST',
+					'/dynamic-node-parameters/resource-locator-results',
+					{
+						nodeTypeAndVersion: { name: `n8n-nodes-secops.${node}`, version: nodeVersion },
+						methodName: 'searchIndexFields',
+						path: 'parameters.filters.filter[0].field',
+						currentNodeParameters: {
+							...parameters,
+							indexPattern: 'alert-*',
+							filters: {
+								filter: [{ field: { __rl: true, mode: 'list', value: '' }, operator: 'IS' }],
+							},
+						},
+						credentials: credentialsOf('secopsUtmApiKey1'),
+						filter: 'source',
+					},
+				);
+				expect(answer.status).toBe(200);
+				const names = answer.data.results.map((result) => result.value);
+				expect(names).toEqual(expect.arrayContaining(['source.ip', 'source.ip.keyword']));
+				expect(names.every((name) => name.toLowerCase().includes('source'))).toBe(true);
+			}
+		});
+
 		test('Elastic Cloud Enterprise: deployments "From List" and the Elasticsearch resources of the one picked', async () => {
 			const page = await fromList(
 				'elasticCloudEnterprise',

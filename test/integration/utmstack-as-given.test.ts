@@ -232,3 +232,90 @@ describe('UTMStack 11 repeats (child alerts, parentId set) as its console groups
 		}
 	});
 });
+
+describe("a filter's field picked from the index pattern's fields, as UTMStack lists them", () => {
+	type Page = { results: Array<{ name: string; value: string }> };
+	const fieldsOf = async (credentials: Record<string, string>, filter?: string) =>
+		(
+			await list<Page>(
+				new UtmStack(),
+				'listSearch',
+				'searchIndexFields',
+				credentials,
+				{ resource: 'alert', operation: 'search', indexPattern: 'alert-*,v11-alert-*' },
+				filter ? { filter } : {},
+			)
+		).results.map((result) => result.value);
+
+	test("UTMStack 11 lists its alerts' sides as adversary and target, UTMStack 10 as source and destination", async () => {
+		const v11Fields = await fieldsOf(v11.credentials);
+		expect(v11Fields).toEqual(
+			expect.arrayContaining(['adversary.ip', 'target.ip', 'parentId', 'severity']),
+		);
+		expect(v11Fields).not.toContain('source.ip');
+		// alert-* has no index on UTMStack 11 (404): the other pattern's fields are the list
+		expect(
+			sent('GET /api/elasticsearch/index/properties').map((request) => request.status),
+		).toEqual([404, 200]);
+		const v10 = await simulator(
+			'utmstack',
+			{ alertCount: 20, logCount: 0 },
+			{ authMethod: 'apiKey', apiKey: UTMSTACK.apiKey },
+			'utmStackApi',
+		);
+		const v10Fields = await fieldsOf(v10.credentials);
+		expect(v10Fields).toEqual(expect.arrayContaining(['source.ip', 'destination.ip']));
+		expect(v10Fields).not.toContain('adversary.ip');
+		expect(await fieldsOf(v11.credentials, 'ADVERSARY.I')).toEqual(
+			expect.arrayContaining(['adversary.ip', 'adversary.ip.keyword']),
+		);
+	});
+
+	test('a field picked from the list, one typed by name, and a saved version 2 text field all search alike', async () => {
+		const picked = await run(
+			new UtmStack(),
+			{
+				...search,
+				returnAll: true,
+				filters: {
+					filter: [
+						{ field: { __rl: true, mode: 'list', value: 'adversary.ip' }, operator: 'EXIST' },
+					],
+				},
+			},
+			v11.credentials,
+		);
+		const typed = await run(
+			new UtmStack(),
+			{
+				...search,
+				returnAll: true,
+				filters: {
+					filter: [
+						{ field: { __rl: true, mode: 'name', value: 'adversary.ip' }, operator: 'EXIST' },
+					],
+				},
+			},
+			v11.credentials,
+		);
+		const saved = await run(
+			new UtmStack(),
+			{
+				...search,
+				returnAll: true,
+				filters: { filter: [{ field: 'adversary.ip', operator: 'EXIST' }] },
+			},
+			v11.credentials,
+			2,
+		);
+		expect(picked.length).toBeGreaterThan(0);
+		expect(picked.every((alert) => (alert.json.adversary as { ip?: string } | undefined)?.ip)).toBe(
+			true,
+		);
+		expect(typed.map((alert) => alert.json.id)).toEqual(picked.map((alert) => alert.json.id));
+		expect(saved.map((alert) => alert.json.id)).toEqual(picked.map((alert) => alert.json.id));
+		expect(sent('POST /api/elasticsearch/search').at(-1)?.body).toEqual([
+			{ field: 'adversary.ip', operator: 'EXIST', value: null },
+		]);
+	});
+});

@@ -28,6 +28,7 @@ import {
 import { totp } from './core/totp';
 import { UTMSTACK } from './fixtures';
 import { Rng, lazy, subSeed } from './seed';
+import { indexProperties } from './utmstack-fields';
 import { FilterError, parseFilters, runSearch } from './utmstack-search';
 
 /**
@@ -817,6 +818,19 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 		.get('/api/healthcheck', () => json(200, { status: 'UP' }))
 		.get('/api/account', secured(account))
 		.post('/api/elasticsearch/search', secured(search))
+		.get(
+			'/api/elasticsearch/index/properties',
+			secured((request) => {
+				const pattern = request.query.get('indexPattern');
+				// @RequestParam String indexPattern: required
+				if (!pattern) return springError(400, request);
+				const fields = indexProperties(documents(), pattern);
+				return fields
+					? json(200, fields)
+					: // a missing index is a 404 in the X-UtmStack-error shape; its text is unattested
+						utmError(404, `ElasticsearchResource.getIndexProperties: no such index [${pattern}]`);
+			}),
+		)
 		.post('/api/elasticsearch/generic-search', secured(genericSearch))
 		.post('/api/utm-alerts/status', secured(updateStatus))
 		.post('/api/utm-alerts/notes', secured(addNote))

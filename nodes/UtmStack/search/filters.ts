@@ -55,57 +55,84 @@ const OPERATOR_NAMES: Record<string, string> = {
 const byShape = (...shapes: ValueShape[]) =>
 	Object.keys(OPERATOR_SHAPES).filter((operator) => shapes.includes(OPERATOR_SHAPES[operator]));
 
-/** The filter list of the UTMStack search (and of the UTMStack trigger). */
-export const filtersProperty: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	placeholder: 'Add Filter',
-	default: {},
-	options: [
+/** The Field of a filter row as a text (node versions before the field list). */
+const fieldAsText: INodeProperties = {
+	displayName: 'Field',
+	name: 'field',
+	type: 'string',
+	default: '',
+	placeholder: 'severity',
+	description:
+		"Document field, for example severity or name; the attacker's address is adversary.ip on UTMStack 11 and source.ip on UTMStack 10",
+};
+
+/**
+ * The Field of a filter row picked from the fields UTMStack lists for the chosen index pattern
+ * (GET /api/elasticsearch/index/properties, as its own filter screens do), or typed by name.
+ */
+const fieldFromList: INodeProperties = {
+	displayName: 'Field',
+	name: 'field',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	description:
+		"A field of the index pattern, as UTMStack lists it (UTMStack 11 names an alert's sides adversary and target: adversary.ip; UTMStack 10: source.ip)",
+	modes: [
 		{
-			displayName: 'Filter',
-			name: 'filter',
-			values: [
-				{
-					displayName: 'Field',
-					name: 'field',
-					type: 'string',
-					default: '',
-					placeholder: 'severity',
-					description:
-						"Document field, for example severity or name; the attacker's address is adversary.ip on UTMStack 11 and source.ip on UTMStack 10",
-				},
-				{
-					displayName: 'Operator',
-					name: 'operator',
-					type: 'options',
-					default: 'IS',
-					options: Object.keys(OPERATOR_SHAPES)
-						.map((value) => ({ name: OPERATOR_NAMES[value], value }))
-						.sort((a, b) => a.name.localeCompare(b.name)),
-				},
-				{
-					displayName: 'Value',
-					name: 'value',
-					type: 'string',
-					default: '',
-					description: 'For "one of" and "in fields" operators, a comma-separated list',
-					displayOptions: { hide: { operator: byShape('none') } },
-				},
-				{
-					displayName: 'Up To',
-					name: 'valueTo',
-					type: 'string',
-					default: '',
-					description: 'Upper end of the range (inclusive)',
-					displayOptions: { show: { operator: byShape('range') } },
-				},
-			],
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchIndexFields', searchable: true },
 		},
+		{ displayName: 'Name', name: 'name', type: 'string', placeholder: 'e.g. severity' },
 	],
 };
+
+const otherFilterValues: INodeProperties[] = [
+	{
+		displayName: 'Operator',
+		name: 'operator',
+		type: 'options',
+		default: 'IS',
+		options: Object.keys(OPERATOR_SHAPES)
+			.map((value) => ({ name: OPERATOR_NAMES[value], value }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
+	},
+	{
+		displayName: 'Value',
+		name: 'value',
+		type: 'string',
+		default: '',
+		description: 'For "one of" and "in fields" operators, a comma-separated list',
+		displayOptions: { hide: { operator: byShape('none') } },
+	},
+	{
+		displayName: 'Up To',
+		name: 'valueTo',
+		type: 'string',
+		default: '',
+		description: 'Upper end of the range (inclusive)',
+		displayOptions: { show: { operator: byShape('range') } },
+	},
+];
+
+function filtersWith(field: INodeProperties): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Filter',
+		default: {},
+		options: [{ displayName: 'Filter', name: 'filter', values: [field, ...otherFilterValues] }],
+	};
+}
+
+/** The filter list of the UTMStack search and trigger, with the Field typed (saved workflows of earlier versions). */
+export const filtersProperty: INodeProperties = filtersWith(fieldAsText);
+
+/** The filter list with the Field picked from the index pattern's fields, or typed by name. */
+export const filtersFromFieldList: INodeProperties = filtersWith(fieldFromList);
 
 export interface SearchFilter extends IDataObject {
 	field: string;
@@ -125,7 +152,11 @@ export function searchFilters(node: INode, raw: IDataObject, itemIndex: number):
 	const rows = (raw.filter as IDataObject[] | undefined) ?? [];
 	return rows.map((row, position) => {
 		const where = `Filter ${position + 1}`;
-		const field = String(row.field ?? '').trim();
+		// a text in earlier versions, a resource locator ({mode, value}) since the field list
+		const picked = row.field;
+		const field = String(
+			picked && typeof picked === 'object' ? ((picked as IDataObject).value ?? '') : (picked ?? ''),
+		).trim();
 		const operator = String(row.operator ?? '');
 		const value = String(row.value ?? '').trim();
 		const fail = (message: string) =>

@@ -7,7 +7,7 @@ import { timeWalkPages } from '../../common/time-walk';
 import { returnAllOrLimit, wantedCount } from '../../common/fields';
 import { utmStack } from '../transport';
 import { ALERT_SEVERITIES, ALERT_STATUSES } from '../alert-codes';
-import { filtersProperty, searchFilters } from './filters';
+import { filtersFromFieldList, filtersProperty, searchFilters } from './filters';
 import { TIME_FIELD, searchListing, timestampWalk } from './listings';
 import { isRepeat, leaveOutRepeatsProperty } from './repeats';
 
@@ -46,7 +46,8 @@ export function searchFields(defaultIndexPattern: string, alerts = false): INode
 				'UTMStack index pattern to search, for example alert-* or log-* (v11-alert-* or v11-log-* on UTMStack 11); a comma list searches several. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		...(alerts ? alertCodeFields : []),
-		filtersProperty,
+		{ ...filtersProperty, displayOptions: { show: { '@version': [1, 2] } } },
+		{ ...filtersFromFieldList, displayOptions: { hide: { '@version': [1, 2] } } },
 		{
 			displayName: 'Time Range',
 			name: 'timeRange',
