@@ -320,7 +320,12 @@ export async function waitForPlans(
 			},
 		);
 	}
-	return all.map(({ failure: _failure, ...result }) => result);
+	// the failure stays inside: a plan that ended well has none
+	return all.map((result) => {
+		const shown: PlanResult = { ...result };
+		delete shown.failure;
+		return shown;
+	});
 }
 
 /** The Wait for Completion parameters of an item. */
