@@ -94,6 +94,22 @@ describe.each(versionsUnderTest())('installed from the tarball into $label', (ve
 		);
 	});
 
+	test("n8n serves each node's codex, so the node panel finds it by a SOC engineer's words (SIEM, XDR, ECE)", async () => {
+		const nodes = (await listedTypes(env, '/types/nodes.json')) as Array<{
+			name: string;
+			codex?: { categories?: string[]; alias?: string[] };
+		}>;
+		const aliasesOf = (name: string) =>
+			nodes.find((node) => node.name === `n8n-nodes-secops.${name}`)?.codex?.alias ?? [];
+		expect(aliasesOf('utmStack')).toEqual(expect.arrayContaining(['SIEM', 'XDR']));
+		expect(aliasesOf('stellarCyber')).toEqual(expect.arrayContaining(['XDR']));
+		expect(aliasesOf('elasticCloudEnterprise')).toEqual(expect.arrayContaining(['ECE']));
+		for (const name of NODE_TYPES)
+			expect(nodes.find((node) => node.name === name)?.codex?.categories?.length).toBeGreaterThan(
+				0,
+			);
+	});
+
 	test("n8n's log has no load error for the package", () => {
 		const log = env.n8n.log();
 		expect(log).not.toMatch(

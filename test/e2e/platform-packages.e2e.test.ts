@@ -157,6 +157,15 @@ describe.each(versionsUnderTest())('the packages of one platform each in $label'
 			expect(count(credentials, platform.api.credentialType)).toBe(1);
 		}
 		expect(nodes.filter((node) => node.name.startsWith('n8n-nodes-secops.'))).toEqual([]);
+		// each node's codex (categories, the aliases the node panel's search matches) reaches n8n too
+		for (const pkg of PLATFORM_PACKAGES) {
+			const platform = platformOfPackage(pkg);
+			const listed = nodes.find((node) => node.name === `${pkg.name}.${platform.node}`) as
+				| { codex?: { categories?: string[]; alias?: string[] } }
+				| undefined;
+			expect(listed?.codex?.categories?.length).toBeGreaterThan(0);
+			expect(listed?.codex?.alias?.length).toBeGreaterThan(0);
+		}
 		expect(env.n8n.log()).not.toMatch(
 			/Failed to load package|Skipping package|n8n-nodes-(utmstack|stellar-cyber|immuta|elastic-cloud-enterprise).*(error|Error)/,
 		);
