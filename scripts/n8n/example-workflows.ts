@@ -55,198 +55,237 @@ function node(
 /** Our polling triggers check every minute in these examples. */
 const EVERY_MINUTE = { item: [{ mode: 'everyMinute' }] };
 
+/** What each example does and what to change first, shown as a sticky note beside it in the editor. */
+const NOTES = {
+	secopsExampleUtm:
+		'## New high-severity alerts open one incident\nEvery minute, the alerts of the index pattern that are new since the last poll and of the minimum severity open **one** UTMStack incident (named after the first alert and the poll time) with a note that lists them. An alert is taken once: the trigger remembers where it stopped.\n\n**Change first:** the UTMStack credential (an API key works on a default install); in the trigger, **Index Pattern** (`v11-alert-*` on UTMStack 11) and **Minimum Severity** (High here).',
+	secopsExampleStl:
+		'## Escalate each new case above a score\nEvery minute, each new Stellar Cyber case in status New with a score of **80** or more is set to Escalated and Critical, tagged `escalated-by-n8n`, and gets a comment with its score, alert count and creation time. An escalated case is no longer New, so it is never taken twice.\n\n**Change first:** the Stellar Cyber credential; in the trigger, **Minimum Score** (80) and **Statuses**; the tag in the update node.',
+	secopsExampleEce:
+		"## Restart a deployment that turns unhealthy, and report\nEvery 30 seconds the trigger compares each deployment's health with the last poll. A deployment that turns unhealthy gets its unhealthy Elasticsearch resource restarted; the node waits for ECE's restart plan to end and the report says how it ended and how long it took (a failed plan stops the run with the failing step).\n\n**Change first:** the Elastic Cloud Enterprise credential; **Wait Up To (Minutes)** in the restart node; where the report goes (add a Slack or email node after **Report**).",
+	secopsExampleImm:
+		"## Daily export of audit records as CSV\nEvery day at 06:00, the last day of Immuta audit records becomes one CSV file. It reads `GET /audit`, which Immuta SaaS and self-hosted 2024.1 and later no longer serve (there the run fails with Immuta's answer, never an empty file).\n\n**Change first:** the Immuta credential; the hour in **Every Morning**; where the file goes (add a node after the CSV one).",
+};
+
+/** The workflow with a sticky note above its first node (n8n's Sticky Note: not connected, never run). */
+function withNote(content: string, workflow: WorkflowJson): WorkflowJson {
+	workflow.nodes.unshift({
+		id: `${workflow.id}-note`,
+		name: 'About this workflow',
+		type: 'n8n-nodes-base.stickyNote',
+		typeVersion: 1,
+		position: [-60, -320],
+		parameters: { content, height: 300, width: 520, color: 4 },
+	});
+	return workflow;
+}
+
 export function exampleWorkflows(): WorkflowJson[] {
 	const alerts = `$('${EXAMPLE_NODES.utmAlerts}').all()`;
 	return [
-		triggerWorkflow(
-			'secopsExampleUtm',
-			'UTMStack: new high-severity alerts open one incident, with a note',
-			node(
-				EXAMPLE_NODES.utmAlerts,
-				'utmStackTrigger',
-				{
-					pollTimes: EVERY_MINUTE,
-					event: 'newAlert',
-					indexPattern: 'alert-*',
-					minSeverity: 3,
-					filters: {},
-					options: {},
-				},
-				UTMSTACK,
-			),
-			[
-				{
-					// One incident for every alert of the poll: the node runs once and takes all of them by id.
-					...node(
-						EXAMPLE_NODES.utmIncident,
-						'utmStack',
-						{
-							resource: 'incident',
-							operation: 'create',
-							// UTMStack keeps incident names unique: the time of the poll makes each one its own
-							name: `={{ 'High severity: ' + $json.name + (${alerts}.length > 1 ? ' and ' + (${alerts}.length - 1) + ' more' : '') + ' (' + $now.toUTC().toFormat('yyyy-MM-dd HH:mm:ss') + ' UTC)' }}`,
-							alertSource: 'ids',
-							alertIds: `={{ ${alerts}.map(item => item.json.id).join(',') }}`,
-							additionalFields: { description: '={{ $json.description }}' },
-						},
-						UTMSTACK,
-					),
-					executeOnce: true,
-				},
+		withNote(
+			NOTES.secopsExampleUtm,
+			triggerWorkflow(
+				'secopsExampleUtm',
+				'UTMStack: new high-severity alerts open one incident, with a note',
 				node(
-					EXAMPLE_NODES.utmNote,
-					'utmStack',
+					EXAMPLE_NODES.utmAlerts,
+					'utmStackTrigger',
 					{
-						resource: 'incident',
-						operation: 'addNote',
-						incidentId: '={{ $json.id }}',
-						note: `={{ 'Opened by n8n from ' + ${alerts}.length + ' alert(s): ' + ${alerts}.map(item => item.json.name + ' (' + item.json.id + ')').join(', ') }}`,
+						pollTimes: EVERY_MINUTE,
+						event: 'newAlert',
+						indexPattern: 'alert-*',
+						minSeverity: 3,
+						filters: {},
+						options: {},
 					},
 					UTMSTACK,
 				),
-			],
-		),
-		triggerWorkflow(
-			'secopsExampleStl',
-			'Stellar Cyber: escalate each new case above a score, once, with a comment',
-			node(
-				EXAMPLE_NODES.stlCases,
-				'stellarCyberTrigger',
-				{
-					pollTimes: EVERY_MINUTE,
-					event: 'newCase',
-					tenantId: '',
-					statuses: ['New'],
-					minScore: 80,
-					options: {},
-				},
-				STELLAR,
-			),
-			[
-				// Escalated, a case is no longer New: this workflow never takes it again, and the tag says who did it.
-				node(
-					EXAMPLE_NODES.stlEscalate,
-					'stellarCyber',
+				[
 					{
-						resource: 'case',
-						operation: 'update',
-						caseId: '={{ $json._id }}',
-						updateFields: { status: 'Escalated', severity: 'Critical', tagsToAdd: ESCALATED_TAG },
+						// One incident for every alert of the poll: the node runs once and takes all of them by id.
+						...node(
+							EXAMPLE_NODES.utmIncident,
+							'utmStack',
+							{
+								resource: 'incident',
+								operation: 'create',
+								// UTMStack keeps incident names unique: the time of the poll makes each one its own
+								name: `={{ 'High severity: ' + $json.name + (${alerts}.length > 1 ? ' and ' + (${alerts}.length - 1) + ' more' : '') + ' (' + $now.toUTC().toFormat('yyyy-MM-dd HH:mm:ss') + ' UTC)' }}`,
+								alertSource: 'ids',
+								alertIds: `={{ ${alerts}.map(item => item.json.id).join(',') }}`,
+								additionalFields: { description: '={{ $json.description }}' },
+							},
+							UTMSTACK,
+						),
+						executeOnce: true,
 					},
-					STELLAR,
-				),
-				node(
-					EXAMPLE_NODES.stlComment,
-					'stellarCyber',
-					{
-						resource: 'case',
-						operation: 'addComment',
-						caseId: '={{ $json._id }}',
-						comment:
-							"={{ 'Escalated by n8n: score ' + $json.score + ', ' + $json.size + ' alert(s), created ' + $json.created_at_iso }}",
-					},
-					STELLAR,
-				),
-			],
-		),
-		triggerWorkflow(
-			'secopsExampleEce',
-			'Elastic Cloud Enterprise: restart Elasticsearch of a deployment that turns unhealthy, and report',
-			{
-				name: EXAMPLE_NODES.eceHealth,
-				type: secopsType('elasticCloudEnterpriseTrigger'),
-				parameters: { pollTimes: pollEvery(30), event: 'deploymentHealthChanged' },
-				credentials: ECE,
-			},
-			[
-				{
-					name: EXAMPLE_NODES.eceUnhealthy,
-					type: 'n8n-nodes-base.filter',
-					typeVersion: 2,
-					parameters: {
-						conditions: {
-							options: { caseSensitive: true, leftValue: '', typeValidation: 'loose' },
-							conditions: [
-								{
-									id: 'unhealthy',
-									leftValue: '={{ $json.after.healthy }}',
-									rightValue: '',
-									operator: { type: 'boolean', operation: 'false', singleValue: true },
-								},
-							],
-							combinator: 'and',
-						},
-						options: {},
-					},
-				},
-				{
-					// version 3: the restart is followed to its outcome (Wait for Completion), which the report states
-					...node(
-						EXAMPLE_NODES.eceRestart,
-						'elasticCloudEnterprise',
+					node(
+						EXAMPLE_NODES.utmNote,
+						'utmStack',
 						{
-							resource: 'deployment',
-							operation: 'restartElasticsearch',
-							deploymentId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-							refId:
-								'={{ ($json.after.elasticsearch.find(resource => !resource.healthy) ?? $json.after.elasticsearch[0]).refId }}',
-							waitForCompletion: true,
-							waitMinutes: 30,
+							resource: 'incident',
+							operation: 'addNote',
+							incidentId: '={{ $json.id }}',
+							note: `={{ 'Opened by n8n from ' + ${alerts}.length + ' alert(s): ' + ${alerts}.map(item => item.json.name + ' (' + item.json.id + ')').join(', ') }}`,
 						},
-						ECE,
+						UTMSTACK,
 					),
-					typeVersion: 3,
-				},
-				{
-					name: EXAMPLE_NODES.eceReport,
-					type: 'n8n-nodes-base.set',
-					typeVersion: 3.4,
-					parameters: {
-						mode: 'raw',
-						jsonOutput: `={{ JSON.stringify({ deployment: $('${EXAMPLE_NODES.eceUnhealthy}').item.json.name, deploymentId: $json.deploymentId, restarted: $json.refId, outcome: $json.outcome, tookSeconds: $json.tookSeconds, planAttemptId: $json.planAttemptId, report: 'Deployment ' + $('${EXAMPLE_NODES.eceUnhealthy}').item.json.name + ' turned unhealthy; n8n restarted its Elasticsearch (' + $json.refId + '): the restart is ' + $json.outcome + ' after ' + $json.tookSeconds + ' s.' }) }}`,
+				],
+			),
+		),
+		withNote(
+			NOTES.secopsExampleStl,
+			triggerWorkflow(
+				'secopsExampleStl',
+				'Stellar Cyber: escalate each new case above a score, once, with a comment',
+				node(
+					EXAMPLE_NODES.stlCases,
+					'stellarCyberTrigger',
+					{
+						pollTimes: EVERY_MINUTE,
+						event: 'newCase',
+						tenantId: '',
+						statuses: ['New'],
+						minScore: 80,
 						options: {},
 					},
-				},
-			],
-		),
-		triggerWorkflow(
-			'secopsExampleImm',
-			'Immuta: daily export of the last day of audit records as CSV',
-			{
-				name: EXAMPLE_NODES.immSchedule,
-				type: 'n8n-nodes-base.scheduleTrigger',
-				typeVersion: 1.2,
-				parameters: { rule: { interval: [{ field: 'days', triggerAtHour: 6 }] } },
-			},
-			[
-				{
-					...node(
-						EXAMPLE_NODES.immAudit,
-						'immuta',
+					STELLAR,
+				),
+				[
+					// Escalated, a case is no longer New: this workflow never takes it again, and the tag says who did it.
+					node(
+						EXAMPLE_NODES.stlEscalate,
+						'stellarCyber',
 						{
-							resource: 'audit',
-							operation: 'getMany',
-							returnAll: true,
-							filters: {
-								from: '={{ $now.minus({ days: 1 }).toISO() }}',
-								to: '={{ $now.toISO() }}',
+							resource: 'case',
+							operation: 'update',
+							caseId: '={{ $json._id }}',
+							updateFields: { status: 'Escalated', severity: 'Critical', tagsToAdd: ESCALATED_TAG },
+						},
+						STELLAR,
+					),
+					node(
+						EXAMPLE_NODES.stlComment,
+						'stellarCyber',
+						{
+							resource: 'case',
+							operation: 'addComment',
+							caseId: '={{ $json._id }}',
+							comment:
+								"={{ 'Escalated by n8n: score ' + $json.score + ', ' + $json.size + ' alert(s), created ' + $json.created_at_iso }}",
+						},
+						STELLAR,
+					),
+				],
+			),
+		),
+		withNote(
+			NOTES.secopsExampleEce,
+			triggerWorkflow(
+				'secopsExampleEce',
+				'Elastic Cloud Enterprise: restart Elasticsearch of a deployment that turns unhealthy, and report',
+				{
+					name: EXAMPLE_NODES.eceHealth,
+					type: secopsType('elasticCloudEnterpriseTrigger'),
+					parameters: { pollTimes: pollEvery(30), event: 'deploymentHealthChanged' },
+					credentials: ECE,
+				},
+				[
+					{
+						name: EXAMPLE_NODES.eceUnhealthy,
+						type: 'n8n-nodes-base.filter',
+						typeVersion: 2,
+						parameters: {
+							conditions: {
+								options: { caseSensitive: true, leftValue: '', typeValidation: 'loose' },
+								conditions: [
+									{
+										id: 'unhealthy',
+										leftValue: '={{ $json.after.healthy }}',
+										rightValue: '',
+										operator: { type: 'boolean', operation: 'false', singleValue: true },
+									},
+								],
+								combinator: 'and',
+							},
+							options: {},
+						},
+					},
+					{
+						// version 3: the restart is followed to its outcome (Wait for Completion), which the report states
+						...node(
+							EXAMPLE_NODES.eceRestart,
+							'elasticCloudEnterprise',
+							{
+								resource: 'deployment',
+								operation: 'restartElasticsearch',
+								deploymentId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+								refId:
+									'={{ ($json.after.elasticsearch.find(resource => !resource.healthy) ?? $json.after.elasticsearch[0]).refId }}',
+								waitForCompletion: true,
+								waitMinutes: 30,
+							},
+							ECE,
+						),
+						typeVersion: 3,
+					},
+					{
+						name: EXAMPLE_NODES.eceReport,
+						type: 'n8n-nodes-base.set',
+						typeVersion: 3.4,
+						parameters: {
+							mode: 'raw',
+							jsonOutput: `={{ JSON.stringify({ deployment: $('${EXAMPLE_NODES.eceUnhealthy}').item.json.name, deploymentId: $json.deploymentId, restarted: $json.refId, outcome: $json.outcome, tookSeconds: $json.tookSeconds, planAttemptId: $json.planAttemptId, report: 'Deployment ' + $('${EXAMPLE_NODES.eceUnhealthy}').item.json.name + ' turned unhealthy; n8n restarted its Elasticsearch (' + $json.refId + '): the restart is ' + $json.outcome + ' after ' + $json.tookSeconds + ' s.' }) }}`,
+							options: {},
+						},
+					},
+				],
+			),
+		),
+		withNote(
+			NOTES.secopsExampleImm,
+			triggerWorkflow(
+				'secopsExampleImm',
+				'Immuta: daily export of the last day of audit records as CSV',
+				{
+					name: EXAMPLE_NODES.immSchedule,
+					type: 'n8n-nodes-base.scheduleTrigger',
+					typeVersion: 1.2,
+					parameters: { rule: { interval: [{ field: 'days', triggerAtHour: 6 }] } },
+				},
+				[
+					{
+						...node(
+							EXAMPLE_NODES.immAudit,
+							'immuta',
+							{
+								resource: 'audit',
+								operation: 'getMany',
+								returnAll: true,
+								filters: {
+									from: '={{ $now.minus({ days: 1 }).toISO() }}',
+									to: '={{ $now.toISO() }}',
+								},
+							},
+							IMMUTA,
+						),
+						executeOnce: true,
+					},
+					{
+						name: EXAMPLE_NODES.immFile,
+						type: 'n8n-nodes-base.convertToFile',
+						typeVersion: 1.1,
+						parameters: {
+							operation: 'csv',
+							binaryPropertyName: 'data',
+							options: {
+								fileName: "={{ 'immuta-audit-' + $now.toFormat('yyyy-MM-dd') + '.csv' }}",
 							},
 						},
-						IMMUTA,
-					),
-					executeOnce: true,
-				},
-				{
-					name: EXAMPLE_NODES.immFile,
-					type: 'n8n-nodes-base.convertToFile',
-					typeVersion: 1.1,
-					parameters: {
-						operation: 'csv',
-						binaryPropertyName: 'data',
-						options: { fileName: "={{ 'immuta-audit-' + $now.toFormat('yyyy-MM-dd') + '.csv' }}" },
 					},
-				},
-			],
+				],
+			),
 		),
 	];
 }

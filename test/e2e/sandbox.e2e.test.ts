@@ -96,6 +96,20 @@ describe.each(versionsUnderTest())('example workflows, active, in $label', (vers
 		await sink.stop();
 	});
 
+	test('each example carries a sticky note saying what it does and what to change first, as n8n stores it', async () => {
+		for (const workflow of exampleWorkflows()) {
+			const stored = await env.rest.call<{
+				nodes: Array<{ type: string; parameters: { content?: string } }>;
+			}>('GET', `/workflows/${workflow.id}`);
+			expect(stored.status).toBe(200);
+			const notes = stored.data.nodes.filter((node) => node.type === 'n8n-nodes-base.stickyNote');
+			expect(notes).toHaveLength(1);
+			expect(notes[0].parameters.content).toMatch(
+				/^## .+\n[\s\S]*\*\*Change first:\*\* the .+ credential/,
+			);
+		}
+	});
+
 	test('UTMStack: new high-severity alerts open one incident with all of them, and a note', async () => {
 		const raised = env.simulators.utmstack.control<{ alerts: Array<{ id: string; name: string }> }>(
 			'/__sim/alerts',
