@@ -47,9 +47,7 @@ const stellarCyberLogin = vendorLogin(stellarCyberProfile, {
 		return { token, expiresAt: expiryFromEpochSeconds(body.exp) ?? expiryFromJwt(token) };
 	},
 	refusedSecret: (credentials) =>
-		credentials.keyType === 'api' || credentials.keyType === 'scoped'
-			? 'API key'
-			: 'email or API key',
+		credentials.keyType === 'scoped' ? 'API key' : 'email or API key',
 });
 
 export class StellarCyberApi implements ICredentialType {
