@@ -67,9 +67,9 @@ const NOTES = {
 		"## Daily export of audit records as CSV\nEvery day at 06:00, the last day of Immuta audit records becomes one CSV file. It reads `GET /audit`, which Immuta SaaS and self-hosted 2024.1 and later no longer serve (there the run fails with Immuta's answer, never an empty file).\n\n**Change first:** the Immuta credential; the hour in **Every Morning**; where the file goes (add a node after the CSV one).",
 };
 
-/** The workflow with a sticky note above its first node (n8n's Sticky Note: not connected, never run). */
+/** The workflow with a sticky note above its first node (n8n's Sticky Note: not connected, never run), listed last. */
 function withNote(content: string, workflow: WorkflowJson): WorkflowJson {
-	workflow.nodes.unshift({
+	workflow.nodes.push({
 		id: `${workflow.id}-note`,
 		name: 'About this workflow',
 		type: 'n8n-nodes-base.stickyNote',

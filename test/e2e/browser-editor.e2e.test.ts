@@ -77,8 +77,20 @@ runHere(`our nodes in the editor of ${N8N_CURRENT.label}`, () => {
 	test('the example workflows open with their nodes', async () => {
 		for (const workflow of exampleWorkflows()) {
 			await page.goto(`${env.n8n.url}/workflow/${workflow.id}`);
-			for (const node of workflow.nodes as Array<{ name: string }>)
-				await page.getByText(node.name, { exact: true }).first().waitFor({ timeout: 30_000 });
+			for (const node of workflow.nodes as Array<{
+				name: string;
+				type: string;
+				parameters: { content?: string };
+			}>) {
+				// a sticky note shows its text (its heading first), not its name
+				const shown =
+					node.type === 'n8n-nodes-base.stickyNote'
+						? String(node.parameters.content)
+								.split('\n')[0]
+								.replace(/^#+\s*/, '')
+						: node.name;
+				await page.getByText(shown, { exact: true }).first().waitFor({ timeout: 30_000 });
+			}
 		}
 		await page.goto(`${env.n8n.url}/workflow/secopsExampleStl`);
 		await page.getByText('Comment on Case', { exact: true }).first().waitFor({ timeout: 30_000 });

@@ -30,7 +30,9 @@ function tapped(workflow: WorkflowJson, sinkUrl: string): WorkflowJson {
 	if (start.type === 'n8n-nodes-base.scheduleTrigger')
 		start.parameters.rule = { interval: [{ field: 'seconds', secondsInterval: 10 }] };
 	else start.parameters.pollTimes = pollEvery(10);
-	const last = nodes.find((node) => !copy.connections[node.name]) as { name: string };
+	const last = nodes.find(
+		(node) => !copy.connections[node.name] && node.type !== 'n8n-nodes-base.stickyNote',
+	) as { name: string };
 	const binary =
 		'Object.fromEntries(Object.entries($binary ?? {}).map(([key, file]) => [key, { fileName: file.fileName, mimeType: file.mimeType }]))';
 	copy.nodes.push({
