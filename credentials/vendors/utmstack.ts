@@ -16,7 +16,7 @@ import type { VendorProfile } from './vendor-profile';
  * UTMStack's error shapes (docs/provenance/utmstack.md, "Errors"): its own resources answer with no body and the text in
  * X-UtmStack-error (UtilResponse, HeaderUtil.createFailureAlert); a request that fails bean validation gets a JHipster
  * problem (application/problem+json) whose `message` is only a translation key ("error.validation") and whose
- * `fieldErrors` name each field and the reason; any other problem has a `title`; Spring's own errors have `error`.
+ * `fieldErrors` name each field and the reason; any other problem has a `title`. Spring's own body says only the status's reason phrase.
  */
 export function utmStackErrorText(
 	answer: Pick<LoginAnswer, 'body' | 'headers'>,
@@ -37,9 +37,8 @@ export function utmStackErrorText(
 	if (fields.length) return fields.join('; ');
 	const message = textOf(body.message);
 	const isKey = message !== undefined && /^error\.[\w.]+$/.test(message);
-	return (
-		(isKey ? undefined : message) ?? textOf(body.detail) ?? textOf(body.title) ?? textOf(body.error)
-	);
+	// Spring's own error body ({timestamp, status, error, path}) holds only the status's reason phrase: not read
+	return (isKey ? undefined : message) ?? textOf(body.detail) ?? textOf(body.title);
 }
 
 const METHOD = 'authMethod';
