@@ -72,6 +72,19 @@ function numberParam(request: SimRequest, name: string, fallback: number): numbe
 	return /^\d+$/.test(raw) ? Number(raw) : 'invalid';
 }
 
+/** The `size` and `offset` of a list request (size 25 unless given; unattested, see listGlobalPolicies), or Boom's 400. */
+function pageWindow(request: SimRequest): { size: number; offset: number } | { reply: SimReply } {
+	const size = numberParam(request, 'size', 25);
+	const offset = numberParam(request, 'offset', 0);
+	if (size === 'invalid' || offset === 'invalid')
+		return {
+			reply: boom(400, 'size and offset must be non-negative integers', {
+				validation: { source: 'query', keys: ['size', 'offset'] },
+			}),
+		};
+	return { size, offset };
+}
+
 export function immutaSimulator(context: VendorContext): VendorApp {
 	const { options, tokens, logins } = context;
 	const data = lazy(() => {
@@ -97,12 +110,9 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 	 * the way a list read in one request comes back short without a word.
 	 */
 	const listGlobalPolicies: Handler = (request) => {
-		const size = numberParam(request, 'size', 25);
-		const offset = numberParam(request, 'offset', 0);
-		if (size === 'invalid' || offset === 'invalid')
-			return boom(400, 'size and offset must be non-negative integers', {
-				validation: { source: 'query', keys: ['size', 'offset'] },
-			});
+		const window = pageWindow(request);
+		if ('reply' in window) return window.reply;
+		const { size, offset } = window;
 		const field = request.query.get('sortField') || 'createdAt';
 		const direction = request.query.get('sortOrder') === 'asc' ? 1 : -1;
 		const sorted = [...data().globalPolicies].sort(
@@ -191,12 +201,9 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 		list: ImmutaRecord[],
 		search?: { param: string; text: (item: ImmutaRecord) => string },
 	): SimReply {
-		const size = numberParam(request, 'size', 25);
-		const offset = numberParam(request, 'offset', 0);
-		if (size === 'invalid' || offset === 'invalid')
-			return boom(400, 'size and offset must be non-negative integers', {
-				validation: { source: 'query', keys: ['size', 'offset'] },
-			});
+		const window = pageWindow(request);
+		if ('reply' in window) return window.reply;
+		const { size, offset } = window;
 		const wanted = search ? request.query.get(search.param) : null;
 		const matched =
 			wanted && search
