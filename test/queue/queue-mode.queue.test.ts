@@ -158,19 +158,31 @@ afterAll(async () => {
 
 beforeEach(() => simulator.resetStats());
 
+/**
+ * Every execution of a burst of `Who Am I` probes succeeded. Once in CI (n8n 2.41.1), the main never answered
+ * one webhook of a burst within 90 s: a call is either answered 200 or, unanswered, proven done by what the
+ * executions asked the platform, one account read each, every one answered 200.
+ */
+function expectAllDone(results: Array<{ status: number }>): void {
+	expect(results.every((result) => result.status === 200 || result.status === 0)).toBe(true);
+	const reads = simulator.requestLog.filter((entry) => entry.path === '/api/account');
+	expect(reads.map((entry) => entry.status)).toEqual(Array(results.length).fill(200));
+}
+
 test('a burst of 20 executions on an empty token: at most one login per worker; the next burst none', async () => {
+	unanswered = 0;
 	const first = await burst('queue-probe', 20);
-	expect(first.map((result) => result.status)).toEqual(Array(20).fill(200));
+	expectAllDone(first);
 	const firstLogins = simulator.stats.logins;
 	expect(firstLogins).toBeGreaterThanOrEqual(1);
 	expect(firstLogins).toBeLessThanOrEqual(WORKERS);
 	simulator.resetStats();
 	const second = await burst('queue-probe', 20);
-	expect(second.map((result) => result.status)).toEqual(Array(20).fill(200));
+	expectAllDone(second);
 	expect(simulator.stats.logins).toBe(0);
 	Object.assign(figures, {
 		emptyTokenBurst: { executions: 20, logins: firstLogins },
-		nextBurst: { executions: 20, logins: 0 },
+		nextBurst: { executions: 20, logins: 0, unansweredByMain: unanswered },
 	});
 });
 
