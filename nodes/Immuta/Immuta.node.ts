@@ -20,7 +20,8 @@ export class Immuta implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read users, data sources, projects, global policies and audit records in Immuta',
+		description:
+			'Read data sources, projects, policies and who has access in Immuta; disable users and change group memberships',
 		defaults: { name: 'Immuta' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -39,6 +39,47 @@ async function searchCatalog(
 	};
 }
 
+/** One "From List" page of users (disabled ones too) or groups, searched by name: value the user ID or group ID. */
+async function searchPeople(
+	context: ILoadOptionsFunctions,
+	kind: 'users' | 'groups',
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const offset = Number(paginationToken ?? 0) || 0;
+	const name = (filter ?? '').trim();
+	const request = {
+		method: 'GET' as const,
+		path: kind === 'users' ? '/bim/user' : '/bim/group',
+		qs: {
+			size: PER_PAGE,
+			offset,
+			...(kind === 'users' ? { includeDisabled: true } : BY_NAME),
+			...(name ? { name } : {}),
+		},
+	};
+	const answer = await apiRead.call(context, immuta, request, (body) => ({
+		hits: listAt(body, ['hits']),
+		count: numberAt(body, ['count']),
+	}));
+	const hits = answer.hits as IDataObject[];
+	const count = Number(answer.count);
+	return {
+		results: hits.map((hit) => {
+			if (kind === 'groups')
+				return { name: `${String(hit.name ?? hit.id)} (${String(hit.id)})`, value: String(hit.id) };
+			const profile = (hit.profile ?? {}) as IDataObject;
+			const disabled = hit.disabled === true ? ', disabled' : '';
+			return {
+				name: `${String(profile.name ?? hit.userid)} (${String(hit.userid)}, IAM ${String(hit.iamid)}${disabled})`,
+				value: String(hit.userid),
+			};
+		}),
+		paginationToken:
+			hits.length === PER_PAGE && offset + PER_PAGE < count ? String(offset + PER_PAGE) : undefined,
+	};
+}
+
 /** The editor's lists for Immuta, loaded through the node's own request path (login, renewal, errors). */
 export const immutaMethods = {
 	listSearch: {
@@ -55,6 +96,20 @@ export const immutaMethods = {
 			paginationToken?: string,
 		): Promise<INodeListSearchResult> {
 			return await searchCatalog(this, '/project', filter, paginationToken);
+		},
+		async searchUsers(
+			this: ILoadOptionsFunctions,
+			filter?: string,
+			paginationToken?: string,
+		): Promise<INodeListSearchResult> {
+			return await searchPeople(this, 'users', filter, paginationToken);
+		},
+		async searchGroups(
+			this: ILoadOptionsFunctions,
+			filter?: string,
+			paginationToken?: string,
+		): Promise<INodeListSearchResult> {
+			return await searchPeople(this, 'groups', filter, paginationToken);
 		},
 	},
 };

@@ -132,8 +132,14 @@ export class N8nHarness {
 		parameters: INodeParameters,
 		items: INodeExecutionData[],
 		credentials: Record<string, string>,
-		options: { continueOnFail?: boolean; typeVersion?: number } = {},
+		options: { continueOnFail?: boolean; typeVersion?: number; asTool?: boolean } = {},
 	): Promise<INodeExecutionData[][]> {
+		// n8n's Tool variant of a node (an AI agent's or MCP Server Trigger's tool) is the same node type named
+		// <node>Tool, which is also what shows its '@tool' fields
+		if (options.asTool)
+			nodeType = Object.assign(Object.create(nodeType) as INodeType, {
+				description: { ...nodeType.description, name: `${nodeType.description.name}Tool` },
+			});
 		const node = {
 			...this.nodeFor(nodeType, parameters, credentials),
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),

@@ -1,5 +1,7 @@
 import type { VendorApp, VendorContext } from './core/app';
 import { Router, json, type Handler, type SimReply, type SimRequest } from './core/server';
+import { immutaAccessHandlers } from './immuta-access';
+import { boom } from './immuta-boom';
 import { seedImmuta, type ImmutaRecord } from './data/immuta';
 import { IMMUTA } from './fixtures';
 import { lazy } from './seed';
@@ -8,18 +10,6 @@ import { lazy } from './seed';
  * Immuta (a hapi server): API-key exchange at /bim/apikey/authenticate, password login through an IAM,
  * session tokens (opaque here; inferred) that die after the lifetime, and Boom error bodies.
  */
-
-const REASON: Record<number, string> = {
-	400: 'Bad Request',
-	401: 'Unauthorized',
-	404: 'Not Found',
-	500: 'Internal Server Error',
-};
-
-/** hapi's Boom error body. */
-function boom(status: number, message: string, extra: Record<string, unknown> = {}): SimReply {
-	return json(status, { statusCode: status, error: REASON[status] ?? 'Error', message, ...extra });
-}
 
 /** Immuta's handler path segments and the connection type each stands for (fh-immuta-utils' HANDLER_TYPES). */
 const HANDLER_NAMES: Record<string, string> = {
@@ -244,6 +234,12 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 	const usersShown = (request: SimRequest) =>
 		[...data().users]
 			.filter((user) => request.query.get('includeDisabled') === 'true' || user.disabled !== true)
+			// userid: a partial match (Immuta's API description), as name is
+			.filter((user) =>
+				String(user.userid)
+					.toLowerCase()
+					.includes((request.query.get('userid') ?? '').toLowerCase()),
+			)
 			.sort(
 				(a, b) =>
 					String((a.profile as ImmutaRecord).name).localeCompare(
@@ -403,6 +399,17 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 		return page(request, sorted);
 	};
 
+	const permissions = new Set(CURRENT_USER.permissions);
+	const accessCounts = new Map<number, number>();
+	const access = immutaAccessHandlers({
+		data,
+		seed: options.seed,
+		permissions,
+		accessCounts,
+		page: (request, list) => page(request, list),
+		pageWindow,
+	});
+
 	const router = new Router()
 		.post('/bim/apikey/authenticate', apiKeyLogin)
 		.post('/bim/iam/:iamid/user/authenticate', passwordLogin)
@@ -419,6 +426,12 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 				}),
 			),
 		)
+		.put('/bim/iam/:iamid/user/:userid/disable/:disable', secured(access.setDisabled))
+		.get('/bim/iam/:iamid/user/:userid/groups', secured(access.userGroups))
+		.get('/bim/group/:groupId/user', secured(access.groupMembers))
+		.post('/bim/group/:groupId/user', secured(access.addMember))
+		.delete('/bim/group/:groupId/user/:groupuserid', secured(access.removeMember))
+		.get('/dataSource/:id/access', secured(access.dataSourceAccess))
 		.get(
 			'/bim/group',
 			secured((request) =>
@@ -519,6 +532,19 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 			if (route === 'POST /__sim/data-sources') return addDataSources(body);
 			if (route === 'POST /__sim/data-sources/change') return changeDataSources(body);
 			if (route === 'POST /__sim/audit') return addAuditRecords(body);
+			if (route === 'POST /__sim/permissions') {
+				// {revoke?: [...], grant?: [...]}: what the signed-in user may do from now on
+				const { revoke = [], grant = [] } = (body ?? {}) as Record<string, string[]>;
+				for (const permission of revoke) permissions.delete(permission);
+				for (const permission of grant) permissions.add(permission);
+				return json(200, { permissions: [...permissions] });
+			}
+			if (route === 'POST /__sim/access') {
+				// {dataSourceId, count}: that many users with access to the data source (for paging)
+				const { dataSourceId, count } = (body ?? {}) as Record<string, number>;
+				accessCounts.set(Number(dataSourceId), Number(count));
+				return json(200, { dataSourceId, count });
+			}
 			return undefined;
 		},
 		// hapi answers unknown routes with 404 before authentication

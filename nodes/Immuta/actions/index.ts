@@ -3,6 +3,7 @@ import { getManyAuditRecords } from './audit/getMany';
 import { addDataSourceTags } from './dataSource/addTags';
 import { createDataSource } from './dataSource/create';
 import { getDataSource } from './dataSource/get';
+import { getDataSourceAccess } from './dataSource/getAccess';
 import { getManyDataSources } from './dataSource/getMany';
 import { getDataSourceTags } from './dataSource/getTags';
 import { updateDataSource } from './dataSource/update';
@@ -10,12 +11,17 @@ import { getManyGlobalPolicies } from './globalPolicy/getMany';
 import { getManyGroups } from './group/getMany';
 import { getProject } from './project/get';
 import { getManyProjects } from './project/getMany';
+import { addUserToGroup } from './user/addToGroup';
+import { disableUser } from './user/disable';
+import { enableUser } from './user/enable';
 import { getCurrentUser } from './user/getCurrent';
 import { getManyUsers } from './user/getMany';
+import { removeUserFromGroup } from './user/removeFromGroup';
 
 export const immutaResources: Resources = {
 	audit: {
-		option: { name: 'Audit Record', value: 'audit' },
+		// the label says which Immuta serves it; the value stays what saved workflows hold
+		option: { name: 'Audit Record (Self-Hosted Before 2024.1)', value: 'audit' },
 		defaultOperation: 'getMany',
 		operations: { getMany: getManyAuditRecords },
 	},
@@ -26,6 +32,7 @@ export const immutaResources: Resources = {
 			addTags: addDataSourceTags,
 			create: createDataSource,
 			get: getDataSource,
+			getAccess: getDataSourceAccess,
 			getMany: getManyDataSources,
 			getTags: getDataSourceTags,
 			update: updateDataSource,
@@ -49,6 +56,13 @@ export const immutaResources: Resources = {
 	user: {
 		option: { name: 'User', value: 'user' },
 		defaultOperation: 'getCurrent',
-		operations: { getCurrent: getCurrentUser, getMany: getManyUsers },
+		operations: {
+			addToGroup: addUserToGroup,
+			disable: disableUser,
+			enable: enableUser,
+			getCurrent: getCurrentUser,
+			getMany: getManyUsers,
+			removeFromGroup: removeUserFromGroup,
+		},
 	},
 };

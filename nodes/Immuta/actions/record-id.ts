@@ -37,3 +37,11 @@ export function recordId(
 		);
 	return id;
 }
+
+export const groupIdFields: INodeProperties[] = idLocator({
+	displayName: 'Group ID',
+	name: 'groupId',
+	searchListMethod: 'searchGroups',
+	placeholder: 'e.g. 4',
+	pattern: NUMBER,
+});

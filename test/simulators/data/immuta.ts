@@ -12,6 +12,11 @@ export interface ImmutaData {
 	globalPolicies: ImmutaRecord[];
 	audit: ImmutaRecord[];
 	allTags: Array<Record<string, unknown>>;
+	/**
+	 * Group memberships, as GET /bim/group/{groupId}/user answers them (Model110: id is the membership's own id,
+	 * the one DELETE /bim/group/{groupId}/user/{groupuserid} takes; terraform-provider-immuta's group users).
+	 */
+	memberships: ImmutaRecord[];
 }
 
 const HANDLERS = [
@@ -189,5 +194,76 @@ export function seedImmuta(seed: number, dataSourceCount: number, now: number): 
 		description: `${name} team`,
 		createdAt: new Date(now - (i + 1) * 20 * DAY_MS).toISOString(),
 	}));
-	return { users, groups, dataSources, tags, projects, globalPolicies, audit, allTags };
+	return {
+		users,
+		groups,
+		dataSources,
+		tags,
+		projects,
+		globalPolicies,
+		audit,
+		allTags,
+		memberships: seedMemberships(seed, users, groups, now),
+	};
+}
+
+/** Every user in one team group, and every fifth also in SOC; a random of its own, so the data above stays the same. */
+function seedMemberships(
+	seed: number,
+	users: ImmutaRecord[],
+	groups: ImmutaRecord[],
+	now: number,
+): ImmutaRecord[] {
+	const rng = new Rng(subSeed(seed, 'immuta-memberships'));
+	const soc = groups.find((group) => group.name === 'SOC');
+	const teams = groups.filter((group) => group !== soc);
+	const memberships: ImmutaRecord[] = [];
+	for (const [i, user] of users.entries()) {
+		const joined = [teams[i % teams.length], ...(i % 5 === 0 && soc ? [soc] : [])];
+		for (const group of joined)
+			memberships.push({
+				id: 1000 + memberships.length,
+				group: group.id,
+				profile: user.id,
+				uid: user.id,
+				userid: user.userid,
+				iamid: user.iamid,
+				disabled: user.disabled,
+				createdAt: new Date(now - rng.next() * 200 * DAY_MS).toISOString(),
+			});
+	}
+	return memberships;
+}
+
+export type AccessEntry = Record<string, unknown>;
+
+const ACCESS_STATES = ['subscribed', 'subscribed', 'subscribed', 'expert', 'owner'] as const;
+
+/**
+ * Who has access to one data source, as GET /dataSource/{id}/access answers in `users` (tap-immuta
+ * schemas/data_source_subscription.py; one entry per user profile, its primary key with the data source).
+ * Made from the data source's id alone, so it is the same on every read.
+ */
+export function accessOf(seed: number, dataSourceId: number, users: ImmutaRecord[]): AccessEntry[] {
+	const rng = new Rng(subSeed(seed, `immuta-access-${dataSourceId}`));
+	const chosen = rng.some(users, 2, 9);
+	return chosen.map((user, i) => {
+		const profile = user.profile as Record<string, unknown>;
+		const at = new Date(Date.UTC(2026, 0, 1 + i)).toISOString();
+		return {
+			profile: user.id,
+			name: profile.name,
+			iamid: user.iamid,
+			userid: user.userid,
+			email: profile.email,
+			admin: null,
+			approved: true,
+			state: i === 0 ? 'owner' : rng.pick(ACCESS_STATES),
+			systemGenerated: false,
+			subscriptionId: dataSourceId * 100 + i,
+			createdAt: at,
+			updatedAt: at,
+			approvals: [],
+		};
+	});
 }

@@ -17,10 +17,11 @@ export const getManyAuditRecords: Operation = {
 		name: 'Get Many',
 		value: 'getMany',
 		action: 'Get many audit records',
-		description: 'List audit records, newest first',
+		description:
+			'List audit records, newest first, from the legacy audit endpoint: self-hosted Immuta before 2024.1 only',
 	},
 	toolDescription:
-		'List Immuta audit records from the legacy audit endpoint (deprecated by Immuta: SaaS exports the Universal Audit Model instead), newest first, optionally of one record type (for example sqlQuery or dataSourceGet) and between two dates. Returns one record per event with its type, user, data source and time. Use it to see who accessed or changed data.',
+		'List Immuta audit records from the legacy audit endpoint, which only self-hosted Immuta before 2024.1 serves (Immuta SaaS exports the Universal Audit Model instead; self-hosted 2024.1 and later send audit logs to a SIEM): newest first, optionally of one record type (for example sqlQuery or dataSourceGet) and between two dates. Returns one record per event with its type, user, data source and time. Use it to see who accessed or changed data.',
 	fields: [
 		...returnAllOrLimit(),
 		filtersField([

@@ -1,0 +1,3 @@
+import { accountState } from './account-state';
+
+export const disableUser = accountState(true);

@@ -1,0 +1,3 @@
+import { accountState } from './account-state';
+
+export const enableUser = accountState(false);

@@ -1,0 +1,3 @@
+import { groupMembership } from './group-membership';
+
+export const removeUserFromGroup = groupMembership(false);
