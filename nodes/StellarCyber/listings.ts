@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { listAt, numberAt } from '../common/answer-parts';
 import type { CursorListing, OffsetListing } from '../common/page-strategies';
 import type { TimeWalk } from '../common/time-walk';
+import type { ApiRequest } from '../common/vendor-api';
 
 /** A Stellar list paged by skip/limit, its records at `records` in the answer. */
 export function skipLimitListing(
@@ -34,7 +35,22 @@ export const SEARCH_PAGE_SIZE = 1000;
  * with scoped API keys" (6.5.x, "Using the API to Perform an ElasticSearch Query"); SaaS 5.5.0s does not list it there.
  */
 export const DATA_API_FORBIDDEN =
-	"On Stellar Cyber on-premises, the data API (Alert Search, Alert Update and the alert list) is open only to a Super Admin with root scope, signed in with a legacy user API key (System > Users > Generate New Token): use a credential with Key Type 'Legacy User API Key'. On Stellar Cyber SaaS the data API is not restricted that way, so there this refusal means the key's role lacks the privilege: ask an administrator.";
+	"On Stellar Cyber on-premises, the data API (Alert Search, Alert Get, Alert Update and the alert list) is open only to a Super Admin with root scope, signed in with a legacy user API key (System > Users > Generate New Token): use a credential with Key Type 'Legacy User API Key'. On Stellar Cyber SaaS the data API is not restricted that way, so there this refusal means the key's role lacks the privilege: ask an administrator.";
+
+/**
+ * One search of Stellar's data API over an index or an index pattern: Alert Search, Alert Get, Alert Update's
+ * lookup and the alert list all send theirs through here, so the path and the per-edition refusal are said once.
+ */
+export function dataSearch(
+	index: string,
+	search: Pick<ApiRequest, 'method' | 'qs' | 'body'>,
+): ApiRequest {
+	return {
+		...search,
+		path: `/connect/api/data/${encodeURIComponent(index)}/_search`,
+		forbidden: DATA_API_FORBIDDEN,
+	};
+}
 
 /**
  * Raw Elasticsearch search through Stellar's data API: the first page opens a scroll, the next pages follow it.
@@ -43,13 +59,12 @@ export const DATA_API_FORBIDDEN =
  */
 export function scrollSearch(index: string, query: IDataObject, sort: unknown): CursorListing {
 	return {
-		first: (size) => ({
-			method: 'POST',
-			path: `/connect/api/data/${encodeURIComponent(index)}/_search`,
-			qs: { scroll: '1m' },
-			body: { query, size, ...(sort ? { sort } : {}) } as IDataObject,
-			forbidden: DATA_API_FORBIDDEN,
-		}),
+		first: (size) =>
+			dataSearch(index, {
+				method: 'POST',
+				qs: { scroll: '1m' },
+				body: { query, size, ...(sort ? { sort } : {}) } as IDataObject,
+			}),
 		next: (scrollId) => ({
 			method: 'POST',
 			path: '/connect/api/data/_search/scroll',

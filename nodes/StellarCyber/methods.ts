@@ -8,7 +8,7 @@ import type {
 import { apiList } from '../common/request';
 import { DEFAULT_ALERT_INDEX } from './actions/alert/alert-index';
 import { EVERY_CASE } from './case-query';
-import { DATA_API_FORBIDDEN } from './listings';
+import { dataSearch } from './listings';
 import { stellarCyber } from './transport';
 import { stellarUsers, userOptions } from './users';
 
@@ -59,17 +59,15 @@ export const stellarCyberMethods = {
 			const hits = await apiList.call(
 				this,
 				stellarCyber,
-				{
+				dataSearch(index, {
 					method: 'POST',
-					path: `/connect/api/data/${encodeURIComponent(index)}/_search`,
 					body: {
 						query: alertFilter((filter ?? '').trim()),
 						from,
 						size: ALERTS_PER_PAGE,
 						sort: [{ timestamp: { order: 'desc' } }],
 					},
-					forbidden: DATA_API_FORBIDDEN,
-				},
+				}),
 				['hits', 'hits'],
 			);
 			const next = from + ALERTS_PER_PAGE;

@@ -1,5 +1,5 @@
 import type { VendorApp, VendorContext } from './core/app';
-import { QueryError, matches, parseSort, sortDocs } from './core/es-query';
+import { QueryError, matches, parseLucene, parseSort, sortDocs } from './core/es-query';
 import { Router, json, type Handler, type SimReply, type SimRequest } from './core/server';
 import { connectorsOf, sensorsOf } from './data/stellar-inventory';
 import {
@@ -377,6 +377,30 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		from: number;
 	}
 
+	/**
+	 * The document a query reads: the alert's _source, with its _id beside it for a Lucene term on _id (as
+	 * `q=_id:<id>` in XSOAR's get_alert), but left out of the fields a query on all fields reads (not
+	 * enumerable), as Elasticsearch leaves its metadata fields out of the default `*`.
+	 */
+	const searchable = (alert: StellarAlert) =>
+		Object.defineProperty({ ...alert._source }, '_id', { value: alert._id, enumerable: false });
+
+	/**
+	 * The one _id a query string asks for when it is a single term on _id, bare or quoted (`_id:abc`,
+	 * `_id:"a b"`): Elasticsearch reads it as one exact value (_id is a keyword field, case-sensitive), which
+	 * the shared Lucene evaluator's loose text matching would not. Anything else is evaluated as it is.
+	 */
+	function idTermOf(q: string): string | undefined {
+		let node: ReturnType<typeof parseLucene>;
+		try {
+			node = parseLucene(q);
+		} catch {
+			return undefined;
+		}
+		if (node.type !== 'term' || node.field !== '_id') return undefined;
+		return node.phrase || !/[*?]/.test(node.value) ? node.value : undefined;
+	}
+
 	function runSearch(spec: SearchSpec, scroll: string | undefined): SimReply {
 		const started = Date.now();
 		const inIndex = indexRegex(spec.index);
@@ -385,7 +409,7 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 			hits = data().alerts.filter(
 				(alert) =>
 					(inIndex.test(alert._index) || inIndex.test(aliasOf(alert._index))) &&
-					matches(spec.query, alert._source, { nowMs: Date.now(), id: alert._id }),
+					matches(spec.query, searchable(alert), { nowMs: Date.now(), id: alert._id }),
 			);
 			hits = sortDocs(
 				hits.map((alert) => ({ ...alert._source, __alert: alert })),
@@ -442,7 +466,14 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 		if (request.bodyInvalid || typeof body !== 'object' || Array.isArray(body))
 			return json(400, { error: 'Request body must be a JSON object', status: 400 });
 		const q = request.query.get('q');
-		const query = body.query ?? (q ? { query_string: { query: q } } : { match_all: {} });
+		const idTerm = q ? idTermOf(q) : undefined;
+		const query =
+			body.query ??
+			(idTerm !== undefined
+				? { ids: { values: [idTerm] } }
+				: q
+					? { query_string: { query: q } }
+					: { match_all: {} });
 		const size = Number(body.size ?? request.query.get('size') ?? 10);
 		const from = Number(body.from ?? request.query.get('from') ?? 0);
 		if (!Number.isInteger(size) || size < 0 || !Number.isInteger(from) || from < 0)
@@ -544,9 +575,25 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 			if (route === 'POST /__sim/cases') return createCases(body);
 			if (route === 'POST /__sim/cases/modify') return modifyCases(body);
 			if (route === 'POST /__sim/cases/alerts') return changeCaseAlerts(body);
+			if (route === 'POST /__sim/alerts/copy') return copyAlert(body);
 			return undefined;
 		},
 	};
+
+	/**
+	 * POST /__sim/alerts/copy {id, index}: a copy of alert `id` in another index under the same _id (as a
+	 * reindex leaves one; Elasticsearch keeps an _id unique within one index only). Inferred, for the ambiguous case.
+	 */
+	function copyAlert(body: unknown): SimReply {
+		const { id, index } = (body ?? {}) as Record<string, unknown>;
+		const alert = data().alerts.find((candidate) => candidate._id === id);
+		if (!alert) return error(404, 'Security event not found');
+		if (typeof index !== 'string' || index === '' || index === alert._index)
+			return error(400, "index must name another index than the alert's own");
+		const copy: StellarAlert = { ...alert, _index: index, _source: structuredClone(alert._source) };
+		data().alerts.push(copy);
+		return json(201, { data: { _id: copy._id, _index: copy._index } });
+	}
 
 	/** POST /__sim/cases {count?: 1, score?, status?: 'New', tenantId?}: new cases, all created in the same millisecond. */
 	function createCases(body: unknown): SimReply {

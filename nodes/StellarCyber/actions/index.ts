@@ -1,4 +1,5 @@
 import type { Resources } from '../../common/operations';
+import { getAlert } from './alert/get';
 import { searchAlerts } from './alert/search';
 import { updateAlert } from './alert/update';
 import { addCaseComment } from './case/addComment';
@@ -17,7 +18,7 @@ export const stellarCyberResources: Resources = {
 	alert: {
 		option: { name: 'Alert', value: 'alert' },
 		defaultOperation: 'search',
-		operations: { search: searchAlerts, update: updateAlert },
+		operations: { get: getAlert, search: searchAlerts, update: updateAlert },
 	},
 	case: {
 		option: { name: 'Case', value: 'case' },

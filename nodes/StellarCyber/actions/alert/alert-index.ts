@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiList } from '../../../common/request';
-import { DATA_API_FORBIDDEN } from '../../listings';
+import { dataSearch } from '../../listings';
 import { stellarCyber } from '../../transport';
 
 /** Where Stellar keeps its alerts (security events); the Index field's default from node version 2. */
@@ -25,12 +25,10 @@ export async function alertIndex(
 	const hits = await apiList.call(
 		context,
 		stellarCyber,
-		{
+		dataSearch(index, {
 			method: 'POST',
-			path: `/connect/api/data/${encodeURIComponent(index)}/_search`,
 			body: { query: { ids: { values: [id] } }, size: 2, _source: false },
-			forbidden: DATA_API_FORBIDDEN,
-		},
+		}),
 		['hits', 'hits'],
 		itemIndex,
 	);
