@@ -5,9 +5,10 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { optionalListAt } from '../common/answer-parts';
+import { listAt, optionalListAt, textAt } from '../common/answer-parts';
 import { apiList, apiRequest, readAnswer } from '../common/request';
 import { ALL_ALLOCATORS, ALLOCATORS_PATH, allocatorsOf } from './listings';
+import { RULESETS_PATH } from './actions/trafficFilter/ruleset';
 import { elasticCloudEnterprise } from './transport';
 
 const matches = (name: string, filter?: string) =>
@@ -103,6 +104,31 @@ export const eceMethods = {
 						value: String(key.id),
 					}))
 					.filter((result) => matches(result.name, filter)),
+			};
+		},
+		async searchTrafficFilters(
+			this: ILoadOptionsFunctions,
+			filter?: string,
+		): Promise<INodeListSearchResult> {
+			// TrafficFilterRulesets: every ruleset in one answer (no paging parameters); id and name are required
+			const rulesets = await apiList.call(
+				this,
+				elasticCloudEnterprise,
+				{ method: 'GET', path: RULESETS_PATH, qs: { include_associations: false } },
+				(body) =>
+					listAt(body, ['rulesets']).map((ruleset) => ({
+						id: textAt(ruleset, ['id']),
+						name: textAt(ruleset, ['name']),
+					})),
+			);
+			return {
+				results: rulesets
+					.map((ruleset) => ({
+						name: `${String(ruleset.name)} (${String(ruleset.id)})`,
+						value: String(ruleset.id),
+					}))
+					.filter((result) => matches(result.name, filter))
+					.sort((a, b) => a.name.localeCompare(b.name)),
 			};
 		},
 	},

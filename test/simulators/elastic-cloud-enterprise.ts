@@ -9,9 +9,12 @@ import {
 	allocatorInfo,
 	fullDeployment,
 	listing,
+	rulesetInfo,
 	seedAllocators,
 	seedDeployments,
+	seedRulesets,
 	type EceDeployment,
+	type EceRuleset,
 	type Json,
 } from './data/elastic-cloud-enterprise';
 import {
@@ -644,44 +647,200 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		});
 	};
 
-	/** TrafficFilterRulesetInfo; inferred sample rulesets (an office range, a SOC VPN) associated with the first deployments. */
-	const listRulesets: Handler = (request) => {
-		const withAssociations = booleanParam(request, 'include_associations') === true;
-		const first = deployments().slice(0, 3);
-		const rulesets = [
-			{
-				id: 'a4b1e0c9f7d24e1b9c3f',
-				name: 'office-ips',
-				description: 'Head office egress',
-				type: 'ip',
-				include_by_default: false,
-				region: REGION,
-				rules: [{ id: 'r1', source: '203.0.113.0/24', description: 'HQ' }],
-				associated: first.slice(0, 2),
-			},
-			{
-				id: 'c7d2f1a0b9e84c3a1d5e',
-				name: 'soc-vpn',
-				description: 'SOC analysts VPN',
-				type: 'ip',
-				include_by_default: true,
-				region: REGION,
-				rules: [{ id: 'r2', source: '198.51.100.16/28', description: 'VPN' }],
-				associated: first,
-			},
+	/**
+	 * Traffic filter rulesets (ece-swagger.json `/deployments/traffic-filter/rulesets…`; cloud-sdk-go
+	 * `pkg/api/deploymentapi/trafficfilterapi`; ecctl `cmd/deployment/trafficfilter`). A ruleset allows the sources its
+	 * rules list; associated with a deployment, it restricts the deployment to them. The seeded ones are inferred.
+	 */
+	const rulesets = lazy(() => seedRulesets(deployments()));
+	const findRuleset = (id: string) => rulesets().find((ruleset) => ruleset.id === id);
+	// code from ece-swagger.json (get, update, delete, associate, disassociate); the message is inferred
+	const rulesetNotFound = (id: string) =>
+		eceError(
+			404,
+			'traffic_filter.not_found',
+			`The traffic filter ruleset specified by ${id} cannot be found`,
+		);
+	// code from ece-swagger.json (get-traffic-filter-deployment-ruleset-associations); on these routes unattested
+	const invalidAssociationType = (type: string) =>
+		eceError(
+			400,
+			'traffic_filter.invalid_association_type',
+			`Invalid association type ${type}: this platform associates rulesets with deployments`,
+			['entity_type'],
+		);
+
+	function badBooleans(request: SimRequest, names: string[]): SimReply | undefined {
+		for (const name of names)
+			if (booleanParam(request, name) === 'invalid')
+				return eceError(400, 'root.invalid_query_parameter', `${name} must be true or false`, [
+					name,
+				]);
+		return undefined;
+	}
+
+	/**
+	 * A TrafficFilterRulesetRequest as ece-swagger.json types it: name, type, region (texts), include_by_default
+	 * (boolean) and rules (a list of TrafficFilterRule, none of whose keys is required) are required; description is
+	 * optional. Neither type nor region has a list of values there (ecctl documents the types ip and vpce), so any
+	 * text is taken. The 400 and its code (root.invalid_json_request, attested only in cloud-sdk-go's mock errors)
+	 * are unattested for these routes, whose swagger lists no 400.
+	 */
+	function rulesetRequest(request: SimRequest): Omit<EceRuleset, 'id' | 'associations'> | SimReply {
+		const body = request.body as Record<string, unknown> | undefined;
+		if (request.bodyInvalid || !body || typeof body !== 'object' || Array.isArray(body))
+			return eceError(400, 'root.invalid_json_request', 'The request body is not valid JSON');
+		const missing = [
+			...['name', 'type', 'region'].filter(
+				(key) => typeof body[key] !== 'string' || (body[key] as string).trim() === '',
+			),
+			...(typeof body.include_by_default !== 'boolean' ? ['include_by_default'] : []),
+			...(!Array.isArray(body.rules) ? ['rules'] : []),
+			...(body.description !== undefined && typeof body.description !== 'string'
+				? ['description']
+				: []),
 		];
-		return json(200, {
-			rulesets: rulesets.map(({ associated, ...ruleset }) => ({
-				...ruleset,
-				// FilterAssociation {entity_type, id}; total_associations only when associations are asked for (swagger, ecctl list-assoc.json)
-				...(withAssociations
-					? {
-							total_associations: associated.length,
-							associations: associated.map((d) => ({ entity_type: 'deployment', id: d.id })),
-						}
-					: {}),
-			})),
+		const rules = Array.isArray(body.rules) ? (body.rules as unknown[]) : [];
+		rules.forEach((rule, index) => {
+			const fields =
+				rule && typeof rule === 'object' && !Array.isArray(rule) ? (rule as Json) : undefined;
+			if (!fields) missing.push(`rules[${index}]`);
+			else
+				for (const key of ['id', 'source', 'description'])
+					if (fields[key] !== undefined && typeof fields[key] !== 'string')
+						missing.push(`rules[${index}].${key}`);
 		});
+		if (missing.length > 0)
+			return eceError(
+				400,
+				'root.invalid_json_request',
+				`The traffic filter ruleset request has missing or invalid fields: ${missing.join(', ')}`,
+				missing,
+			);
+		return {
+			name: body.name as string,
+			...(typeof body.description === 'string' ? { description: body.description } : {}),
+			type: body.type as string,
+			region: body.region as string,
+			include_by_default: body.include_by_default as boolean,
+			// ECE gives each rule an id (ecctl trafficfilter/testdata/show.json); one sent back with its id keeps it
+			rules: (rules as Json[]).map((rule) => ({
+				...rule,
+				id: typeof rule.id === 'string' ? rule.id : randomBytes(16).toString('hex'),
+			})),
+		};
+	}
+
+	/** GET …/rulesets (TrafficFilterRulesets): every ruleset in one answer, `region` narrowing it (ece-swagger.json). */
+	const listRulesets: Handler = (request) => {
+		const bad = badBooleans(request, ['include_associations']);
+		if (bad) return bad;
+		const withAssociations = booleanParam(request, 'include_associations') === true;
+		const region = request.query.get('region');
+		return json(200, {
+			rulesets: rulesets()
+				.filter((ruleset) => !region || ruleset.region === region)
+				.map((ruleset) => rulesetInfo(ruleset, withAssociations)),
+		});
+	};
+
+	const getRuleset: Handler = (request) => {
+		const bad = badBooleans(request, ['include_associations']);
+		if (bad) return bad;
+		const found = findRuleset(request.params.rulesetId);
+		if (!found) return rulesetNotFound(request.params.rulesetId);
+		return json(200, rulesetInfo(found, booleanParam(request, 'include_associations') === true));
+	};
+
+	/** POST …/rulesets: 201 TrafficFilterRulesetResponse {id}; ids as the seeded ones (20 hexadecimal characters). */
+	const createRuleset: Handler = (request) => {
+		const spec = rulesetRequest(request);
+		if ('status' in spec) return spec;
+		const ruleset: EceRuleset = { id: randomBytes(10).toString('hex'), ...spec, associations: [] };
+		rulesets().push(ruleset);
+		return json(201, { id: ruleset.id });
+	};
+
+	/** PUT …/rulesets/{id}: the whole TrafficFilterRulesetRequest replaces the ruleset; 200 {id}. */
+	const updateRuleset: Handler = (request) => {
+		const found = findRuleset(request.params.rulesetId);
+		if (!found) return rulesetNotFound(request.params.rulesetId);
+		const spec = rulesetRequest(request);
+		if ('status' in spec) return spec;
+		delete found.description;
+		Object.assign(found, spec);
+		return json(200, { id: found.id });
+	};
+
+	/**
+	 * DELETE …/rulesets/{id}?ignore_associations (default false: "recognizes the associations, which prevents the
+	 * deletion"). The refusal's status, code and text are unattested (the swagger lists only 200, 404 and 500 here).
+	 */
+	const deleteRuleset: Handler = (request) => {
+		const bad = badBooleans(request, ['ignore_associations']);
+		if (bad) return bad;
+		const found = findRuleset(request.params.rulesetId);
+		if (!found) return rulesetNotFound(request.params.rulesetId);
+		if (found.associations.length > 0 && booleanParam(request, 'ignore_associations') !== true)
+			return eceError(
+				409,
+				'traffic_filter.has_associations',
+				`The traffic filter ruleset ${found.id} is associated with ${found.associations.length} deployment(s) and cannot be deleted; remove the associations first or set ignore_associations to true`,
+			);
+		rulesets().splice(rulesets().indexOf(found), 1);
+		return json(200, {});
+	};
+
+	/**
+	 * POST …/rulesets/{id}/associations with a FilterAssociation {entity_type, id}: 201 created, 200 when it already
+	 * exists (ece-swagger.json). A deployment ECE does not have, and one in another region than the ruleset's ("The
+	 * ruleset can be attached only to deployments in the specific region"), are refused with unattested codes.
+	 */
+	const associateRuleset: Handler = (request) => {
+		const found = findRuleset(request.params.rulesetId);
+		if (!found) return rulesetNotFound(request.params.rulesetId);
+		const body = request.body as Record<string, unknown> | undefined;
+		const missing = ['entity_type', 'id'].filter(
+			(key) => !body || typeof body[key] !== 'string' || (body[key] as string) === '',
+		);
+		if (request.bodyInvalid || missing.length > 0)
+			return eceError(
+				400,
+				'root.invalid_json_request',
+				`The association request has missing or invalid fields: ${missing.join(', ')}`,
+				missing,
+			);
+		const { entity_type: entityType, id } = body as { entity_type: string; id: string };
+		if (entityType !== 'deployment') return invalidAssociationType(entityType);
+		const deployment = findDeployment(id);
+		if (!deployment) return notFoundDeployment(id);
+		if (deployment.region !== found.region)
+			return eceError(
+				400,
+				'traffic_filter.region_mismatch',
+				`The traffic filter ruleset ${found.id} is for region ${found.region}; deployment ${id} is in ${deployment.region}`,
+				['id'],
+			);
+		if (found.associations.includes(id)) return json(200, {});
+		found.associations.push(id);
+		return json(201, {});
+	};
+
+	/** DELETE …/rulesets/{id}/associations/{type}/{entity id}: 200 {}; 404 traffic_filter.not_found when there is none (ece-swagger.json). */
+	const disassociateRuleset: Handler = (request) => {
+		const found = findRuleset(request.params.rulesetId);
+		if (!found) return rulesetNotFound(request.params.rulesetId);
+		if (request.params.associationType !== 'deployment')
+			return invalidAssociationType(request.params.associationType);
+		const at = found.associations.indexOf(request.params.entityId);
+		if (at < 0)
+			return eceError(
+				404,
+				'traffic_filter.not_found',
+				'The traffic filter ruleset association cannot be found',
+			);
+		found.associations.splice(at, 1);
+		return json(200, {});
 	};
 
 	/** StackVersionConfigs: the versions the seeded deployments run, each upgradable to the later ones. */
@@ -850,6 +1009,18 @@ export function eceSimulator(context: VendorContext): VendorApp {
 		.post(`${API}/deployments/:id/:kind/:refId/instances/_stop`, secured(instancesCommand(true)))
 		.post(`${API}/deployments/:id/:kind/:refId/instances/_start`, secured(instancesCommand(false)))
 		.get(`${API}/deployments/traffic-filter/rulesets`, secured(listRulesets))
+		.post(`${API}/deployments/traffic-filter/rulesets`, secured(createRuleset))
+		.get(`${API}/deployments/traffic-filter/rulesets/:rulesetId`, secured(getRuleset))
+		.put(`${API}/deployments/traffic-filter/rulesets/:rulesetId`, secured(updateRuleset))
+		.delete(`${API}/deployments/traffic-filter/rulesets/:rulesetId`, secured(deleteRuleset))
+		.post(
+			`${API}/deployments/traffic-filter/rulesets/:rulesetId/associations`,
+			secured(associateRuleset),
+		)
+		.delete(
+			`${API}/deployments/traffic-filter/rulesets/:rulesetId/associations/:associationType/:entityId`,
+			secured(disassociateRuleset),
+		)
 		.get(`${API}/stack/versions`, secured(stackVersions))
 		.get(`${API}/platform/infrastructure/allocators`, secured(listAllocators))
 		.get(`${API}/platform/infrastructure/allocators/:id`, secured(getAllocator))

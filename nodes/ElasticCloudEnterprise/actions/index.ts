@@ -16,7 +16,13 @@ import { shutdownDeployment } from './deployment/shutdown';
 import { updateDeployment } from './deployment/update';
 import { getPlatform } from './platform/get';
 import { getManyStackVersions } from './stackVersion/getMany';
+import { applyTrafficFilterToDeployment } from './trafficFilter/applyToDeployment';
+import { createTrafficFilter } from './trafficFilter/create';
+import { deleteTrafficFilter } from './trafficFilter/delete';
+import { getTrafficFilter } from './trafficFilter/get';
 import { getManyTrafficFilters } from './trafficFilter/getMany';
+import { removeTrafficFilterFromDeployment } from './trafficFilter/removeFromDeployment';
+import { updateTrafficFilter } from './trafficFilter/update';
 import { getCurrentUser } from './user/getCurrent';
 
 export const eceResources: Resources = {
@@ -64,7 +70,15 @@ export const eceResources: Resources = {
 	trafficFilter: {
 		option: { name: 'Traffic Filter', value: 'trafficFilter' },
 		defaultOperation: 'getMany',
-		operations: { getMany: getManyTrafficFilters },
+		operations: {
+			applyToDeployment: applyTrafficFilterToDeployment,
+			create: createTrafficFilter,
+			delete: deleteTrafficFilter,
+			get: getTrafficFilter,
+			getMany: getManyTrafficFilters,
+			removeFromDeployment: removeTrafficFilterFromDeployment,
+			update: updateTrafficFilter,
+		},
 	},
 	user: {
 		option: { name: 'User', value: 'user' },

@@ -329,3 +329,65 @@ export function allocatorInfo(allocator: EceAllocator, deployments: EceDeploymen
 		external_links: [],
 	};
 }
+
+/** A traffic filter ruleset (TrafficFilterRulesetInfo) and the deployments it applies to, by id. */
+export interface EceRuleset {
+	id: string;
+	name: string;
+	description?: string;
+	type: string;
+	include_by_default: boolean;
+	region: string;
+	rules: Json[];
+	/** Deployment ids (FilterAssociation entity_type "deployment"), in the order they were associated. */
+	associations: string[];
+}
+
+/** inferred sample rulesets (an office range, a SOC VPN) associated with the first deployments. */
+export function seedRulesets(deployments: EceDeployment[]): EceRuleset[] {
+	const first = deployments.slice(0, 3).map((d) => d.id);
+	return [
+		{
+			id: 'a4b1e0c9f7d24e1b9c3f',
+			name: 'office-ips',
+			description: 'Head office egress',
+			type: 'ip',
+			include_by_default: false,
+			region: REGION,
+			rules: [{ id: 'r1', source: '203.0.113.0/24', description: 'HQ' }],
+			associations: first.slice(0, 2),
+		},
+		{
+			id: 'c7d2f1a0b9e84c3a1d5e',
+			name: 'soc-vpn',
+			description: 'SOC analysts VPN',
+			type: 'ip',
+			include_by_default: true,
+			region: REGION,
+			rules: [{ id: 'r2', source: '198.51.100.16/28', description: 'VPN' }],
+			associations: first,
+		},
+	];
+}
+
+/**
+ * TrafficFilterRulesetInfo: associations ({entity_type, id}) and total_associations only when
+ * include_associations is true (ece-swagger.json; ecctl trafficfilter/testdata/list.json, list-assoc.json).
+ */
+export function rulesetInfo(ruleset: EceRuleset, withAssociations: boolean): Json {
+	return {
+		id: ruleset.id,
+		name: ruleset.name,
+		...(ruleset.description !== undefined ? { description: ruleset.description } : {}),
+		type: ruleset.type,
+		include_by_default: ruleset.include_by_default,
+		region: ruleset.region,
+		rules: ruleset.rules.map((rule) => ({ ...rule })),
+		...(withAssociations
+			? {
+					total_associations: ruleset.associations.length,
+					associations: ruleset.associations.map((id) => ({ entity_type: 'deployment', id })),
+				}
+			: {}),
+	};
+}
