@@ -39,8 +39,25 @@ export const EXAMPLE_NODES = {
 	eceRestart: 'Restart Elasticsearch',
 	eceReport: 'Report',
 	immSchedule: 'Every Morning',
-	immAudit: 'Audit Records of the Last Day',
-	immFile: 'Audit CSV File',
+	immSources: 'Sensitive Data Sources',
+	immAccess: 'Who Has Access',
+	immRow: 'Report Row',
+	immFile: 'Access CSV File',
+	pbAlerts: 'Impossible Travel Alerts',
+	pbAccount: 'Account Named',
+	pbIncident: 'Open Incident',
+	pbDisable: 'Disable in Immuta',
+	pbGroup: 'Remove From Group',
+	pbNote: 'Note What Was Done',
+} as const;
+
+/** The tag the daily access report looks for, and the account domain and group the playbook uses. */
+export const SENSITIVE_TAG = 'Sensitivity.Confidential';
+export const PLAYBOOK = {
+	alertName: 'Impossible travel login',
+	domain: 'example.test',
+	/** Immuta's group 2 in the sandbox: Finance Analysts. */
+	groupId: 2,
 } as const;
 
 function node(
@@ -64,7 +81,9 @@ const NOTES = {
 	secopsExampleEce:
 		"## Restart a deployment that turns unhealthy, and report\nEvery 30 seconds the trigger compares each deployment's health with the last poll. A deployment that turns unhealthy gets its unhealthy Elasticsearch resource restarted; the node waits for ECE's restart plan to end and the report says how it ended and how long it took (a failed plan stops the run with the failing step).\n\n**Change first:** the Elastic Cloud Enterprise credential; **Wait Up To (Minutes)** in the restart node; where the report goes (add a Slack or email node after **Report**).",
 	secopsExampleImm:
-		"## Daily export of audit records as CSV\nEvery day at 06:00, the last day of Immuta audit records becomes one CSV file. It reads `GET /audit`, which Immuta SaaS and self-hosted 2024.1 and later no longer serve (there the run fails with Immuta's answer, never an empty file).\n\n**Change first:** the Immuta credential; the hour in **Every Morning**; where the file goes (add a node after the CSV one).",
+		'## Daily report: who has access to sensitive data\nEvery day at 06:00, each Immuta data source tagged `Sensitivity.Confidential` is read with who holds access to it (subscribers, experts and owners; members of a group that has access listed one by one), and the whole list becomes one CSV file, one row per person and data source. Every data source and every person is read whole, page after page.\n\n**Change first:** the Immuta credential; the **Tag** in **Sensitive Data Sources**; the hour in **Every Morning**; where the file goes (add a node after the CSV one).',
+	secopsExamplePlaybook:
+		"## Contain an account an alert names (UTMStack and Immuta)\nEvery minute, each new UTMStack alert **Impossible travel login** that names an account opens one incident for it; the account (`<user>@example.test`) is disabled in Immuta and removed from the group Finance Analysts; a note on the incident says what was done and when. Each alert is taken once; an account already disabled or out of the group is left as it is, and the note says so.\n\n**Change first:** the UTMStack and Immuta credentials; the alert name in the trigger's filter; the account domain in **Account Named**; the group in **Remove From Group**.",
 };
 
 /** The workflow with a sticky note above its first node (n8n's Sticky Note: not connected, never run), listed last. */
@@ -79,6 +98,10 @@ function withNote(content: string, workflow: WorkflowJson): WorkflowJson {
 	});
 	return workflow;
 }
+
+/** The account the playbook's alert names, and its Immuta user ID (the account at the domain). */
+const ACCOUNT = `($('${EXAMPLE_NODES.pbAccount}').item.json.target?.user ?? $('${EXAMPLE_NODES.pbAccount}').item.json.destination?.user)`;
+const IMMUTA_ACCOUNT = `${ACCOUNT} + '@${PLAYBOOK.domain}'`;
 
 export function exampleWorkflows(): WorkflowJson[] {
 	const alerts = `$('${EXAMPLE_NODES.utmAlerts}').all()`;
@@ -247,7 +270,7 @@ export function exampleWorkflows(): WorkflowJson[] {
 			NOTES.secopsExampleImm,
 			triggerWorkflow(
 				'secopsExampleImm',
-				'Immuta: daily export of the last day of audit records as CSV',
+				'Immuta: daily report of who has access to sensitive data, as CSV',
 				{
 					name: EXAMPLE_NODES.immSchedule,
 					type: 'n8n-nodes-base.scheduleTrigger',
@@ -257,22 +280,41 @@ export function exampleWorkflows(): WorkflowJson[] {
 				[
 					{
 						...node(
-							EXAMPLE_NODES.immAudit,
+							EXAMPLE_NODES.immSources,
+							'immuta',
+							{ resource: 'dataSource', operation: 'getMany', returnAll: true, tag: SENSITIVE_TAG },
+							IMMUTA,
+						),
+						typeVersion: 2,
+					},
+					{
+						...node(
+							EXAMPLE_NODES.immAccess,
 							'immuta',
 							{
-								resource: 'audit',
-								operation: 'getMany',
+								resource: 'dataSource',
+								operation: 'getAccess',
+								dataSourceId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 								returnAll: true,
-								filters: {
-									from: '={{ $now.minus({ days: 1 }).toISO() }}',
-									to: '={{ $now.toISO() }}',
-								},
+								accessLevels: ['subscribed', 'expert', 'owner'],
+								expandGroups: true,
 							},
 							IMMUTA,
 						),
-						executeOnce: true,
+						typeVersion: 2,
 					},
 					{
+						name: EXAMPLE_NODES.immRow,
+						type: 'n8n-nodes-base.set',
+						typeVersion: 3.4,
+						parameters: {
+							mode: 'raw',
+							jsonOutput: `={{ JSON.stringify({ dataSource: $('${EXAMPLE_NODES.immSources}').item.json.name, dataSourceId: $json.dataSourceId, person: $json.name, email: $json.email, userId: $json.userid, identityManager: $json.iamid, access: $json.state, approved: $json.approved }) }}`,
+							options: {},
+						},
+					},
+					{
+						// one file for the whole list: Convert to File takes every row of the run
 						name: EXAMPLE_NODES.immFile,
 						type: 'n8n-nodes-base.convertToFile',
 						typeVersion: 1.1,
@@ -280,10 +322,119 @@ export function exampleWorkflows(): WorkflowJson[] {
 							operation: 'csv',
 							binaryPropertyName: 'data',
 							options: {
-								fileName: "={{ 'immuta-audit-' + $now.toFormat('yyyy-MM-dd') + '.csv' }}",
+								fileName:
+									"={{ 'immuta-sensitive-access-' + $now.toFormat('yyyy-MM-dd') + '.csv' }}",
 							},
 						},
 					},
+				],
+			),
+		),
+		withNote(
+			NOTES.secopsExamplePlaybook,
+			triggerWorkflow(
+				'secopsExamplePlaybook',
+				'UTMStack and Immuta: contain the account an impossible-travel alert names',
+				{
+					...node(
+						EXAMPLE_NODES.pbAlerts,
+						'utmStackTrigger',
+						{
+							pollTimes: EVERY_MINUTE,
+							event: 'newAlert',
+							indexPattern: 'alert-*',
+							minSeverity: 1,
+							filters: {
+								filter: [
+									{
+										field: { __rl: true, mode: 'name', value: 'name' },
+										operator: 'IS',
+										value: PLAYBOOK.alertName,
+									},
+								],
+							},
+							options: {},
+						},
+						UTMSTACK,
+					),
+					typeVersion: 2,
+				},
+				[
+					{
+						// the account on the alert's inner side (UTMStack 11: target; 10: destination); none, the alert stops here
+						name: EXAMPLE_NODES.pbAccount,
+						type: 'n8n-nodes-base.filter',
+						typeVersion: 2,
+						parameters: {
+							conditions: {
+								options: { caseSensitive: true, leftValue: '', typeValidation: 'loose' },
+								conditions: [
+									{
+										id: 'named',
+										leftValue: '={{ $json.target?.user ?? $json.destination?.user ?? "" }}',
+										rightValue: '',
+										operator: { type: 'string', operation: 'notEmpty', singleValue: true },
+									},
+								],
+								combinator: 'and',
+							},
+							options: {},
+						},
+					},
+					node(
+						EXAMPLE_NODES.pbIncident,
+						'utmStack',
+						{
+							resource: 'incident',
+							operation: 'create',
+							// UTMStack keeps incident names unique: the alert's id makes each one its own
+							name: `={{ 'Contain account ' + ${ACCOUNT} + ': ' + $json.name + ' (alert ' + $json.id + ')' }}`,
+							alertSource: 'ids',
+							alertIds: '={{ $json.id }}',
+							additionalFields: { description: '={{ $json.description }}' },
+						},
+						UTMSTACK,
+					),
+					{
+						...node(
+							EXAMPLE_NODES.pbDisable,
+							'immuta',
+							{
+								resource: 'user',
+								operation: 'disable',
+								iamId: 'bim',
+								userId: { __rl: true, mode: 'id', value: `={{ ${IMMUTA_ACCOUNT} }}` },
+							},
+							IMMUTA,
+						),
+						typeVersion: 2,
+					},
+					{
+						...node(
+							EXAMPLE_NODES.pbGroup,
+							'immuta',
+							{
+								resource: 'user',
+								operation: 'removeFromGroup',
+								iamId: 'bim',
+								userId: { __rl: true, mode: 'id', value: `={{ ${IMMUTA_ACCOUNT} }}` },
+								groupId: { __rl: true, mode: 'id', value: String(PLAYBOOK.groupId) },
+							},
+							IMMUTA,
+						),
+						typeVersion: 2,
+					},
+					node(
+						EXAMPLE_NODES.pbNote,
+						'utmStack',
+						{
+							resource: 'incident',
+							operation: 'addNote',
+							incidentId: `={{ $('${EXAMPLE_NODES.pbIncident}').item.json.id }}`,
+							note: `={{ 'n8n, ' + $now.toUTC().toFormat('yyyy-MM-dd HH:mm:ss') + ' UTC: Immuta account ' + ${IMMUTA_ACCOUNT} + ' ' + ($('${EXAMPLE_NODES.pbDisable}').item.json.changed ? 'disabled' : 'was already disabled') + '; ' + ($json.changed ? 'removed from group ' + $json.groupName : 'was not in group ' + $json.groupId) + '.' }}`,
+						},
+						UTMSTACK,
+					),
 				],
 			),
 		),

@@ -65,6 +65,16 @@ const searchAlerts = (credentialId: string) =>
 		limit: fromAI('limit', 'How many alerts to return, newest first', 'number'),
 	});
 
+/** Immuta's Disable User as a tool; refused to the agent unless `allowAgents` is on in the node. */
+const disableImmutaUser = (extra: Record<string, unknown> = {}) =>
+	tool('Disable Immuta user', 'immuta', 'immutaApi', 'secopsImmApiKey1', {
+		resource: 'user',
+		operation: 'disable',
+		iamId: 'bim',
+		userId: fromAI('user_id', 'The Immuta user ID (sign-in name) to disable', 'string'),
+		...extra,
+	});
+
 const CASE_ID = fromAI('case_id', 'The case ID, the _id of a Stellar Cyber case', 'string');
 
 const TOOLS: ChainNode[] = [
@@ -105,6 +115,8 @@ const TOOLS: ChainNode[] = [
 		resource: 'user',
 		operation: 'getCurrent',
 	}),
+	// a containment operation the workflow's author allowed agents to run
+	disableImmutaUser({ allowAgents: true }),
 ];
 
 const REFUSED_TOOLS: ChainNode[] = [
@@ -120,6 +132,7 @@ const REFUSED_TOOLS: ChainNode[] = [
 			description: fromAI('description', 'What the key is for', 'string'),
 		},
 	),
+	disableImmutaUser(),
 ];
 
 /** What each tool should tell the agent: the operation's own tool description. */
@@ -129,6 +142,7 @@ const DESCRIPTIONS: Record<string, string> = {
 	Update_Stellar_Cyber_case: stellarCyberResources.case.operations.update.toolDescription,
 	Get_ECE_deployment: eceResources.deployment.operations.get.toolDescription,
 	Get_Immuta_current_user: immutaResources.user.operations.getCurrent.toolDescription,
+	Disable_Immuta_user: immutaResources.user.operations.disable.toolDescription,
 };
 
 interface ToolAnswer {
@@ -278,6 +292,10 @@ describe.each(versionsUnderTest())('our nodes as MCP tools in $label', (version)
 			required: ['deployment_id'],
 		});
 		expect(fields('Get_Immuta_current_user')).toEqual({ properties: {}, required: [] });
+		expect(fields('Disable_Immuta_user')).toEqual({
+			properties: { user_id: 'string: The Immuta user ID (sign-in name) to disable' },
+			required: ['user_id'],
+		});
 	});
 
 	test("calls return the simulators' records: UTMStack alerts by severity, a Stellar Cyber case read and escalated, an ECE deployment, the Immuta user", async () => {
@@ -324,6 +342,18 @@ describe.each(versionsUnderTest())('our nodes as MCP tools in $label', (version)
 
 		const [user] = records(await call(client, 'Get_Immuta_current_user', {}));
 		expect(user).toMatchObject({ userid: IMMUTA.username });
+
+		// allowed in its node, the containment tool runs; a second call changes nothing and says so
+		const target = 'analyst40@example.test';
+		const [disabled] = records(await call(client, 'Disable_Immuta_user', { user_id: target }));
+		expect(disabled).toMatchObject({ userid: target, disabled: true, changed: true });
+		const [again] = records(await call(client, 'Disable_Immuta_user', { user_id: target }));
+		expect(again).toMatchObject({ userid: target, disabled: true, changed: false });
+		expect(
+			env.simulators.immuta.requestLog
+				.filter((entry) => entry.method === 'PUT')
+				.map((entry) => entry.path),
+		).toEqual([`/bim/iam/bim/user/${encodeURIComponent(target)}/disable/true`]);
 	});
 
 	test(`an agent gets at most ${AGENT_MAX_RECORDS} records: a larger Limit is a tool error and sends no search`, async () => {
@@ -370,6 +400,16 @@ describe.each(versionsUnderTest())('our nodes as MCP tools in $label', (version)
 		expect(
 			env.simulators.ece.requestLog.filter((entry) => entry.path === '/api/v1/users/auth/keys'),
 		).toHaveLength(0);
+
+		// a containment operation whose node does not allow agents: refused before any request
+		env.simulators.immuta.resetStats();
+		const disable = await call(client, 'Disable_Immuta_user', {
+			user_id: 'analyst41@example.test',
+		});
+		expect(disable.isError).toBe(true);
+		expect(disable.text).toContain('not available to AI agents on this node');
+		expect(disable.text).toContain('Allow AI Agents to Run This');
+		expect(env.simulators.immuta.requestLog).toEqual([]);
 	});
 
 	test('nothing the agent received and nothing n8n logged holds a password, key or token', () => {

@@ -1,7 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
-import { ESCALATED_TAG, exampleWorkflows } from '../../scripts/n8n/example-workflows';
+import {
+	ESCALATED_TAG,
+	PLAYBOOK,
+	SENSITIVE_TAG,
+	exampleWorkflows,
+} from '../../scripts/n8n/example-workflows';
+import { IMMUTA } from '../simulators/fixtures';
 import { pollEvery, type WorkflowJson } from '../../scripts/n8n/workflow-builder';
 import { N8nRest } from '../../scripts/n8n/rest';
 import { OWNER } from '../../scripts/n8n/instance';
@@ -222,27 +228,111 @@ describe.each(versionsUnderTest())('example workflows, active, in $label', (vers
 		]);
 	});
 
-	test('Immuta: the scheduled export turns the last day of audit records into one CSV file', async () => {
-		env.simulators.immuta.control('/__sim/audit', { count: 7 });
+	test('Immuta: the daily report lists who has access to each data source tagged sensitive, in one CSV file', async () => {
 		const before = delivered('secopsExampleImm').length;
+		const readsBefore = requests('immuta', 'GET', /^\/dataSource\/\d+\/access$/).length;
 		await eventually(
 			() => delivered('secopsExampleImm').length > before,
 			ARRIVAL_TIMEOUT_MS,
-			'an export',
+			'a report',
 		);
 		const file = delivered('secopsExampleImm').at(-1);
 		expect(file?.binary.data).toEqual({
-			fileName: expect.stringMatching(/^immuta-audit-\d{4}-\d\d-\d\d\.csv$/),
+			fileName: expect.stringMatching(/^immuta-sensitive-access-\d{4}-\d\d-\d\d\.csv$/),
 			mimeType: 'text/csv',
 		});
-		const audit = requests('immuta', 'GET', /^\/audit$/).at(-1);
-		const from = Date.parse(String(audit?.query.minDate));
-		expect(Math.abs(Date.now() - 24 * 3600_000 - from)).toBeLessThan(120_000);
+		// the tagged data sources, as Immuta itself lists them
+		const tagged = (await fetch(
+			`${env.simulators.immuta.url}/dataSource?tag=${encodeURIComponent(SENSITIVE_TAG)}&size=1000`,
+			{ headers: { authorization: IMMUTA.apiKey } },
+		).then(async (answer) => await answer.json())) as { hits: Array<{ id: number }> };
+		expect(tagged.hits.length).toBeGreaterThan(0);
+		const listing = requests('immuta', 'GET', /^\/dataSource$/).at(-1);
+		expect(listing?.query.tag).toBe(SENSITIVE_TAG);
+		// one run read the access of each tagged data source (a run's reads; runs every 10 s here may overlap)
+		const reads = requests('immuta', 'GET', /^\/dataSource\/\d+\/access$/).slice(readsBefore);
+		const read = new Set(reads.map((entry) => Number(entry.path.split('/')[2])));
+		for (const source of tagged.hits) expect(read).toContain(source.id);
+		expect(reads[0].query.states).toEqual(['subscribed', 'expert', 'owner']);
+	});
+
+	test('UTMStack and Immuta playbook: an impossible-travel alert naming an account opens one incident, disables the account, removes it from the group, notes it; nothing twice', async () => {
+		const account = 'jsmith';
+		const userid = `${account}@example.test`;
+		const raise = () =>
+			env.simulators.utmstack.control<{ alerts: Array<{ id: string }> }>('/__sim/alerts', {
+				count: 1,
+				severity: 2,
+				name: PLAYBOOK.alertName,
+				user: account,
+			}).alerts[0];
+		const incidentsFor = (alertId: string) =>
+			requests('utmstack', 'POST', /^\/api\/utm-incidents$/).filter((entry) =>
+				String((entry.body as { incidentName: string }).incidentName).includes(alertId),
+			);
+		const disabled = () => requests('immuta', 'PUT', /\/disable\/true$/).map((entry) => entry.path);
+		const removed = () =>
+			requests('immuta', 'DELETE', new RegExp(`^/bim/group/${PLAYBOOK.groupId}/user/`));
+
+		const first = raise();
+		await eventually(
+			() => delivered('secopsExamplePlaybook').length >= 1,
+			ARRIVAL_TIMEOUT_MS,
+			'the note of the first alert',
+		);
+		expect(incidentsFor(first.id)).toHaveLength(1);
+		expect(String((incidentsFor(first.id)[0].body as { incidentName: string }).incidentName)).toBe(
+			`Contain account ${account}: ${PLAYBOOK.alertName} (alert ${first.id})`,
+		);
+		expect(disabled()).toEqual([`/bim/iam/bim/user/${encodeURIComponent(userid)}/disable/true`]);
+		expect(removed()).toHaveLength(1);
+		const [note] = delivered('secopsExamplePlaybook');
+		expect(String(note.json.noteText)).toMatch(
+			new RegExp(
+				`^n8n, \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC: Immuta account ${userid} disabled; removed from group Finance Analysts\\.$`,
+			),
+		);
+
+		// the next poll takes nothing again
+		const polls = requests('utmstack', 'POST', /^\/api\/elasticsearch\/search$/).length;
+		await eventually(
+			() => requests('utmstack', 'POST', /^\/api\/elasticsearch\/search$/).length > polls + 2,
+			ARRIVAL_TIMEOUT_MS,
+			'more polls',
+		);
+		expect(delivered('secopsExamplePlaybook')).toHaveLength(1);
+		expect(incidentsFor(first.id)).toHaveLength(1);
+
+		// a later alert on the same account: its own incident; Immuta is left as it is, and the note says so
+		const second = raise();
+		await eventually(
+			() => delivered('secopsExamplePlaybook').length >= 2,
+			ARRIVAL_TIMEOUT_MS,
+			'the note of the second alert',
+		);
+		expect(incidentsFor(second.id)).toHaveLength(1);
+		expect(disabled()).toHaveLength(1);
+		expect(removed()).toHaveLength(1);
+		expect(String(delivered('secopsExamplePlaybook')[1].json.noteText)).toMatch(
+			new RegExp(
+				`Immuta account ${userid} was already disabled; was not in group ${PLAYBOOK.groupId}\\.$`,
+			),
+		);
 	});
 
 	test('every example ran without a failed execution, and nothing leaked', async () => {
 		type Executions = { results?: Array<{ workflowId: string; status: string }> };
-		const recent = await env.rest.call<Executions>('GET', '/executions');
+		// the schedules and polls keep starting runs: read the list at a moment none is under way
+		let recent = await env.rest.call<Executions>('GET', '/executions');
+		for (
+			const started = Date.now();
+			(recent.data.results ?? []).some((execution) =>
+				['new', 'running'].includes(execution.status),
+			) && Date.now() - started < 60_000;
+		) {
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			recent = await env.rest.call<Executions>('GET', '/executions');
+		}
 		expect(recent.status).toBe(200);
 		const executions = recent.data.results ?? [];
 		expect(

@@ -696,8 +696,8 @@ describe('Immuta', () => {
 			{ resource: 'user', operation: 'getMany', returnAll: true },
 			immuta.credentials,
 		);
-		expect(users).toHaveLength(244);
-		expect(new Set(idsOf(users, 'id')).size).toBe(244);
+		expect(users).toHaveLength(254);
+		expect(new Set(idsOf(users, 'id')).size).toBe(254);
 		expect(sent(immuta, 'GET /bim/user').length).toBeGreaterThan(1);
 		const stewards = await run(
 			new Immuta(),

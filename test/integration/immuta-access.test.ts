@@ -212,6 +212,28 @@ describe('Get Users With Access', () => {
 		expect(request.query.states).toEqual(['subscribed', 'expert', 'owner']);
 	});
 
+	test('Get Many data sources by tag, then who has access to each: every record says its data source', async () => {
+		const tagged = await run({
+			resource: 'dataSource',
+			operation: 'getMany',
+			returnAll: true,
+			tag: 'Sensitivity.Confidential',
+		});
+		const all = await run({ resource: 'dataSource', operation: 'getMany', returnAll: true });
+		expect(tagged.length).toBeGreaterThan(0);
+		expect(tagged.length).toBeLessThan(all.length);
+		const listing = simulator.requestLog.filter((entry) => entry.path === '/dataSource');
+		expect(listing[0].query.tag).toBe('Sensitivity.Confidential');
+		const [source] = tagged;
+		const access = await run({
+			resource: 'dataSource',
+			operation: 'getAccess',
+			dataSourceId: locator(String(source.id)),
+			returnAll: true,
+		});
+		expect(access.every((record) => record.dataSourceId === source.id)).toBe(true);
+	});
+
 	test('only owners: the level is sent and kept', async () => {
 		const output = await run({
 			resource: 'dataSource',

@@ -247,6 +247,15 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 					) || Number(a.id) - Number(b.id),
 			);
 
+	/** tag (Immuta's API description declares it on GET /dataSource): data sources carrying every tag named, exactly (unattested). */
+	const taggedAsAsked = (request: SimRequest) => {
+		const wanted = request.query.getAll('tag');
+		return (source: ImmutaRecord) =>
+			wanted.every((name) =>
+				(data().tags.get(Number(source.id)) ?? []).some((tag) => tag.name === name),
+			);
+	};
+
 	const findById = (list: ImmutaRecord[], id: string) =>
 		list.find((item) => String(item.id) === id);
 
@@ -444,7 +453,11 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 		.get(
 			'/dataSource',
 			secured((request) =>
-				page(request, catalogOrder(request, data().dataSources), catalogSearch(request)),
+				page(
+					request,
+					catalogOrder(request, data().dataSources).filter(taggedAsAsked(request)),
+					catalogSearch(request),
+				),
 			),
 		)
 		.get('/dataSource/:id', secured(getDataSource))
@@ -538,6 +551,34 @@ export function immutaSimulator(context: VendorContext): VendorApp {
 				for (const permission of revoke) permissions.delete(permission);
 				for (const permission of grant) permissions.add(permission);
 				return json(200, { permissions: [...permissions] });
+			}
+			if (route === 'POST /__sim/users') {
+				// {userid, groups?: [group ids]}: a person gets an account in the built-in IAM, in those groups
+				const { userid, groups = [] } = (body ?? {}) as { userid?: string; groups?: number[] };
+				if (typeof userid !== 'string' || userid === '') return boom(400, 'userid is required');
+				const users = data().users;
+				const user: ImmutaRecord = {
+					...users[1],
+					id: Math.max(...users.map((known) => Number(known.id))) + 1,
+					userid,
+					profile: { name: userid.split('@')[0], email: userid },
+					permissions: [],
+					disabled: false,
+					createdAt: new Date().toISOString(),
+				};
+				users.push(user);
+				for (const group of groups)
+					data().memberships.push({
+						id: Math.max(999, ...data().memberships.map((known) => Number(known.id))) + 1,
+						group,
+						profile: user.id,
+						uid: user.id,
+						userid,
+						iamid: user.iamid,
+						disabled: false,
+						createdAt: user.createdAt,
+					});
+				return json(201, user);
 			}
 			if (route === 'POST /__sim/access') {
 				// {dataSourceId, count}: that many users with access to the data source (for paging)

@@ -942,7 +942,7 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 	}
 
 	/**
-	 * POST /__sim/alerts {count?: 1, severity?: 1-3, name?, timestamp?: ISO, repeatOf?: alert id}: new alerts as the
+	 * POST /__sim/alerts {count?: 1, severity?: 1-3, name?, timestamp?: ISO, repeatOf?: alert id, user?}: new alerts as the
 	 * correlation engine would write them, all at one @timestamp (now unless given), so a batch is a tie.
 	 */
 	function createAlerts(body: unknown): SimReply {
@@ -952,6 +952,7 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 			name,
 			timestamp,
 			repeatOf,
+			user,
 		} = (body ?? {}) as Record<string, unknown>;
 		if (!Number.isInteger(count) || (count as number) < 1)
 			return json(400, { error: 'count must be a positive integer' });
@@ -973,6 +974,11 @@ export function utmstackSimulator(context: VendorContext): VendorApp {
 			if (severity !== undefined)
 				Object.assign(doc.source, { severity, severityLabel: SEVERITY[severity as number] });
 			if (typeof name === 'string') doc.source.name = name;
+			// user: the account on the alert's inner side (UTMStack 10 destination, 11 target)
+			if (typeof user === 'string') {
+				const side = (options.utmstackRelease === 'v11' ? 'target' : 'destination') as string;
+				doc.source[side] = { ...(doc.source[side] as Record<string, unknown>), user };
+			}
 			created.push(doc);
 		}
 		// The lookups are built on first use from alerts(): build them before adding, so nothing is added twice.

@@ -1,4 +1,4 @@
-import { DAY_MS, Rng, subSeed } from '../seed';
+import { DAY_MS, Rng, USERS as SIEM_ACCOUNTS, subSeed } from '../seed';
 
 export type ImmutaRecord = Record<string, unknown> & { id: number | string; name?: string };
 
@@ -168,6 +168,8 @@ export function seedImmuta(seed: number, dataSourceCount: number, now: number): 
 	const people = [
 		...USERS,
 		...Array.from({ length: 240 }, (_, i) => `analyst${i + 3}@example.test`),
+		// the accounts the UTMStack simulator's alerts name, at the same domain: what a playbook from an alert finds
+		...SIEM_ACCOUNTS.map((account) => `${account}@example.test`),
 	];
 	const users: ImmutaRecord[] = people.map((userid, i) => ({
 		id: i + 1,
@@ -220,6 +222,10 @@ function seedMemberships(
 	const memberships: ImmutaRecord[] = [];
 	for (const [i, user] of users.entries()) {
 		const joined = [teams[i % teams.length], ...(i % 5 === 0 && soc ? [soc] : [])];
+		// the SIEM's accounts are finance analysts too (the group the sandbox's playbook removes them from)
+		const finance = groups.find((group) => group.name === 'Finance Analysts');
+		if (SIEM_ACCOUNTS.includes(String(user.userid).split('@')[0]) && finance && !joined.includes(finance))
+			joined.push(finance);
 		for (const group of joined)
 			memberships.push({
 				id: 1000 + memberships.length,

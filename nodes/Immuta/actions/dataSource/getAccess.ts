@@ -56,7 +56,7 @@ export const getDataSourceAccess: Operation = {
 		// `states` is a repeated parameter (collectionFormat multi); n8n's request helpers would write a list in
 		// the query as states[0]=…, so it is put in the path as Immuta reads it.
 		const repeated = states.map((state) => `states=${encodeURIComponent(state)}`).join('&');
-		return await collectPages.call(
+		const users = await collectPages.call(
 			this,
 			immuta,
 			offsetPages({
@@ -77,5 +77,7 @@ export const getDataSourceAccess: Operation = {
 			wantedCount(this, itemIndex),
 			itemIndex,
 		);
+		// which data source each record is about, as tap-immuta adds it (data_source_id), for reports over several
+		return users.map((user) => ({ dataSourceId: Number(id), ...user }));
 	},
 };

@@ -15,7 +15,7 @@ export const getManyDataSources: Operation = {
 		description: 'List data sources, by name',
 	},
 	toolDescription:
-		"List Immuta data sources, optionally only those whose name contains a search text. Returns one record per data source with its ID, name, type and status. Use it to find a data source's ID by name.",
+		"List Immuta data sources, optionally only those whose name contains a search text or that carry a tag (for example Sensitivity.Confidential). Returns one record per data source with its ID, name, type and status. Use it to find a data source's ID by name.",
 	fields: [
 		...returnAllOrLimit(),
 		{
@@ -25,10 +25,26 @@ export const getManyDataSources: Operation = {
 			default: '',
 			description: 'Only data sources whose name contains this text',
 		},
+		{
+			displayName: 'Tag',
+			name: 'tag',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Sensitivity.Confidential',
+			description:
+				'Only data sources that carry this tag, by its full name as Get Tags shows it (Immuta\'s tag filter)',
+		},
 	],
 	async execute(itemIndex) {
 		const searchText = String(this.getNodeParameter('searchText', itemIndex, '')).trim();
-		const query: IDataObject = { ...BY_NAME, ...(searchText ? { searchText, ...NAME_ONLY } : {}) };
+		const tag = String(this.getNodeParameter('tag', itemIndex, '')).trim();
+		// `tag` is declared by Immuta's API description for GET /dataSource; how it matches (the exact tag, or
+		// also those under it) is unattested: the field asks for the full name
+		const query: IDataObject = {
+			...BY_NAME,
+			...(searchText ? { searchText, ...NAME_ONLY } : {}),
+			...(tag ? { tag } : {}),
+		};
 		return await collectPages.call(
 			this,
 			immuta,
