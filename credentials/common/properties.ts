@@ -37,8 +37,20 @@ export function secretProperty(
 	};
 }
 
-export function textProperty(displayName: string, name: string, fallback = ''): INodeProperties {
-	return { displayName, name, type: 'string', default: fallback, required: true };
+export function textProperty(
+	displayName: string,
+	name: string,
+	fallback = '',
+	description?: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: fallback,
+		required: true,
+		...(description ? { description } : {}),
+	};
 }
 
 export const ignoreSslProperty: INodeProperties = {

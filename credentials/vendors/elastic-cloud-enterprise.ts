@@ -48,7 +48,7 @@ const properties: INodeProperties[] = [
 		description: 'The address of the ECE coordinator, usually on port 12443',
 	},
 	{
-		displayName: 'Authentication Method',
+		displayName: 'Authentication',
 		name: METHOD,
 		type: 'options',
 		default: 'apiKey',
@@ -65,9 +65,26 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	forMethod(secretProperty('API Key', 'apiKey'), METHOD, ['apiKey']),
-	forMethod(textProperty('Username', 'username'), METHOD, ['password']),
-	forMethod(secretProperty('Password', 'password'), METHOD, ['password']),
+	forMethod(
+		secretProperty(
+			'API Key',
+			'apiKey',
+			'A key generated in the Cloud UI (user menu > API Keys), shown once when it is made',
+		),
+		METHOD,
+		['apiKey'],
+	),
+	forMethod(
+		textProperty(
+			'Username',
+			'username',
+			'',
+			'An ECE user, as you log in to the Cloud UI (for example admin or readonly)',
+		),
+		METHOD,
+		['password'],
+	),
+	forMethod(secretProperty('Password', 'password', "That user's password"), METHOD, ['password']),
 	ignoreSslProperty,
 	...sessionProperties,
 ];

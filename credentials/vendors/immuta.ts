@@ -45,7 +45,7 @@ const METHOD = 'authMethod';
 const properties: INodeProperties[] = [
 	baseUrlProperty('Immuta', 'https://immuta.example.com'),
 	{
-		displayName: 'Authentication Method',
+		displayName: 'Authentication',
 		name: METHOD,
 		type: 'options',
 		default: 'apiKey',
@@ -81,8 +81,17 @@ const properties: INodeProperties[] = [
 		METHOD,
 		['password'],
 	),
-	forMethod(textProperty('Username', 'username'), METHOD, ['password']),
-	forMethod(secretProperty('Password', 'password'), METHOD, ['password']),
+	forMethod(
+		textProperty(
+			'Username',
+			'username',
+			'',
+			'The user name in that identity manager, often an email',
+		),
+		METHOD,
+		['password'],
+	),
+	forMethod(secretProperty('Password', 'password', "That user's password"), METHOD, ['password']),
 	ignoreSslProperty,
 	...sessionProperties,
 ];

@@ -30,7 +30,7 @@ const METHOD = 'keyType';
 const properties: INodeProperties[] = [
 	baseUrlProperty('Stellar Cyber', 'https://stellar.example.com'),
 	{
-		displayName: 'API Key Type',
+		displayName: 'Authentication',
 		name: METHOD,
 		type: 'options',
 		default: 'scoped',
@@ -53,8 +53,21 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	forMethod(textProperty('Email', 'email'), METHOD, ['legacy', 'basic']),
-	secretProperty('API Key', 'apiKey'),
+	forMethod(
+		textProperty(
+			'Email',
+			'email',
+			'',
+			'The email of the Stellar Cyber user the legacy API key belongs to',
+		),
+		METHOD,
+		['legacy', 'basic'],
+	),
+	secretProperty(
+		'API Key',
+		'apiKey',
+		'A scoped key: created under My Profile > API Keys and shown once. A legacy key: the API key of the user whose email is above',
+	),
 	ignoreSslProperty,
 	...sessionProperties,
 ];

@@ -47,7 +47,7 @@ const METHOD = 'authMethod';
 const properties: INodeProperties[] = [
 	baseUrlProperty('UTMStack', 'https://utmstack.example.com'),
 	{
-		displayName: 'Authentication Method',
+		displayName: 'Authentication',
 		name: METHOD,
 		type: 'options',
 		default: 'password',
@@ -65,8 +65,17 @@ const properties: INodeProperties[] = [
 			{ name: 'API Key', value: 'apiKey', description: 'Send a per-user Utm-Api-Key header' },
 		],
 	},
-	forMethod(textProperty('Username', 'username'), METHOD, ['password']),
-	forMethod(secretProperty('Password', 'password'), METHOD, ['password']),
+	forMethod(
+		textProperty(
+			'Username',
+			'username',
+			'',
+			'The login of a UTMStack user, as the web console asks for it (an account used only by n8n is best)',
+		),
+		METHOD,
+		['password'],
+	),
+	forMethod(secretProperty('Password', 'password', "That user's password"), METHOD, ['password']),
 	forMethod(
 		{
 			...secretProperty(

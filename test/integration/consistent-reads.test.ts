@@ -95,7 +95,7 @@ describe('UTMStack search past the 10,000-hit window', () => {
 		expect(error.message).toBe(
 			'This search matches 10,000 documents or more, and UTMStack serves only the first 10,000 of a search sorted by "severity"',
 		);
-		expect(error.description).toContain('Set "Sort Field" to @timestamp');
+		expect(error.description).toContain('Set "Sort By" to @timestamp');
 		expect(searches()).toHaveLength(1);
 	});
 

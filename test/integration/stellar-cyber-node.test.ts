@@ -132,7 +132,7 @@ describe('case getMany', () => {
 
 	test('a bad date fails before any request', async () => {
 		const error = await runError({ ...getMany, filters: { modifiedAfter: 'soon' } });
-		expect(error.message).toBe('The "Modified After" filter needs a date');
+		expect(error.message).toBe('The "Modified From" filter needs a date');
 		expect(simulator.requestLog).toHaveLength(0);
 	});
 });

@@ -89,7 +89,7 @@ export function searchListing(
 		window: {
 			size: RESULT_WINDOW,
 			message: `This search matches ${windowText} documents or more, and UTMStack serves only the first ${windowText} of a search sorted by ${sortedBy}`,
-			description: `Set "Sort Field" to ${TIME_FIELD} to read every document (the node then walks the time field), narrow the filters or the time range, or set a Limit of ${windowText} or less.`,
+			description: `Set "Sort By" to ${TIME_FIELD} to read every document (the node then walks the time field), narrow the filters or the time range, or set a Limit of ${windowText} or less.`,
 		},
 	};
 }

@@ -45,6 +45,8 @@ export function searchFields(defaultIndexPattern: string, alerts = false): INode
 			description:
 				'UTMStack index pattern to search, for example alert-* or log-* (v11-alert-* or v11-log-* on UTMStack 11); a comma list searches several. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
+		// Return All and Limit near the top, as n8n's own list operations place them (CONTRIBUTING.md, field order)
+		...returnAllOrLimit(),
 		...(alerts ? alertCodeFields : []),
 		{ ...filtersProperty, displayOptions: { show: { '@version': [1, 2] } } },
 		{ ...filtersFromFieldList, displayOptions: { hide: { '@version': [1, 2] } } },
@@ -78,6 +80,7 @@ export function searchFields(defaultIndexPattern: string, alerts = false): INode
 			name: 'from',
 			type: 'dateTime',
 			default: '',
+			description: 'The earliest @timestamp to include',
 			displayOptions: { show: { timeRange: ['absolute'] } },
 		},
 		{
@@ -85,18 +88,20 @@ export function searchFields(defaultIndexPattern: string, alerts = false): INode
 			name: 'to',
 			type: 'dateTime',
 			default: '',
+			description: 'The latest @timestamp to include',
 			displayOptions: { show: { timeRange: ['absolute'] } },
 		},
 		{
-			displayName: 'Sort Field',
+			displayName: 'Sort By',
 			name: 'sortField',
 			type: 'string',
 			default: '@timestamp',
+			placeholder: 'e.g. @timestamp or severity',
 			description:
-				'Leave empty to sort by relevance. Sorted by @timestamp, a search can return any number of documents; in any other order UTMStack serves the first 10,000 only.',
+				'A field of the documents. Leave empty to sort by relevance. Sorted by @timestamp, a search can return any number of documents; in any other order UTMStack serves the first 10,000 only.',
 		},
 		{
-			displayName: 'Sort Direction',
+			displayName: 'Order',
 			name: 'sortDirection',
 			type: 'options',
 			default: 'desc',
@@ -105,7 +110,6 @@ export function searchFields(defaultIndexPattern: string, alerts = false): INode
 				{ name: 'Descending', value: 'desc' },
 			],
 		},
-		...returnAllOrLimit(),
 	];
 }
 

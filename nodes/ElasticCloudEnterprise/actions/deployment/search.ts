@@ -18,6 +18,8 @@ export const searchDeployments: Operation = {
 	toolDescription:
 		'Search Elastic Cloud Enterprise deployments with a query (for example healthy:false or a deployment name). Returns one record per matching deployment with its ID, name, health and resources.',
 	fields: [
+		// Return All and Limit first, as in every search of these nodes (CONTRIBUTING.md, field order)
+		...returnAllOrLimit(),
 		{
 			displayName: 'Query Type',
 			name: 'queryType',
@@ -27,6 +29,7 @@ export const searchDeployments: Operation = {
 				{ name: 'Query String', value: 'queryString' },
 				{ name: 'Query JSON', value: 'json' },
 			],
+			description: 'How the search is written: a query string, or an ECE search query in JSON',
 		},
 		{
 			displayName: 'Query',
@@ -45,7 +48,6 @@ export const searchDeployments: Operation = {
 			description: 'The "query" of an ECE SearchRequest',
 			displayOptions: { show: { queryType: ['json'] } },
 		},
-		...returnAllOrLimit(),
 	],
 	async execute(itemIndex) {
 		let query: IDataObject;

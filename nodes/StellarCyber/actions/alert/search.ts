@@ -25,7 +25,11 @@ export const searchAlerts: Operation = {
 			type: 'string',
 			required: true,
 			default: 'aella-ser-*',
+			description:
+				"The Data Lake indices to search: aella-ser-* holds every alert (security event); an alert's own _index narrows it",
 		},
+		// Return All and Limit near the top, as in every search of these nodes (CONTRIBUTING.md, field order)
+		...returnAllOrLimit(),
 		{
 			displayName: 'Query Type',
 			name: 'queryType',
@@ -35,6 +39,8 @@ export const searchAlerts: Operation = {
 				{ name: 'Query String (Lucene)', value: 'queryString' },
 				{ name: 'Query DSL (JSON)', value: 'dsl' },
 			],
+			description:
+				'How the search is written: a Lucene query string, or an Elasticsearch query in JSON',
 		},
 		{
 			displayName: 'Query',
@@ -42,6 +48,8 @@ export const searchAlerts: Operation = {
 			type: 'string',
 			default: '*',
 			placeholder: 'event_status:New AND severity:>=80',
+			description:
+				'Lucene syntax, field:value joined by AND, OR, NOT; * matches every alert. Alert fields: event_status, severity, srcip, dstip, xdr_event.display_name.',
 			displayOptions: { show: { queryType: ['queryString'] } },
 		},
 		{
@@ -52,7 +60,6 @@ export const searchAlerts: Operation = {
 			description: 'The "query" object of an Elasticsearch search',
 			displayOptions: { show: { queryType: ['dsl'] } },
 		},
-		...returnAllOrLimit(),
 	],
 	async execute(itemIndex) {
 		const index = String(this.getNodeParameter('indexPattern', itemIndex)).trim();

@@ -33,15 +33,29 @@ export const getManyCases: Operation = {
 	fields: [
 		...returnAllOrLimit(),
 		filtersField([
-			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
+			{
+				displayName: 'Created From',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only cases created at this time or later',
+			},
 			{
 				displayName: 'Minimum Score',
 				name: 'minScore',
 				type: 'number',
 				default: 0,
 				typeOptions: { minValue: 0 },
+				description:
+					'Only cases scored at least this much (the score Stellar Cyber shows on a case, for example 80)',
 			},
-			{ displayName: 'Modified After', name: 'modifiedAfter', type: 'dateTime', default: '' },
+			{
+				displayName: 'Modified From',
+				name: 'modifiedAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only cases changed at this time or later',
+			},
 			{
 				displayName: 'Not Last Modified By',
 				name: 'notModifiedBy',
@@ -56,6 +70,7 @@ export const getManyCases: Operation = {
 				type: 'multiOptions',
 				default: [],
 				options: CASE_STATUSES,
+				description: 'Only cases in these statuses; none selected means any',
 			},
 			{
 				displayName: 'Tags',
@@ -124,8 +139,8 @@ async function readCases(this: IExecuteFunctions, itemIndex: number): Promise<ID
 		}),
 	};
 	for (const [name, field, label] of [
-		['createdAfter', 'created_at', 'Created After'],
-		['modifiedAfter', 'modified_at', 'Modified After'],
+		['createdAfter', 'created_at', 'Created From'],
+		['modifiedAfter', 'modified_at', 'Modified From'],
 	]) {
 		if (!filters[name]) continue;
 		const at = Date.parse(String(filters[name]));
