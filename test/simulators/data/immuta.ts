@@ -224,7 +224,11 @@ function seedMemberships(
 		const joined = [teams[i % teams.length], ...(i % 5 === 0 && soc ? [soc] : [])];
 		// the SIEM's accounts are finance analysts too (the group the sandbox's playbook removes them from)
 		const finance = groups.find((group) => group.name === 'Finance Analysts');
-		if (SIEM_ACCOUNTS.includes(String(user.userid).split('@')[0]) && finance && !joined.includes(finance))
+		if (
+			SIEM_ACCOUNTS.includes(String(user.userid).split('@')[0]) &&
+			finance &&
+			!joined.includes(finance)
+		)
 			joined.push(finance);
 		for (const group of joined)
 			memberships.push({

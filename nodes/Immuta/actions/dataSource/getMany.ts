@@ -32,7 +32,7 @@ export const getManyDataSources: Operation = {
 			default: '',
 			placeholder: 'e.g. Sensitivity.Confidential',
 			description:
-				'Only data sources that carry this tag, by its full name as Get Tags shows it (Immuta\'s tag filter)',
+				"Only data sources that carry this tag, by its full name as Get Tags shows it (Immuta's tag filter)",
 		},
 	],
 	async execute(itemIndex) {
