@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 /** The node version from which record ids are picked from a list (version 1 kept a plain text field). */
 export const LOCATOR_VERSION = 2;
@@ -12,6 +12,8 @@ export interface IdLocator {
 	/** What an id looks like, checked in the editor ("By ID"). */
 	pattern?: { regex: string; says: string };
 	description?: string;
+	/** Other ways to name the record (Stellar Cyber's "By Ticket Number"), after From List and By ID. */
+	extraModes?: INodePropertyMode[];
 }
 
 /**
@@ -63,6 +65,7 @@ export function idLocator(field: IdLocator): INodeProperties[] {
 							}
 						: {}),
 				},
+				...(field.extraModes ?? []),
 			],
 		},
 	];

@@ -160,6 +160,44 @@ describe('one case', () => {
 		});
 	});
 
+	test('By Ticket Number: the number Stellar Cyber shows is looked up (ticket_id, every creation time) and the case read by its _id', async () => {
+		const [listed] = await run({ resource: 'case', operation: 'get', caseId });
+		const ticket = Number(listed.json.ticket_id);
+		simulator.resetStats();
+		const [output] = await run({
+			resource: 'case',
+			operation: 'get',
+			caseId: { __rl: true, mode: 'ticket', value: `#${ticket}` },
+		});
+		expect(output.json._id).toBe(caseId);
+		expect(apiRequests().map((request) => request.path)).toEqual([
+			'/connect/api/v1/cases',
+			`/connect/api/v1/cases/${caseId}`,
+		]);
+		expect(apiRequests()[0].query).toMatchObject({
+			ticket_id: String(ticket),
+			'FROM~created_at': '0',
+		});
+		const missing = await runError({
+			resource: 'case',
+			operation: 'get',
+			caseId: { __rl: true, mode: 'ticket', value: '999999' },
+		});
+		expect(missing.message).toBe('Stellar Cyber has no case #999999');
+	});
+
+	test('a ticket number typed as a Case ID: refused before any request, saying where the _id is', async () => {
+		const error = await runError({
+			resource: 'case',
+			operation: 'get',
+			caseId: { __rl: true, mode: 'id', value: '1009' },
+		});
+		expect(error.message).toBe('"1009" is a ticket number, not a case ID');
+		expect(error.description).toMatch(/By Ticket Number/);
+		expect(error.description).toMatch(/Get Many/);
+		expect(apiRequests()).toEqual([]);
+	});
+
 	test('update sends status, severity, assignee, resolution and tag changes', async () => {
 		const [output] = await run({
 			resource: 'case',

@@ -155,6 +155,9 @@ export function stellarCyberSimulator(context: VendorContext): VendorApp {
 			const wanted = status.split(',').map((s) => s.trim().toLowerCase());
 			list = list.filter((record) => wanted.includes(String(record.status).toLowerCase()));
 		}
+		// ticket_id: the case with that ticket number (stellarcyber/jira-case-sync get_stellar_case)
+		const ticket = request.query.get('ticket_id');
+		if (ticket) list = list.filter((record) => String(record.ticket_id) === ticket);
 		const tags = request.query.get('tags');
 		if (tags) {
 			const wanted = tags.split(',').map((t) => t.trim());

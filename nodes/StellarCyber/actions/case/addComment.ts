@@ -26,7 +26,7 @@ export const addCaseComment: Operation = {
 		},
 	],
 	async execute(itemIndex) {
-		const id = caseId(this, itemIndex);
+		const id = await caseId(this, itemIndex);
 		const comment = String(this.getNodeParameter('comment', itemIndex));
 		if (comment.trim() === '')
 			throw new NodeOperationError(this.getNode(), 'The "Comment" parameter is empty', {

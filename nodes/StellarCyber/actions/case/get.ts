@@ -10,7 +10,7 @@ export const getCase: Operation = {
 		"Get one Stellar Cyber case by its case ID (the case's _id, 24 hexadecimal characters). Returns the case: name, status, severity, score, assignee, tags, tenant and created_at/modified_at (epoch milliseconds). Use it to look at a case before changing it.",
 	fields: [...caseIdFields],
 	async execute(itemIndex) {
-		const id = caseId(this, itemIndex);
+		const id = await caseId(this, itemIndex);
 		const request = {
 			method: 'GET' as const,
 			path: `/connect/api/v1/cases/${id}`,

@@ -20,7 +20,7 @@ export const getCaseAlerts: Operation = {
 		'List the alerts linked to one Stellar Cyber case, given the case ID. Returns one record per alert with its _index, _id and fields.',
 	fields: [...caseIdFields, ...returnAllOrLimit()],
 	async execute(itemIndex) {
-		const id = caseId(this, itemIndex);
+		const id = await caseId(this, itemIndex);
 		const pages = offsetPages(
 			skipLimitListing(
 				`/connect/api/v1/cases/${id}/alerts`,

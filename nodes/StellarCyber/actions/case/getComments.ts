@@ -14,7 +14,7 @@ export const getCaseComments: Operation = {
 		'List the comments of one Stellar Cyber case, given the case ID. Returns one record per comment with its text, author and time.',
 	fields: [...caseIdFields],
 	async execute(itemIndex) {
-		const id = caseId(this, itemIndex);
+		const id = await caseId(this, itemIndex);
 		const request = {
 			method: 'GET' as const,
 			path: `/connect/api/v1/cases/${id}/comments`,

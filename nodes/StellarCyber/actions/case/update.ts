@@ -73,7 +73,7 @@ export const updateCase: Operation = {
 		},
 	],
 	async execute(itemIndex) {
-		const id = caseId(this, itemIndex);
+		const id = await caseId(this, itemIndex);
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		const body: IDataObject = {};
 		for (const name of ['status', 'severity', 'assignee', 'resolution'])

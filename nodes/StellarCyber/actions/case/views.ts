@@ -22,7 +22,7 @@ function caseView(
 		toolDescription,
 		fields: [...caseIdFields],
 		async execute(itemIndex) {
-			const id = caseId(this, itemIndex);
+			const id = await caseId(this, itemIndex);
 			const request = {
 				method: 'GET' as const,
 				path: `/connect/api/v1/cases/${id}/${view}`,
