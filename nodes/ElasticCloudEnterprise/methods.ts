@@ -7,9 +7,14 @@ import type {
 
 import { listAt, optionalListAt, textAt } from '../common/answer-parts';
 import { apiList, apiRequest, readAnswer } from '../common/request';
-import { ALL_ALLOCATORS, ALLOCATORS_PATH, allocatorsOf } from './listings';
+import { ALL_ALLOCATORS, ALLOCATORS_PATH, allocatorsOf, deploymentSearch } from './listings';
+import { cursorPages } from '../common/page-strategies';
+import { collectPages } from '../common/paginate';
 import { RULESETS_PATH } from './actions/trafficFilter/ruleset';
 import { elasticCloudEnterprise } from './transport';
+
+/** The most deployments the picker lists (ten search pages); a larger platform is searched by name with the filter. */
+const PICKER_MOST = 1_000;
 
 const matches = (name: string, filter?: string) =>
 	name.toLowerCase().includes((filter ?? '').trim().toLowerCase());
@@ -49,21 +54,30 @@ export const eceMethods = {
 			this: ILoadOptionsFunctions,
 			filter?: string,
 		): Promise<INodeListSearchResult> {
-			// GET /deployments carries no health (DeploymentsListResponse): the list names deployments only
-			const deployments = await apiList.call(
+			// POST /deployments/_search carries each deployment's healthy flag (GET /deployments does not): a person
+			// picking a deployment to restart or change sees which one is unhealthy. Every page, up to PICKER_MOST.
+			const deployments = await collectPages.call(
 				this,
 				elasticCloudEnterprise,
-				{ method: 'GET', path: '/api/v1/deployments' },
-				['deployments'],
+				cursorPages(deploymentSearch({ match_all: {} })),
+				PICKER_MOST,
 			);
 			const results = deployments
 				.filter((deployment) =>
 					matches(`${String(deployment.name ?? '')} ${String(deployment.id)}`, filter),
 				)
-				.map((deployment) => ({
-					name: `${String(deployment.name ?? deployment.id)} (${String(deployment.id).slice(0, 6)})`,
-					value: String(deployment.id),
-				}))
+				.map((deployment) => {
+					const health =
+						deployment.healthy === true
+							? 'healthy'
+							: deployment.healthy === false
+								? 'unhealthy'
+								: 'health unknown';
+					return {
+						name: `${String(deployment.name ?? deployment.id)} (${String(deployment.id).slice(0, 6)}, ${health})`,
+						value: String(deployment.id),
+					};
+				})
 				.sort((a, b) => a.name.localeCompare(b.name));
 			return { results };
 		},

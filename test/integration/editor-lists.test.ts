@@ -512,6 +512,25 @@ describe('Elastic Cloud Enterprise', () => {
 		expect(values(all).sort()).toEqual(
 			deployments.map((deployment) => String(deployment.json.id)).sort(),
 		);
+		// each with its health, as ECE's search states it, for a person choosing what to restart
+		const searched0 = await run(
+			new ElasticCloudEnterprise(),
+			{
+				resource: 'deployment',
+				operation: 'search',
+				returnAll: true,
+				queryType: 'queryString',
+				query: '',
+			},
+			ece.credentials,
+		);
+		for (const deployment of searched0) {
+			const entry = all.results.find((result) => result.value === deployment.json.id);
+			expect(entry?.name).toMatch(
+				deployment.json.healthy === true ? /, healthy\)$/ : /, unhealthy\)$/,
+			);
+		}
+		expect(all.results.some((result) => /, unhealthy\)$/.test(result.name))).toBe(true);
 		const [chosen] = deployments;
 		const searched = await list<INodeListSearchResult>(
 			new ElasticCloudEnterprise(),

@@ -176,6 +176,42 @@ describe('deployments', () => {
 		expect(error.message).toBe('The Elasticsearch resource is shut down and cannot be restarted');
 	});
 
+	test("restart Elasticsearch with the resource left empty: the deployment's only one is restarted", async () => {
+		const [listed] = await run({
+			resource: 'deployment',
+			operation: 'search',
+			queryType: 'json',
+			queryJson: '{"match_all": {}}',
+			limit: 1,
+			returnAll: false,
+		});
+		const [, second] = await run({
+			resource: 'deployment',
+			operation: 'search',
+			queryType: 'json',
+			queryJson: '{"match_all": {}}',
+			limit: 2,
+		});
+		const id = String((second ?? listed).json.id);
+		simulator.resetStats();
+		const [restarted] = await run({
+			resource: 'deployment',
+			operation: 'restartElasticsearch',
+			deploymentId: { __rl: true, mode: 'id', value: id },
+			refId: '',
+			waitForCompletion: false,
+		});
+		expect(restarted.json).toEqual({
+			accepted: true,
+			deploymentId: id,
+			refId: 'main-elasticsearch',
+		});
+		expect(apiRequests().map((request) => `${request.method} ${request.path}`)).toEqual([
+			`GET /api/v1/deployments/${id}`,
+			`POST /api/v1/deployments/${id}/elasticsearch/main-elasticsearch/_restart`,
+		]);
+	});
+
 	test("an unknown deployment: ECE's errors[].message", async () => {
 		const error = await runError({
 			resource: 'deployment',

@@ -3,6 +3,7 @@ import { apiRequest } from '../../../common/request';
 import { plansBefore, waitFields, waitForPlans, waitSettings } from '../../plan-tracking';
 import { elasticCloudEnterprise } from '../../transport';
 import { deploymentIdFields, idProperty, pathId } from '../ids';
+import { onlyElasticsearch } from './only-resource';
 
 export const restartElasticsearch: Operation = {
 	option: {
@@ -31,17 +32,20 @@ export const restartElasticsearch: Operation = {
 				loadOptionsMethod: 'getElasticsearchResources',
 				loadOptionsDependsOn: ['deploymentId.value'],
 			},
-			required: true,
 			default: '',
 			description:
-				'The ref_id of the Elasticsearch resource, usually main-elasticsearch. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				'Pick the deployment first: this lists its Elasticsearch resources. Leave empty to restart its only one (most deployments have one, main-elasticsearch). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			displayOptions: { hide: { '@version': [1] } },
 		},
 		...waitFields,
 	],
 	async execute(itemIndex) {
 		const id = pathId(this, itemIndex, 'deploymentId', 'Deployment ID');
-		const refId = pathId(this, itemIndex, 'refId', 'Ref ID');
+		const named = String(this.getNodeParameter('refId', itemIndex, '') ?? '').trim();
+		const refId =
+			named === ''
+				? encodeURIComponent(await onlyElasticsearch(this, itemIndex, id))
+				: pathId(this, itemIndex, 'refId', 'Ref ID');
 		const { wait, boundMs } = waitSettings(this, itemIndex);
 		const before = wait ? await plansBefore(this, itemIndex, id) : undefined;
 		await apiRequest.call(
