@@ -8,7 +8,7 @@ import { numberedPages } from '../common/page-strategies';
 import { collectPages } from '../common/paginate';
 import { apiList } from '../common/request';
 import { searchIndexFields } from './search/index-fields';
-import { newestAlerts } from './search/listings';
+import { ALERT_INDEXES, LOG_INDEXES, newestAlerts } from './search/listings';
 import { utmStack } from './transport';
 import { utmStackUsers } from './users';
 import { utmStackId } from './record-id';
@@ -110,13 +110,27 @@ export const utmStackMethods = {
 				}),
 				undefined,
 			);
-			return patterns
+			// an alert search (and the trigger) lists alert patterns, a log search the others; each starts with the
+			// node's default, both releases' patterns at once
+			const forLogs = this.getCurrentNodeParameter('resource') === 'log';
+			const isAlertPattern = (pattern: string) => /(^|[-,])alert-/.test(pattern);
+			const listed = patterns
 				.filter((pattern) => pattern.active !== false && typeof pattern.pattern === 'string')
+				.filter((pattern) => isAlertPattern(String(pattern.pattern)) !== forLogs)
 				.map((pattern) => ({
 					name: String(pattern.pattern),
 					value: String(pattern.pattern),
 					description: String(pattern.patternModule ?? ''),
 				}));
+			const everything = forLogs ? LOG_INDEXES : ALERT_INDEXES;
+			return [
+				{
+					name: forLogs ? 'All Logs (UTMStack 10 and 11)' : 'All Alerts (UTMStack 10 and 11)',
+					value: everything,
+					description: everything,
+				},
+				...listed.filter((option) => option.value !== everything),
+			];
 		},
 	},
 };

@@ -368,19 +368,46 @@ describe('UTMStack', () => {
 		).toBe(true);
 	});
 
-	test('index patterns load from UTMStack, for the searches and the trigger', async () => {
-		for (const node of [new UtmStack(), new UtmStackTrigger()]) {
-			const patterns = await list<INodePropertyOptions[]>(
-				node,
+	test('index patterns load from UTMStack: alert patterns for the alert search and the trigger, the others for the log search, each list starting with its default', async () => {
+		const alertLists = [
+			await list<INodePropertyOptions[]>(
+				new UtmStack(),
 				'loadOptions',
 				'getIndexPatterns',
 				utm.credentials,
-			);
-			expect(patterns.map((pattern) => pattern.value)).toEqual(
-				expect.arrayContaining(['alert-*', 'log-*']),
-			);
-			expect(patterns.length).toBeGreaterThan(2);
+				{
+					resource: 'alert',
+					operation: 'search',
+				},
+			),
+			await list<INodePropertyOptions[]>(
+				new UtmStackTrigger(),
+				'loadOptions',
+				'getIndexPatterns',
+				utm.credentials,
+			),
+		];
+		for (const patterns of alertLists) {
+			const values = patterns.map((pattern) => String(pattern.value));
+			expect(values[0]).toBe('alert-*,v11-alert-*');
+			expect(values).toContain('alert-*');
+			expect(values.filter((value) => /log-/.test(value))).toEqual([]);
 		}
+		const logs = await list<INodePropertyOptions[]>(
+			new UtmStack(),
+			'loadOptions',
+			'getIndexPatterns',
+			utm.credentials,
+			{
+				resource: 'log',
+				operation: 'search',
+			},
+		);
+		const logValues = logs.map((pattern) => String(pattern.value));
+		expect(logValues[0]).toBe('log-*,v11-log-*');
+		expect(logValues).toContain('log-*');
+		expect(logValues.filter((value) => /(^|,)alert-/.test(value))).toEqual([]);
+		expect(logValues.length).toBeGreaterThan(2);
 	});
 
 	test('alerts "From List": the newest first, by name, a page at a time; a picked one gets the note', async () => {

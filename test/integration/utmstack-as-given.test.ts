@@ -189,8 +189,16 @@ test('index patterns: the active ones (isActive.equals=true; the answer says `ac
 		{ resource: 'alert', operation: 'search' },
 	);
 	expect(patterns.map((pattern) => pattern.value)).toEqual(
-		expect.arrayContaining(['v11-alert-*', 'v11-log-*']),
+		expect.arrayContaining(['alert-*,v11-alert-*', 'v11-alert-*']),
 	);
+	const logs = await list<INodePropertyOptions[]>(
+		new UtmStack(),
+		'loadOptions',
+		'getIndexPatterns',
+		v11.credentials,
+		{ resource: 'log', operation: 'search' },
+	);
+	expect(logs.map((pattern) => pattern.value)).toEqual(expect.arrayContaining(['v11-log-*']));
 	expect(sent('GET /api/utm-index-patterns')[0].query['isActive.equals']).toBe('true');
 });
 

@@ -119,6 +119,27 @@ describe('alert search', () => {
 		expect(bounds[1]).toBeLessThanOrEqual(bounds[0]);
 	});
 
+	test('Is In Fields: one text searched in every field, no Field needed (UTMStack reads the value as one text)', async () => {
+		const output = await run({
+			...search,
+			filters: { filter: [{ field: '', operator: 'IS_IN_FIELDS', value: 'fileserver' }] },
+			returnAll: true,
+		});
+		expect(output.length).toBeGreaterThan(0);
+		expect(output.every((record) => JSON.stringify(record.json).includes('fileserver'))).toBe(true);
+		expect(apiRequests()[0].body).toEqual([
+			{ field: '', operator: 'IS_IN_FIELDS', value: 'fileserver' },
+		]);
+		// a blank Field stays refused, before any request, for an operator that reads it
+		simulator.resetStats();
+		const error = await runError({
+			...search,
+			filters: { filter: [{ field: '', operator: 'IS', value: '3' }] },
+		});
+		expect(error.message).toBe('Filter 1: the "Field" parameter is empty');
+		expect(apiRequests()).toHaveLength(0);
+	});
+
 	test('zero hits: one request, no items (UTMStack sends no headers then)', async () => {
 		const output = await run({
 			...search,

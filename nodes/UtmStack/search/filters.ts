@@ -18,8 +18,9 @@ export const OPERATOR_SHAPES: Record<string, ValueShape> = {
 	DOES_NOT_EXIST: 'none',
 	IS_BETWEEN: 'range',
 	IS_NOT_BETWEEN: 'range',
-	IS_IN_FIELDS: 'list',
-	IS_NOT_IN_FIELDS: 'list',
+	// one text, searched in every field (SearchUtil.buildIsInFields: query_string "*value*" on default_field "*")
+	IS_IN_FIELDS: 'one',
+	IS_NOT_IN_FIELDS: 'one',
 	ENDS_WITH: 'one',
 	NOT_ENDS_WITH: 'one',
 	START_WITH: 'one',
@@ -52,6 +53,38 @@ const OPERATOR_NAMES: Record<string, string> = {
 	IS_LESS_THAN_OR_EQUALS: 'Is Less Than or Equal To',
 };
 
+/**
+ * What each operator matches, as UTMStack's backend builds its query (match_phrase, query_string with wildcards,
+ * terms, exists, range, wildcard: the shapes in docs/provenance/utmstack.md and test/simulators/utmstack-search.ts).
+ */
+const OPERATOR_HINTS: Record<string, string> = {
+	IS: 'The field holds this phrase (analysed: "high" also matches "High")',
+	IS_NOT: 'The field does not hold this phrase',
+	CONTAIN: 'The field contains this text anywhere (wildcards around it)',
+	DOES_NOT_CONTAIN: 'The field does not contain this text anywhere',
+	CONTAIN_ONE_OF: 'The field holds at least one of these phrases (comma-separated)',
+	DOES_NOT_CONTAIN_ONE_OF: 'The field holds none of these phrases (comma-separated)',
+	IS_ONE_OF: 'The field holds at least one of these phrases (comma-separated)',
+	IS_NOT_ONE_OF: 'The field holds none of these phrases (comma-separated)',
+	IS_ONE_OF_TERMS:
+		'The field is exactly one of these values (comma-separated; exact terms, so use a .keyword field for text)',
+	EXIST: 'The field has a value',
+	DOES_NOT_EXIST: 'The field has no value',
+	IS_BETWEEN: 'Value to Up To, both included (numbers, dates or date math like now-1h)',
+	IS_NOT_BETWEEN: 'Outside Value to Up To',
+	IS_IN_FIELDS: 'Any field of the document contains this text (no Field needed)',
+	IS_NOT_IN_FIELDS: 'No field of the document contains this text (no Field needed)',
+	ENDS_WITH: 'The field ends with this (exact case: best on a .keyword field)',
+	NOT_ENDS_WITH: 'The field does not end with this',
+	START_WITH: 'The field starts with this (exact case: best on a .keyword field)',
+	NOT_START_WITH: 'The field does not start with this',
+	IS_GREATER_THAN: 'The field is greater than this number or date',
+	IS_LESS_THAN_OR_EQUALS: 'The field is at most this number or date',
+};
+
+/** The operators that search every field: UTMStack ignores the Field (FilterType.validate asks none of them). */
+const ANY_FIELD = ['IS_IN_FIELDS', 'IS_NOT_IN_FIELDS'];
+
 const byShape = (...shapes: ValueShape[]) =>
 	Object.keys(OPERATOR_SHAPES).filter((operator) => shapes.includes(OPERATOR_SHAPES[operator]));
 
@@ -61,6 +94,8 @@ const fieldAsText: INodeProperties = {
 	name: 'field',
 	type: 'string',
 	default: '',
+	required: true,
+	displayOptions: { hide: { operator: ANY_FIELD } },
 	placeholder: 'severity',
 	description:
 		"Document field, for example severity or name; the attacker's address is adversary.ip on UTMStack 11 and source.ip on UTMStack 10",
@@ -75,6 +110,8 @@ const fieldFromList: INodeProperties = {
 	name: 'field',
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
+	required: true,
+	displayOptions: { hide: { operator: ANY_FIELD } },
 	description:
 		"A field of the index pattern, as UTMStack lists it (UTMStack 11 names an alert's sides adversary and target: adversary.ip; UTMStack 10: source.ip)",
 	modes: [
@@ -95,7 +132,7 @@ const otherFilterValues: INodeProperties[] = [
 		type: 'options',
 		default: 'IS',
 		options: Object.keys(OPERATOR_SHAPES)
-			.map((value) => ({ name: OPERATOR_NAMES[value], value }))
+			.map((value) => ({ name: OPERATOR_NAMES[value], value, description: OPERATOR_HINTS[value] }))
 			.sort((a, b) => a.name.localeCompare(b.name)),
 	},
 	{
@@ -103,7 +140,7 @@ const otherFilterValues: INodeProperties[] = [
 		name: 'value',
 		type: 'string',
 		default: '',
-		description: 'For "one of" and "in fields" operators, a comma-separated list',
+		description: 'For the "one of" operators, a comma-separated list',
 		displayOptions: { hide: { operator: byShape('none') } },
 	},
 	{
@@ -161,7 +198,7 @@ export function searchFilters(node: INode, raw: IDataObject, itemIndex: number):
 		const value = String(row.value ?? '').trim();
 		const fail = (message: string) =>
 			new NodeOperationError(node, `${where}: ${message}`, { itemIndex });
-		if (field === '') throw fail('the "Field" parameter is empty');
+		if (field === '' && !ANY_FIELD.includes(operator)) throw fail('the "Field" parameter is empty');
 		const shape = OPERATOR_SHAPES[operator];
 		if (!shape) throw fail(`the "Operator" parameter "${operator}" is not a UTMStack operator`);
 		switch (shape) {
