@@ -18,8 +18,9 @@ export class UtmStack implements INodeType {
 		group: ['transform'],
 		// 2: record ids picked from a list (resource locators); version 1 workflows keep their text fields.
 		// 3: a filter's field picked from the index pattern's fields; earlier workflows keep it as text.
-		version: [1, 2, 3],
-		defaultVersion: 3,
+		// 4: Sort By chosen from the index pattern's sortable fields; earlier workflows keep it as text.
+		version: [1, 2, 3, 4],
+		defaultVersion: 4,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Search alerts and logs, and handle alerts and incidents in UTMStack',
 		defaults: { name: 'UTMStack' },

@@ -7,7 +7,7 @@ import type {
 import { numberedPages } from '../common/page-strategies';
 import { collectPages } from '../common/paginate';
 import { apiList } from '../common/request';
-import { searchIndexFields } from './search/index-fields';
+import { searchIndexFields, searchSortFields } from './search/index-fields';
 import { ALERT_INDEXES, LOG_INDEXES, newestAlerts } from './search/listings';
 import { utmStack } from './transport';
 import { utmStackUsers } from './users';
@@ -22,6 +22,7 @@ const MAX_PAGE = 1000;
 export const utmStackMethods = {
 	listSearch: {
 		searchIndexFields,
+		searchSortFields,
 		/** The newest alerts, or those whose name contains the text typed. */
 		async searchAlerts(
 			this: ILoadOptionsFunctions,

@@ -327,3 +327,45 @@ describe("a filter's field picked from the index pattern's fields, as UTMStack l
 		]);
 	});
 });
+
+describe('Sort By chosen from the index pattern (node version 4)', () => {
+	type Page = { results: Array<{ name: string; value: string }> };
+
+	test('the list: @timestamp first, Relevance, then the sortable fields UTMStack lists (a text field by its .keyword)', async () => {
+		const page = await list<Page>(
+			new UtmStack(),
+			'listSearch',
+			'searchSortFields',
+			v11.credentials,
+			{ resource: 'alert', operation: 'search', indexPattern: 'alert-*,v11-alert-*' },
+		);
+		const values = page.results.map((result) => result.value);
+		expect(values.slice(0, 2)).toEqual(['@timestamp', '']);
+		expect(values).toEqual(expect.arrayContaining(['severity', 'name.keyword']));
+		// text fields sort through their keyword: the text itself is not offered
+		expect(values).not.toContain('name');
+		expect(values.filter((value) => value === '@timestamp')).toHaveLength(1);
+	});
+
+	test('a field picked from the list sorts the search as one typed in version 3', async () => {
+		const base = {
+			resource: 'alert',
+			operation: 'search',
+			indexPattern: 'v11-alert-*',
+			sortDirection: 'desc',
+			limit: 15,
+		};
+		const picked = await run(
+			new UtmStack(),
+			{ ...base, sortField: { __rl: true, mode: 'list', value: 'severity' } },
+			v11.credentials,
+		);
+		const pickedSort = sent('POST /api/elasticsearch/search').at(-1)?.query.sort;
+		const typed = await run(new UtmStack(), { ...base, sortField: 'severity' }, v11.credentials, 3);
+		expect(pickedSort).toBe('severity,desc');
+		expect(sent('POST /api/elasticsearch/search').at(-1)?.query.sort).toBe('severity,desc');
+		expect(picked.map((alert) => alert.json.id)).toEqual(typed.map((alert) => alert.json.id));
+		const severities = picked.map((alert) => Number(alert.json.severity));
+		expect([...severities].sort((a, b) => b - a)).toEqual(severities);
+	});
+});

@@ -78,3 +78,33 @@ export async function searchIndexFields(
 			.map((field) => ({ name: `${field.name} (${field.type})`, value: field.name })),
 	};
 }
+
+/** Field types OpenSearch sorts on without fielddata: text fields sort through their .keyword beside them. */
+const SORTABLE =
+	/^(date|date_nanos|long|integer|short|byte|double|float|half_float|scaled_float|keyword|boolean|ip)$/;
+
+/**
+ * The Sort By list: @timestamp (the order every document can be read in), Relevance, then the chosen index pattern's
+ * other sortable fields as UTMStack lists them, narrowed by the text typed.
+ */
+export async function searchSortFields(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const indexPattern = String(this.getCurrentNodeParameter('indexPattern') ?? '').trim();
+	const fields = indexPattern === '' ? [] : await indexFields(this, indexPattern);
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const results = [
+		// named as list entries, not option names: the field itself keeps its case
+		{ name: 'Time of the Document (Reads Every One)', value: '@timestamp' },
+		{ name: 'Relevance (the First 10,000)', value: '' },
+		...fields
+			.filter((field) => field.name !== '@timestamp' && SORTABLE.test(field.type))
+			.map((field) => ({ name: `${field.name} (${field.type})`, value: field.name })),
+	];
+	return {
+		results: results.filter(
+			(result) => wanted === '' || result.name.toLowerCase().includes(wanted),
+		),
+	};
+}

@@ -94,9 +94,28 @@ export function searchFields(defaultIndexPattern: string, alerts = false): INode
 		{
 			displayName: 'Sort By',
 			name: 'sortField',
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '@timestamp' },
+			description:
+				'A field of the index pattern, or Relevance; @timestamp is the only order in which Return All reads past 10,000 documents',
+			displayOptions: { hide: { '@version': [1, 2, 3] } },
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					typeOptions: { searchListMethod: 'searchSortFields', searchable: true },
+				},
+				{ displayName: 'Name', name: 'name', type: 'string', placeholder: 'e.g. severity' },
+			],
+		},
+		{
+			displayName: 'Sort By',
+			name: 'sortField',
 			type: 'string',
 			default: '@timestamp',
 			placeholder: 'e.g. @timestamp or severity',
+			displayOptions: { show: { '@version': [1, 2, 3] } },
 			description:
 				'A field of the documents. Leave empty to sort by relevance. Sorted by @timestamp, a search can return any number of documents; in any other order UTMStack serves the first 10,000 only.',
 		},
@@ -181,7 +200,10 @@ export async function runSearch(
 	}
 	const time = timeFilter.call(this, itemIndex);
 	if (time) filters.push(time as never);
-	const sortField = String(this.getNodeParameter('sortField', itemIndex, '')).trim();
+	// a text before version 4, a resource locator ({mode, value}) since
+	const sortField = String(
+		this.getNodeParameter('sortField', itemIndex, '', { extractValue: true }) ?? '',
+	).trim();
 	const direction = this.getNodeParameter('sortDirection', itemIndex, 'desc') as 'asc' | 'desc';
 	const limit = wantedCount(this, itemIndex);
 	const leaveOutRepeats = this.getNodeParameter('leaveOutRepeats', itemIndex, false) as boolean;
