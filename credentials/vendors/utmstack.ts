@@ -50,7 +50,12 @@ const properties: INodeProperties[] = [
 		displayName: 'Authentication',
 		name: METHOD,
 		type: 'options',
+		// Stays 'password': n8n saves a credential without the values left at their default (the editor's
+		// saveCredential, getNodeParameters(..., returnDefaults false) in 1.123 and 2.41) and fills them from the
+		// current default when it runs one, so a new default would switch every credential saved with this one.
 		default: 'password',
+		description:
+			'For automation on a default UTMStack install, choose API Key: a default install asks every password login for a second factor (then fill in Two-Factor Secret). Username and Password stays the default so credentials saved with it keep working.',
 		options: [
 			{
 				name: 'Username and Password',

@@ -116,6 +116,24 @@ describe.each(versionsUnderTest())('credential test in $label', (version) => {
 		},
 	);
 
+	test('a UTMStack credential saved with the default method, as the editor saves it (no authMethod: values left at their default are not stored), runs as Username and Password: why the default stays', async () => {
+		const credential = env.credential('secopsUtmPasswd1');
+		const { authMethod, ...asSaved } = credential.data;
+		expect(authMethod).toBe('password');
+		const simulator = env.simulators.utmstack;
+		simulator.resetStats();
+		const result = await env.rest.testCredential({
+			id: credential.id,
+			name: credential.name,
+			type: credential.type,
+			data: asSaved,
+		});
+		messages.push(result.message);
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		// n8n filled the missing method from the credential type's current default: a password login
+		expect(simulator.stats.byEndpoint['POST /api/authenticate']).toBe(1);
+	});
+
 	test('the editor never receives a stored session token (GET /rest/credentials/<id>?includeData=true)', async () => {
 		const credential = env.credential('secopsUtmPasswd1');
 		const token = 'eyJhbGciOiJIUzUxMiJ9.e2e-stored-session-token.c2lnbmF0dXJl';
@@ -143,7 +161,7 @@ describe.each(versionsUnderTest())('credential test in $label', (version) => {
 	});
 
 	test('no secret or token in any message or in n8n log', () => {
-		expect(messages.length).toBe(ids.length * 2 + 1);
+		expect(messages.length).toBe(ids.length * 2 + 2);
 		const everything = `${messages.join('\n')}\n${env.n8n.log()}`;
 		expect(leakedSecrets(everything, Object.values(env.simulators))).toEqual([]);
 	});

@@ -15,14 +15,14 @@ import type { Resources } from '../../nodes/common/operations';
  * one order with one set of labels, and every credential names its method selector the same way.
  */
 
-/** The labels of an operation's fields as a version-2+ node shows them (no '@version': [1] duplicates, no tool-only fields). */
+/** The labels of an operation's fields as the newest node version shows them (no field kept for older versions, no tool-only fields). */
 function labels(fields: INodeProperties[]): string[] {
 	return fields
 		.filter((field) => {
 			const show = field.displayOptions?.show ?? {};
-			const onlyV1 = JSON.stringify(show['@version']) === '[1]';
+			const olderVersions = show['@version'] !== undefined;
 			const onlyTool = JSON.stringify(show['@tool']) === '[true]';
-			return !onlyV1 && !onlyTool;
+			return !olderVersions && !onlyTool;
 		})
 		.map((field) => field.displayName);
 }
@@ -91,3 +91,13 @@ test.each([
 			});
 	},
 );
+
+test("UTMStack's Authentication stays Username and Password, and its hint says to choose API Key for automation and why", () => {
+	// n8n stores a credential without the values left at their default and fills them from the current default
+	// when it runs one (the editor's saveCredential and CredentialsHelper in 1.123 and 2.41): a new default would
+	// switch every credential saved with this one (test/e2e/credential-test.e2e.test.ts runs one saved so)
+	const selector = new UtmStackApi().properties.find((field) => field.name === 'authMethod');
+	expect(selector?.default).toBe('password');
+	expect(selector?.description).toMatch(/choose API Key/);
+	expect(selector?.description).toMatch(/second factor/);
+});
