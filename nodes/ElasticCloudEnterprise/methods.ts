@@ -148,8 +148,20 @@ export const eceMethods = {
 	},
 	loadOptions: {
 		/** The Elasticsearch resources (ref ids) of the deployment chosen above. */
+		/**
+		 * The Elasticsearch resources of the deployment chosen above. The empty value (what the field starts with)
+		 * is listed too, named for what it does: before a deployment is chosen it says to pick one, and with a
+		 * deployment of one resource it stands for that one (Restart Elasticsearch restarts the only one).
+		 */
 		async getElasticsearchResources(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-			return await resourcesOf(this, 'elasticsearch');
+			const id = String(
+				this.getCurrentNodeParameter('deploymentId', { extractValue: true }) ?? '',
+			).trim();
+			if (id === '') return [{ name: 'Pick a Deployment First', value: '' }];
+			const resources = await resourcesOf(this, 'elasticsearch');
+			return resources.length === 1
+				? [{ name: `Its Only One (${String(resources[0].value)})`, value: '' }, ...resources]
+				: resources;
 		},
 		/** The resources of the kind chosen above (Resource Kind) in the deployment chosen above. */
 		async getDeploymentResources(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

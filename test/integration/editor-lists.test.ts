@@ -585,8 +585,25 @@ describe('Elastic Cloud Enterprise', () => {
 		const expected = (
 			(full.json.resources as { elasticsearch: Array<{ ref_id: string }> }).elasticsearch ?? []
 		).map((resource) => resource.ref_id);
-		expect(resources.map((resource) => resource.value)).toEqual(expected);
+		// a deployment of one resource: the empty value first, named for the resource it stands for
+		expect(resources.map((resource) => resource.value)).toEqual(
+			expected.length === 1 ? ['', ...expected] : expected,
+		);
 		expect(expected.length).toBeGreaterThan(0);
+		if (expected.length === 1) expect(resources[0].name).toBe(`Its Only One (${expected[0]})`);
+		// before a deployment is picked, the list says so
+		const none = await list<INodePropertyOptions[]>(
+			new ElasticCloudEnterprise(),
+			'loadOptions',
+			'getElasticsearchResources',
+			ece.credentials,
+			{
+				resource: 'deployment',
+				operation: 'restartElasticsearch',
+				deploymentId: { __rl: true, mode: 'list', value: '' },
+			},
+		);
+		expect(none).toEqual([{ name: 'Pick a Deployment First', value: '' }]);
 	});
 	test('allocators and API keys "From List", searchable; a picked allocator and key are used', async () => {
 		const allocators = await list<INodeListSearchResult>(
