@@ -39,6 +39,54 @@ const SEARCH_ENTRIES = [
 	},
 ];
 
+/** Each node's main operation, opened in the editor for the README's screenshots, with a label the form must show. */
+const MAIN_OPERATIONS = [
+	{
+		workflow: 'screenUtm',
+		title: 'Search Alerts',
+		node: 'utmStack',
+		version: 4,
+		credential: 'secopsUtmPasswd1',
+		parameters: { resource: 'alert', operation: 'search' },
+		shows: 'Sort By',
+		file: 'node-utmstack-alert-search.png',
+		credentialFile: 'credential-utmstack.png',
+	},
+	{
+		workflow: 'screenStl',
+		title: 'Get Many Cases',
+		node: 'stellarCyber',
+		version: 2,
+		credential: 'secopsStlScoped1',
+		parameters: { resource: 'case', operation: 'getMany', limit: 50, filters: {} },
+		shows: 'Sort By',
+		file: 'node-stellar-cyber-cases.png',
+		credentialFile: 'credential-stellar-cyber.png',
+	},
+	{
+		workflow: 'screenImm',
+		title: 'Disable User',
+		node: 'immuta',
+		version: 2,
+		credential: 'secopsImmApiKey1',
+		parameters: { resource: 'user', operation: 'disable' },
+		shows: 'Identity Manager',
+		file: 'node-immuta-disable-user.png',
+		credentialFile: 'credential-immuta.png',
+	},
+	{
+		workflow: 'screenEce',
+		title: 'Restart Elasticsearch',
+		node: 'elasticCloudEnterprise',
+		version: 3,
+		credential: 'secopsEceApiKey1',
+		parameters: { resource: 'deployment', operation: 'restartElasticsearch' },
+		shows: 'Wait for Completion',
+		file: 'node-ece-restart.png',
+		credentialFile: 'credential-ece.png',
+	},
+];
+
 runHere(`our nodes in the editor of ${N8N_CURRENT.label}`, () => {
 	let env: E2eEnvironment;
 	let browser: Browser;
@@ -50,6 +98,22 @@ runHere(`our nodes in the editor of ${N8N_CURRENT.label}`, () => {
 		const stellar = env.credential('secopsStlScoped1');
 		await env.n8n.importWorkflows([
 			...exampleWorkflows(),
+			...MAIN_OPERATIONS.map((screen) =>
+				chainWorkflow(screen.workflow, screen.title, [
+					{
+						name: screen.title,
+						type: secopsType(screen.node),
+						typeVersion: screen.version,
+						parameters: screen.parameters,
+						credentials: {
+							[env.credential(screen.credential).type]: {
+								id: screen.credential,
+								name: env.credential(screen.credential).name,
+							},
+						},
+					},
+				]),
+			),
 			chainWorkflow('editorLocator', 'Pick a case', [
 				{
 					name: 'Get Case',
@@ -118,6 +182,33 @@ runHere(`our nodes in the editor of ${N8N_CURRENT.label}`, () => {
 				await page.screenshot({ path: join(SCREENSHOTS, 'node-search-utmstack.png') });
 			await page.keyboard.press('Escape');
 			await page.getByText('What happens next?').waitFor({ state: 'hidden', timeout: 15_000 });
+		}
+	});
+
+	test("each node's main operation and its credential's form, as the README shows them", async () => {
+		for (const screen of MAIN_OPERATIONS) {
+			await page.goto(`${env.n8n.url}/workflow/${screen.workflow}/${screen.workflow}-node-1`);
+			await page.getByText(screen.shows, { exact: true }).first().waitFor({ timeout: 30_000 });
+			await page.waitForTimeout(1000);
+			expect(
+				leakedSecrets(await page.locator('body').innerText(), Object.values(env.simulators)),
+			).toEqual([]);
+			await page.screenshot({ path: join(SCREENSHOTS, screen.file) });
+			// the credential's form, opened from the node as a person does (the pencil beside the credential)
+			await page.getByTestId('credential-edit-button').first().click({ timeout: 15_000 });
+			const dialog = page.getByTestId('credential-edit-dialog');
+			await dialog.waitFor({ timeout: 30_000 });
+			await dialog
+				.getByText('Authentication', { exact: true })
+				.first()
+				.waitFor({ timeout: 30_000 });
+			await page.waitForTimeout(1000);
+			expect(
+				leakedSecrets(await page.locator('body').innerText(), Object.values(env.simulators)),
+			).toEqual([]);
+			await page.screenshot({ path: join(SCREENSHOTS, screen.credentialFile) });
+			await page.keyboard.press('Escape');
+			await dialog.waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
 		}
 	});
 
