@@ -13,7 +13,7 @@ export interface IdLocator {
 	pattern?: { regex: string; says: string };
 	description?: string;
 	/** Other ways to name the record (Stellar Cyber's "By Ticket Number"), after From List and By ID. */
-	extraModes?: INodePropertyMode[];
+	modes?: INodePropertyMode[];
 }
 
 /**
@@ -65,7 +65,7 @@ export function idLocator(field: IdLocator): INodeProperties[] {
 							}
 						: {}),
 				},
-				...(field.extraModes ?? []),
+				...(field.modes ?? []),
 			],
 		},
 	];

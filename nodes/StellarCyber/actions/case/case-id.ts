@@ -25,7 +25,7 @@ export const caseIdFields: INodeProperties[] = idLocator({
 		says: `A Stellar Cyber case ID is ${WHERE_THE_ID_IS}`,
 	},
 	description: 'The case: picked from the list, its _id, or its ticket number',
-	extraModes: [
+	modes: [
 		{
 			displayName: 'By Ticket Number',
 			name: 'ticket',
