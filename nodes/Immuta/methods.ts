@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodeListSearchItems,
+} from 'n8n-workflow';
 
 import { listAt, numberAt } from '../common/answer-parts';
 import { apiRead } from '../common/request';
@@ -7,20 +12,19 @@ import { immuta } from './transport';
 
 const PER_PAGE = 50;
 
-/** One "From List" page of an Immuta catalog searched by name (data sources, projects). */
-async function searchCatalog(
+/**
+ * One "From List" page of an Immuta list answered {hits, count} and paged by offset: `query` narrows it, `entry`
+ * names each hit in the list; the next page is offered while a full page leaves some of the count.
+ */
+async function searchPage(
 	context: ILoadOptionsFunctions,
 	path: string,
-	filter?: string,
+	query: IDataObject,
+	entry: (hit: IDataObject) => INodeListSearchItems,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const offset = Number(paginationToken ?? 0) || 0;
-	const searchText = (filter ?? '').trim();
-	const request = {
-		method: 'GET' as const,
-		path,
-		qs: { size: PER_PAGE, offset, ...BY_NAME, ...(searchText ? { searchText, ...NAME_ONLY } : {}) },
-	};
+	const request = { method: 'GET' as const, path, qs: { size: PER_PAGE, offset, ...query } };
 	const answer = await apiRead.call(context, immuta, request, (body) => ({
 		hits: listAt(body, ['hits']),
 		count: numberAt(body, ['count']),
@@ -28,10 +32,7 @@ async function searchCatalog(
 	const hits = answer.hits as IDataObject[];
 	const count = Number(answer.count);
 	return {
-		results: hits.map((hit) => ({
-			name: `${String(hit.name ?? hit.id)} (${String(hit.id)})`,
-			value: String(hit.id),
-		})),
+		results: hits.map(entry),
 		paginationToken:
 			hits.length === PER_PAGE && (!Number.isFinite(count) || offset + PER_PAGE < count)
 				? String(offset + PER_PAGE)
@@ -39,46 +40,23 @@ async function searchCatalog(
 	};
 }
 
-/** One "From List" page of users (disabled ones too) or groups, searched by name: value the user ID or group ID. */
-async function searchPeople(
-	context: ILoadOptionsFunctions,
-	kind: 'users' | 'groups',
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const offset = Number(paginationToken ?? 0) || 0;
+/** A record named by its name and id, picked by its id (data sources, projects, groups). */
+const byNameAndId = (hit: IDataObject) => ({
+	name: `${String(hit.name ?? hit.id)} (${String(hit.id)})`,
+	value: String(hit.id),
+});
+
+/** A catalog (data sources, projects) searched by name: searchText with nameOnly, in name order. */
+const catalogQuery = (filter?: string): IDataObject => {
+	const searchText = (filter ?? '').trim();
+	return { ...BY_NAME, ...(searchText ? { searchText, ...NAME_ONLY } : {}) };
+};
+
+/** Users and groups are searched with `name` (Immuta's API description declares no searchText there). */
+const nameQuery = (filter?: string): IDataObject => {
 	const name = (filter ?? '').trim();
-	const request = {
-		method: 'GET' as const,
-		path: kind === 'users' ? '/bim/user' : '/bim/group',
-		qs: {
-			size: PER_PAGE,
-			offset,
-			...(kind === 'users' ? { includeDisabled: true } : BY_NAME),
-			...(name ? { name } : {}),
-		},
-	};
-	const answer = await apiRead.call(context, immuta, request, (body) => ({
-		hits: listAt(body, ['hits']),
-		count: numberAt(body, ['count']),
-	}));
-	const hits = answer.hits as IDataObject[];
-	const count = Number(answer.count);
-	return {
-		results: hits.map((hit) => {
-			if (kind === 'groups')
-				return { name: `${String(hit.name ?? hit.id)} (${String(hit.id)})`, value: String(hit.id) };
-			const profile = (hit.profile ?? {}) as IDataObject;
-			const disabled = hit.disabled === true ? ', disabled' : '';
-			return {
-				name: `${String(profile.name ?? hit.userid)} (${String(hit.userid)}, IAM ${String(hit.iamid)}${disabled})`,
-				value: String(hit.userid),
-			};
-		}),
-		paginationToken:
-			hits.length === PER_PAGE && offset + PER_PAGE < count ? String(offset + PER_PAGE) : undefined,
-	};
-}
+	return name ? { name } : {};
+};
 
 /** The editor's lists for Immuta, loaded through the node's own request path (login, renewal, errors). */
 export const immutaMethods = {
@@ -88,28 +66,54 @@ export const immutaMethods = {
 			filter?: string,
 			paginationToken?: string,
 		): Promise<INodeListSearchResult> {
-			return await searchCatalog(this, '/dataSource', filter, paginationToken);
+			return await searchPage(
+				this,
+				'/dataSource',
+				catalogQuery(filter),
+				byNameAndId,
+				paginationToken,
+			);
 		},
 		async searchProjects(
 			this: ILoadOptionsFunctions,
 			filter?: string,
 			paginationToken?: string,
 		): Promise<INodeListSearchResult> {
-			return await searchCatalog(this, '/project', filter, paginationToken);
+			return await searchPage(this, '/project', catalogQuery(filter), byNameAndId, paginationToken);
 		},
+		/** Users, disabled ones too, with their IAM; picked by their user ID (the sign-in name). */
 		async searchUsers(
 			this: ILoadOptionsFunctions,
 			filter?: string,
 			paginationToken?: string,
 		): Promise<INodeListSearchResult> {
-			return await searchPeople(this, 'users', filter, paginationToken);
+			return await searchPage(
+				this,
+				'/bim/user',
+				{ includeDisabled: true, ...nameQuery(filter) },
+				(hit) => {
+					const profile = (hit.profile ?? {}) as IDataObject;
+					const disabled = hit.disabled === true ? ', disabled' : '';
+					return {
+						name: `${String(profile.name ?? hit.userid)} (${String(hit.userid)}, IAM ${String(hit.iamid)}${disabled})`,
+						value: String(hit.userid),
+					};
+				},
+				paginationToken,
+			);
 		},
 		async searchGroups(
 			this: ILoadOptionsFunctions,
 			filter?: string,
 			paginationToken?: string,
 		): Promise<INodeListSearchResult> {
-			return await searchPeople(this, 'groups', filter, paginationToken);
+			return await searchPage(
+				this,
+				'/bim/group',
+				{ ...BY_NAME, ...nameQuery(filter) },
+				byNameAndId,
+				paginationToken,
+			);
 		},
 	},
 };

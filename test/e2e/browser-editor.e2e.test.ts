@@ -7,7 +7,7 @@ import { exampleWorkflows } from '../../scripts/n8n/example-workflows';
 import { OWNER } from '../../scripts/n8n/instance';
 import { N8N_CURRENT } from '../../scripts/n8n/versions';
 import { chainWorkflow, secopsType } from '../../scripts/n8n/workflow-builder';
-import { SAVED_NODES } from './fixtures/saved-release';
+import { SAVED_NODES, savedReleaseWorkflow } from './fixtures/saved-release';
 import { signedInEditor } from './support/editor-browser';
 import { leakedSecrets } from './support/secrets';
 import { ARTIFACTS, startEnvironment, type E2eEnvironment } from './support/environment';
@@ -99,22 +99,7 @@ runHere(`our nodes in the editor of ${N8N_CURRENT.label}`, () => {
 		const stellar = env.credential('secopsStlScoped1');
 		await env.n8n.importWorkflows([
 			...exampleWorkflows(),
-			chainWorkflow(
-				'savedRelease',
-				'Saved with the previous release',
-				SAVED_NODES.map((saved) => ({
-					name: saved.name,
-					type: secopsType(saved.node),
-					typeVersion: saved.typeVersion,
-					parameters: saved.parameters,
-					credentials: {
-						[env.credential(saved.credential).type]: {
-							id: saved.credential,
-							name: env.credential(saved.credential).name,
-						},
-					},
-				})),
-			),
+			savedReleaseWorkflow((id) => env.credential(id)),
 			...MAIN_OPERATIONS.map((screen) =>
 				chainWorkflow(screen.workflow, screen.title, [
 					{

@@ -1,6 +1,6 @@
 import { finishedRun } from '../../scripts/n8n/instance';
-import { chainWorkflow, secopsType } from '../../scripts/n8n/workflow-builder';
-import { SAVED_NODES } from './fixtures/saved-release';
+
+import { SAVED_NODES, savedReleaseWorkflow } from './fixtures/saved-release';
 import { leakedSecrets } from './support/secrets';
 import { startEnvironment, type E2eEnvironment } from './support/environment';
 import { versionsUnderTest } from './support/versions';
@@ -25,25 +25,7 @@ describe.each(versionsUnderTest())(
 			await env.n8n.importCredentials([
 				{ id: utm.id, name: utm.name, type: utm.type, data: asSaved },
 			]);
-			await env.n8n.importWorkflows([
-				chainWorkflow(
-					'savedRelease',
-					'Saved with the previous release',
-					SAVED_NODES.map((saved) => ({
-						name: saved.name,
-						type: secopsType(saved.node),
-						typeVersion: saved.typeVersion,
-						parameters: saved.parameters,
-						executeOnce: true,
-						credentials: {
-							[env.credential(saved.credential).type]: {
-								id: saved.credential,
-								name: env.credential(saved.credential).name,
-							},
-						},
-					})),
-				),
-			]);
+			await env.n8n.importWorkflows([savedReleaseWorkflow((id) => env.credential(id), true)]);
 		});
 
 		afterAll(async () => {
