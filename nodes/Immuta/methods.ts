@@ -5,7 +5,7 @@ import type {
 	INodeListSearchItems,
 } from 'n8n-workflow';
 
-import { listAt, numberAt } from '../common/answer-parts';
+import { listAt, numberAt, recordAt } from '../common/answer-parts';
 import { apiRead } from '../common/request';
 import { BY_NAME, NAME_ONLY } from './listings';
 import { immuta } from './transport';
@@ -25,16 +25,20 @@ async function searchPage(
 ): Promise<INodeListSearchResult> {
 	const offset = Number(paginationToken ?? 0) || 0;
 	const request = { method: 'GET' as const, path, qs: { size: PER_PAGE, offset, ...query } };
-	const answer = await apiRead.call(context, immuta, request, (body) => ({
-		hits: listAt(body, ['hits']),
-		count: numberAt(body, ['count']),
-	}));
-	const hits = answer.hits as IDataObject[];
+	// each hit named inside the read, so a hit without what its entry needs fails as an unreadable answer
+	const answer = await apiRead.call(context, immuta, request, (body) => {
+		const hits = listAt(body, ['hits']);
+		return {
+			results: hits.map(entry),
+			full: hits.length === PER_PAGE,
+			count: numberAt(body, ['count']),
+		};
+	});
 	const count = Number(answer.count);
 	return {
-		results: hits.map(entry),
+		results: answer.results as INodeListSearchItems[],
 		paginationToken:
-			hits.length === PER_PAGE && (!Number.isFinite(count) || offset + PER_PAGE < count)
+			answer.full === true && (!Number.isFinite(count) || offset + PER_PAGE < count)
 				? String(offset + PER_PAGE)
 				: undefined,
 	};
@@ -92,7 +96,8 @@ export const immutaMethods = {
 				'/bim/user',
 				{ includeDisabled: true, ...nameQuery(filter) },
 				(hit) => {
-					const profile = (hit.profile ?? {}) as IDataObject;
+					// a user's name is its profile's (Immuta's Model46): a hit without one fails the list loudly
+					const profile = recordAt(hit, ['profile']);
 					const disabled = hit.disabled === true ? ', disabled' : '';
 					return {
 						name: `${String(profile.name ?? hit.userid)} (${String(hit.userid)}, IAM ${String(hit.iamid)}${disabled})`,

@@ -305,3 +305,39 @@ test('the editor lists users (disabled ones too, with their IAM) and groups', as
 	};
 	expect(groups.results.map((entry) => entry.name)).toContain('SOC (4)');
 });
+
+describe('answers read strictly, reads bounded', () => {
+	afterEach(() => simulator.control('/__sim/quirks', {}));
+
+	test('a user listed without its profile: the disable fails naming what came, and nothing is changed; the picker fails too', async () => {
+		simulator.control('/__sim/quirks', {
+			path: '/bim/user',
+			answerWith: { count: 1, hits: [{ id: 11, userid: USER, iamid: 'bim', disabled: false }] },
+		});
+		const error = await runError(user('disable'));
+		expect(error.message).toBe('Immuta answered GET /bim/user in a form this node cannot read');
+		expect(error.description).toMatch(/a record at "profile"/);
+		expect(apiRequests().filter((request) => request.startsWith('PUT'))).toEqual([]);
+		await expect(
+			harness.loadList(new Immuta(), 'listSearch', 'searchUsers', {}, { immutaApi: CREDENTIAL }),
+		).rejects.toThrow(/cannot read/);
+	});
+
+	test('an access list whose pages never move (offset ignored): the read fails after 4 requests, naming it', async () => {
+		simulator.control('/__sim/access', { dataSourceId: 8, count: 450 });
+		simulator.control('/__sim/quirks', { path: '/dataSource/8/access', repeatFirstAnswer: true });
+		const error = await runError({
+			resource: 'dataSource',
+			operation: 'getAccess',
+			dataSourceId: locator(8),
+			returnAll: true,
+		});
+		expect(error.message).toBe(
+			'Immuta sent 3 pages in a row that held only records this read had received already: it did not move to the next page',
+		);
+		// the first page, then three that repeat it
+		expect(apiRequests().filter((request) => request === 'GET /dataSource/8/access')).toHaveLength(
+			4,
+		);
+	});
+});

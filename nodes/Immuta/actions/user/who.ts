@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { recordAt } from '../../../common/answer-parts';
 import { idLocator } from '../../../common/id-locator';
 import { offsetPages } from '../../../common/page-strategies';
 import { collectPages } from '../../../common/paginate';
+import { readAnswer } from '../../../common/request';
 import { immutaListing } from '../../listings';
 import { immuta } from '../../transport';
 
@@ -34,6 +36,8 @@ export interface ImmutaUser {
 	userid: string;
 	/** The user as GET /bim/user lists it (id, profile, disabled, ...). */
 	record: IDataObject;
+	/** Its profile (name, email), which Immuta's Model46 gives every user. */
+	profile: IDataObject;
 }
 
 /**
@@ -70,12 +74,20 @@ export async function findUser(context: IExecuteFunctions, itemIndex: number): P
 					'The User is the name the person signs in with (often an email), and the Identity Manager the IAM it belongs to: Get Many users lists both for every user.',
 			},
 		);
-	return { iamid, userid, record };
+	const profile = readAnswer(
+		context.getNode(),
+		immuta,
+		{ method: 'GET', path: '/bim/user' },
+		record,
+		(user) => recordAt(user, ['profile']),
+		itemIndex,
+	);
+	return { iamid, userid, record, profile };
 }
 
 /** What an access change's output item says about the user. */
 export function userSummary(user: ImmutaUser): IDataObject {
-	const profile = (user.record.profile ?? {}) as IDataObject;
+	const { profile } = user;
 	return {
 		iamid: user.iamid,
 		userid: user.userid,
