@@ -69,6 +69,30 @@ function node(
 	return { name, type: secopsType(type), parameters, credentials };
 }
 
+/** n8n's Filter node (version 2) keeping the items whose one condition holds. */
+function filterNode(
+	name: string,
+	id: string,
+	leftValue: string,
+	operator: { type: string; operation: string },
+): ChainNode {
+	return {
+		name,
+		type: 'n8n-nodes-base.filter',
+		typeVersion: 2,
+		parameters: {
+			conditions: {
+				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose' },
+				conditions: [
+					{ id, leftValue, rightValue: '', operator: { ...operator, singleValue: true } },
+				],
+				combinator: 'and',
+			},
+			options: {},
+		},
+	};
+}
+
 /** Our polling triggers check every minute in these examples. */
 const EVERY_MINUTE = { item: [{ mode: 'everyMinute' }] };
 
@@ -215,26 +239,10 @@ export function exampleWorkflows(): WorkflowJson[] {
 					credentials: ECE,
 				},
 				[
-					{
-						name: EXAMPLE_NODES.eceUnhealthy,
-						type: 'n8n-nodes-base.filter',
-						typeVersion: 2,
-						parameters: {
-							conditions: {
-								options: { caseSensitive: true, leftValue: '', typeValidation: 'loose' },
-								conditions: [
-									{
-										id: 'unhealthy',
-										leftValue: '={{ $json.after.healthy }}',
-										rightValue: '',
-										operator: { type: 'boolean', operation: 'false', singleValue: true },
-									},
-								],
-								combinator: 'and',
-							},
-							options: {},
-						},
-					},
+					filterNode(EXAMPLE_NODES.eceUnhealthy, 'unhealthy', '={{ $json.after.healthy }}', {
+						type: 'boolean',
+						operation: 'false',
+					}),
 					{
 						// version 3: the restart is followed to its outcome (Wait for Completion), which the report states
 						...node(
@@ -360,27 +368,13 @@ export function exampleWorkflows(): WorkflowJson[] {
 					typeVersion: 2,
 				},
 				[
-					{
-						// the account on the alert's inner side (UTMStack 11: target; 10: destination); none, the alert stops here
-						name: EXAMPLE_NODES.pbAccount,
-						type: 'n8n-nodes-base.filter',
-						typeVersion: 2,
-						parameters: {
-							conditions: {
-								options: { caseSensitive: true, leftValue: '', typeValidation: 'loose' },
-								conditions: [
-									{
-										id: 'named',
-										leftValue: '={{ $json.target?.user ?? $json.destination?.user ?? "" }}',
-										rightValue: '',
-										operator: { type: 'string', operation: 'notEmpty', singleValue: true },
-									},
-								],
-								combinator: 'and',
-							},
-							options: {},
-						},
-					},
+					// the account on the alert's inner side (UTMStack 11: target; 10: destination); none, the alert stops here
+					filterNode(
+						EXAMPLE_NODES.pbAccount,
+						'named',
+						'={{ $json.target?.user ?? $json.destination?.user ?? "" }}',
+						{ type: 'string', operation: 'notEmpty' },
+					),
 					node(
 						EXAMPLE_NODES.pbIncident,
 						'utmStack',
